@@ -1,0 +1,68 @@
+// Package config reads a site's config.yaml into a typed Config.
+//
+// Load decodes strictly: a duplicate key or a value of the wrong type is an
+// error at "site/config.yaml:line:col"; an unknown key is a warning with a
+// suggestion. Defaults are filled in (language "en", time zone UTC, 10 articles
+// a page), and the time zone is resolved into Location.
+package config
+
+import (
+	"time"
+
+	"github.com/byline/byline/generator/diag"
+)
+
+// Config is a site's configuration.
+type Config struct {
+	Title         string                `yaml:"title"`
+	Description   string                `yaml:"description"`
+	BaseURL       string                `yaml:"base_url"`
+	Language      string                `yaml:"language"`
+	TimeZone      string                `yaml:"time_zone"`
+	Logo          string                `yaml:"logo"`
+	Theme         string                `yaml:"theme"`
+	DefaultAuthor string                `yaml:"default_author"`
+	Pagination    Pagination            `yaml:"pagination"`
+	Menus         map[string][]MenuItem `yaml:"menus"`
+	Newsletter    Newsletter            `yaml:"newsletter"`
+	Disclosure    string                `yaml:"disclosure"`
+	UnsafeHTML    bool                  `yaml:"unsafe_html"`
+
+	// Location is TimeZone resolved; never nil after Load.
+	Location *time.Location `yaml:"-"`
+	// Pos holds the position of each top-level key, e.g. Pos["default_author"].
+	Pos map[string]diag.Pos `yaml:"-"`
+	// File is the display path of the config file, e.g. "site/config.yaml".
+	File string `yaml:"-"`
+}
+
+// Pagination configures list pages.
+type Pagination struct {
+	PerPage int `yaml:"per_page"`
+}
+
+// MenuItem is one link of a menu.
+type MenuItem struct {
+	Name string `yaml:"name"`
+	URL  string `yaml:"url"`
+}
+
+// Newsletter is the sign-up box; it is hidden when ActionURL is empty.
+type Newsletter struct {
+	Title     string `yaml:"title"`
+	Text      string `yaml:"text"`
+	ActionURL string `yaml:"action_url"`
+}
+
+// Default returns the configuration of a site with no config.yaml.
+func Default() *Config {
+	return &Config{
+		Title:      "Byline",
+		Language:   "en",
+		TimeZone:   "UTC",
+		Location:   time.UTC,
+		Pagination: Pagination{PerPage: 10},
+		Pos:        map[string]diag.Pos{},
+		File:       "site/config.yaml",
+	}
+}

@@ -1,0 +1,113 @@
+package content
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/byline/byline/generator/diag"
+)
+
+// Kind says which folder of the site a page came from.
+type Kind uint8
+
+const (
+	Article    Kind = iota // articles/**.md
+	Standalone             // pages/*.md
+	Author                 // authors/*.md
+)
+
+// Page is one parsed Markdown file.
+type Page struct {
+	Kind Kind
+	// Path is the file's path in the site file system ("articles/guides/x.md").
+	Path string
+	// File is the path shown in messages, relative to the project ("site/articles/guides/x.md").
+	File string
+	// Section is the sub-folder of articles/ ("guides"; "" for articles at the top).
+	Section string
+	// Slug is Meta.Slug, or the file name without ".md"; validated.
+	Slug string
+	Meta Meta
+	// Pos holds the file position of each front-matter key that was set,
+	// keyed by its name ("author", "tags", "date"…), for later stages' errors.
+	Pos map[string]diag.Pos
+	// BodyLine is the line of the file on which the Markdown body starts.
+	BodyLine int
+
+	Body      template.HTML // rendered Markdown, safe under the site's unsafe_html setting
+	TOC       []Heading     // headings of level 2 and 3, in document order
+	Summary   string        // plain text: Meta.Description, else the first paragraph
+	WordCount int           // words of the body, code blocks left out
+	// ReadingMinutes is WordCount at 230 words a minute, rounded up, at least 1.
+	ReadingMinutes int
+}
+
+// Heading is one entry of a table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Meta is the front matter of any page. Articles use all of it; standalone
+// pages use Title, Description, Slug, Aliases, Draft; authors use Name, Role,
+// Bio, Avatar and Links.
+type Meta struct {
+	Title       string
+	Description string
+	Date        time.Time // zero when unset
+	Updated     time.Time
+	Expires     time.Time
+	Author      string
+	Authors     []string
+	ReviewedBy  string
+	Category    string
+	Tags        []string
+	Draft       bool
+	Featured    bool
+	Slug        string
+	Aliases     []string
+	Image       string
+	ImageAlt    string
+	TOC         *bool // nil: show when the body has more than 3 headings
+	Sources     []Source
+	Career      *Career
+	FAQ         []FAQ
+	Comments    []Comment
+
+	// Author pages.
+	Name   string
+	Role   string
+	Bio    string
+	Avatar string
+	Links  []string
+}
+
+// Source is one entry of an article's numbered source list.
+type Source struct {
+	Title     string
+	URL       string
+	Publisher string
+}
+
+// Career is the fact box of a role article (schema.org Occupation).
+type Career struct {
+	MedianSalary float64
+	Currency     string
+	Outlook      string
+	Education    string
+	Skills       []string
+}
+
+// FAQ is one question and answer (schema.org FAQPage).
+type FAQ struct {
+	Q string
+	A string
+}
+
+// Comment is one reader comment of the static discussion section.
+type Comment struct {
+	Author string
+	Date   time.Time
+	Body   string // plain text
+}
