@@ -1,0 +1,123 @@
+// Package site assembles parsed pages and the configuration into a Site: the
+// model every template sees.
+//
+// Assemble decides which articles are published (drafts, future and expired
+// articles are left out unless asked for), gives every page its URL, groups
+// articles into sections, tags, categories and authors, links prev/next and
+// related articles, and paginates lists. It reports, with positions, unknown
+// authors, bad slugs and two sources that map to one URL. It never mutates the
+// content.Pages it is given: those may be shared with a later build.
+//
+// URLs in the model are site-rooted paths such as "/articles/x/"; the render
+// stage makes them relative to the page that links, so that the output works
+// at "/" and under any sub-path alike.
+package site
+
+import (
+	"time"
+
+	"github.com/byline/byline/generator/config"
+	"github.com/byline/byline/generator/content"
+)
+
+// Site is the whole model of one build.
+type Site struct {
+	Config *config.Config
+	// BaseURL is the absolute site URL ending in "/", or "" when none is set.
+	BaseURL string
+
+	Articles   []*Article // published articles, newest first
+	Pages      []*Page    // standalone pages, by URL
+	Authors    []*Author  // by key
+	Sections   []*Section // by name; the top level is not a section
+	Tags       []*Term    // by slug
+	Categories []*Term    // by slug
+	Aliases    []Alias    // by From
+
+	// Updated is the newest Updated of all articles (zero for an empty site).
+	Updated time.Time
+	// Generated says whether drafts or future articles are included
+	// (true in serve); templates show a DRAFT banner on such articles.
+	Preview bool
+
+	authorByKey map[string]*Author
+}
+
+// Article is a published article.
+type Article struct {
+	*content.Page
+	URL      string
+	Authors  []*Author // at least one
+	Reviewer *Author   // nil when none
+	Section  *Section  // nil at the top level
+	Category *Term     // nil when none
+	Tags     []*Term
+	// Updated is Meta.Updated, else Meta.Date.
+	Updated time.Time
+	// Draft is set on drafts and future articles shown in preview.
+	Draft bool
+	// ShowTOC says whether to render the table of contents.
+	ShowTOC bool
+	// Newer and Older are the neighbours in the date order.
+	Newer, Older *Article
+	// Related are up to 3 articles sharing the most tags, then the category.
+	Related []*Article
+}
+
+// Page is a standalone page (/about/).
+type Page struct {
+	*content.Page
+	URL string
+}
+
+// Author is a person with a profile page.
+type Author struct {
+	*content.Page
+	Key      string
+	URL      string
+	Articles []*Article // newest first, as author or co-author
+}
+
+// Section is a sub-folder of articles/.
+type Section struct {
+	Name     string // folder name, "guides"
+	Title    string // "Guides"
+	URL      string // "/articles/guides/"
+	Articles []*Article
+}
+
+// Term is a tag or a category.
+type Term struct {
+	Taxonomy string // "tags" or "categories"
+	Name     string // as first written, e.g. "Back End"
+	Slug     string // "back-end"
+	URL      string // "/tags/back-end/"
+	Articles []*Article
+}
+
+// Alias is an old URL that redirects to a page.
+type Alias struct {
+	From string // "/old/path/"
+	To   string // the page's URL
+}
+
+// Pager is one page of a paginated list.
+type Pager struct {
+	Number   int // from 1
+	Total    int
+	URL      string
+	Articles []*Article
+	Prev     string // URL or ""
+	Next     string
+	// First is the URL of page 1.
+	First string
+}
+
+// Crumb is one step of a breadcrumb trail.
+type Crumb struct {
+	Name string
+	URL  string
+}
+
+// Author returns the author with key k, or nil.
+func (s *Site) Author(k string) *Author { return s.authorByKey[k] }
