@@ -62,6 +62,8 @@ type Article struct {
 	Newer, Older *Article
 	// Related are up to 3 articles sharing the most tags, then the category.
 	Related []*Article
+
+	idx int // position in Site.Articles
 }
 
 // Page is a standalone page (/about/).

@@ -1,0 +1,207 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestMain lets a test run the real program in a child process (with its
+// own environment, such as TZ): the child sees BYLINE_TEST_MAIN=1 and runs
+// main with the arguments after "--".
+func TestMain(m *testing.M) {
+	if os.Getenv("BYLINE_TEST_MAIN") == "1" {
+		for i, a := range os.Args {
+			if a == "--" {
+				os.Args = append([]string{"byline"}, os.Args[i+1:]...)
+				break
+			}
+		}
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// runChild runs byline in a child process with extra environment.
+func runChild(t *testing.T, dir string, env []string, args ...string) string {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, append([]string{"-test.run=^$", "--"}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = append(append(os.Environ(), "BYLINE_TEST_MAIN=1"), env...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("byline %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+// run runs the app in process and returns its exit code, stdout and stderr.
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	app := &App{Stdout: &out, Stderr: &errb}
+	code := app.Run(context.Background(), args)
+	return code, out.String(), errb.String()
+}
+
+// project copies the sample site into a temp dir and makes it the working directory.
+func project(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "site"), os.DirFS("../../site")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	return dir
+}
+
+// snapshot reads every file under dir into a map.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		m[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func equalTrees(t *testing.T, a, b map[string]string) {
+	t.Helper()
+	for p, data := range a {
+		if other, ok := b[p]; !ok {
+			t.Errorf("%s only in the first tree", p)
+		} else if other != data {
+			t.Errorf("%s differs", p)
+		}
+	}
+	for p := range b {
+		if _, ok := a[p]; !ok {
+			t.Errorf("%s only in the second tree", p)
+		}
+	}
+}
+
+func TestBuildSampleSite(t *testing.T) {
+	project(t)
+	code, out, errs := run(t, "build")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	if !strings.HasPrefix(out, "built ") || !strings.HasSuffix(out, " → public/\n") {
+		t.Errorf("summary line = %q", out)
+	}
+	for _, p := range []string{"public/index.html", "public/articles/what-does-a-back-end-developer-do/index.html",
+		"public/about/index.html", "public/404.html", "public/feed.xml", "public/sitemap.xml"} {
+		if _, err := os.Stat(p); err != nil {
+			t.Error(err)
+		}
+	}
+	if _, err := os.Stat("public/articles/what-does-a-platform-engineer-do/index.html"); err == nil {
+		t.Error("the draft was published")
+	}
+}
+
+func TestBrokenBuildLeavesPublicUntouched(t *testing.T) {
+	dir := project(t)
+	if code, _, errs := run(t, "build"); code != 0 {
+		t.Fatal(errs)
+	}
+	before := snapshot(t, filepath.Join(dir, "public"))
+	art := filepath.Join(dir, "site/articles/roles/what-does-a-back-end-developer-do.md")
+	src, _ := os.ReadFile(art)
+	broken := strings.Replace(string(src), "author: maya-okafor", "author: nobody", 1)
+	broken = strings.Replace(broken, "\ndate: ", "\ndate: 2025-02-30 #", 1)
+	if err := os.WriteFile(art, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site/articles/new.md"), []byte("---\ntitle: [unclosed\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := run(t, "build")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, errs)
+	}
+	for _, want := range []string{
+		"site/articles/new.md:2:8: ",
+		"site/articles/roles/what-does-a-back-end-developer-do.md:",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	equalTrees(t, before, snapshot(t, filepath.Join(dir, "public")))
+}
+
+func TestDangerousOutRefused(t *testing.T) {
+	dir := project(t)
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	if err := os.WriteFile(filepath.Join(home, "keep.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{"/", ".", "site", "site/static", home, dir + "/.."} {
+		code, _, errs := run(t, "build", "--out", out)
+		if code != 1 || !strings.Contains(errs, "refusing") {
+			t.Errorf("--out %s: exit %d, stderr %q", out, code, errs)
+		}
+	}
+	if data, err := os.ReadFile(filepath.Join(home, "keep.txt")); err != nil || string(data) != "mine" {
+		t.Error("a file in HOME was touched")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "site/config.yaml")); err != nil {
+		t.Error("the site was touched")
+	}
+}
+
+func TestDeterministicAcrossTimeZones(t *testing.T) {
+	dir := project(t)
+	runChild(t, dir, []string{"TZ=UTC"}, "build", "--out", "a", "--quiet")
+	runChild(t, dir, []string{"TZ=Asia/Kathmandu"}, "build", "--out", "b", "--quiet")
+	runChild(t, dir, []string{"TZ=America/Los_Angeles"}, "build", "--out", "c", "--quiet")
+	a := snapshot(t, filepath.Join(dir, "a"))
+	equalTrees(t, a, snapshot(t, filepath.Join(dir, "b")))
+	equalTrees(t, a, snapshot(t, filepath.Join(dir, "c")))
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{nil, 2, "Usage:"},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"build", "--nope"}, 2, "flag provided but not defined"},
+		{[]string{"build", "extra"}, 2, `unexpected argument "extra"`},
+		{[]string{"build", "--base-url", "ftp://x"}, 2, "absolute http(s) URL"},
+		{[]string{"build", "-h"}, 0, "-drafts"},
+	}
+	for _, tt := range tests {
+		code, out, errs := run(t, tt.args...)
+		if code != tt.code || !strings.Contains(out+errs, tt.want) {
+			t.Errorf("byline %v: exit %d, output %q; want exit %d with %q", tt.args, code, out+errs, tt.code, tt.want)
+		}
+	}
+	if code, out, _ := run(t, "version"); code != 0 || !strings.HasPrefix(out, "byline ") {
+		t.Errorf("version: %d %q", code, out)
+	}
+}

@@ -1,0 +1,241 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"github.com/byline/byline/generator"
+	"github.com/byline/byline/generator/bench/corpus"
+)
+
+// now is the builds' clock: after every generated date, so nothing is
+// left out as future-dated.
+var now = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+const themesDir = "../../themes"
+
+// corpusDir returns a folder holding site/ with n articles (seed 1),
+// generating it once into os.TempDir() and reusing it while its stamp
+// matches corpus.Version. It is written beside its final place and renamed
+// there, so an interrupted run leaves no half corpus to reuse.
+func corpusDir(tb testing.TB, n int) string {
+	tb.Helper()
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("byline-bench-corpus-%d-seed1", n))
+	stamp := fmt.Sprintf("byline corpus v%s: %d articles, seed 1\n", corpus.Version, n)
+	if got, err := os.ReadFile(filepath.Join(dir, "complete")); err == nil && string(got) == stamp {
+		return dir
+	}
+	start := time.Now()
+	tmp := fmt.Sprintf("%s.tmp-%d", dir, os.Getpid())
+	if err := os.RemoveAll(tmp); err != nil {
+		tb.Fatal(err)
+	}
+	if err := corpus.Write(tmp, corpus.Options{Articles: n, Seed: 1}); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "complete"), []byte(stamp), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Logf("generated %d articles into %s in %v", n, dir, time.Since(start).Round(time.Millisecond))
+	return dir
+}
+
+func build(tb testing.TB, dir string) *generator.Result {
+	res, err := generator.Build(context.Background(), generator.Options{
+		SiteDir: filepath.Join(dir, "site"), ThemesDir: themesDir, Now: now,
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
+}
+
+func skip10k(b *testing.B, n int) {
+	if n >= 10_000 && testing.Short() {
+		b.Skip("10k-article benchmark skipped in -short mode")
+	}
+}
+
+func reportRate(b *testing.B, n int) {
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+func benchBuild(b *testing.B, n int) {
+	skip10k(b, n)
+	dir := corpusDir(b, n)
+	b.ReportAllocs()
+	var pages int
+	for b.Loop() {
+		pages = build(b, dir).Pages
+	}
+	b.ReportMetric(float64(pages), "pages")
+	reportRate(b, n)
+}
+
+func BenchmarkBuild1k(b *testing.B)  { benchBuild(b, 1_000) }
+func BenchmarkBuild10k(b *testing.B) { benchBuild(b, 10_000) }
+
+// BenchmarkBuildAndPublish10k publishes every build into a fresh folder,
+// as a first deploy does.
+func BenchmarkBuildAndPublish10k(b *testing.B) {
+	const n = 10_000
+	skip10k(b, n)
+	dir := corpusDir(b, n)
+	outs := b.TempDir()
+	b.ReportAllocs()
+	var pages, i int
+	for b.Loop() {
+		res := build(b, dir)
+		if _, err := generator.Publish(res, filepath.Join(outs, fmt.Sprint("public-", i))); err != nil {
+			b.Fatal(err)
+		}
+		pages, i = res.Pages, i+1
+	}
+	b.ReportMetric(float64(pages), "pages")
+	reportRate(b, n)
+}
+
+// benchGoldmarkFloor is "goldmark alone" from design §7: read every
+// article, split off its front matter, convert the body with a plain GFM
+// goldmark on GOMAXPROCS workers, and throw the HTML away.
+func benchGoldmarkFloor(b *testing.B, n int) {
+	skip10k(b, n)
+	articles := filepath.Join(corpusDir(b, n), "site", "articles")
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	b.ReportAllocs()
+	for b.Loop() {
+		paths, err := markdownFiles(articles)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := convertAll(md, paths); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportRate(b, n)
+}
+
+func BenchmarkGoldmarkFloor1k(b *testing.B)  { benchGoldmarkFloor(b, 1_000) }
+func BenchmarkGoldmarkFloor10k(b *testing.B) { benchGoldmarkFloor(b, 10_000) }
+
+func markdownFiles(dir string) ([]string, error) {
+	var paths []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md") {
+			paths = append(paths, path)
+		}
+		return err
+	})
+	return paths, err
+}
+
+var (
+	fmOpen  = []byte("---\n")
+	fmClose = []byte("\n---\n")
+)
+
+func convertAll(md goldmark.Markdown, paths []string) error {
+	var (
+		next  atomic.Int64
+		wg    sync.WaitGroup
+		once  sync.Once
+		first error
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var out bytes.Buffer
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(paths) {
+					return
+				}
+				if err := convert(md, paths[i], &out); err != nil {
+					once.Do(func() { first = err })
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return first
+}
+
+func convert(md goldmark.Markdown, path string, out *bytes.Buffer) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	body, ok := bytes.CutPrefix(data, fmOpen)
+	end := bytes.Index(body, fmClose)
+	if !ok || end < 0 {
+		return fmt.Errorf("%s: no front matter", path)
+	}
+	out.Reset()
+	return md.Convert(body[end+len(fmClose):], out)
+}
+
+var linkRE = regexp.MustCompile(`\]\(/articles/([a-z0-9-]+)/\)`)
+
+// TestCorpusBuilds checks that the generator writes a site Byline builds
+// cleanly: no errors, no warnings, a page per article, and every link
+// between articles landing on a built page.
+func TestCorpusBuilds(t *testing.T) {
+	dir := t.TempDir()
+	const n = 200
+	if err := corpus.Write(dir, corpus.Options{Articles: n, Seed: 3, Authors: 15, Tags: 40}); err != nil {
+		t.Fatal(err)
+	}
+	res := build(t, dir)
+	for _, w := range res.Warnings {
+		t.Errorf("warning: %v", w)
+	}
+	built := map[string]bool{}
+	for _, f := range res.Files {
+		built[f.Path] = true
+	}
+	articles, err := markdownFiles(filepath.Join(dir, "site", "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(articles) != n {
+		t.Fatalf("%d article files, want %d", len(articles), n)
+	}
+	for _, path := range articles {
+		slug := strings.TrimSuffix(filepath.Base(path), ".md")
+		if !built["articles/"+slug+"/index.html"] {
+			t.Errorf("no page built for %s", path)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range linkRE.FindAllSubmatch(data, -1) {
+			if !built["articles/"+string(m[1])+"/index.html"] {
+				t.Errorf("%s: link to /articles/%s/, which was not built", path, m[1])
+			}
+		}
+	}
+	if res.Pages < n {
+		t.Errorf("%d pages for %d articles", res.Pages, n)
+	}
+}

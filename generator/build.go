@@ -1,0 +1,215 @@
+// Package generator runs Byline's pipeline: load → parse → assemble →
+// render, returning the output files in memory. Writing them to disk is a
+// separate step (Publish), so serve can use the very same files.
+//
+// Build reports every content, config and template problem it finds as a
+// diag.ErrorList of "path:line:col: message" lines; warnings come back in
+// Result.Warnings. A build with errors returns no files.
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/byline/byline/generator/config"
+	"github.com/byline/byline/generator/content"
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/publish"
+	"github.com/byline/byline/generator/render"
+	"github.com/byline/byline/generator/site"
+	"github.com/byline/byline/generator/theme"
+)
+
+// Options configures one build.
+type Options struct {
+	SiteDir   string // the site folder, "site"
+	ThemesDir string // the folder of themes, "themes"; may not exist
+	Theme     string // theme name; "" uses the config's, else "default"
+	Drafts    bool   // include drafts
+	Future    bool   // include articles dated in the future
+	BaseURL   string // overrides the config's base_url
+	Minify    bool
+	// Now is the build's clock for future and expired articles; zero means time.Now().
+	Now time.Time
+	// Cache, when set, lets successive builds reuse parsed pages (watch, serve).
+	Cache *content.Cache
+}
+
+// Result is a successful build.
+type Result struct {
+	Files    []render.File
+	Pages    int // HTML pages among Files
+	Warnings []*diag.Diagnostic
+	Site     *site.Site
+}
+
+// Build runs the pipeline. Its error is a diag.ErrorList when the site has
+// problems, or another error when the build could not run at all.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	p, err := Prepare(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return p.Render(ctx)
+}
+
+// Prepared is a build whose site model and templates are ready, and whose
+// files are not rendered yet: Render renders them all, File one at a time
+// (serve renders on request what a full build would write).
+type Prepared struct {
+	Site     *site.Site
+	Warnings []*diag.Diagnostic
+	renderer *render.Renderer
+	theme    *theme.Theme
+}
+
+// Prepare loads, parses and assembles the site and parses its templates.
+func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	root := displayPath(opts.SiteDir)
+	if fi, err := os.Stat(opts.SiteDir); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("site folder %s not found: run byline in a project folder, or pass --site DIR", root)
+	}
+	siteFS := os.DirFS(opts.SiteDir)
+	var list diag.List
+
+	// Load and parse.
+	cfg := config.Load(siteFS, root+"/config.yaml", &list)
+	if opts.BaseURL != "" {
+		cfg.BaseURL = normalizeBase(opts.BaseURL)
+	}
+	if err := list.Err(); err != nil {
+		return nil, err // a broken config would only cause more, misleading errors
+	}
+	c := content.Load(ctx, siteFS, content.Options{Root: root, Config: cfg, Cache: opts.Cache}, &list)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	// Assemble.
+	s := site.Assemble(cfg, c, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}, &list)
+
+	// Templates and assets.
+	sources, err := themeSources(opts, cfg, siteFS, root)
+	if err != nil {
+		return nil, err
+	}
+	r := render.New(s, render.Options{
+		SiteFS: siteFS, Static: c.Static, ThemeStatic: staticOf(sources),
+		SyntaxCSS: content.HighlightCSS("github", "github-dark"), Minify: opts.Minify,
+	}, &list)
+	th := theme.Load(sources, r.Funcs(), &list)
+	if err := list.Err(); err != nil {
+		return nil, err
+	}
+	return &Prepared{Site: s, Warnings: list.Warnings(), renderer: r, theme: th}, nil
+}
+
+// Render renders every output file.
+func (p *Prepared) Render(ctx context.Context) (*Result, error) {
+	var list diag.List
+	files := p.renderer.Render(ctx, p.theme, &list)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := list.Err(); err != nil {
+		return nil, err
+	}
+	res := &Result{Files: files, Warnings: p.Warnings, Site: p.Site}
+	for _, f := range files {
+		if strings.HasSuffix(f.Path, ".html") {
+			res.Pages++
+		}
+	}
+	return res, nil
+}
+
+// File renders the one output file at path ("articles/x/index.html"); its
+// error is render.ErrNotFound for a path the site does not produce.
+func (p *Prepared) File(path string) (render.File, error) {
+	return p.renderer.File(p.theme, path)
+}
+
+// Paths lists every output path of the build, sorted.
+func (p *Prepared) Paths() []string { return p.renderer.Paths() }
+
+// Publish writes a build's files to out (see package publish).
+func Publish(res *Result, out string) (publish.Stats, error) {
+	files := make([]publish.File, len(res.Files))
+	for i, f := range res.Files {
+		files[i] = publish.File(f)
+	}
+	return publish.Publish(out, files)
+}
+
+// themeSources lists where layouts come from, first wins: site/layouts,
+// themes/<name>, then the built-in default.
+func themeSources(opts Options, cfg *config.Config, siteFS fs.FS, root string) ([]theme.Source, error) {
+	var sources []theme.Source
+	if fi, err := fs.Stat(siteFS, "layouts"); err == nil && fi.IsDir() {
+		sub, _ := fs.Sub(siteFS, "layouts")
+		sources = append(sources, theme.Source{FS: sub, Prefix: root + "/layouts"})
+	}
+	name := opts.Theme
+	if name == "" {
+		name = cfg.Theme
+	}
+	if name == "" {
+		name = "default"
+	}
+	if strings.ContainsAny(name, `/\.`) {
+		return nil, fmt.Errorf("theme name %q: write a folder name under themes/, such as default", name)
+	}
+	dir := filepath.Join(opts.ThemesDir, name)
+	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+		sources = append(sources, theme.ThemeSource(os.DirFS(dir), displayPath(dir)))
+	} else if name != "default" {
+		return nil, fmt.Errorf("theme %q not found: create %s/layouts/ or use the built-in theme \"default\"", name, displayPath(dir))
+	}
+	return append(sources, theme.Builtin()), nil
+}
+
+func staticOf(sources []theme.Source) []theme.Source {
+	var out []theme.Source
+	for _, s := range sources {
+		if s.Static != nil {
+			out = append(out, theme.Source{FS: s.Static, Prefix: s.Prefix})
+		}
+	}
+	return out
+}
+
+// displayPath shows p relative to the working directory when it lies below
+// it, with forward slashes.
+func displayPath(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+				return filepath.ToSlash(rel)
+			}
+		}
+	}
+	return filepath.ToSlash(p)
+}
+
+func normalizeBase(u string) string {
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u
+}
+
+// IsContentError reports whether err lists problems in the site's files
+// (exit status 1) rather than a failure to run.
+func IsContentError(err error) bool {
+	var el diag.ErrorList
+	return errors.As(err, &el)
+}

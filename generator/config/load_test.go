@@ -1,0 +1,93 @@
+package config
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/byline/byline/generator/diag"
+)
+
+func load(t *testing.T, src string) (*Config, []string) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	if src != "" {
+		fsys["config.yaml"] = &fstest.MapFile{Data: []byte(src)}
+	}
+	var list diag.List
+	cfg := Load(fsys, "site/config.yaml", &list)
+	var msgs []string
+	for _, d := range list.All() {
+		msgs = append(msgs, d.Error())
+	}
+	return cfg, msgs
+}
+
+func TestMissingFileIsDefault(t *testing.T) {
+	cfg, msgs := load(t, "")
+	if len(msgs) != 0 || cfg.Language != "en" || cfg.TimeZone != "UTC" || cfg.Pagination.PerPage != 10 || cfg.Location == nil {
+		t.Fatalf("got %+v, %v", cfg, msgs)
+	}
+}
+
+func TestLoad(t *testing.T) {
+	cfg, msgs := load(t, "\ufefftitle: Career Stack\r\nbase_url: https://example.com/blog\r\ntime_zone: America/New_York\r\n"+
+		"pagination:\r\n  per_page: 6\r\nmenus:\r\n  main:\r\n    - {name: About, url: /about/}\r\n")
+	if len(msgs) != 0 {
+		t.Fatal(msgs)
+	}
+	if cfg.BaseURL != "https://example.com/blog/" {
+		t.Errorf("BaseURL = %q", cfg.BaseURL)
+	}
+	if cfg.Location.String() != "America/New_York" || cfg.Pagination.PerPage != 6 || cfg.Language != "en" {
+		t.Errorf("got %+v", cfg)
+	}
+	if got := cfg.Menus["main"]; len(got) != 1 || got[0].URL != "/about/" {
+		t.Errorf("menus = %+v", cfg.Menus)
+	}
+	if p := cfg.Pos["time_zone"]; p.String() != "site/config.yaml:3:1" {
+		t.Errorf("Pos[time_zone] = %v", p)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"title: a\ntitle: b\n", `site/config.yaml:2:1: duplicate key "title" (first set on line 1)`},
+		{"titel: a\n", `site/config.yaml:1:1: warning: unknown key "titel"; did you mean "title"?`},
+		{"pagination:\n  per_pge: 3\n", `site/config.yaml:2:3: warning: pagination: unknown key "per_pge"; did you mean "per_page"?`},
+		{"pagination:\n  per_page: many\n", `site/config.yaml:2:13: pagination: expected a whole number`},
+		{"pagination:\n  per_page: 0\n", `site/config.yaml:2:13: pagination.per_page must be at least 1`},
+		{"unsafe_html: [x]\n", `site/config.yaml:1:14: unsafe_html: expected true or false`},
+		{"time_zone: Mars/Olympus\n", `site/config.yaml:1:12: unknown time zone "Mars/Olympus"; use an IANA name such as "Europe/Berlin" or "UTC"`},
+		{"base_url: example.com\n", `site/config.yaml:1:11: base_url "example.com": must be an absolute http or https URL, like "https://example.com/"`},
+		{"title: [a\n", `site/config.yaml:1:8: sequence end token ']' not found`},
+		{"- a\n", `site/config.yaml:1:1: config must be a mapping of keys to values`},
+	} {
+		_, msgs := load(t, tt.src)
+		if strings.Join(msgs, "\n") != tt.want {
+			t.Errorf("%q:\n got %q\nwant %q", tt.src, msgs, tt.want)
+		}
+	}
+}
+
+func TestBadValuesFallBackToDefaults(t *testing.T) {
+	cfg, msgs := load(t, "time_zone: Nowhere\npagination: {per_page: -1}\n")
+	if len(msgs) != 2 {
+		t.Errorf("want 2 errors, got %q", msgs)
+	}
+	if cfg.Location == nil || cfg.TimeZone != "UTC" || cfg.Pagination.PerPage != 10 {
+		t.Errorf("got %+v", cfg)
+	}
+}
+
+func TestExampleSite(t *testing.T) {
+	var list diag.List
+	cfg := Load(os.DirFS("../../site"), "site/config.yaml", &list)
+	if all := list.All(); len(all) != 0 {
+		t.Fatal(all)
+	}
+	if cfg.BaseURL != "https://careers.example.com/" || cfg.Pagination.PerPage != 6 || cfg.Location.String() != "America/New_York" {
+		t.Errorf("got %+v", cfg)
+	}
+}

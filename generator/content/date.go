@@ -1,0 +1,75 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Date layouts accepted in front matter, tried in order. The first four
+// have no offset and are read in the site's time zone.
+var dateLayouts = []string{
+	"2006-01-02",
+	"2006-01-02T15:04",
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05",
+	time.RFC3339Nano,
+	"2006-01-02 15:04:05Z07:00",
+}
+
+const dateHint = "write dates as 2006-01-02 or 2006-01-02T15:04:05"
+
+// ParseDate reads a front-matter date: "2006-01-02", "2006-01-02T15:04",
+// "2006-01-02T15:04:05", "2006-01-02 15:04:05", or RFC 3339 with an offset.
+// A date without an offset is in loc. The error reads well after a position:
+// `cannot parse date "2024-13-01": month out of range; write dates as …`.
+func ParseDate(s string, loc *time.Location) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	var reason string
+	for _, layout := range dateLayouts {
+		t, err := time.ParseInLocation(layout, s, loc)
+		if err == nil {
+			return t, nil
+		}
+		var pe *time.ParseError
+		if reason == "" && errors.As(err, &pe) && pe.Message != "" {
+			reason = strings.TrimPrefix(pe.Message, ": ")
+		}
+	}
+	if reason != "" {
+		return time.Time{}, fmt.Errorf("cannot parse date %q: %s; %s", s, reason, dateHint)
+	}
+	return time.Time{}, fmt.Errorf("cannot parse date %q; %s", s, dateHint)
+}
+
+// inZone shows t in loc when loc has t's offset at that instant, as
+// time.ParseInLocation does for strings, so every format gives equal Times.
+func inZone(t time.Time, loc *time.Location) time.Time {
+	_, off := t.Zone()
+	if _, locOff := t.In(loc).Zone(); locOff == off {
+		return t.In(loc)
+	}
+	if off == 0 {
+		return t.UTC()
+	}
+	return t.In(time.FixedZone("", off))
+}
+
+// dateValue turns a decoded scalar into a time: strings are parsed, TOML
+// local dates are moved into loc, TOML offset date-times are kept.
+func dateValue(v *value, loc *time.Location) (time.Time, error) {
+	switch x := v.scalar.(type) {
+	case string:
+		return ParseDate(x, loc)
+	case time.Time:
+		if tomlLocal(x) {
+			return time.Date(x.Year(), x.Month(), x.Day(), x.Hour(), x.Minute(), x.Second(), x.Nanosecond(), loc), nil
+		}
+		if x.Location().String() == "time-local" {
+			return time.Time{}, errors.New("a time of day is not a date; " + dateHint)
+		}
+		return inZone(x, loc), nil
+	}
+	return time.Time{}, fmt.Errorf("expected a date, found %s; %s", v.describe(), dateHint)
+}

@@ -1,0 +1,83 @@
+package content
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestErrorPositions checks the exact text of messages: the line is the
+// line in the file, not in the front matter.
+func TestErrorPositions(t *testing.T) {
+	for _, tt := range []struct {
+		name, path, src string
+		want            []string
+	}{
+		{"yaml bad indentation", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\n  tags: [a]\n---\n",
+			[]string{"site/articles/x.md:3:7: mapping value is not allowed in this context"}},
+		{"yaml unclosed list", "articles/x.md", "\n---\ntitle: T\ntags: [a, b\n---\n",
+			[]string{"site/articles/x.md:4:7: sequence end token ']' not found"}},
+		{"yaml duplicate key", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ntitle: U\n---\n",
+			[]string{`site/articles/x.md:4:1: duplicate key "title" (first set on line 2)`}},
+		{"toml", "articles/x.md", "+++\ntitle = \"T\"\ndate = 2024-01-01\ntags = [\"a\" \"b\"]\n+++\n",
+			[]string{"site/articles/x.md:4:13: expected a comma (',') or array terminator (']'), but got '\"'"}},
+		{"json syntax", "articles/x.md", "{\n  \"title\": \"T\",\n  \"date\": \"2024-01-01\",\n  \"tags\": [\"a\",]\n}\n",
+			[]string{"site/articles/x.md:4:16: invalid JSON: invalid character ']' looking for beginning of value"}},
+		{"json duplicate key", "articles/x.md", "{\"title\": \"T\",\n \"date\": \"2024-01-01\",\n \"title\": \"U\"}\n",
+			[]string{`site/articles/x.md:3:2: duplicate key "title" (first set on line 1)`}},
+		{"json unclosed", "articles/x.md", "{\"title\": \"T\",\n",
+			[]string{"site/articles/x.md:2:1: invalid JSON: front matter JSON object is not closed"}},
+		{"unclosed yaml", "articles/x.md", "---\ntitle: T\n",
+			[]string{"site/articles/x.md:1:1: front matter is not closed: add a line --- after it"}},
+		{"bad date", "articles/x.md", "---\ntitle: T\n\ndate: 2024-13-01\n---\n",
+			[]string{`site/articles/x.md:4:7: cannot parse date "2024-13-01": month out of range; write dates as 2006-01-02 or 2006-01-02T15:04:05`}},
+		{"unparseable date", "articles/x.md", "---\ntitle: T\ndate: next tuesday\n---\n",
+			[]string{`site/articles/x.md:3:7: cannot parse date "next tuesday"; write dates as 2006-01-02 or 2006-01-02T15:04:05`}},
+		{"toml bad date", "articles/x.md", "+++\ntitle = \"T\"\ndate = \"2024-02-30\"\n+++\n",
+			[]string{`site/articles/x.md:3:8: cannot parse date "2024-02-30": day out of range; write dates as 2006-01-02 or 2006-01-02T15:04:05`}},
+		{"updated before date", "articles/x.md", "---\ntitle: T\ndate: 2024-03-12\nupdated: 2024-03-01\n---\n",
+			[]string{"site/articles/x.md:4:10: updated (2024-03-01 00:00) is before date (2024-03-12 00:00)"}},
+		{"bad slug", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nslug: My Post!\n---\n",
+			[]string{`site/articles/x.md:4:7: slug "My Post!" is not valid: use lower-case letters, digits and single hyphens, like "my-post"`}},
+		{"bad file name", "articles/My_Post.md", "---\ntitle: T\ndate: 2024-01-01\n---\n",
+			[]string{`site/articles/My_Post.md:1:1: file name "My_Post.md" is not a valid slug: rename the file to "my-post.md" or set slug: my-post`}},
+		{"unknown key", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nautor: maya\n---\n",
+			[]string{`site/articles/x.md:4:1: warning: unknown key "autor"; did you mean "author"?`}},
+		{"unknown nested key", "articles/x.md", "+++\ntitle = \"T\"\ndate = 2024-01-01\n[career]\ncurency = \"USD\"\n+++\n",
+			[]string{`site/articles/x.md:5:1: warning: career: unknown key "curency"; did you mean "currency"?`}},
+		{"missing title and date", "articles/x.md", "---\ndescription: D\n---\n",
+			[]string{`site/articles/x.md:1:1: missing required key "date"`, `site/articles/x.md:1:1: missing required key "title"`}},
+		{"missing title, no front matter", "pages/about.md", "# About\n",
+			[]string{`site/pages/about.md:1:1: missing required key "title"`}},
+		{"wrong types", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ndraft: yes\ntags: {a: 1}\n---\n",
+			[]string{`site/articles/x.md:4:8: draft: expected true or false, found the string "yes"`, "site/articles/x.md:5:7: tags: expected a list of strings, found a mapping"}},
+		{"image without alt", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nimage: /x.png\n---\n",
+			[]string{"site/articles/x.md:4:8: image_alt is required when image is set: describe the image for readers who cannot see it"}},
+		{"bad alias", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\naliases: [../../etc]\n---\n",
+			[]string{`site/articles/x.md:4:10: alias "../../etc" must be a site path starting with "/", without ".."`}},
+		{"comment needs a date", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ncomments:\n  - {author: A, body: B}\n---\n",
+			[]string{`site/articles/x.md:5:5: comments[0]: missing "date"`}},
+		{"duplicate heading id in body", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\n---\n\n## A {#a}\n\n## B {#a}\n",
+			[]string{`site/articles/x.md:8:1: duplicate heading id "a" (first used on line 2)`}},
+		{"three errors in one file", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nupdated: 2023-12-31\nslug: Bad Slug\ntoc: maybe\nautor: x\n---\n",
+			[]string{
+				"site/articles/x.md:4:10: updated (2023-12-31 00:00) is before date (2024-01-01 00:00)",
+				`site/articles/x.md:5:7: slug "Bad Slug" is not valid: use lower-case letters, digits and single hyphens, like "bad-slug"`,
+				`site/articles/x.md:6:6: toc: expected true or false, found the string "maybe"`,
+				`site/articles/x.md:7:1: warning: unknown key "autor"; did you mean "author"?`,
+			}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, msgs := parseOne(t, tt.path, tt.src)
+			if got, want := strings.Join(msgs, "\n"), strings.Join(tt.want, "\n"); got != want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, want)
+			}
+			hasError := false
+			for _, m := range tt.want {
+				hasError = hasError || !strings.Contains(m, ": warning: ")
+			}
+			if hasError != (p == nil) {
+				t.Errorf("page = %v with errors = %t", p != nil, hasError)
+			}
+		})
+	}
+}

@@ -1,0 +1,157 @@
+package content
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/byline/byline/generator/config"
+	"github.com/byline/byline/generator/diag"
+)
+
+func testConfig(t testing.TB) *config.Config {
+	t.Helper()
+	cfg := config.Default()
+	loc, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.TimeZone, cfg.Location = "America/New_York", loc
+	return cfg
+}
+
+// parseOne parses src as site/<path> and returns the page and messages.
+func parseOne(t testing.TB, path, src string) (*Page, []string) {
+	t.Helper()
+	cfg := testConfig(t)
+	f := file{path: path, display: "site/" + path, kind: Article}
+	if section, _, ok := strings.Cut(strings.TrimPrefix(path, "articles/"), "/"); ok {
+		f.section = section
+	}
+	switch {
+	case strings.HasPrefix(path, "pages/"):
+		f.kind = Standalone
+	case strings.HasPrefix(path, "authors/"):
+		f.kind = Author
+	}
+	var list diag.List
+	p := parse([]byte(src), f, cfg, NewMarkdown(cfg), &list)
+	var msgs []string
+	for _, d := range list.All() {
+		msgs = append(msgs, d.Error())
+	}
+	return p, msgs
+}
+
+func dumpMeta(m Meta) string {
+	var b strings.Builder
+	v := reflect.ValueOf(m)
+	for i := range v.NumField() {
+		f := v.Field(i)
+		if f.IsZero() {
+			continue
+		}
+		x := f.Interface()
+		switch y := x.(type) {
+		case *bool:
+			x = *y
+		case *Career:
+			x = *y
+		}
+		fmt.Fprintf(&b, "%s: %+v\n", v.Type().Field(i).Name, x)
+	}
+	return b.String()
+}
+
+func TestFormatsGiveSameMeta(t *testing.T) {
+	const path = "testdata/frontmatter/same-article.txtar"
+	a, err := readArchive(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []*Page
+	for _, name := range []string{"yaml.md", "toml.md", "json.md"} {
+		p, msgs := parseOne(t, "articles/x.md", a.files[name])
+		if len(msgs) > 0 || p == nil {
+			t.Fatalf("%s: %q", name, msgs)
+		}
+		pages = append(pages, p)
+	}
+	got := dumpMeta(pages[0].Meta)
+	if *update {
+		a.set("want.meta", got)
+		if err := a.write(path); err != nil {
+			t.Fatal(err)
+		}
+	} else if want := a.files["want.meta"]; got != want {
+		t.Errorf("YAML Meta:\n%s\nwant:\n%s", got, want)
+	}
+	for i, name := range []string{"toml", "json"} {
+		if g := dumpMeta(pages[i+1].Meta); g != got {
+			t.Errorf("%s Meta differs from YAML:\n%s\nYAML:\n%s", name, g, got)
+		}
+		if pages[i+1].Body != pages[0].Body {
+			t.Errorf("%s body %q, YAML %q", name, pages[i+1].Body, pages[0].Body)
+		}
+	}
+	if pages[0].BodyLine != 32 || pages[2].BodyLine != 23 {
+		t.Errorf("BodyLine = %d, %d", pages[0].BodyLine, pages[2].BodyLine)
+	}
+	if p := pages[0].Pos["tags"]; p.String() != "site/articles/x.md:10:1" {
+		t.Errorf("Pos[tags] = %v", p)
+	}
+	if p := pages[1].Pos["tags"]; p.String() != "site/articles/x.md:10:1" {
+		t.Errorf("TOML Pos[tags] = %v", p)
+	}
+	if p := pages[2].Pos["tags"]; p.String() != "site/articles/x.md:10:3" {
+		t.Errorf("JSON Pos[tags] = %v", p)
+	}
+}
+
+func TestBOMAndCRLF(t *testing.T) {
+	src := "---\ntitle: T\ndate: 2024-01-02\n---\n\n# Head\n\nSome *text*\nhere.\n"
+	want, msgs := parseOne(t, "articles/x.md", src)
+	if len(msgs) > 0 {
+		t.Fatal(msgs)
+	}
+	got, msgs := parseOne(t, "articles/x.md", "\ufeff"+strings.ReplaceAll(src, "\n", "\r\n"))
+	if len(msgs) > 0 {
+		t.Fatal(msgs)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("BOM+CRLF page:\n%+v\nwant\n%+v", got, want)
+	}
+	_, msgs = parseOne(t, "articles/x.md", "\ufeff---\r\ntitle: T\r\ndate: 2024-13-02\r\n---\r\n")
+	if want := `site/articles/x.md:3:7: cannot parse date "2024-13-02": month out of range; write dates as 2006-01-02 or 2006-01-02T15:04:05`; strings.Join(msgs, "\n") != want {
+		t.Errorf("got %q", msgs)
+	}
+}
+
+func TestDatesInSiteZone(t *testing.T) {
+	p, msgs := parseOne(t, "articles/x.md", "---\ntitle: T\ndate: 2024-07-01T09:00\nupdated: 2024-07-01T14:00:00Z\n---\n")
+	if len(msgs) > 0 {
+		t.Fatal(msgs)
+	}
+	if got := p.Meta.Date.Format(time.RFC3339); got != "2024-07-01T09:00:00-04:00" {
+		t.Errorf("date = %s", got)
+	}
+	if got := p.Meta.Updated.Format(time.RFC3339); got != "2024-07-01T14:00:00Z" {
+		t.Errorf("updated = %s", got)
+	}
+}
+
+func TestPagesAndAuthors(t *testing.T) {
+	p, msgs := parseOne(t, "pages/about.md", "---\ntitle: About\ndate: 2024-01-01\nauthor: x\n---\nHi.\n")
+	if p == nil || p.Slug != "about" || p.Kind != Standalone {
+		t.Fatalf("page %+v %q", p, msgs)
+	}
+	if want := `site/pages/about.md:4:1: warning: key "author" is not used by pages`; strings.Join(msgs, "\n") != want {
+		t.Errorf("got %q", msgs)
+	}
+	a, msgs := parseOne(t, "authors/maya-okafor.md", "---\nname: Maya\nrole: Editor\nlinks: [https://example.com/maya]\n---\nLong bio.\n")
+	if len(msgs) > 0 || a.Slug != "maya-okafor" || a.Meta.Title != "Maya" || a.Summary != "Long bio." {
+		t.Errorf("author %+v %q", a, msgs)
+	}
+}

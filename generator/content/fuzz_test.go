@@ -1,0 +1,124 @@
+package content
+
+import (
+	"bytes"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func FuzzSplit(f *testing.F) {
+	for _, s := range []string{
+		"", "---\n---\n", "---\ntitle: x\n---\nbody\n", "\n\n---\na: 1\n---", "+++\na = 1\n+++\n\nbody",
+		"{\"a\": 1}\nbody", "{\n\"a\": [1,\n2]\n}\n\nbody", "{\"a\": 1} trailing\n", "{", "---\nno end\n",
+		"# just markdown\n", "---\n--- \n", "  {\"x\":\"}\"}\n", "\ufeff---\r\na: b\r\n---\r\nx",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		src = normalize(src)
+		fm, err := split(src)
+		if err != nil {
+			pe := err.(*posError)
+			if pe.line < 1 || pe.col < 1 {
+				t.Fatalf("error without position: %v", err)
+			}
+			return
+		}
+		if !bytes.HasSuffix(src, fm.body) {
+			t.Fatalf("body %q is not the end of the file", fm.body)
+		}
+		start := len(src) - len(fm.body)
+		if want := bytes.Count(src[:start], []byte("\n")) + 1; fm.bodyLine != want {
+			t.Fatalf("bodyLine = %d, want %d", fm.bodyLine, want)
+		}
+		if fm.format == "" {
+			if start != 0 {
+				t.Fatalf("no front matter but body starts at %d", start)
+			}
+			return
+		}
+		if fm.offset < 0 || fm.offset+len(fm.data) > start {
+			t.Fatalf("front matter [%d:+%d] overlaps the body at %d", fm.offset, len(fm.data), start)
+		}
+		if !bytes.Equal(src[fm.offset:fm.offset+len(fm.data)], fm.data) {
+			t.Fatalf("data %q is not at offset %d", fm.data, fm.offset)
+		}
+		if line, _ := lineCol(src, fm.offset); line != fm.line {
+			t.Fatalf("line = %d, offset is on line %d", fm.line, line)
+		}
+		// Decoding never panics, and errors are placed inside the file.
+		_, errs := decodeTree(fm, src)
+		lines := bytes.Count(src, []byte("\n")) + 1
+		for _, e := range errs {
+			if e.line < 1 || e.line > lines {
+				t.Fatalf("error on line %d of %d: %s", e.line, lines, e.msg)
+			}
+		}
+	})
+}
+
+func FuzzSlugify(f *testing.F) {
+	for _, s := range []string{"", "Go", "go", "C++", "C#", "F# and C++ tips", "Über uns", "  --a--b--  ", "ß", "日本語", "1+1", "#hashtag", "Ünïcödé Ñame", "İstanbul", "x+#"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Slugify(s)
+		if got != "" && !ValidSlug(got) {
+			t.Fatalf("Slugify(%q) = %q, not a valid slug", s, got)
+		}
+		if again := Slugify(got); again != got {
+			t.Fatalf("Slugify(%q) = %q, but Slugify(%q) = %q", s, got, got, again)
+		}
+	})
+}
+
+func TestSlugify(t *testing.T) {
+	for in, want := range map[string]string{
+		"Go": "go", "go": "go", "C++": "c-plus-plus", "C#": "c-sharp", "C": "c",
+		"F# and C++ tips": "f-sharp-and-c-plus-plus-tips", "Über uns": "uber-uns", "Back End": "back-end",
+		"#hashtag": "hashtag", "1+1": "1-1", "日本語": "", "Straße": "strasse", "  --a--b--  ": "a-b",
+		"What Does a Back-End Developer Do?": "what-does-a-back-end-developer-do",
+	} {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2024-01-02", "2024-01-02T15:04", "2024-01-02T15:04:05", "2024-01-02 15:04:05",
+		"2024-01-02T15:04:05+09:00", "2024-01-02T15:04:05.123Z", "2024-13-01", "2024-02-30", "yesterday", "", "2024-03-10T02:30:00"} {
+		f.Add(s)
+	}
+	loc, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s, loc)
+		if err != nil {
+			if !utf8.ValidString(s) {
+				return
+			}
+			return
+		}
+		// A parsed date printed in RFC 3339 parses back to the same instant.
+		back, err := ParseDate(d.Format(time.RFC3339Nano), loc)
+		if err != nil || !back.Equal(d) {
+			t.Fatalf("%q → %v → %q → %v, %v", s, d, d.Format(time.RFC3339Nano), back, err)
+		}
+		// And so does the short form, in the site zone.
+		short := d.In(loc).Format("2006-01-02T15:04:05")
+		if back, err := ParseDate(short, loc); err != nil || !back.Equal(d.In(loc).Truncate(time.Second)) && !inGap(back, d) {
+			t.Fatalf("%q → %q → %v, %v", s, short, back, err)
+		}
+	})
+}
+
+// inGap allows wall-clock times that occur twice (end of daylight saving)
+// to come back as the other instant.
+func inGap(a, b time.Time) bool {
+	d := a.Sub(b.Truncate(time.Second))
+	return d == time.Hour || d == -time.Hour
+}

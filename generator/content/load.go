@@ -1,0 +1,264 @@
+package content
+
+import (
+	"context"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/byline/byline/generator/config"
+	"github.com/byline/byline/generator/diag"
+)
+
+// Options configures Load.
+type Options struct {
+	// Root is the display prefix of paths in messages, e.g. "site".
+	Root string
+	// Config is the site's configuration; nil means config.Default().
+	Config *config.Config
+	// Cache, when set, lets successive Loads (watch, serve) reuse the pages
+	// of files that did not change.
+	Cache *Cache
+	// Markdown is the converter to use; nil means NewMarkdown(Config).
+	// Build it once per build and share it with later stages.
+	Markdown *Markdown
+}
+
+// Content is every Markdown page of a site, plus its static files.
+type Content struct {
+	Articles []*Page // articles/**/*.md, sorted by Path
+	Pages    []*Page // pages/*.md, sorted by Path
+	Authors  []*Page // authors/*.md, sorted by Path; Slug is the author key
+	// Static lists the files under static/ (paths in fsys, sorted), for a
+	// later stage to copy as they are.
+	Static []string
+}
+
+// Load reads the Markdown files of the site file system fsys and parses
+// them in parallel. Every problem of every file goes into list; a page with
+// an error is left out of Content. When ctx is cancelled Load stops early
+// and adds an error to list.
+func Load(ctx context.Context, fsys fs.FS, opts Options, list *diag.List) *Content {
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	if cfg.Location == nil {
+		c := *cfg
+		c.Location = time.UTC
+		cfg = &c
+	}
+	md := opts.Markdown
+	if md == nil {
+		md = NewMarkdown(cfg)
+	}
+	w := walker{fsys: fsys, root: opts.Root, list: list}
+	w.walk()
+	pages := make([]*Page, len(w.files))
+	diags := make([]*diag.List, len(w.files))
+	key := cacheKey(cfg, opts.Root)
+	parseAll(ctx, len(w.files), func(i int) {
+		f := w.files[i]
+		diags[i] = new(diag.List)
+		src, err := fs.ReadFile(fsys, f.path)
+		if err != nil {
+			diags[i].Errorf(diag.Pos{Path: f.display}, "%v", err)
+			return
+		}
+		pages[i] = opts.Cache.parse(src, f, key, diags[i], func() *Page {
+			return parse(src, f, cfg, md, diags[i])
+		})
+	})
+	if err := ctx.Err(); err != nil {
+		list.Errorf(diag.Pos{Path: opts.Root}, "loading content: %v", err)
+		return &Content{}
+	}
+	for _, d := range diags {
+		list.Merge(d)
+	}
+	opts.Cache.keep(w.files)
+	c := &Content{Static: w.static}
+	for _, p := range pages {
+		switch {
+		case p == nil:
+		case p.Kind == Article:
+			c.Articles = append(c.Articles, p)
+		case p.Kind == Standalone:
+			c.Pages = append(c.Pages, p)
+		default:
+			c.Authors = append(c.Authors, p)
+		}
+	}
+	return c
+}
+
+// parseAll runs fn(0…n-1) on GOMAXPROCS workers, stopping when ctx ends.
+func parseAll(ctx context.Context, n int, fn func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
+	}
+	for i := range n {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	close(next)
+	wg.Wait()
+}
+
+// walker finds the files Load reads.
+type walker struct {
+	fsys   fs.FS
+	root   string
+	list   *diag.List
+	files  []file   // sorted by path (WalkDir's lexical order)
+	static []string // sorted
+}
+
+func (w *walker) display(p string) string {
+	if w.root == "" {
+		return p
+	}
+	return w.root + "/" + p
+}
+
+func (w *walker) walk() {
+	err := fs.WalkDir(w.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			w.list.Errorf(diag.Pos{Path: w.display(p)}, "%v", err)
+			return nil
+		}
+		if p == "." {
+			return nil
+		}
+		top, rest, _ := strings.Cut(p, "/")
+		if ignored(d.Name()) && !(top == "static" && d.Name() == ".well-known") {
+			return skip(d)
+		}
+		if d.IsDir() {
+			return w.dir(p, top, rest)
+		}
+		if d.Type()&fs.ModeSymlink != 0 && !w.linkInside(p) {
+			return nil
+		}
+		w.add(p, top, rest)
+		return nil
+	})
+	if err != nil {
+		w.list.Errorf(diag.Pos{Path: w.root}, "%v", err)
+	}
+	slices.SortFunc(w.files, func(a, b file) int { return strings.Compare(a.path, b.path) })
+	slices.Sort(w.static)
+}
+
+func skip(d fs.DirEntry) error {
+	if d.IsDir() {
+		return fs.SkipDir
+	}
+	return nil
+}
+
+func (w *walker) dir(p, top, rest string) error {
+	switch top {
+	case "static":
+		return nil
+	case "articles":
+		if rest != "" && !strings.Contains(rest, "/") && !ValidSlug(rest) {
+			w.list.Errorf(diag.Pos{Path: w.display(p)},
+				"section folder %q is not a valid slug: rename it to %q; its articles are skipped", rest, suggestSlug(rest))
+			return fs.SkipDir
+		}
+		return nil
+	case "pages", "authors":
+		if rest == "" {
+			return nil
+		}
+	}
+	return fs.SkipDir // layouts/ and anything else hold no content
+}
+
+func (w *walker) add(p, top, rest string) {
+	if top == "static" {
+		if rest != "" {
+			w.static = append(w.static, p)
+		}
+		return
+	}
+	if path.Ext(p) != ".md" || rest == "" {
+		return
+	}
+	f := file{path: p, display: w.display(p)}
+	switch top {
+	case "articles":
+		f.kind = Article
+		if section, _, ok := strings.Cut(rest, "/"); ok {
+			f.section = section
+		}
+	case "pages":
+		f.kind = Standalone
+	case "authors":
+		f.kind = Author
+	default:
+		return
+	}
+	w.files = append(w.files, f)
+}
+
+// linkInside reports whether the symbolic link p points at a regular file
+// inside fsys. Links out of the site are never followed (design §5).
+func (w *walker) linkInside(p string) bool {
+	cur := p
+	for range 8 {
+		target, err := fs.ReadLink(w.fsys, cur)
+		if err != nil {
+			break
+		}
+		if path.IsAbs(target) || strings.HasPrefix(target, "\\") {
+			break
+		}
+		cur = path.Join(path.Dir(cur), target)
+		if !fs.ValidPath(cur) {
+			break
+		}
+		info, err := fs.Lstat(w.fsys, cur)
+		if err != nil {
+			break
+		}
+		if info.Mode().IsRegular() {
+			return true
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			break
+		}
+	}
+	w.list.Warnf(diag.Pos{Path: w.display(p)}, "symbolic link skipped: it must point at a file inside the site")
+	return false
+}
+
+// ignored reports hidden files and editors' temporary files.
+func ignored(name string) bool {
+	switch {
+	case strings.HasPrefix(name, "."), // hidden, and Emacs lock files ".#x"
+		strings.HasSuffix(name, "~"), // Emacs, Vim backups
+		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"), // Vim swap
+		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"), // Emacs autosave
+		strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"), // JetBrains
+		name == "4913": // Vim's probe file
+		return true
+	}
+	return false
+}

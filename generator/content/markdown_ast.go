@@ -1,0 +1,215 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	ghtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// problemsKey holds a *[]Problem in a parser.Context.
+var problemsKey = parser.NewContextKey()
+
+// transformer gives headings unique IDs and anchor links, and drops
+// dangerous URLs. It keeps no state between documents.
+type transformer struct{ unsafe bool }
+
+func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	var problems []Problem
+	var headings []*ast.Heading
+	var unsafeLinks []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			headings = append(headings, n)
+		case *ast.Link:
+			if dangerous(n.Destination) {
+				unsafeLinks = append(unsafeLinks, n)
+			}
+		case *ast.Image:
+			if dangerous(n.Destination) {
+				unsafeLinks = append(unsafeLinks, n)
+			}
+		case *ast.AutoLink:
+			if dangerous(n.URL(src)) {
+				unsafeLinks = append(unsafeLinks, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range unsafeLinks {
+		unlink(n, src)
+	}
+	ids := map[string]int{} // id → body line of the heading that has it
+	for _, h := range headings {
+		if id, ok := h.AttributeString("id"); ok {
+			s := string(toBytes(id))
+			line := lineOf(h, src)
+			if first, dup := ids[s]; dup {
+				problems = append(problems, Problem{line, fmt.Sprintf("duplicate heading id %q (first used on line %d)", s, first)})
+			}
+			ids[s] = line
+		}
+	}
+	for _, h := range headings {
+		t.finishHeading(h, src, ids)
+	}
+	if len(problems) > 0 {
+		pc.Set(problemsKey, &problems)
+	}
+}
+
+func (t *transformer) finishHeading(h *ast.Heading, src []byte, ids map[string]int) {
+	id, ok := h.AttributeString("id")
+	if !ok {
+		base := Slugify(plainText(h, src))
+		if base == "" {
+			base = "section"
+		}
+		s := base
+		for i := 1; ids[s] != 0; i++ {
+			s = fmt.Sprintf("%s-%d", base, i)
+		}
+		ids[s] = lineOf(h, src)
+		id = []byte(s)
+	}
+	if !t.unsafe {
+		// Heading attributes ({#id .class}) may not smuggle in style or
+		// event handlers when raw HTML is off.
+		class, hasClass := h.AttributeString("class")
+		h.RemoveAttributes()
+		if hasClass {
+			h.SetAttributeString("class", class)
+		}
+	}
+	h.SetAttributeString("id", toBytes(id))
+	h.AppendChild(h, &anchor{id: toBytes(id)})
+}
+
+func toBytes(v any) []byte {
+	switch v := v.(type) {
+	case []byte:
+		return v
+	case string:
+		return []byte(v)
+	}
+	return []byte(fmt.Sprint(v))
+}
+
+func lineOf(n ast.Node, src []byte) int {
+	if n.Lines().Len() == 0 {
+		return 0
+	}
+	return bytes.Count(src[:n.Lines().At(0).Start], []byte("\n")) + 1
+}
+
+// dangerous reports URLs with a scheme that runs code or reads local files.
+// Entities are decoded first: goldmark keeps "javascript&colon;" as written
+// in Destination and decodes it only when rendering.
+func dangerous(url []byte) bool {
+	u := []byte(html.UnescapeString(string(url)))
+	u = bytes.Map(func(r rune) rune {
+		if r <= ' ' {
+			return -1 // browsers ignore controls and blanks around a scheme
+		}
+		return r
+	}, u)
+	return ghtml.IsDangerousURL(u)
+}
+
+// unlink replaces a link by its text, an image by its alt text, and an
+// autolink by its label.
+func unlink(n ast.Node, src []byte) {
+	parent := n.Parent()
+	if parent == nil {
+		return
+	}
+	if al, ok := n.(*ast.AutoLink); ok {
+		parent.ReplaceChild(parent, n, ast.NewString(al.Label(src)))
+		return
+	}
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
+}
+
+// anchor is the "#" link appended to each heading.
+type anchor struct {
+	ast.BaseInline
+	id []byte
+}
+
+var kindAnchor = ast.NewNodeKind("HeadingAnchor")
+
+func (a *anchor) Kind() ast.NodeKind { return kindAnchor }
+
+func (a *anchor) Dump(src []byte, level int) {
+	ast.DumpHelper(a, src, level, map[string]string{"ID": string(a.id)}, nil)
+}
+
+type anchorRenderer struct{}
+
+func (anchorRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(kindAnchor, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			// Hidden from screen readers and the tab order: the heading
+			// itself is the content, the "#" only a pointer for sighted users.
+			_, _ = fmt.Fprintf(w, ` <a class="anchor" href="#%s" aria-hidden="true" tabindex="-1">#</a>`,
+				util.EscapeHTML(n.(*anchor).id))
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// plainText is the text of n's inlines without markup: entities decoded,
+// raw HTML, images, footnote marks and anchors left out.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	writeText(&b, n, src)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func writeText(b *strings.Builder, n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			if _, code := n.(*ast.CodeSpan); code {
+				b.Write(c.Value(src))
+			} else {
+				b.WriteString(html.UnescapeString(string(c.Value(src))))
+			}
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			if c.IsCode() {
+				b.WriteString(html.UnescapeString(string(c.Value)))
+			} else {
+				b.Write(c.Value)
+			}
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		case *ast.RawHTML, *ast.Image, *east.FootnoteLink, *anchor:
+		default:
+			if c.Type() == ast.TypeBlock {
+				b.WriteByte(' ')
+			}
+			writeText(b, c, src)
+		}
+	}
+}

@@ -1,0 +1,154 @@
+package content
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/byline/byline/generator/config"
+)
+
+// TestMarkdownGolden renders the "in.md" section of each
+// testdata/markdown/*.txtar and compares with "want.html" and "want.meta"
+// (TOC, summary, word count). A comment line "unsafe_html: true" turns raw
+// HTML on. Refresh with go test -run TestMarkdownGolden -update.
+func TestMarkdownGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/markdown/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no test data")
+	}
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			a, err := readArchive(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg := config.Default()
+			cfg.UnsafeHTML = strings.Contains(a.comment, "unsafe_html: true")
+			r, err := NewMarkdown(cfg).Render([]byte(a.files["in.md"]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{"want.html": string(r.HTML), "want.meta": describeRendered(r)}
+			if *update {
+				a.set("want.html", got["want.html"])
+				a.set("want.meta", got["want.meta"])
+				if err := a.write(path); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			for _, name := range []string{"want.html", "want.meta"} {
+				if want := a.files[name]; strings.TrimRight(got[name], "\n") != strings.TrimRight(want, "\n") {
+					t.Errorf("%s:\n--- got\n%s\n--- want\n%s", name, got[name], want)
+				}
+			}
+		})
+	}
+}
+
+func describeRendered(r *Rendered) string {
+	var b strings.Builder
+	for _, h := range r.TOC {
+		fmt.Fprintf(&b, "toc: h%d #%s %q\n", h.Level, h.ID, h.Text)
+	}
+	fmt.Fprintf(&b, "summary: %q\nwords: %d\n", r.Summary, r.WordCount)
+	for _, p := range r.Problems {
+		fmt.Fprintf(&b, "problem: %d: %s\n", p.Line, p.Msg)
+	}
+	return b.String()
+}
+
+func TestDangerousURLsDropped(t *testing.T) {
+	inputs := []string{
+		"[x](javascript:alert(1))",
+		"[x](JAVASCRIPT:alert(1))",
+		"[x](javascript&colon;alert(1))",
+		"[x](&#106;avascript:alert(1))",
+		"[x](java\tscript:alert(1))",
+		"<javascript:alert(1)>",
+		"[x](vbscript:msgbox(1))",
+		"[x](file:///etc/passwd)",
+		"[x](data:text/html;base64,PHNjcmlwdD4=)",
+		"![x](data:image/svg+xml;base64,PHN2Zz4=)",
+		"![x](javascript:alert(1))",
+		"[x][r]\n\n[r]: javascript:alert(1)",
+	}
+	for _, unsafe := range []bool{false, true} {
+		cfg := config.Default()
+		cfg.UnsafeHTML = unsafe
+		md := NewMarkdown(cfg)
+		for _, in := range inputs {
+			r, err := md.Render([]byte(in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, bad := range []string{"<a ", "<img", "href", "src="} {
+				if strings.Contains(string(r.HTML), bad) {
+					t.Errorf("unsafe_html=%t: %q rendered %q (contains %q)", unsafe, in, r.HTML, bad)
+				}
+			}
+		}
+	}
+	// Safe data: images are kept.
+	r, _ := NewMarkdown(config.Default()).Render([]byte("![dot](data:image/png;base64,iVBORw0KGgo=)"))
+	if !strings.Contains(string(r.HTML), `src="data:image/png`) {
+		t.Errorf("png data URL dropped: %s", r.HTML)
+	}
+}
+
+// TestMarkdownConcurrent shares one Markdown between goroutines; run with
+// -race.
+func TestMarkdownConcurrent(t *testing.T) {
+	md := NewMarkdown(config.Default())
+	src := []byte("# T\n\n## A\n\ntext[^1] \"q\"\n\n[^1]: note\n\n```go\nfunc main() {}\n```\n\nTerm\n: def\n\nhttps://example.com\n")
+	want, _ := md.Render(src)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 20 {
+				r, err := md.Render(src)
+				if err != nil || r.HTML != want.HTML {
+					t.Errorf("concurrent render differs: %v", err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestReadingMinutes(t *testing.T) {
+	for words, want := range map[int]int{0: 1, 1: 1, 230: 1, 231: 2, 460: 2, 1137: 5} {
+		if got := ReadingMinutes(words); got != want {
+			t.Errorf("ReadingMinutes(%d) = %d, want %d", words, got, want)
+		}
+	}
+}
+
+func TestTruncate(t *testing.T) {
+	s := strings.Repeat("word ", 100)
+	got := Truncate(s, 300)
+	if len(got) > 300+len("…") || !strings.HasSuffix(got, "word…") {
+		t.Errorf("Truncate = %q", got)
+	}
+	if got := Truncate("short  text\n", 300); got != "short text" {
+		t.Errorf("Truncate = %q", got)
+	}
+}
+
+func TestHighlightCSS(t *testing.T) {
+	css := HighlightCSS("github", "github-dark")
+	light, dark, ok := strings.Cut(css, "@media (prefers-color-scheme: dark) {")
+	if !ok || !strings.Contains(light, ".chroma .k {") || !strings.Contains(dark, ".chroma .k {") {
+		t.Errorf("HighlightCSS lacks a light and a dark keyword rule:\n%s", css)
+	}
+	if strings.Contains(css, "<") {
+		t.Error("HighlightCSS must be plain CSS")
+	}
+	if HighlightCSS("github", "github-dark") != css {
+		t.Error("HighlightCSS is not deterministic")
+	}
+}

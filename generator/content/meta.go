@@ -1,0 +1,197 @@
+package content
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/internal/yamlpos"
+)
+
+// kinds is a set of Kinds, saying which pages may use a front-matter key.
+type kinds uint8
+
+const (
+	forArticles kinds = 1 << Article
+	forPages    kinds = 1 << Standalone
+	forAuthors  kinds = 1 << Author
+	forAll            = forArticles | forPages | forAuthors
+)
+
+type setter func(d *metaDecoder, v *value, m *Meta)
+
+type metaField struct {
+	kinds kinds
+	set   setter
+}
+
+// metaFields maps each front-matter key (snake_case, design §3) to the
+// Meta field it sets.
+var metaFields = map[string]metaField{
+	"title":       {forAll, func(d *metaDecoder, v *value, m *Meta) { m.Title = d.str(v, "title") }},
+	"description": {forAll, func(d *metaDecoder, v *value, m *Meta) { m.Description = d.str(v, "description") }},
+	"date":        {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Date = d.date(v) }},
+	"updated":     {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Updated = d.date(v) }},
+	"expires":     {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Expires = d.date(v) }},
+	"author":      {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Author = d.str(v, "author") }},
+	"authors":     {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Authors = d.strs(v, "authors") }},
+	"reviewed_by": {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.ReviewedBy = d.str(v, "reviewed_by") }},
+	"category":    {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Category = d.str(v, "category") }},
+	"tags":        {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Tags = d.strs(v, "tags") }},
+	"draft":       {forAll, func(d *metaDecoder, v *value, m *Meta) { m.Draft = d.bool(v, "draft") }},
+	"featured":    {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Featured = d.bool(v, "featured") }},
+	"slug":        {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Slug = d.str(v, "slug") }},
+	"aliases":     {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Aliases = d.strs(v, "aliases") }},
+	"image":       {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Image = d.str(v, "image") }},
+	"image_alt":   {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.ImageAlt = d.str(v, "image_alt") }},
+	"toc": {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) {
+		b := d.bool(v, "toc")
+		m.TOC = &b
+	}},
+	"sources":  {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Sources = d.sources(v) }},
+	"career":   {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Career = d.career(v) }},
+	"faq":      {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.FAQ = d.faq(v) }},
+	"comments": {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Comments = d.comments(v) }},
+	"name":     {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Name = d.str(v, "name") }},
+	"role":     {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Role = d.str(v, "role") }},
+	"bio":      {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Bio = d.str(v, "bio") }},
+	"avatar":   {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Avatar = d.str(v, "avatar") }},
+	"links":    {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Links = d.strs(v, "links") }},
+}
+
+// knownKeys lists the keys a kind of page may use, sorted.
+func knownKeys(k Kind) []string {
+	var out []string
+	for key, f := range metaFields {
+		if f.kinds&(1<<k) != 0 {
+			out = append(out, key)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// metaDecoder decodes a front-matter value into a Meta, reporting every
+// problem (not just the first) at its position.
+type metaDecoder struct {
+	file string
+	loc  *time.Location
+	list *diag.List
+	// failed is set by any error, so the page is left out.
+	failed bool
+}
+
+func (d *metaDecoder) at(line, col int) diag.Pos {
+	return diag.Pos{Path: d.file, Line: line, Col: col}
+}
+
+func (d *metaDecoder) errorf(v *value, format string, args ...any) {
+	d.failed = true
+	d.list.Errorf(d.at(v.line, v.col), format, args...)
+}
+
+func (d *metaDecoder) expected(v *value, key, what string) {
+	d.errorf(v, "%s: expected %s, found %s", key, what, v.describe())
+}
+
+// decode fills p.Meta and p.Pos from the front matter's root value.
+func (d *metaDecoder) decode(root *value, p *Page) {
+	if root == nil {
+		return
+	}
+	if root.kind != mapValue {
+		d.expected(root, "front matter", "a mapping of keys to values")
+		return
+	}
+	known := knownKeys(p.Kind)
+	for _, e := range root.entries {
+		f, ok := metaFields[e.key]
+		if !ok || f.kinds&(1<<p.Kind) == 0 {
+			d.list.Warnf(d.at(e.line, e.col), "%s", unknownKey(e.key, known, ok, p.Kind))
+			continue
+		}
+		if e.val.kind == scalarValue && e.val.scalar == nil {
+			continue // "key:" with no value is the same as no key
+		}
+		p.Pos[e.key] = d.at(e.line, e.col)
+		f.set(d, e.val, &p.Meta)
+	}
+}
+
+func unknownKey(key string, known []string, otherKind bool, k Kind) string {
+	if otherKind {
+		return fmt.Sprintf("key %q is not used by %s", key, [...]string{"articles", "pages", "authors"}[k])
+	}
+	return yamlpos.Unknown(key, known)
+}
+
+func (d *metaDecoder) str(v *value, key string) string {
+	switch s := v.scalar.(type) {
+	case string:
+		if v.kind == scalarValue {
+			return s
+		}
+	case int64:
+		return strconv.FormatInt(s, 10)
+	case float64:
+		return strconv.FormatFloat(s, 'f', -1, 64)
+	}
+	d.expected(v, key, "a string")
+	return ""
+}
+
+// strs reads a list of strings; a single string is a list of one.
+func (d *metaDecoder) strs(v *value, key string) []string {
+	if v.kind == scalarValue {
+		if s := d.str(v, key); s != "" {
+			return []string{s}
+		}
+		return nil
+	}
+	if v.kind != listValue {
+		d.expected(v, key, "a list of strings")
+		return nil
+	}
+	out := make([]string, 0, len(v.list))
+	for _, item := range v.list {
+		if item.kind != scalarValue || item.scalar == nil {
+			d.expected(item, key, "a list of strings")
+			continue
+		}
+		out = append(out, d.str(item, key))
+	}
+	return out
+}
+
+func (d *metaDecoder) bool(v *value, key string) bool {
+	b, ok := v.scalar.(bool)
+	if !ok || v.kind != scalarValue {
+		d.expected(v, key, "true or false")
+	}
+	return b
+}
+
+func (d *metaDecoder) number(v *value, key string) float64 {
+	switch n := v.scalar.(type) {
+	case int64:
+		return float64(n)
+	case float64:
+		return n
+	}
+	d.expected(v, key, "a number")
+	return 0
+}
+
+func (d *metaDecoder) date(v *value) time.Time {
+	if v.kind != scalarValue {
+		d.errorf(v, "expected a date, found %s; %s", v.describe(), dateHint)
+		return time.Time{}
+	}
+	t, err := dateValue(v, d.loc)
+	if err != nil {
+		d.errorf(v, "%v", err)
+	}
+	return t
+}

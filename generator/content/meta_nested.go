@@ -1,0 +1,153 @@
+package content
+
+import "fmt"
+
+// object calls set for each key of the mapping v, warning about keys not in
+// known. It returns false when v is not a mapping.
+func (d *metaDecoder) object(v *value, path string, known []string, set func(key string, val *value)) bool {
+	if v.kind != mapValue {
+		d.expected(v, path, "a mapping with keys "+quoteList(known))
+		return false
+	}
+	for _, e := range v.entries {
+		if !contains(known, e.key) {
+			d.list.Warnf(d.at(e.line, e.col), "%s: %s", path, unknownKey(e.key, known, false, 0))
+			continue
+		}
+		if e.val.kind == scalarValue && e.val.scalar == nil {
+			continue
+		}
+		set(e.key, e.val)
+	}
+	return true
+}
+
+// each calls fn for each item of the list v, with the item's path.
+func (d *metaDecoder) each(v *value, key string, fn func(path string, item *value)) {
+	if v.kind != listValue {
+		d.expected(v, key, "a list")
+		return
+	}
+	for i, item := range v.list {
+		fn(fmt.Sprintf("%s[%d]", key, i), item)
+	}
+}
+
+// require reports an empty field of a list item at the item's position.
+func (d *metaDecoder) require(item *value, path, key, got string) {
+	if got == "" {
+		d.errorf(item, "%s: missing %q", path, key)
+	}
+}
+
+func (d *metaDecoder) sources(v *value) []Source {
+	var out []Source
+	d.each(v, "sources", func(path string, item *value) {
+		var s Source
+		ok := d.object(item, path, []string{"publisher", "title", "url"}, func(key string, val *value) {
+			switch key {
+			case "title":
+				s.Title = d.str(val, path+".title")
+			case "url":
+				s.URL = d.str(val, path+".url")
+			case "publisher":
+				s.Publisher = d.str(val, path+".publisher")
+			}
+		})
+		if ok {
+			d.require(item, path, "title", s.Title)
+			out = append(out, s)
+		}
+	})
+	return out
+}
+
+func (d *metaDecoder) career(v *value) *Career {
+	var c Career
+	known := []string{"currency", "education", "median_salary", "outlook", "skills"}
+	ok := d.object(v, "career", known, func(key string, val *value) {
+		switch key {
+		case "median_salary":
+			c.MedianSalary = d.number(val, "career.median_salary")
+		case "currency":
+			c.Currency = d.str(val, "career.currency")
+		case "outlook":
+			c.Outlook = d.str(val, "career.outlook")
+		case "education":
+			c.Education = d.str(val, "career.education")
+		case "skills":
+			c.Skills = d.strs(val, "career.skills")
+		}
+	})
+	if !ok {
+		return nil
+	}
+	return &c
+}
+
+func (d *metaDecoder) faq(v *value) []FAQ {
+	var out []FAQ
+	d.each(v, "faq", func(path string, item *value) {
+		var f FAQ
+		ok := d.object(item, path, []string{"a", "q"}, func(key string, val *value) {
+			if key == "q" {
+				f.Q = d.str(val, path+".q")
+			} else {
+				f.A = d.str(val, path+".a")
+			}
+		})
+		if ok {
+			d.require(item, path, "q", f.Q)
+			d.require(item, path, "a", f.A)
+			out = append(out, f)
+		}
+	})
+	return out
+}
+
+func (d *metaDecoder) comments(v *value) []Comment {
+	var out []Comment
+	d.each(v, "comments", func(path string, item *value) {
+		var c Comment
+		dated := false
+		ok := d.object(item, path, []string{"author", "body", "date"}, func(key string, val *value) {
+			switch key {
+			case "author":
+				c.Author = d.str(val, path+".author")
+			case "date":
+				c.Date, dated = d.date(val), true
+			case "body":
+				c.Body = d.str(val, path+".body")
+			}
+		})
+		if ok {
+			d.require(item, path, "author", c.Author)
+			d.require(item, path, "body", c.Body)
+			if !dated {
+				d.errorf(item, "%s: missing %q", path, "date")
+			}
+			out = append(out, c)
+		}
+	})
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func quoteList(keys []string) string {
+	s := ""
+	for i, k := range keys {
+		if i > 0 {
+			s += ", "
+		}
+		s += fmt.Sprintf("%q", k)
+	}
+	return s
+}

@@ -1,0 +1,163 @@
+package content
+
+import (
+	"path"
+	"strings"
+
+	"github.com/byline/byline/generator/config"
+	"github.com/byline/byline/generator/diag"
+)
+
+// file is one Markdown file to parse.
+type file struct {
+	path    string // in the site file system
+	display string // in messages
+	kind    Kind
+	section string
+}
+
+// parse turns one file's bytes into a Page. Every problem goes into list;
+// the Page is nil when any of them is an error.
+func parse(src []byte, f file, cfg *config.Config, md *Markdown, list *diag.List) *Page {
+	src = normalize(src)
+	d := &metaDecoder{file: f.display, loc: cfg.Location, list: list}
+	fm, err := split(src)
+	if err != nil {
+		pe := err.(*posError)
+		list.Errorf(d.at(pe.line, pe.col), "%s", pe.msg)
+		return nil
+	}
+	p := &Page{
+		Kind:     f.kind,
+		Path:     f.path,
+		File:     f.display,
+		Section:  f.section,
+		Pos:      map[string]diag.Pos{},
+		BodyLine: fm.bodyLine,
+	}
+	root, errs := decodeTree(fm, src)
+	for _, e := range errs {
+		d.failed = true
+		list.Errorf(d.at(e.line, e.col), "%s", e.msg)
+	}
+	if root != nil || len(errs) == 0 {
+		// Without a tree there is nothing to check beyond the syntax error.
+		d.decode(root, p)
+		validate(d, root, p)
+	}
+	r, err := md.Render(fm.body)
+	if err != nil {
+		list.Errorf(d.at(p.BodyLine, 1), "markdown: %v", err)
+		return nil
+	}
+	for _, prob := range r.Problems {
+		d.failed = true
+		list.Errorf(d.at(p.BodyLine+prob.Line-1, 1), "%s", prob.Msg)
+	}
+	if d.failed {
+		return nil
+	}
+	p.Body, p.TOC, p.WordCount = r.HTML, r.TOC, r.WordCount
+	p.ReadingMinutes = ReadingMinutes(r.WordCount)
+	p.Summary = r.Summary
+	if p.Meta.Description != "" {
+		p.Summary = Truncate(p.Meta.Description, summaryLen)
+	}
+	return p
+}
+
+func decodeTree(fm frontMatter, src []byte) (*value, []*posError) {
+	switch fm.format {
+	case "yaml":
+		return yamlTree(fm.data, fm.line)
+	case "toml":
+		return tomlTree(fm.data, fm.line)
+	case "json":
+		return jsonTree(src, fm.offset, fm.offset+len(fm.data))
+	}
+	return nil, nil
+}
+
+// validate checks what no single key can: required keys, the order of
+// dates, the slug, and paths that later stages turn into output files.
+func validate(d *metaDecoder, root *value, p *Page) {
+	at := func(key string) diag.Pos { return d.valuePos(root, key) }
+	m := &p.Meta
+	require := func(key, got string) {
+		if got == "" {
+			d.failed = true
+			d.list.Errorf(d.at(1, 1), "missing required key %q", key)
+		}
+	}
+	switch p.Kind {
+	case Article:
+		require("title", m.Title)
+		if _, set := p.Pos["date"]; !set {
+			require("date", "")
+		}
+	case Standalone:
+		require("title", m.Title)
+	case Author:
+		require("name", m.Name)
+		if m.Title == "" {
+			m.Title = m.Name
+		}
+	}
+	if !m.Updated.IsZero() && !m.Date.IsZero() && m.Updated.Before(m.Date) {
+		d.fail(at("updated"), "updated (%s) is before date (%s)", stamp(m.Updated), stamp(m.Date))
+	}
+	if m.Image != "" && m.ImageAlt == "" {
+		d.fail(at("image"), "image_alt is required when image is set: describe the image for readers who cannot see it")
+	}
+	for _, a := range m.Aliases {
+		if !strings.HasPrefix(a, "/") || strings.Contains(a, "://") || strings.Contains(a, "\\") || hasDotDot(a) {
+			d.fail(at("aliases"), "alias %q must be a site path starting with \"/\", without \"..\"", a)
+		}
+	}
+	p.Slug = strings.TrimSuffix(path.Base(p.Path), ".md")
+	if m.Slug != "" {
+		if !ValidSlug(m.Slug) {
+			d.fail(at("slug"), "slug %q is not valid: use lower-case letters, digits and single hyphens, like %q", m.Slug, suggestSlug(m.Slug))
+		}
+		p.Slug = m.Slug
+	} else if !ValidSlug(p.Slug) {
+		d.fail(d.at(1, 1), "file name %q is not a valid slug: rename the file to %q or set slug: %s", p.Slug+".md", suggestSlug(p.Slug)+".md", suggestSlug(p.Slug))
+	}
+}
+
+func (d *metaDecoder) fail(pos diag.Pos, format string, args ...any) {
+	d.failed = true
+	d.list.Errorf(pos, format, args...)
+}
+
+// valuePos is the position of a top-level key's value, or 1:1.
+func (d *metaDecoder) valuePos(root *value, key string) diag.Pos {
+	if root != nil {
+		for _, e := range root.entries {
+			if e.key == key {
+				return d.at(e.val.line, e.val.col)
+			}
+		}
+	}
+	return d.at(1, 1)
+}
+
+func suggestSlug(s string) string {
+	if slug := Slugify(s); slug != "" {
+		return slug
+	}
+	return "my-page"
+}
+
+func hasDotDot(p string) bool {
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." || seg == "." {
+			return true
+		}
+	}
+	return false
+}
+
+func stamp(t interface{ Format(string) string }) string {
+	return t.Format("2006-01-02 15:04")
+}

@@ -1,0 +1,103 @@
+package content
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidSlug reports whether s is a slug: lower-case ASCII letters and digits
+// in runs joined by single hyphens.
+func ValidSlug(s string) bool { return slugRE.MatchString(s) }
+
+// fold spells common accented and special Latin letters in ASCII.
+var fold = map[rune]string{
+	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'ā': "a", 'ă': "a", 'ą': "a",
+	'æ': "ae", 'ç': "c", 'ć': "c", 'č': "c", 'ď': "d", 'đ': "d", 'ð': "d",
+	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ē': "e", 'ė': "e", 'ę': "e", 'ě': "e",
+	'ğ': "g", 'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ī': "i", 'į': "i", 'ı': "i",
+	'ł': "l", 'ľ': "l", 'ñ': "n", 'ń': "n", 'ň': "n",
+	'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'ō': "o", 'ő': "o", 'œ': "oe",
+	'ŕ': "r", 'ř': "r", 'ś': "s", 'š': "s", 'ş': "s", 'ș': "s", 'ß': "ss",
+	'ť': "t", 'ţ': "t", 'ț': "t", 'þ': "th",
+	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ū': "u", 'ů': "u", 'ű': "u", 'ų': "u",
+	'ý': "y", 'ÿ': "y", 'ź': "z", 'ż': "z", 'ž': "z",
+}
+
+// Slugify makes a slug of s, for file names and tags: it lower-cases,
+// spells common accented Latin letters in ASCII ("Über" → "uber"), writes a
+// "+" or "#" that ends a word as "plus" or "sharp" (so "C", "C++" and "C#"
+// stay apart: "c", "c-plus-plus", "c-sharp"), and joins the remaining runs
+// of letters and digits with single hyphens. Other scripts are dropped, so
+// the result may be "": callers must handle that. Slugify is idempotent and
+// its non-empty results satisfy ValidSlug.
+func Slugify(s string) string {
+	var b strings.Builder
+	hyphen := false
+	word := func(w string) {
+		if hyphen && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		hyphen = false
+		b.WriteString(w)
+	}
+	prevAlnum := false
+	for i, r := range s {
+		r = toLower(r)
+		switch {
+		case r < utf8.RuneSelf && isAlnum(byte(r)):
+			word(string(r))
+			prevAlnum = true
+			continue
+		case fold[r] != "":
+			word(fold[r])
+			prevAlnum = true
+			continue
+		case (r == '+' || r == '#') && (prevAlnum || b.Len() > 0 && endsSymbol(s[:i])) && wordEnds(s[i+1:]):
+			hyphen = true
+			word(map[rune]string{'+': "plus", '#': "sharp"}[r])
+			hyphen = true
+			prevAlnum = false
+			continue
+		}
+		hyphen = true
+		prevAlnum = false
+	}
+	return b.String()
+}
+
+// endsSymbol reports whether s ends in "+" or "#" that follows a letter or
+// digit, so the second "+" of "C++" is spelled too.
+func endsSymbol(s string) bool {
+	t := strings.TrimRight(s, "+#")
+	if len(t) == len(s) || t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r < utf8.RuneSelf && isAlnum(byte(toLower(r))) || fold[toLower(r)] != ""
+}
+
+// wordEnds reports whether s starts with a word boundary: the end, a space,
+// punctuation, or more "+"/"#".
+func wordEnds(s string) bool {
+	if s == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	r = toLower(r)
+	return r == '+' || r == '#' || !(r < utf8.RuneSelf && isAlnum(byte(r))) && fold[r] == ""
+}
+
+func isAlnum(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
+
+func toLower(r rune) rune {
+	if 'A' <= r && r <= 'Z' {
+		return r + 'a' - 'A'
+	}
+	if r >= 0xC0 && r < 0x250 {
+		return []rune(strings.ToLower(string(r)))[0]
+	}
+	return r
+}

@@ -1,0 +1,163 @@
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/adrg/frontmatter"
+)
+
+// frontMatter is a file cut into its front matter and its Markdown body.
+type frontMatter struct {
+	format string // "yaml", "toml", "json", or "" when the file has none
+	data   []byte // the front matter without its delimiters (JSON: the whole object)
+	line   int    // file line of data's first byte
+	offset int    // file offset of data's first byte
+	body   []byte
+	// bodyLine is the file line on which body starts.
+	bodyLine int
+}
+
+// posError is a problem at a file position found before decoding.
+type posError struct {
+	line, col int
+	msg       string
+}
+
+func (e *posError) Error() string { return fmt.Sprintf("%d:%d: %s", e.line, e.col, e.msg) }
+
+// normalize drops a UTF-8 byte order mark and turns CRLF line ends into LF.
+// Neither changes a line number, nor the column of any visible character.
+func normalize(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if bytes.Contains(src, []byte("\r\n")) {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
+	return src
+}
+
+type rawFrontMatter struct {
+	format string
+	data   []byte
+}
+
+func capture(format string) frontmatter.UnmarshalFunc {
+	return func(data []byte, v any) error {
+		r := v.(*rawFrontMatter)
+		r.format, r.data = format, bytes.Clone(data)
+		return nil
+	}
+}
+
+var (
+	yamlFormat = frontmatter.NewFormat("---", "---", capture("yaml"))
+	tomlFormat = frontmatter.NewFormat("+++", "+++", capture("toml"))
+)
+
+// split cuts normalised src into front matter and body. YAML ("---") and
+// TOML ("+++") are found by adrg/frontmatter; a JSON object is front matter
+// when "{" is the file's first non-blank byte, and it ends where the object
+// ends. Blank lines before the front matter are allowed.
+func split(src []byte) (frontMatter, error) {
+	first, line := firstLine(src)
+	switch {
+	case bytes.HasPrefix(first, []byte("{")):
+		return splitJSON(src, len(src)-len(bytes.TrimLeft(src, " \t\n")))
+	case !bytes.Equal(first, []byte("---")) && !bytes.Equal(first, []byte("+++")):
+		return frontMatter{body: src, bodyLine: 1}, nil
+	}
+	var raw rawFrontMatter
+	body, err := frontmatter.Parse(bytes.NewReader(src), &raw, yamlFormat, tomlFormat)
+	if err != nil {
+		return frontMatter{}, &posError{line, 1, err.Error()}
+	}
+	if raw.format == "" {
+		return frontMatter{}, &posError{line, 1, fmt.Sprintf("front matter is not closed: add a line %s after it", first)}
+	}
+	bodyOff := len(src) - len(body)
+	return frontMatter{
+		format:   raw.format,
+		data:     raw.data,
+		line:     line + 1,
+		offset:   offsetOfLine(src, line+1),
+		body:     body,
+		bodyLine: bytes.Count(src[:bodyOff], []byte("\n")) + 1,
+	}, nil
+}
+
+// firstLine returns the first non-blank line, trimmed, and its number.
+func firstLine(src []byte) ([]byte, int) {
+	for n := 1; len(src) > 0; n++ {
+		line, rest, _ := bytes.Cut(src, []byte("\n"))
+		if t := bytes.TrimSpace(line); len(t) > 0 {
+			return t, n
+		}
+		src = rest
+	}
+	return nil, 0
+}
+
+func offsetOfLine(src []byte, line int) int {
+	off := 0
+	for range line - 1 {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return len(src)
+		}
+		off += i + 1
+	}
+	return off
+}
+
+func splitJSON(src []byte, start int) (frontMatter, error) {
+	dec := json.NewDecoder(bytes.NewReader(src[start:]))
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return frontMatter{}, jsonError(src, start, err)
+	}
+	end := start + int(dec.InputOffset())
+	rest, _, _ := bytes.Cut(src[end:], []byte("\n"))
+	if t := bytes.TrimSpace(rest); len(t) > 0 {
+		line, col := lineCol(src, end+bytes.Index(src[end:], t))
+		return frontMatter{}, &posError{line, col, "unexpected text after the front matter's closing }"}
+	}
+	bodyOff := min(end+len(rest)+1, len(src))
+	line, _ := lineCol(src, start)
+	return frontMatter{
+		format:   "json",
+		data:     src[start:end],
+		line:     line,
+		offset:   start,
+		body:     src[bodyOff:],
+		bodyLine: bytes.Count(src[:bodyOff], []byte("\n")) + 1,
+	}, nil
+}
+
+// jsonError locates a decoding error of the JSON text that starts at
+// src[start:].
+func jsonError(src []byte, start int, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	off, msg := len(src)-start, err.Error()
+	switch {
+	case errors.As(err, &syn):
+		off, msg = int(syn.Offset)-1, syn.Error()
+	case errors.As(err, &typ):
+		off = int(typ.Offset)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		msg = "front matter JSON object is not closed"
+	}
+	line, col := lineCol(src, start+max(off, 0))
+	return &posError{line, col, "invalid JSON: " + msg}
+}
+
+// lineCol converts a byte offset of src to a 1-based line and column
+// (columns count bytes, as go/scanner does).
+func lineCol(src []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(src))
+	line = bytes.Count(src[:off], []byte("\n")) + 1
+	return line, off - (bytes.LastIndexByte(src[:off], '\n') + 1) + 1
+}

@@ -1,0 +1,113 @@
+package content
+
+import (
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"github.com/byline/byline/generator/internal/yamlpos"
+)
+
+// yamlTree parses YAML front matter whose first line is file line `line`.
+// Duplicate keys are reported here, with both lines, rather than by go-yaml.
+func yamlTree(data []byte, line int) (*value, []*posError) {
+	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
+	if err != nil {
+		l, c, msg, ok := yamlpos.Error(err)
+		if !ok {
+			l, c = 1, 1
+		}
+		return nil, []*posError{{l + line - 1, c, msg}}
+	}
+	b := yamlBuilder{line: line, anchors: map[string]ast.Node{}}
+	if len(f.Docs) > 1 {
+		l, c := b.pos(f.Docs[1])
+		b.errs = append(b.errs, &posError{l, c, "front matter must be a single YAML document"})
+	}
+	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
+		return nil, b.errs
+	}
+	v := b.build(f.Docs[0].Body, 0)
+	return v, b.errs
+}
+
+type yamlBuilder struct {
+	line    int
+	anchors map[string]ast.Node
+	errs    []*posError
+}
+
+func (b *yamlBuilder) pos(n ast.Node) (int, int) {
+	l, c := yamlpos.Of(n)
+	if l == 0 {
+		return b.line, 1
+	}
+	return l + b.line - 1, c
+}
+
+func (b *yamlBuilder) errorf(n ast.Node, msg string) {
+	l, c := b.pos(n)
+	b.errs = append(b.errs, &posError{l, c, msg})
+}
+
+// maxDepth bounds nesting, so hostile input cannot exhaust the stack.
+const maxDepth = 32
+
+func (b *yamlBuilder) build(n ast.Node, depth int) *value {
+	l, c := b.pos(n)
+	v := &value{line: l, col: c}
+	if depth > maxDepth {
+		b.errorf(n, "front matter is nested too deeply")
+		return v
+	}
+	switch n := n.(type) {
+	case *ast.AnchorNode:
+		b.anchors[n.Name.String()] = n.Value
+		return b.build(n.Value, depth+1)
+	case *ast.AliasNode:
+		target, ok := b.anchors[n.Value.String()]
+		if !ok {
+			b.errorf(n, "unknown alias *"+n.Value.String())
+			return v
+		}
+		return b.build(target, depth+1)
+	case *ast.MappingNode:
+		v.kind = mapValue
+		b.mapping(v, n.Values, depth)
+	case *ast.MappingValueNode:
+		v.kind = mapValue
+		b.mapping(v, []*ast.MappingValueNode{n}, depth)
+	case *ast.SequenceNode:
+		v.kind = listValue
+		for _, item := range n.Values {
+			v.list = append(v.list, b.build(item, depth+1))
+		}
+	case *ast.StringNode:
+		// Taken as written: go-yaml would turn a timestamp into a UTC
+		// time.Time, but a date without an offset is in the site's zone.
+		v.scalar = n.Value
+	default:
+		if err := yaml.NodeToValue(n, &v.scalar); err != nil {
+			b.errorf(n, err.Error())
+		}
+		if u, ok := v.scalar.(uint64); ok {
+			v.scalar = float64(u)
+		}
+	}
+	return v
+}
+
+func (b *yamlBuilder) mapping(v *value, items []*ast.MappingValueNode, depth int) {
+	seen := dupTracker{}
+	for _, mv := range items {
+		key := mv.Key.String()
+		if k, ok := mv.Key.(*ast.StringNode); ok {
+			key = k.Value
+		}
+		l, c := b.pos(mv.Key)
+		if !seen.check(key, l, c, &b.errs) {
+			continue
+		}
+		v.entries = append(v.entries, &entry{key: key, line: l, col: c, val: b.build(mv.Value, depth+1)})
+	}
+}

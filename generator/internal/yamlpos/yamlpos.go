@@ -1,0 +1,128 @@
+// Package yamlpos turns goccy/go-yaml errors and nodes into file positions,
+// and suggests the nearest known key for a misspelt one.
+//
+// It is shared by the config and content stages, which both decode YAML
+// strictly and report "path:line:col: message". Line numbers of a node are
+// relative to the YAML text; callers add the line on which that text starts
+// in the file.
+package yamlpos
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+)
+
+// Of returns the 1-based line and column of a node, or 0, 0 when unknown.
+func Of(n ast.Node) (line, col int) {
+	if n == nil {
+		return 0, 0
+	}
+	tk := n.GetToken()
+	if tk == nil || tk.Position == nil {
+		return 0, 0
+	}
+	return tk.Position.Line, tk.Position.Column
+}
+
+// Error extracts the position and a one-line message from a go-yaml error.
+// ok is false when err carries no position.
+func Error(err error) (line, col int, msg string, ok bool) {
+	var ye yaml.Error
+	if !errors.As(err, &ye) {
+		return 0, 0, firstLine(err.Error()), false
+	}
+	msg = ye.GetMessage()
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msg = "expected " + Describe(te.DstType)
+	}
+	tk := ye.GetToken()
+	if tk == nil || tk.Position == nil {
+		return 0, 0, msg, false
+	}
+	return tk.Position.Line, tk.Position.Column, msg, true
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
+
+// Describe names a Go type the way a site author thinks of a value.
+func Describe(t reflect.Type) string {
+	if t == nil {
+		return "a value"
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		return Describe(t.Elem())
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Map, reflect.Struct:
+		return "a mapping of keys to values"
+	}
+	return "a " + t.String()
+}
+
+// Unknown returns the message for an unknown key, with the nearest known key
+// as a suggestion when one is close enough.
+func Unknown(key string, known []string) string {
+	if s := Suggest(key, known); s != "" {
+		return fmt.Sprintf("unknown key %q; did you mean %q?", key, s)
+	}
+	return fmt.Sprintf("unknown key %q", key)
+}
+
+// Suggest returns the known key nearest to key by edit distance, or "" when
+// none is within a third of the key's length (at least 1, at most 3 edits).
+func Suggest(key string, known []string) string {
+	limit := min(max(len(key)/3, 1), 3)
+	best, bestDist := "", limit+1
+	lower := strings.ToLower(key)
+	for _, k := range known {
+		if d := distance(lower, k); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b, by bytes, with
+// transpositions of neighbours counted as one edit.
+func distance(a, b string) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,111 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// guard is a folder that an output folder must neither be nor contain.
+type guard struct {
+	path string // absolute, symlinks resolved
+	what string // "the site directory"
+}
+
+// CheckOut refuses an output directory that is dangerous, before anything is touched: one that
+// is, or contains, the site directory, the project root, a home directory ($HOME, /home and
+// /home/*, /root) or "/", or that lies inside the site directory. An empty siteDir or
+// projectRoot is not checked. Paths need not exist; the part that exists has its symlinks
+// resolved, and everything is made absolute before comparing.
+func CheckOut(out, siteDir, projectRoot string) error {
+	refuse := func(why string) error {
+		return fmt.Errorf("refusing to write to %q (%s): choose an output folder such as public/ with --out", out, why)
+	}
+	abs, err := resolve(out)
+	if err != nil {
+		return fmt.Errorf("checking output folder %q: %w", out, err)
+	}
+	if filepath.Dir(abs) == abs {
+		return refuse("the file system root")
+	}
+	site, guards, err := dangerous(siteDir, projectRoot)
+	if err != nil {
+		return fmt.Errorf("checking output folder %q: %w", out, err)
+	}
+	for _, g := range guards {
+		if abs == g.path {
+			return refuse("it is " + g.what)
+		}
+	}
+	for _, g := range guards {
+		if within(g.path, abs) {
+			return refuse(fmt.Sprintf("it contains %s %s", g.what, g.path))
+		}
+	}
+	if site != "" && within(abs, site) {
+		return refuse("it is inside the site directory " + site)
+	}
+	return nil
+}
+
+// dangerous lists the folders an output folder must neither be nor contain, and returns the
+// resolved site directory ("" if siteDir is).
+func dangerous(siteDir, projectRoot string) (string, []guard, error) {
+	var guards []guard
+	add := func(p, what string) error {
+		if p == "" {
+			return nil
+		}
+		abs, err := resolve(p)
+		if err == nil {
+			guards = append(guards, guard{abs, what})
+		}
+		return err
+	}
+	homes, _ := filepath.Glob("/home/*") // the pattern is valid, so there is no error
+	errs := []error{
+		add(siteDir, "the site directory"),
+		add(projectRoot, "the project root"),
+		add(os.Getenv("HOME"), "your home directory"),
+		add("/root", "a home directory"),
+		add("/home", "the home directories"),
+	}
+	for _, h := range homes {
+		errs = append(errs, add(h, "a home directory"))
+	}
+	site := ""
+	if siteDir != "" && len(guards) > 0 {
+		site = guards[0].path
+	}
+	return site, guards, errors.Join(errs...)
+}
+
+// resolve makes p absolute and resolves the symlinks in the longest part of it that exists.
+func resolve(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		real, err := filepath.EvalSymlinks(dir)
+		if err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) || filepath.Dir(dir) == dir {
+			return "", err
+		}
+		if _, lerr := os.Lstat(dir); lerr == nil {
+			return "", fmt.Errorf("%s is a broken symbolic link", dir)
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
+}
+
+// within reports whether child lies strictly inside parent; both are absolute and clean.
+func within(child, parent string) bool {
+	rel, err := filepath.Rel(parent, child)
+	return err == nil && rel != "." && filepath.IsLocal(rel)
+}

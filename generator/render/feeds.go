@@ -1,0 +1,128 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"time"
+
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/site"
+)
+
+// feedSize is how many entries a feed carries.
+const feedSize = 20
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr,omitempty"`
+	Title   string      `xml:"title"`
+	Sub     string      `xml:"subtitle,omitempty"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  *atomPerson `xml:"author,omitempty"`
+	Gen     atomGen     `xml:"generator"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomGen struct {
+	Name string `xml:",chardata"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomPerson struct {
+	Name string `xml:"name"`
+	URI  string `xml:"uri,omitempty"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr"`
+	Body string `xml:",chardata"`
+}
+
+type atomEntry struct {
+	Title      string         `xml:"title"`
+	ID         string         `xml:"id"`
+	Link       atomLink       `xml:"link"`
+	Published  string         `xml:"published"`
+	Updated    string         `xml:"updated"`
+	Authors    []atomPerson   `xml:"author"`
+	Categories []atomCategory `xml:"category"`
+	Summary    atomText       `xml:"summary"`
+	Content    atomText       `xml:"content"`
+}
+
+type atomCategory struct {
+	Term  string `xml:"term,attr"`
+	Label string `xml:"label,attr,omitempty"`
+}
+
+// feed renders the Atom feed of arts at feedURL for the page at pageURL.
+func (r *Renderer) feed(feedURL, pageURL, title string, arts []*site.Article, list *diag.List) File {
+	c := r.site.Config
+	f := atomFeed{
+		Lang: c.Language, Title: title, Sub: c.Description, ID: r.abs(pageURL),
+		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: r.abs(feedURL)}, {Rel: "alternate", Type: "text/html", Href: r.abs(pageURL)}},
+		Gen:   atomGen{Name: "Byline"},
+	}
+	var newest time.Time
+	for _, a := range arts[:min(len(arts), feedSize)] {
+		if a.Updated.After(newest) {
+			newest = a.Updated
+		}
+		f.Entries = append(f.Entries, r.entry(a))
+	}
+	if newest.IsZero() {
+		newest = r.site.Updated
+	}
+	f.Updated = r.iso(newest)
+	if len(f.Entries) == 0 || len(f.Entries[0].Authors) == 0 {
+		f.Author = &atomPerson{Name: c.Title}
+	}
+	return r.xmlFile(outFile(feedURL), f, list)
+}
+
+func (r *Renderer) entry(a *site.Article) atomEntry {
+	e := atomEntry{
+		Title: a.Meta.Title, ID: r.abs(a.URL), Link: atomLink{Rel: "alternate", Type: "text/html", Href: r.abs(a.URL)},
+		Published: r.iso(a.Meta.Date), Updated: r.iso(a.Updated),
+		Summary: atomText{Type: "text", Body: a.Summary},
+		Content: atomText{Type: "html", Body: string(relativize([]byte(a.Body), r.absPrefix()))},
+	}
+	for _, au := range a.Authors {
+		e.Authors = append(e.Authors, atomPerson{Name: au.Meta.Name, URI: r.abs(au.URL)})
+	}
+	for _, t := range a.Tags {
+		e.Categories = append(e.Categories, atomCategory{Term: t.Slug, Label: t.Name})
+	}
+	return e
+}
+
+// absPrefix replaces the leading "/" of site-rooted URLs in content that
+// leaves the site (feeds): the base URL, else the base path.
+func (r *Renderer) absPrefix() string {
+	if r.site.BaseURL != "" {
+		return r.site.BaseURL
+	}
+	return r.base
+}
+
+func (r *Renderer) xmlFile(path string, v any, list *diag.List) File {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		list.Errorf(diag.Pos{Path: path}, "cannot encode: %v", err)
+	}
+	buf.WriteByte('\n')
+	return File{Path: path, Data: buf.Bytes()}
+}
+
+// outFile is the output path of a site-rooted file URL ("/feed.xml").
+func outFile(url string) string { return url[1:] }

@@ -1,0 +1,82 @@
+package render
+
+import (
+	"github.com/byline/byline/generator/site"
+)
+
+// pageJobs lists every HTML page of the site with its template data.
+func (r *Renderer) pageJobs() []job {
+	s := r.site
+	per := s.Config.Pagination.PerPage
+	var jobs []job
+	add := func(kind string, d *Data) {
+		d.Site, d.Kind = s, kind
+		d.Permalink = r.abs(d.URL)
+		if d.Description == "" {
+			d.Description = s.Config.Description
+		}
+		jobs = append(jobs, job{path: outPath(d.URL), kind: kind, data: d})
+	}
+	paged := func(kind, base, title string, arts []*site.Article, fill func(*Data)) {
+		for _, p := range site.Paginate(base, arts, per) {
+			d := &Data{Title: title, URL: p.URL, Pager: p, NoIndex: p.Number > 1}
+			fill(d)
+			d.Breadcrumbs = append(d.Breadcrumbs, site.Crumb{Name: title, URL: base})
+			add(kind, d)
+		}
+	}
+	none := func(*Data) {}
+
+	paged("home", "/", s.Config.Title, s.Articles, func(d *Data) { d.Breadcrumbs = nil; d.JSONLD = r.websiteLD() })
+	paged("list", "/articles/", "Articles", s.Articles, none)
+	for _, sec := range s.Sections {
+		paged("list", sec.URL, sec.Title, sec.Articles, func(d *Data) {
+			d.Section = sec
+			d.Breadcrumbs = []site.Crumb{{Name: "Articles", URL: "/articles/"}}
+		})
+	}
+	for _, tax := range []struct {
+		name, title string
+		terms       []*site.Term
+	}{{"tags", "Topics", s.Tags}, {"categories", "Categories", s.Categories}} {
+		add("terms", &Data{Title: tax.title, URL: "/" + tax.name + "/", Terms: tax.terms, Taxonomy: tax.name})
+		for _, t := range tax.terms {
+			paged("term", t.URL, t.Name, t.Articles, func(d *Data) {
+				d.Term, d.Taxonomy = t, tax.name
+				d.Breadcrumbs = []site.Crumb{{Name: tax.title, URL: "/" + tax.name + "/"}}
+			})
+		}
+	}
+	add("authors", &Data{Title: "Authors", URL: "/authors/"})
+	for _, a := range s.Authors {
+		paged("author", a.URL, a.Meta.Name, a.Articles, func(d *Data) {
+			d.Author, d.Description, d.Image = a, a.Meta.Bio, r.abs(a.Meta.Avatar)
+			d.Breadcrumbs = []site.Crumb{{Name: "Authors", URL: "/authors/"}}
+			d.JSONLD = []any{r.personLD(a, true)}
+		})
+	}
+	for _, a := range s.Articles {
+		add("article", r.articleData(a))
+	}
+	for _, p := range s.Pages {
+		add("page", &Data{Page: p, Title: p.Meta.Title, Description: p.Summary, URL: p.URL,
+			Breadcrumbs: []site.Crumb{{Name: p.Meta.Title, URL: p.URL}}})
+	}
+	add("search", &Data{Title: "Search", URL: "/search/", NoIndex: true})
+	add("404", &Data{Title: "Page not found", URL: "/404.html", NoIndex: true})
+	return jobs
+}
+
+func (r *Renderer) articleData(a *site.Article) *Data {
+	d := &Data{Article: a, Title: a.Meta.Title, Description: a.Summary, URL: a.URL, Permalink: r.abs(a.URL), NoIndex: a.Draft}
+	if a.Meta.Image != "" {
+		d.Image = r.abs(a.Meta.Image)
+	}
+	d.Breadcrumbs = []site.Crumb{{Name: "Articles", URL: "/articles/"}}
+	if a.Section != nil {
+		d.Breadcrumbs = append(d.Breadcrumbs, site.Crumb{Name: a.Section.Title, URL: a.Section.URL})
+	}
+	d.Breadcrumbs = append(d.Breadcrumbs, site.Crumb{Name: a.Meta.Title, URL: a.URL})
+	d.JSONLD = r.articleLD(a, d)
+	return d
+}

@@ -1,0 +1,44 @@
+package render
+
+import (
+	"path"
+	"regexp"
+
+	"github.com/byline/byline/generator/diag"
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+var minifierTypes = map[string]string{
+	".html": "text/html", ".css": "text/css", ".js": "application/javascript",
+	".json": "application/json", ".xml": "text/xml",
+}
+
+func newMinifier() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
+	m.AddFunc("application/ld+json", json.Minify)
+	m.AddFunc("text/xml", xml.Minify)
+	return m
+}
+
+// minifyFile returns f's data minified, or unchanged for other file types.
+func minifyFile(m *minify.M, f File, list *diag.List) []byte {
+	mt, ok := minifierTypes[path.Ext(f.Path)]
+	if !ok || f.Data == nil {
+		return f.Data
+	}
+	out, err := m.Bytes(mt, f.Data)
+	if err != nil {
+		list.Errorf(diag.Pos{Path: f.Path}, "cannot minify: %v", err)
+		return f.Data
+	}
+	return out
+}

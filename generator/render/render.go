@@ -1,0 +1,199 @@
+// Package render turns a Site and a parsed theme into output files: HTML
+// pages, feeds, the sitemap, the search index, redirects and assets.
+//
+// Render never touches the output directory; writing is the publish stage's
+// job. Render produces every file, in parallel into indexed slots, sorted by
+// path, so the output is byte-identical on every run; File produces one file
+// on demand, with the same code, so a preview server can render only what is
+// asked for and still serve exactly what a full build would write.
+//
+// Templates write site-rooted URLs ("/articles/x/") into href, src, action
+// and data-url attributes; render rewrites them relative to each page, so the
+// output works at "/" and under any sub-path (404.html, which a host serves
+// at any path, gets the base URL's path instead).
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/site"
+	"github.com/byline/byline/generator/theme"
+	"github.com/tdewolff/minify/v2"
+)
+
+// File is one output file; Path is slash-separated and relative to the
+// output root ("articles/x/index.html").
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Options configures a Renderer.
+type Options struct {
+	// SiteFS is the site folder; Static lists its static files ("static/…").
+	SiteFS fs.FS
+	Static []string
+	// ThemeStatic are the theme's static folders, first wins; the site's
+	// static files win over all of them.
+	ThemeStatic []theme.Source
+	// SyntaxCSS is the stylesheet of highlighted code, written as css/syntax.css.
+	SyntaxCSS string
+	Minify    bool
+}
+
+// Renderer renders one build. Make it with New, give Funcs to the theme,
+// then call Render or File.
+type Renderer struct {
+	site   *site.Site
+	opts   Options
+	assets *assets
+	base   string // the path of the base URL, "/" or "/blog/"
+	min    *minify.M
+	jobs   []job
+	index  map[string]int // output path → jobs index
+}
+
+// job is one output file: an HTML page (kind and data) or a file made by gen.
+type job struct {
+	path string
+	kind string
+	data *Data
+	gen  func(list *diag.List) File
+}
+
+// New prepares a renderer: it reads and fingerprints the static files and
+// lists every output file.
+func New(s *site.Site, opts Options, list *diag.List) *Renderer {
+	r := &Renderer{site: s, opts: opts, base: basePath(s.BaseURL)}
+	r.assets = collectAssets(opts, list)
+	if opts.Minify {
+		r.min = newMinifier()
+	}
+	r.jobs = append(r.pageJobs(), r.machineJobs()...)
+	for _, f := range r.assets.files {
+		f := f
+		r.jobs = append(r.jobs, job{path: f.Path, gen: func(*diag.List) File { return f }})
+	}
+	r.index = make(map[string]int, len(r.jobs))
+	for i, j := range r.jobs {
+		if _, dup := r.index[j.path]; dup {
+			list.Errorf(diag.Pos{Path: j.path}, "two outputs share the path %s: rename the static file or page that clashes", j.path)
+		}
+		r.index[j.path] = i
+	}
+	return r
+}
+
+// Paths lists every output path, sorted.
+func (r *Renderer) Paths() []string {
+	out := make([]string, 0, len(r.jobs))
+	for _, j := range r.jobs {
+		out = append(out, j.path)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// ErrNotFound is returned by File for a path the site does not produce.
+var ErrNotFound = errors.New("not found")
+
+// File renders the one output file at path.
+func (r *Renderer) File(th *theme.Theme, path string) (File, error) {
+	i, ok := r.index[path]
+	if !ok {
+		return File{}, ErrNotFound
+	}
+	var list diag.List
+	f := r.run(th, r.jobs[i], new(bytes.Buffer), &list)
+	return f, list.Err()
+}
+
+// Render renders every output file, sorted by path.
+func (r *Renderer) Render(ctx context.Context, th *theme.Theme, list *diag.List) []File {
+	files := make([]File, len(r.jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for i := range next {
+				files[i] = r.run(th, r.jobs[i], &buf, list)
+			}
+		})
+	}
+	for i := range r.jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if ctx.Err() != nil {
+		return nil
+	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return files
+}
+
+// run produces one job's file, minified when asked.
+func (r *Renderer) run(th *theme.Theme, j job, buf *bytes.Buffer, list *diag.List) File {
+	var f File
+	if j.gen != nil {
+		f = j.gen(list)
+	} else {
+		f = r.page(th, j, buf, list)
+	}
+	if r.min != nil {
+		f.Data = minifyFile(r.min, f, list)
+	}
+	return f
+}
+
+func (r *Renderer) page(th *theme.Theme, j job, buf *bytes.Buffer, list *diag.List) File {
+	buf.Reset()
+	if err := th.Execute(buf, j.kind, j.data); err != nil {
+		var d *diag.Diagnostic
+		if errors.As(err, &d) {
+			list.Add(d)
+		} else {
+			list.Errorf(diag.Pos{Path: "theme"}, "rendering %s (%s): %v", j.path, j.kind, err)
+		}
+		return File{Path: j.path}
+	}
+	prefix := relativePrefix(j.path)
+	if j.kind == "404" {
+		prefix = r.base
+	}
+	return File{Path: j.path, Data: relativize(bytes.Clone(buf.Bytes()), prefix)}
+}
+
+// outPath is the index.html file of a site-rooted URL.
+func outPath(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if strings.HasSuffix(p, ".html") {
+		return p
+	}
+	return p + "index.html"
+}
+
+// basePath returns the path of an absolute base URL, "/" when there is none.
+func basePath(baseURL string) string {
+	i := strings.Index(baseURL, "://")
+	if i < 0 {
+		return "/"
+	}
+	rest := baseURL[i+3:]
+	if j := strings.IndexByte(rest, '/'); j >= 0 {
+		return rest[j:]
+	}
+	return "/"
+}

@@ -1,0 +1,188 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/byline/byline/generator/config"
+	"github.com/byline/byline/generator/content"
+	"github.com/byline/byline/generator/diag"
+)
+
+// Options says which articles a build publishes.
+type Options struct {
+	Drafts bool      // include articles with draft: true
+	Future bool      // include articles dated after Now
+	Now    time.Time // the build's clock; future and expiry are judged against it
+}
+
+// Assemble builds the site model. Problems go to list; the returned Site is
+// complete for the pages that had none.
+func Assemble(cfg *config.Config, c *content.Content, opts Options, list *diag.List) *Site {
+	s := &Site{
+		Config:      cfg,
+		BaseURL:     cfg.BaseURL,
+		Preview:     opts.Drafts || opts.Future,
+		authorByKey: map[string]*Author{},
+	}
+	s.addAuthors(c.Authors)
+	s.addArticles(c.Articles, opts, list)
+	s.addPages(c.Pages)
+	s.link()
+	s.checkURLs(list)
+	return s
+}
+
+func (s *Site) addAuthors(pages []*content.Page) {
+	for _, p := range pages {
+		a := &Author{Page: p, Key: p.Slug, URL: "/authors/" + p.Slug + "/"}
+		s.Authors = append(s.Authors, a)
+		s.authorByKey[a.Key] = a
+	}
+	slices.SortFunc(s.Authors, func(a, b *Author) int { return cmp.Compare(a.Key, b.Key) })
+}
+
+// published reports whether p is in this build, and whether it is shown as a draft.
+func published(p *content.Page, opts Options) (in, draft bool) {
+	future := p.Meta.Date.After(opts.Now)
+	switch {
+	case p.Meta.Draft && !opts.Drafts, future && !opts.Future:
+		return false, false
+	case !p.Meta.Expires.IsZero() && !opts.Now.Before(p.Meta.Expires):
+		return false, false
+	}
+	return true, p.Meta.Draft || future
+}
+
+func (s *Site) addArticles(pages []*content.Page, opts Options, list *diag.List) {
+	sections := map[string]*Section{}
+	tags := newTaxonomy("tags")
+	cats := newTaxonomy("categories")
+	for _, p := range pages {
+		in, draft := published(p, opts)
+		if !in {
+			continue
+		}
+		a := &Article{Page: p, URL: "/articles/" + p.Slug + "/", Draft: draft, Updated: p.Meta.Date}
+		if !p.Meta.Updated.IsZero() {
+			a.Updated = p.Meta.Updated
+		}
+		if p.Meta.TOC != nil {
+			a.ShowTOC = *p.Meta.TOC && len(p.TOC) > 0
+		} else {
+			a.ShowTOC = len(p.TOC) > 3
+		}
+		s.resolvePeople(a, list)
+		if p.Section != "" {
+			sec := sections[p.Section]
+			if sec == nil {
+				sec = &Section{Name: p.Section, Title: titleCase(p.Section), URL: "/articles/" + p.Section + "/"}
+				sections[p.Section] = sec
+			}
+			a.Section = sec
+		}
+		if p.Meta.Category != "" {
+			a.Category = cats.term(p.Meta.Category)
+		}
+		for _, t := range p.Meta.Tags {
+			if term := tags.term(t); term != nil && !slices.Contains(a.Tags, term) {
+				a.Tags = append(a.Tags, term)
+			}
+		}
+		s.Articles = append(s.Articles, a)
+	}
+	slices.SortFunc(s.Articles, newestFirst)
+	for _, sec := range sections {
+		s.Sections = append(s.Sections, sec)
+	}
+	slices.SortFunc(s.Sections, func(a, b *Section) int { return cmp.Compare(a.Name, b.Name) })
+	s.Tags = tags.sorted()
+	s.Categories = cats.sorted()
+}
+
+func newestFirst(a, b *Article) int {
+	return cmp.Or(
+		b.Meta.Date.Compare(a.Meta.Date),
+		cmp.Compare(a.Meta.Title, b.Meta.Title),
+		cmp.Compare(a.Path, b.Path),
+	)
+}
+
+// resolvePeople looks up the article's authors and reviewer.
+func (s *Site) resolvePeople(a *Article, list *diag.List) {
+	keys, key := a.Meta.Authors, "authors"
+	if len(keys) == 0 && a.Meta.Author != "" {
+		keys, key = []string{a.Meta.Author}, "author"
+	}
+	if len(keys) == 0 && s.Config.DefaultAuthor != "" {
+		keys, key = []string{s.Config.DefaultAuthor}, ""
+	}
+	for _, k := range keys {
+		if au := s.authorByKey[k]; au != nil {
+			a.Authors = append(a.Authors, au)
+			continue
+		}
+		if key == "" {
+			list.Errorf(s.configPos("default_author"), "default_author %q is not an author: create site/authors/%s.md%s", k, k, s.known())
+			continue
+		}
+		list.Errorf(a.pos(key), "unknown author %q: create site/authors/%s.md%s", k, k, s.known())
+	}
+	if k := a.Meta.ReviewedBy; k != "" {
+		if a.Reviewer = s.authorByKey[k]; a.Reviewer == nil {
+			list.Errorf(a.pos("reviewed_by"), "unknown reviewer %q: create site/authors/%s.md%s", k, k, s.known())
+		}
+	}
+}
+
+// known lists the author keys for an error message.
+func (s *Site) known() string {
+	if len(s.Authors) == 0 {
+		return " (the site has no authors yet)"
+	}
+	keys := make([]string, len(s.Authors))
+	for i, a := range s.Authors {
+		keys[i] = a.Key
+	}
+	return " or use one of: " + strings.Join(keys, ", ")
+}
+
+func (s *Site) configPos(key string) diag.Pos {
+	if p, ok := s.Config.Pos[key]; ok {
+		return p
+	}
+	return diag.Pos{Path: s.Config.File}
+}
+
+// pos returns the position of a front-matter key, else the file's start.
+func (a *Article) pos(key string) diag.Pos {
+	return keyPos(a.Page, key)
+}
+
+func keyPos(p *content.Page, key string) diag.Pos {
+	if pos, ok := p.Pos[key]; ok {
+		return pos
+	}
+	return diag.Pos{Path: p.File, Line: 1, Col: 1}
+}
+
+func (s *Site) addPages(pages []*content.Page) {
+	for _, p := range pages {
+		if p.Meta.Draft && !s.Preview {
+			continue
+		}
+		s.Pages = append(s.Pages, &Page{Page: p, URL: "/" + p.Slug + "/"})
+	}
+	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
+}
+
+// titleCase turns a folder name such as "career-paths" into "Career Paths".
+func titleCase(name string) string {
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' })
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ")
+}

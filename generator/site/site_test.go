@@ -1,0 +1,159 @@
+package site
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/byline/byline/generator/config"
+	"github.com/byline/byline/generator/content"
+	"github.com/byline/byline/generator/diag"
+)
+
+var now = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func day(d int) time.Time { return now.AddDate(0, 0, d) }
+
+func article(path string, meta content.Meta) *content.Page {
+	slug := strings.TrimSuffix(path[strings.LastIndexByte(path, '/')+1:], ".md")
+	section := ""
+	if parts := strings.Split(path, "/"); len(parts) == 3 {
+		section = parts[1]
+	}
+	return &content.Page{Kind: content.Article, Path: path, File: "site/" + path, Slug: slug, Section: section, Meta: meta,
+		Pos: map[string]diag.Pos{"author": {Path: "site/" + path, Line: 4, Col: 9}}}
+}
+
+func author(key, name string) *content.Page {
+	return &content.Page{Kind: content.Author, Path: "authors/" + key + ".md", File: "site/authors/" + key + ".md", Slug: key, Meta: content.Meta{Name: name}}
+}
+
+func assemble(t *testing.T, c *content.Content, opts Options) (*Site, *diag.List) {
+	t.Helper()
+	cfg := config.Default()
+	cfg.Pagination.PerPage = 2
+	opts.Now = now
+	var list diag.List
+	return Assemble(cfg, c, opts, &list), &list
+}
+
+func urls(arts []*Article) string {
+	var out []string
+	for _, a := range arts {
+		out = append(out, a.URL)
+	}
+	return strings.Join(out, " ")
+}
+
+func TestPublishedFiltersAndOrders(t *testing.T) {
+	c := &content.Content{
+		Authors: []*content.Page{author("ann", "Ann")},
+		Articles: []*content.Page{
+			article("articles/old.md", content.Meta{Title: "Old", Date: day(-30), Author: "ann"}),
+			article("articles/new.md", content.Meta{Title: "New", Date: day(-1), Author: "ann"}),
+			article("articles/draft.md", content.Meta{Title: "Draft", Date: day(-2), Draft: true, Author: "ann"}),
+			article("articles/future.md", content.Meta{Title: "Future", Date: day(5), Author: "ann"}),
+			article("articles/gone.md", content.Meta{Title: "Gone", Date: day(-9), Expires: day(-1), Author: "ann"}),
+		},
+	}
+	s, list := assemble(t, c, Options{})
+	if err := list.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := urls(s.Articles), "/articles/new/ /articles/old/"; got != want {
+		t.Errorf("published = %s, want %s", got, want)
+	}
+	s, _ = assemble(t, c, Options{Drafts: true, Future: true})
+	if got, want := urls(s.Articles), "/articles/future/ /articles/new/ /articles/draft/ /articles/old/"; got != want {
+		t.Errorf("preview = %s, want %s", got, want)
+	}
+	for _, a := range s.Articles {
+		if want := a.Meta.Title == "Draft" || a.Meta.Title == "Future"; a.Draft != want {
+			t.Errorf("%s: Draft = %v, want %v", a.URL, a.Draft, want)
+		}
+	}
+	if s.Articles[0].Older != s.Articles[1] || s.Articles[1].Newer != s.Articles[0] {
+		t.Error("neighbours not linked")
+	}
+}
+
+func TestUnknownAuthorHasPosition(t *testing.T) {
+	c := &content.Content{
+		Authors:  []*content.Page{author("ann", "Ann")},
+		Articles: []*content.Page{article("articles/x.md", content.Meta{Title: "X", Date: day(-1), Author: "bob"})},
+	}
+	_, list := assemble(t, c, Options{})
+	want := `site/articles/x.md:4:9: unknown author "bob": create site/authors/bob.md or use one of: ann`
+	if err := list.Err(); err == nil || err.Error() != want {
+		t.Fatalf("got %v\nwant %s", err, want)
+	}
+}
+
+func TestTaxonomiesFoldCase(t *testing.T) {
+	c := &content.Content{Articles: []*content.Page{
+		article("articles/roles/a.md", content.Meta{Title: "A", Date: day(-1), Tags: []string{"Go", "APIs"}, Category: "Roles"}),
+		article("articles/roles/b.md", content.Meta{Title: "B", Date: day(-2), Tags: []string{"go"}, Category: "roles"}),
+		article("articles/c.md", content.Meta{Title: "C", Date: day(-3), Tags: []string{"APIs"}}),
+	}}
+	s, list := assemble(t, c, Options{})
+	if err := list.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Tags) != 2 || s.Tags[1].Slug != "go" || s.Tags[1].Name != "Go" || len(s.Tags[1].Articles) != 2 {
+		t.Fatalf("tags = %+v", s.Tags)
+	}
+	if len(s.Categories) != 1 || len(s.Categories[0].Articles) != 2 {
+		t.Fatalf("categories = %+v", s.Categories)
+	}
+	if len(s.Sections) != 1 || s.Sections[0].URL != "/articles/roles/" || s.Sections[0].Title != "Roles" {
+		t.Fatalf("sections = %+v", s.Sections)
+	}
+	// a shares Go with b (and category) and APIs with c: b ranks first.
+	if got := urls(s.Articles[0].Related); got != "/articles/b/ /articles/c/" {
+		t.Errorf("related of a = %s", got)
+	}
+}
+
+func TestRelatedFallsBackToCategory(t *testing.T) {
+	c := &content.Content{Articles: []*content.Page{
+		article("articles/a.md", content.Meta{Title: "A", Date: day(-1), Tags: []string{"x"}, Category: "K"}),
+		article("articles/b.md", content.Meta{Title: "B", Date: day(-2), Category: "K"}),
+		article("articles/c.md", content.Meta{Title: "C", Date: day(-3), Tags: []string{"x"}}),
+		article("articles/d.md", content.Meta{Title: "D", Date: day(-4), Category: "K"}),
+		article("articles/e.md", content.Meta{Title: "E", Date: day(-5), Category: "Other"}),
+	}}
+	s, _ := assemble(t, c, Options{})
+	if got := urls(s.Articles[0].Related); got != "/articles/c/ /articles/b/ /articles/d/" {
+		t.Errorf("related = %s", got)
+	}
+}
+
+func TestURLCollisions(t *testing.T) {
+	a := article("articles/roles/x.md", content.Meta{Title: "X", Date: day(-1)})
+	b := article("articles/guides/x.md", content.Meta{Title: "Y", Date: day(-2)})
+	b.Pos["slug"] = diag.Pos{Path: b.File, Line: 3, Col: 7}
+	alias := article("articles/z.md", content.Meta{Title: "Z", Date: day(-3), Aliases: []string{"/articles/x/", "../etc"}})
+	alias.Pos["aliases"] = diag.Pos{Path: alias.File, Line: 5, Col: 10}
+	_, list := assemble(t, &content.Content{Articles: []*content.Page{a, b, alias}}, Options{})
+	got := list.Err().Error()
+	want := []string{
+		`site/articles/guides/x.md:3:7: article site/articles/guides/x.md has URL /articles/x/, which article site/articles/roles/x.md at site/articles/roles/x.md:1:1 already has: give one of them another slug`,
+		`site/articles/z.md:5:10: alias "../etc": an alias may not contain ".."`,
+		`site/articles/z.md:5:10: alias in site/articles/z.md has URL /articles/x/, which article site/articles/roles/x.md at site/articles/roles/x.md:1:1 already has: give one of them another slug`,
+	}
+	if got != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
+func TestPaginate(t *testing.T) {
+	arts := make([]*Article, 5)
+	pages := Paginate("/tags/go/", arts, 2)
+	if len(pages) != 3 || pages[0].URL != "/tags/go/" || pages[1].URL != "/tags/go/page/2/" || pages[2].Next != "" ||
+		pages[1].Prev != "/tags/go/" || len(pages[2].Articles) != 1 || pages[2].Total != 3 {
+		t.Fatalf("pages = %+v %+v %+v", pages[0], pages[1], pages[2])
+	}
+	if got := Paginate("/x/", nil, 2); len(got) != 1 || len(got[0].Articles) != 0 {
+		t.Fatalf("empty list = %+v", got)
+	}
+}

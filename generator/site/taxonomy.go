@@ -1,0 +1,42 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/byline/byline/generator/content"
+)
+
+// taxonomy collects the terms of one kind, folding names that share a slug
+// ("Go" and "go") into one term named as first seen.
+type taxonomy struct {
+	name  string
+	terms map[string]*Term
+}
+
+func newTaxonomy(name string) *taxonomy {
+	return &taxonomy{name: name, terms: map[string]*Term{}}
+}
+
+// term returns the term for name, creating it; nil when name has no slug.
+func (t *taxonomy) term(name string) *Term {
+	slug := content.Slugify(name)
+	if slug == "" {
+		return nil
+	}
+	if term, ok := t.terms[slug]; ok {
+		return term
+	}
+	term := &Term{Taxonomy: t.name, Name: name, Slug: slug, URL: "/" + t.name + "/" + slug + "/"}
+	t.terms[slug] = term
+	return term
+}
+
+func (t *taxonomy) sorted() []*Term {
+	out := make([]*Term, 0, len(t.terms))
+	for _, term := range t.terms {
+		out = append(out, term)
+	}
+	slices.SortFunc(out, func(a, b *Term) int { return cmp.Compare(a.Slug, b.Slug) })
+	return out
+}

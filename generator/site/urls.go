@@ -1,0 +1,108 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/byline/byline/generator/content"
+	"github.com/byline/byline/generator/diag"
+)
+
+// owner is what claims a URL: a source file position, or a built-in page.
+type owner struct {
+	pos  diag.Pos
+	what string
+}
+
+// checkURLs reports two sources that map to the same URL, and adds the
+// aliases after checking them against every real URL.
+func (s *Site) checkURLs(list *diag.List) {
+	claimed := map[string]owner{}
+	claim := func(url string, o owner) {
+		if prev, ok := claimed[url]; ok {
+			list.Errorf(o.pos, "%s has URL %s, which %s at %s already has: give one of them another slug", o.what, url, prev.what, prev.pos)
+			return
+		}
+		claimed[url] = o
+	}
+	for _, u := range s.builtinURLs() {
+		claimed[u] = owner{pos: diag.Pos{Path: "(built-in)"}, what: "a built-in page"}
+	}
+	for _, a := range s.Articles {
+		claim(a.URL, owner{keyPos(a.Page, "slug"), "article " + a.File})
+	}
+	for _, p := range s.Pages {
+		claim(p.URL, owner{keyPos(p.Page, "slug"), "page " + p.File})
+	}
+	for _, a := range s.Authors {
+		claim(a.URL, owner{keyPos(a.Page, "slug"), "author " + a.File})
+	}
+	s.addAliases(claim, list)
+}
+
+// builtinURLs are the URLs of generated list pages.
+func (s *Site) builtinURLs() []string {
+	urls := []string{"/", "/articles/", "/tags/", "/categories/", "/authors/", "/search/"}
+	for _, sec := range s.Sections {
+		urls = append(urls, sec.URL)
+	}
+	for _, t := range s.Tags {
+		urls = append(urls, t.URL)
+	}
+	for _, t := range s.Categories {
+		urls = append(urls, t.URL)
+	}
+	if len(s.Articles) > s.Config.Pagination.PerPage {
+		urls = append(urls, "/articles/page/") // the pagination folder
+	}
+	return urls
+}
+
+func (s *Site) addAliases(claim func(string, owner), list *diag.List) {
+	add := func(p pageRef, aliases []string) {
+		for _, raw := range aliases {
+			from, err := CleanAlias(raw)
+			pos := keyPos(p.page, "aliases")
+			if err != nil {
+				list.Errorf(pos, "alias %q: %v", raw, err)
+				continue
+			}
+			claim(from, owner{pos, "alias in " + p.page.File})
+			s.Aliases = append(s.Aliases, Alias{From: from, To: p.url})
+		}
+	}
+	for _, a := range s.Articles {
+		add(pageRef{a.Page, a.URL}, a.Meta.Aliases)
+	}
+	for _, p := range s.Pages {
+		add(pageRef{p.Page, p.URL}, p.Meta.Aliases)
+	}
+	slices.SortFunc(s.Aliases, func(a, b Alias) int { return cmp.Compare(a.From, b.From) })
+}
+
+// CleanAlias turns an alias as written ("old/path", "/old/path.html") into a
+// site-rooted URL, refusing anything that is not a plain path inside the site.
+func CleanAlias(raw string) (string, error) {
+	if strings.ContainsAny(raw, "\\?#\x00 ") || strings.Contains(raw, "://") {
+		return "", fmt.Errorf("write a site path such as /old/path/, without a host, query, fragment, spaces or backslashes")
+	}
+	if slices.Contains(strings.Split(raw, "/"), "..") {
+		return "", fmt.Errorf("an alias may not contain \"..\"")
+	}
+	p := path.Clean("/" + raw)
+	if p == "/" {
+		return "", fmt.Errorf("an alias may not be the home page")
+	}
+	if path.Ext(p) != ".html" {
+		p += "/"
+	}
+	return p, nil
+}
+
+type pageRef struct {
+	page *content.Page
+	url  string
+}

@@ -1,0 +1,233 @@
+// Package theme loads the html/template files of a theme and executes them,
+// reporting every template error as "path:line:col: message" on the real file.
+//
+// Templates are looked up file by file, first wins, in the order of the
+// Sources given to Load: usually the site's layouts/, then themes/<name>/,
+// then the built-in default (Builtin). A theme's layouts folder holds
+// baseof.html (the page skeleton, defining the blocks "title" and "main"),
+// partials/*.html (called as {{ template "partials/card.html" . }}) and one
+// file per page kind: home, article, list, term, terms, author, authors,
+// page, search and 404, plus an optional section.html (list.html otherwise).
+//
+// A kind file that only defines blocks is executed through baseof.html; a
+// kind file with content of its own is executed as it is. Load parses and
+// escapes every template once, collecting all errors; Execute is safe for
+// concurrent use.
+package theme
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+	"text/template/parse"
+
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/themes"
+)
+
+// Source is one place layouts are read from.
+type Source struct {
+	FS     fs.FS  // rooted at a layouts folder
+	Prefix string // that folder as shown in messages, e.g. "site/layouts"
+	// Static is the static folder that comes with these layouts (a theme's
+	// static/), or nil. The site's own static/ is not a theme's: the caller
+	// copies it and lets it win.
+	Static fs.FS
+}
+
+// ThemeSource returns the source of a theme folder that holds layouts/ and
+// optionally static/; prefix is the folder as shown in messages ("themes/x").
+func ThemeSource(root fs.FS, prefix string) Source {
+	s := Source{Prefix: path.Join(prefix, "layouts")}
+	s.FS, _ = fs.Sub(root, "layouts") // only fails on an invalid name
+	if fi, err := fs.Stat(root, "static"); err == nil && fi.IsDir() {
+		s.Static, _ = fs.Sub(root, "static")
+	}
+	return s
+}
+
+// Builtin returns the source of the embedded default theme.
+func Builtin() Source { return ThemeSource(themes.Default(), "themes/default") }
+
+// Theme is a parsed set of templates, one entry template per page kind.
+type Theme struct {
+	kinds  map[string]*template.Template // kind → its entry template
+	files  map[string]string             // template name → display path
+	first  string                        // Prefix of the first source
+	static []Source
+}
+
+// required are the kinds every theme provides; fallback maps an optional kind
+// to the one used when its file is missing.
+var (
+	required = [...]string{"home", "article", "list", "term", "terms", "author", "authors", "page", "search", "404"}
+	fallback = map[string]string{"section": "list"}
+)
+
+// Load parses the layouts found in sources (first wins, file by file) with
+// funcs, adding every error to list. It always returns a Theme; the kinds
+// that failed return an error from Execute.
+func Load(sources []Source, funcs template.FuncMap, list *diag.List) *Theme {
+	l := &loader{funcs: funcs, list: list, th: &Theme{
+		kinds: map[string]*template.Template{},
+		files: map[string]string{},
+	}}
+	for _, s := range sources {
+		if s.FS == nil {
+			continue
+		}
+		l.sources = append(l.sources, s)
+		l.union = append(l.union, s.FS)
+		if s.Static != nil {
+			l.th.static = append(l.th.static, Source{FS: s.Static, Prefix: path.Join(path.Dir(s.Prefix), "static")})
+		}
+	}
+	if len(l.sources) > 0 {
+		l.th.first = l.sources[0].Prefix
+	}
+	base := l.parseBase()
+	for _, kind := range required {
+		l.parseKind(base, kind, true)
+	}
+	for kind := range fallback {
+		l.parseKind(base, kind, false)
+	}
+	return l.th
+}
+
+type loader struct {
+	funcs   template.FuncMap
+	list    *diag.List
+	th      *Theme
+	sources []Source
+	union   unionFS
+	// broken is set when a shared file failed: kinds then skip their
+	// trial run, which would only repeat the error.
+	broken  bool
+	hasBase bool
+}
+
+// read returns the text of name from the first source that has it, and
+// records where it came from.
+func (l *loader) read(name string) (string, bool) {
+	i, err := l.union.layerOf(name)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			l.list.Errorf(diag.Pos{Path: l.th.first + "/" + name}, "%v", err)
+		}
+		return "", false
+	}
+	b, err := fs.ReadFile(l.union[i], name)
+	display := l.sources[i].Prefix + "/" + name
+	l.th.files[name] = display
+	if err != nil {
+		l.list.Errorf(diag.Pos{Path: display}, "%v", err)
+		return "", false
+	}
+	return string(b), true
+}
+
+// parseBase parses baseof.html and every partial into one set that each
+// kind clones.
+func (l *loader) parseBase() *template.Template {
+	base := template.New("").Funcs(l.funcs)
+	names := []string{}
+	if _, err := l.union.Stat("baseof.html"); err == nil {
+		names = append(names, "baseof.html")
+		l.hasBase = true
+	}
+	_ = fs.WalkDir(l.union, "partials", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			names = append(names, p)
+		}
+		return nil
+	})
+	for _, name := range names {
+		text, ok := l.read(name)
+		if !ok {
+			l.broken = true
+			continue
+		}
+		// Parse alone first: a failed Parse leaves an empty template behind
+		// in the set, whose later "incomplete template" error is noise.
+		if _, err := template.New(name).Funcs(l.funcs).Parse(text); err != nil {
+			l.list.Add(l.th.locate(err, name))
+			l.broken = true
+			continue
+		}
+		template.Must(base.New(name).Parse(text))
+	}
+	return base
+}
+
+// parseKind clones base, adds the kind's file and escapes the result.
+func (l *loader) parseKind(base *template.Template, kind string, required bool) {
+	name := kind + ".html"
+	if _, err := l.union.Stat(name); err != nil {
+		if required {
+			l.list.Errorf(diag.Pos{Path: l.th.first}, "no template for %q pages: create %s/%s", kind, l.th.first, name)
+		}
+		return
+	}
+	text, ok := l.read(name)
+	if !ok {
+		return
+	}
+	set := template.Must(base.Clone())
+	t, err := set.New(name).Parse(text)
+	if err != nil {
+		l.list.Add(l.th.locate(err, name))
+		return
+	}
+	entry := t
+	if t.Tree == nil || parse.IsEmptyTree(t.Tree.Root) {
+		if !l.hasBase {
+			l.list.Errorf(diag.Pos{Path: l.th.files[name], Line: 1, Col: 1}, "%s only defines blocks, but there is no baseof.html to put them in", name)
+			return
+		}
+		entry = set.Lookup("baseof.html")
+	}
+	if !l.broken {
+		// A trial run escapes the templates now, so that escaping errors
+		// (a missing partial, an action in an ambiguous context) are
+		// reported at load for every kind. With no data, execution itself
+		// stops early; only escaping errors count.
+		var escErr *template.Error
+		if err := entry.Execute(io.Discard, nil); errors.As(err, &escErr) {
+			l.list.Add(l.th.locate(err, name))
+			return
+		}
+	}
+	l.th.kinds[kind] = entry
+}
+
+// Has reports whether the theme can render kind.
+func (t *Theme) Has(kind string) bool { return t.lookup(kind) != nil }
+
+func (t *Theme) lookup(kind string) *template.Template {
+	if e := t.kinds[kind]; e != nil {
+		return e
+	}
+	return t.kinds[fallback[kind]]
+}
+
+// Execute renders the template of kind with data into w. Its error is a
+// *diag.Diagnostic naming the template file, line and column when known.
+func (t *Theme) Execute(w io.Writer, kind string, data any) error {
+	e := t.lookup(kind)
+	if e == nil {
+		return &diag.Diagnostic{Pos: diag.Pos{Path: t.first}, Msg: fmt.Sprintf("no usable template for %q pages", kind)}
+	}
+	if err := e.Execute(w, data); err != nil {
+		return t.locate(err, kind+".html")
+	}
+	return nil
+}
+
+// Static returns the static folders of the theme(s) in lookup order: the
+// first that has a file wins. The site's own static/ is not among them.
+func (t *Theme) Static() []Source { return t.static }
