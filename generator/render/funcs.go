@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"math"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -24,9 +25,16 @@ func (r *Renderer) Funcs() template.FuncMap {
 }
 
 // abs makes a site-rooted URL absolute when the site has a base URL.
-// Absolute URLs are returned unchanged.
+// Absolute http(s) URLs are returned unchanged; a URL with any other scheme
+// ("javascript:") comes back empty.
 func (r *Renderer) abs(u string) string {
-	if u == "" || strings.Contains(u, "://") {
+	if p, err := url.Parse(u); err != nil || p.Scheme != "" {
+		if err == nil && (p.Scheme == "http" || p.Scheme == "https") {
+			return u
+		}
+		return ""
+	}
+	if u == "" {
 		return u
 	}
 	if r.site.BaseURL == "" {
