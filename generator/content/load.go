@@ -253,9 +253,9 @@ func (w *walker) linkInside(p string) bool {
 func ignored(name string) bool {
 	switch {
 	case strings.HasPrefix(name, "."), // hidden, and Emacs lock files ".#x"
-		strings.HasSuffix(name, "~"), // Emacs, Vim backups
+		strings.HasSuffix(name, "~"),                                     // Emacs, Vim backups
 		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"), // Vim swap
-		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"), // Emacs autosave
+		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),                     // Emacs autosave
 		strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"), // JetBrains
 		name == "4913": // Vim's probe file
 		return true

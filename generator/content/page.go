@@ -16,7 +16,9 @@ const (
 	Author                 // authors/*.md
 )
 
-// Page is one parsed Markdown file.
+// Page is one parsed Markdown file. Pages are shared between builds by a
+// Cache, so later stages must treat a Page, and all it points to, as
+// immutable. For authors, Meta.Title is Meta.Name when no title is set.
 type Page struct {
 	Kind Kind
 	// Path is the file's path in the site file system ("articles/guides/x.md").
