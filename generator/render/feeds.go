@@ -116,7 +116,9 @@ func (r *Renderer) xmlFile(path string, v any, list *diag.List) File {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	enc := xml.NewEncoder(&buf)
-	enc.Indent("", "  ")
+	if !r.opts.Minify {
+		enc.Indent("", "  ")
+	}
 	if err := enc.Encode(v); err != nil {
 		list.Errorf(diag.Pos{Path: path}, "cannot encode: %v", err)
 	}
