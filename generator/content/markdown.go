@@ -69,6 +69,8 @@ type Rendered struct {
 	WordCount int
 	// Problems are located by line of the body (1-based), not of the file.
 	Problems []Problem
+	// Refs are located by line of the body too.
+	Refs Refs
 }
 
 // Problem is something wrong in a body, at a body line.
@@ -94,6 +96,7 @@ func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	out.TOC = toc(doc, body)
 	out.Summary = summary(doc, body)
 	out.WordCount = countWords(doc, body)
+	out.Refs = collectRefs(doc, body)
 	return out, nil
 }
 

@@ -60,6 +60,7 @@ func parse(src []byte, f file, cfg *config.Config, md *Markdown, list *diag.List
 	p.Body, p.TOC, p.WordCount = r.HTML, r.TOC, r.WordCount
 	p.ReadingMinutes = ReadingMinutes(r.WordCount)
 	p.Summary = r.Summary
+	p.Refs = r.Refs.shift(p.BodyLine - 1)
 	if p.Meta.Description != "" {
 		p.Summary = Truncate(p.Meta.Description, summaryLen)
 	}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// runAt runs the app in process with its clock set to now.
+func runAt(t *testing.T, now time.Time, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	app := &App{Stdout: &out, Stderr: &errb, Now: func() time.Time { return now }}
+	code := app.Run(context.Background(), args)
+	return code, out.String(), errb.String()
+}
+
+func TestInitForceKeepsFiles(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "site", "config.yaml")
+	if err := os.MkdirAll(filepath.Dir(cfg), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, []byte("title: Mine\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := run(t, "init", dir, "--force")
+	if code != 0 || !strings.Contains(errs, "kept "+filepath.ToSlash(cfg)) {
+		t.Fatalf("init --force: exit %d, %q", code, errs)
+	}
+	if data, _ := os.ReadFile(cfg); string(data) != "title: Mine\n" {
+		t.Errorf("config.yaml was overwritten: %q", data)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "site/pages/about.md")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestNewArticle(t *testing.T) {
+	project(t)
+	now := time.Date(2025, 3, 2, 3, 0, 0, 0, time.UTC) // still March 1 in the site's New York
+	code, out, errs := runAt(t, now, "new", "article", `Why "Soft" Skills: C# & More`, "--section", "guides", "--author", "aisha-rahman")
+	const path = "site/articles/guides/why-soft-skills-c-sharp-more.md"
+	if code != 0 || out != path+"\n" {
+		t.Fatalf("new: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"title: \"Why \\\"Soft\\\" Skills: C# & More\"\n", "date: 2025-03-01\n", "author: \"aisha-rahman\"\n",
+		"draft: true\n", "tags: []\n", "description: \"\"\n", "\n## "} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("new article lacks %q:\n%s", want, data)
+		}
+	}
+	// The draft builds, and only with --drafts.
+	if code, _, errs := run(t, "build", "--drafts", "--out", "preview"); code != 0 {
+		t.Fatalf("build --drafts: %s", errs)
+	}
+	if _, err := os.Stat("preview/articles/why-soft-skills-c-sharp-more/index.html"); err != nil {
+		t.Error(err)
+	}
+	// Same title again: refused, file unchanged.
+	if err := os.WriteFile(path, []byte("edited by hand\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs = runAt(t, now, "new", "article", `Why "Soft" Skills: C# & More`, "--section", "guides")
+	if code != 1 || !strings.Contains(errs, path+" already exists") {
+		t.Errorf("second new: exit %d, %q", code, errs)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "edited by hand\n" {
+		t.Errorf("file changed: %q", data)
+	}
+}
+
+func TestNewArticleErrors(t *testing.T) {
+	project(t)
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"new", "article", "X", "--author", "nobody"}, 1, `unknown author "nobody"; known authors: aisha-rahman, daniel-reyes, lena-hoffmann, marcus-bell, maya-okafor`},
+		{[]string{"new", "article", "X", "--section", "Bad Name"}, 1, `section "Bad Name" is not a valid folder name`},
+		{[]string{"new", "article"}, 2, `byline new article "Title"`},
+		{[]string{"new", "page", "X"}, 2, `byline new article "Title"`},
+		{[]string{"new", "article", "X", "--site", "nope"}, 1, "site folder nope not found"},
+	}
+	for _, tt := range tests {
+		code, _, errs := run(t, tt.args...)
+		if code != tt.code || !strings.Contains(errs, tt.want) {
+			t.Errorf("byline %v: exit %d, %q; want %d with %q", tt.args, code, errs, tt.code, tt.want)
+		}
+	}
+	if entries, _ := os.ReadDir("site/articles"); len(entries) != 4 {
+		t.Errorf("site/articles has %d entries, want the 4 it had", len(entries))
+	}
+}

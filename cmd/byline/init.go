@@ -1,0 +1,93 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/byline/byline/generator/scaffold"
+)
+
+// initProject writes the starter project of package scaffold into a folder.
+func (a *App) initProject(args []string) error {
+	flags := a.flagSet("init", "init [--force] DIR")
+	force := flags.Bool("force", false, "add the starter files to a folder that is not empty (existing files are kept)")
+	pos, err := parseArgs(flags, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(a.Stderr, "byline init: give one folder to create the project in")
+		flags.Usage()
+		return errUsage
+	}
+	dir := pos[0]
+	if empty, err := emptyDir(dir); err != nil {
+		return err
+	} else if !empty && !*force {
+		return fmt.Errorf("%s is not empty: choose a new folder, or pass --force to add the starter files (existing files are never overwritten)", filepath.ToSlash(dir))
+	}
+	for _, f := range scaffold.Project() {
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		switch err := writeNew(p, f.Data); {
+		case errors.Is(err, fs.ErrExist):
+			fmt.Fprintf(a.Stderr, "kept %s: it already exists\n", filepath.ToSlash(p))
+		case err != nil:
+			return err
+		}
+	}
+	fmt.Fprintf(a.Stdout, "created a new site in %s\nnext: cd %s && byline build\n", filepath.ToSlash(dir), dir)
+	return nil
+}
+
+// emptyDir reports whether dir is missing or holds nothing.
+func emptyDir(dir string) (bool, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return len(entries) == 0, nil
+}
+
+// writeNew creates the file p with data, and its folders. It never replaces
+// anything: an existing file, or a symbolic link, is an fs.ErrExist error.
+func writeNew(p string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(p)
+		return err
+	}
+	return f.Close()
+}
+
+// parseArgs parses flags that may come before, between or after positional
+// arguments ("init DIR --force"), and returns the positional ones.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, errUsage
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/byline/byline/generator/config"
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/scaffold"
+)
+
+// newArticle writes a draft article with complete front matter.
+func (a *App) newArticle(args []string) error {
+	flags := a.flagSet("new", `new article "Title" [--site DIR] [--author KEY] [--section NAME]`)
+	site := flags.String("site", "site", "the site `folder`")
+	author := flags.String("author", "", "the author `key` (default: the config's default_author, else the only author)")
+	section := flags.String("section", "", "the section `name`, a sub-folder of articles/")
+	pos, err := parseArgs(flags, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 || pos[0] != "article" {
+		fmt.Fprintln(a.Stderr, `byline new: write byline new article "Title"`)
+		flags.Usage()
+		return errUsage
+	}
+	siteFS, cfg, err := loadConfig(*site)
+	if err != nil {
+		return err
+	}
+	known, err := scaffold.Authors(siteFS)
+	if err != nil {
+		return err
+	}
+	key, err := scaffold.PickAuthor(*author, cfg.DefaultAuthor, known)
+	if err != nil {
+		return err
+	}
+	f, err := scaffold.Article(scaffold.ArticleOptions{
+		Title: pos[1], Author: key, Section: *section, Date: a.now().In(cfg.Location),
+	})
+	if err != nil {
+		return err
+	}
+	p := filepath.Join(*site, filepath.FromSlash(f.Path))
+	if err := writeNew(p, f.Data); errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists: edit it, or choose another title", filepath.ToSlash(p))
+	} else if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.Stdout, filepath.ToSlash(p))
+	return nil
+}
+
+// loadConfig reads the config of the site folder dir.
+func loadConfig(dir string) (fs.FS, *config.Config, error) {
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return nil, nil, fmt.Errorf("site folder %s not found: run byline in a project folder, or pass --site DIR", filepath.ToSlash(dir))
+	}
+	siteFS := os.DirFS(dir)
+	var list diag.List
+	cfg := config.Load(siteFS, filepath.ToSlash(filepath.Join(dir, config.Name)), &list)
+	return siteFS, cfg, list.Err()
+}
+
+// now is the app's clock.
+func (a *App) now() time.Time {
+	if a.Now != nil {
+		return a.Now()
+	}
+	return time.Now()
+}

@@ -1,0 +1,217 @@
+// Package check reviews a site the way a careful editor would, on top of a
+// production build made in memory (nothing is written).
+//
+// Run reports, as "path:line:col: message" at the Markdown source (the line
+// of the link, image or heading; line 1 of the file for whole-page problems;
+// the output path for pages made from no file, such as tag lists):
+//
+//   - every error and warning of the build (missing keys, unknown keys,
+//     updated before date, image without image_alt, unknown authors…), and
+//     descriptions shorter than 50 or longer than 160 characters;
+//   - internal links, images and #anchors that lead to no built file or no
+//     element id, links from published pages to drafts, and heading ids that
+//     clash with an id of the theme;
+//   - accessibility: images without alt text, skipped heading levels, links
+//     without text, pages without exactly one h1, judged on the built HTML;
+//   - external links (http, https), listed or fetched when asked.
+//
+// When the build itself fails, Run reports its errors and skips the output
+// checks, which need built pages. Problems that the theme causes on many
+// pages are reported once, with the number of other pages. A Report is
+// deterministic: problems are sorted by path, line, column and message.
+package check
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/byline/byline/generator"
+	"github.com/byline/byline/generator/content"
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/site"
+)
+
+// External says what to do with links to other sites.
+type External int
+
+const (
+	ExternalOff   External = iota // ignore them
+	ExternalList                  // list them in Report.Links
+	ExternalFetch                 // list them and request each one
+)
+
+// Options configures Run.
+type Options struct {
+	// Build is the site to check. Drafts and Future are ignored: the check
+	// is of what a production build publishes.
+	Build    generator.Options
+	External External
+	// Client makes external requests; nil means http.DefaultClient.
+	Client *http.Client
+	// Timeout bounds each external request; 0 means 10 seconds.
+	Timeout time.Duration
+	// Workers bounds concurrent external requests; 0 means 4.
+	Workers int
+}
+
+// Report is the outcome of a check.
+type Report struct {
+	Problems []*diag.Diagnostic // sorted
+	Links    []Link             // external links, sorted by position; empty unless asked for
+	// Skipped says why the output checks did not run; "" when they did.
+	Skipped string
+}
+
+// Link is one external link and, when fetched, its outcome.
+type Link struct {
+	diag.Pos
+	URL    string
+	Status string // "200 OK", "404 Not Found", "timeout"…; "" when not fetched
+}
+
+// Run checks the site of opts.Build. Its error is for a check that could
+// not run (no site folder, a cancelled context); problems of the site are
+// in the Report.
+func Run(ctx context.Context, opts Options) (*Report, error) {
+	bo := opts.Build
+	bo.Drafts, bo.Future = false, false
+	if bo.Now.IsZero() {
+		bo.Now = time.Now()
+	}
+	if bo.Cache == nil {
+		bo.Cache = content.NewCache() // the draft build below reuses the parsed pages
+	}
+	var list diag.List
+	rep := &Report{}
+	res, err := generator.Build(ctx, bo)
+	if err != nil {
+		if !addErrors(&list, err) {
+			return nil, err
+		}
+		rep.Problems = list.All()
+		rep.Skipped = "links and accessibility are checked once the site builds: fix the errors above first"
+		return rep, nil
+	}
+	for _, w := range res.Warnings {
+		list.Add(w)
+	}
+	preview := bo
+	preview.Drafts, preview.Future = true, true
+	var unpublished map[string]string
+	if pre, err := generator.Prepare(ctx, preview); err == nil {
+		unpublished = unpublishedPaths(res.Site, pre.Site, bo.Now)
+		checkDescriptions(pre.Site, &list)
+	} else if !addErrors(&list, err) {
+		return nil, err
+	} else {
+		checkDescriptions(res.Site, &list)
+	}
+	c := newChecker(res, unpublished)
+	c.run()
+	list.Merge(&c.list)
+	rep.Links = c.external
+	if opts.External == ExternalOff {
+		rep.Links = nil
+	} else if opts.External == ExternalFetch {
+		fetchAll(ctx, opts, rep.Links, &list)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	rep.Problems = dedupe(list.All())
+	return rep, nil
+}
+
+// addErrors adds the diagnostics of a build error to list; it reports false
+// when err is not about the site's files.
+func addErrors(list *diag.List, err error) bool {
+	var el diag.ErrorList
+	if !errors.As(err, &el) {
+		return false
+	}
+	for _, d := range el {
+		list.Add(d)
+	}
+	return true
+}
+
+// unpublishedPaths maps the output path of each article and page that only
+// a build with drafts and future articles has to why it is left out.
+func unpublishedPaths(pub, pre *site.Site, now time.Time) map[string]string {
+	out := map[string]string{}
+	published := map[string]bool{}
+	for _, a := range pub.Articles {
+		published[a.URL] = true
+	}
+	for _, p := range pub.Pages {
+		published[p.URL] = true
+	}
+	for _, a := range pre.Articles {
+		if published[a.URL] {
+			continue
+		}
+		why := "a draft"
+		if !a.Meta.Draft && a.Meta.Date.After(now) {
+			why = "dated in the future"
+		}
+		out[outPath(a.URL)] = fmt.Sprintf("%s (%s)", why, a.File)
+	}
+	for _, p := range pre.Pages {
+		if !published[p.URL] {
+			out[outPath(p.URL)] = fmt.Sprintf("a draft (%s)", p.File)
+		}
+	}
+	return out
+}
+
+// checkDescriptions reports descriptions that search results would cut
+// off or that say too little.
+func checkDescriptions(s *site.Site, list *diag.List) {
+	var pages []*content.Page
+	for _, a := range s.Articles {
+		pages = append(pages, a.Page)
+	}
+	for _, p := range s.Pages {
+		pages = append(pages, p.Page)
+	}
+	for _, p := range pages {
+		pos, set := p.Pos["description"]
+		if !set {
+			continue // the first paragraph stands in
+		}
+		n := len([]rune(strings.TrimSpace(p.Meta.Description)))
+		switch {
+		case n == 0:
+			list.Warnf(pos, "description is empty: write 50–160 characters that sum up the page for search results")
+		case n < 50:
+			list.Warnf(pos, "description is %d characters: write at least 50 so search results show a useful summary", n)
+		case n > 160:
+			list.Warnf(pos, "description is %d characters: search results cut it off after about 160", n)
+		}
+	}
+}
+
+// dedupe drops repeated diagnostics (a draft's error reported by both builds).
+func dedupe(ds []*diag.Diagnostic) []*diag.Diagnostic {
+	out := ds[:0]
+	for i, d := range ds {
+		if i > 0 && d.Error() == ds[i-1].Error() {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// outPath is the index.html file of a site-rooted URL.
+func outPath(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}

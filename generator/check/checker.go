@@ -1,0 +1,154 @@
+package check
+
+import (
+	"cmp"
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/byline/byline/generator"
+	"github.com/byline/byline/generator/content"
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/render"
+)
+
+// checker runs the output checks of one build.
+type checker struct {
+	files       map[string]bool          // every output path
+	pages       map[string]*page         // parsed HTML files, by output path
+	paths       []string                 // keys of pages, sorted
+	sources     map[string]*content.Page // output path → the Markdown file it was made from
+	unpublished map[string]string        // output path → why it is not built
+	base        string                   // the base URL's path, "/" or "/blog/"
+	list        diag.List
+	external    []Link
+	// theme collects problems without a precise source position, by
+	// message, so that one theme mistake is reported once, not on every page.
+	theme map[string][]diag.Pos
+}
+
+func newChecker(res *generator.Result, unpublished map[string]string) *checker {
+	c := &checker{
+		files: map[string]bool{}, pages: map[string]*page{}, sources: map[string]*content.Page{},
+		unpublished: unpublished, base: basePath(res.Site.BaseURL), theme: map[string][]diag.Pos{},
+	}
+	var html []render.File
+	for _, f := range res.Files {
+		c.files[f.Path] = true
+		if strings.HasSuffix(f.Path, ".html") {
+			html = append(html, f)
+		}
+	}
+	for i, p := range parsePages(html) {
+		if p.err != nil {
+			c.list.Errorf(diag.Pos{Path: html[i].Path}, "cannot parse the built HTML: %v", p.err)
+			continue
+		}
+		c.pages[html[i].Path] = p.page
+		c.paths = append(c.paths, html[i].Path)
+	}
+	slices.Sort(c.paths)
+	for _, a := range res.Site.Articles {
+		c.sources[outPath(a.URL)] = a.Page
+	}
+	for _, p := range res.Site.Pages {
+		c.sources[outPath(p.URL)] = p.Page
+	}
+	for _, a := range res.Site.Authors {
+		c.sources[outPath(a.URL)] = a.Page
+	}
+	return c
+}
+
+type parsed struct {
+	page *page
+	err  error
+}
+
+// parsePages parses files on every core, into indexed slots.
+func parsePages(files []render.File) []parsed {
+	out := make([]parsed, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
+				out[i].page, out[i].err = parsePage(files[i].Data)
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// run checks every built page, then reports the theme's problems once each.
+func (c *checker) run() {
+	for _, path := range c.paths {
+		pg, src := c.pages[path], c.sources[path]
+		var refs *sourceRefs
+		if src != nil {
+			refs = c.checkSource(path, src)
+		}
+		c.checkOutputURLs(path, src, pg, refs)
+		c.checkIDs(path, src, pg)
+		if !pg.redirect {
+			c.checkHeadings(path, src, pg)
+		}
+		c.checkImagesAndLinks(path, src, pg, refs)
+	}
+	msgs := make([]string, 0, len(c.theme))
+	for m := range c.theme {
+		msgs = append(msgs, m)
+	}
+	slices.Sort(msgs)
+	for _, m := range msgs {
+		ps := c.theme[m]
+		slices.SortFunc(ps, func(a, b diag.Pos) int { return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line)) })
+		switch len(ps) {
+		case 1:
+		case 2:
+			m += " (and on 1 other page)"
+		default:
+			m += fmt.Sprintf(" (and on %d other pages)", len(ps)-1)
+		}
+		c.list.Errorf(ps[0], "%s", m)
+	}
+	slices.SortFunc(c.external, func(a, b Link) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.URL, b.URL))
+	})
+}
+
+// pagePos is where a whole-page problem is reported: line 1 of the source,
+// or the output path of a page made from no file.
+func pagePos(path string, src *content.Page) diag.Pos {
+	if src != nil {
+		return diag.Pos{Path: src.File, Line: 1, Col: 1}
+	}
+	return diag.Pos{Path: path}
+}
+
+// themeProblem records a problem the page's Markdown cannot explain.
+func (c *checker) themeProblem(pos diag.Pos, format string, args ...any) {
+	m := fmt.Sprintf(format, args...)
+	c.theme[m] = append(c.theme[m], pos)
+}
+
+// refPos is the file position of a Markdown link, image or heading.
+func refPos(src *content.Page, r content.Ref) diag.Pos {
+	return diag.Pos{Path: src.File, Line: r.Line, Col: r.Col}
+}
+
+// basePath returns the path of an absolute base URL, "/" when there is none.
+func basePath(baseURL string) string {
+	i := strings.Index(baseURL, "://")
+	if i < 0 {
+		return "/"
+	}
+	if j := strings.IndexByte(baseURL[i+3:], '/'); j >= 0 {
+		return baseURL[i+3+j:]
+	}
+	return "/"
+}

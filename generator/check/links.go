@@ -1,0 +1,176 @@
+package check
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/byline/byline/generator/content"
+	"github.com/byline/byline/generator/diag"
+)
+
+// target is where a URL leads inside the build.
+type target struct {
+	path string // output path, "articles/x/index.html"
+	frag string
+}
+
+func (t target) key() string { return t.path + "#" + t.frag }
+
+// sitePath shows an output path as the URL a reader sees, "/articles/x/".
+func (t target) sitePath() string {
+	return "/" + strings.TrimSuffix(t.path, "index.html")
+}
+
+// resolve finds where raw, written on the page at output path from, leads.
+// internal is false for other sites and for schemes such as mailto:.
+// Markdown writes site-rooted URLs ("/about/"); built pages relative ones,
+// except 404.html, whose site-rooted URLs start with the base path
+// (fromOutput says which kind raw is).
+func (c *checker) resolve(from, raw string, fromOutput bool) (t target, internal bool, err error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return target{}, true, err
+	}
+	if u.Scheme != "" || u.Host != "" || u.Opaque != "" {
+		return target{}, false, nil
+	}
+	t.frag = u.Fragment
+	p := u.Path
+	if fromOutput && strings.HasPrefix(p, c.base) && c.base != "/" {
+		p = "/" + p[len(c.base):]
+	}
+	if p == "" {
+		t.path = from
+		return t, true, nil
+	}
+	abs := (&url.URL{Path: "/" + from}).ResolveReference(&url.URL{Path: p}).Path
+	if strings.HasSuffix(abs, "/") {
+		abs += "index.html"
+	}
+	t.path = strings.TrimPrefix(abs, "/")
+	if !c.files[t.path] && c.files[t.path+"/index.html"] {
+		t.path += "/index.html" // hosts redirect /about to /about/
+	}
+	return t, true, nil
+}
+
+// sourceRefs are a page's Markdown links, checked at their source lines.
+type sourceRefs struct {
+	checked map[string]bool          // target keys of every Markdown link and image
+	unnamed map[string][]content.Ref // target key → Markdown links without text
+}
+
+// checkSource checks the links and images of one Markdown file and lists
+// its external links.
+func (c *checker) checkSource(path string, src *content.Page) *sourceRefs {
+	refs := &sourceRefs{checked: map[string]bool{}, unnamed: map[string][]content.Ref{}}
+	for _, r := range src.Refs.Links {
+		key := r.URL
+		if t, ok := c.checkRef(path, src, r, "link"); ok {
+			key = t.key()
+			refs.checked[key] = true
+		}
+		if strings.TrimSpace(r.Text) == "" {
+			refs.unnamed[key] = append(refs.unnamed[key], r)
+		}
+	}
+	for _, r := range src.Refs.Images {
+		if t, ok := c.checkRef(path, src, r, "image"); ok {
+			refs.checked[t.key()] = true
+		}
+		if strings.TrimSpace(r.Text) == "" {
+			c.list.Errorf(refPos(src, r), "image %s has no alt text: describe it for readers who cannot see it, as in ![a chart of median pay](…)", r.URL)
+		}
+	}
+	for _, s := range src.Meta.Sources {
+		c.addExternal(src.Pos["sources"], s.URL)
+	}
+	for _, l := range src.Meta.Links {
+		c.addExternal(src.Pos["links"], l)
+	}
+	return refs
+}
+
+// checkRef checks one Markdown link or image; ok says it leads inside the site.
+func (c *checker) checkRef(path string, src *content.Page, r content.Ref, what string) (target, bool) {
+	pos := refPos(src, r)
+	t, internal, err := c.resolve(path, r.URL, false)
+	switch {
+	case err != nil:
+		c.list.Errorf(pos, "%s %q is not a valid URL", what, r.URL)
+		return t, false
+	case !internal:
+		c.addExternal(pos, r.URL)
+		return t, false
+	}
+	if !c.files[t.path] {
+		if why, ok := c.unpublished[t.path]; ok {
+			c.list.Errorf(pos, "%s to %s, which is %s: published pages may only link to published ones", what, r.URL, why)
+		} else {
+			c.list.Errorf(pos, "broken %s %s: the site has no %s", what, r.URL, t.sitePath())
+		}
+		return t, true
+	}
+	if pg := c.pages[t.path]; t.frag != "" && pg != nil && pg.ids[t.frag] == 0 {
+		c.list.Errorf(pos, "broken %s %s: %s has no heading or element with id %q", what, r.URL, t.sitePath(), t.frag)
+	}
+	return t, true
+}
+
+func (c *checker) addExternal(pos diag.Pos, raw string) {
+	if u, err := url.Parse(raw); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		c.external = append(c.external, Link{Pos: pos, URL: raw})
+	}
+}
+
+// checkOutputURLs checks the URLs the theme wrote: those Markdown did not
+// write were checked at their source already.
+func (c *checker) checkOutputURLs(path string, src *content.Page, pg *page, refs *sourceRefs) {
+	for _, u := range pg.urls {
+		t, internal, err := c.resolve(path, u.value, true)
+		switch {
+		case err != nil:
+			c.themeProblem(pagePos(path, src), "%s=%q is not a valid URL", u.attr, u.value)
+			continue
+		case !internal, refs != nil && refs.checked[t.key()]:
+			continue
+		case !c.files[t.path]:
+			c.themeProblem(pagePos(path, src), "the theme links to %s, which the build does not produce", t.sitePath())
+		case t.frag != "" && c.pages[t.path] != nil && c.pages[t.path].ids[t.frag] == 0:
+			c.themeProblem(pagePos(path, src), "the theme links to %s#%s, which has no element with that id", t.sitePath(), t.frag)
+		}
+	}
+}
+
+// checkIDs reports ids used twice on a page: a heading whose id the theme
+// also uses breaks its anchor link (content reports two headings with one id).
+func (c *checker) checkIDs(path string, src *content.Page, pg *page) {
+	var dups []string
+	for id, n := range pg.ids {
+		if n > 1 {
+			dups = append(dups, id)
+		}
+	}
+	slices.Sort(dups)
+	for _, id := range dups {
+		if h, ok := headingRef(src, id); ok {
+			c.list.Errorf(refPos(src, h), "duplicate id %q: the theme uses it too, so links to #%s may land elsewhere; give the heading another id, as in ## %s {#other-id}", id, id, h.Text)
+			continue
+		}
+		c.themeProblem(pagePos(path, src), "duplicate id %q in the built page", id)
+	}
+}
+
+// headingRef finds the Markdown heading with the given id.
+func headingRef(src *content.Page, id string) (content.Ref, bool) {
+	if src == nil || id == "" {
+		return content.Ref{}, false
+	}
+	for _, h := range src.Refs.Headings {
+		if h.URL == id {
+			return h, true
+		}
+	}
+	return content.Ref{}, false
+}

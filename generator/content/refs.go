@@ -1,0 +1,154 @@
+package content
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Refs are the links, images and headings of a body with their positions,
+// so that check can report a broken link or a skipped heading level at the
+// line of the Markdown file that has it.
+type Refs struct {
+	Links    []Ref // links and autolinks, in document order
+	Images   []Ref
+	Headings []Ref // URL is the heading's id; Level its level
+}
+
+// Ref is one link, image or heading. Line and Col count from 1, in the file
+// on Page (in the body on Rendered); Col counts characters.
+type Ref struct {
+	URL   string // the destination as written; a heading's id
+	Text  string // plain text: a link's text, an image's alt text
+	Level int    // headings only
+	Line  int
+	Col   int
+}
+
+// collectRefs walks a transformed document: dangerous links are gone and
+// headings have their final ids.
+func collectRefs(doc ast.Node, src []byte) Refs {
+	var r Refs
+	lines := &lineIndex{src: src}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			line, col := lines.at(blockStart(n, src))
+			r.Headings = append(r.Headings, Ref{URL: string(toBytes(id)), Text: plainText(n, src), Level: n.Level, Line: line, Col: col})
+		case *ast.Link:
+			line, col := lines.at(inlineStart(n, src, 1))
+			r.Links = append(r.Links, Ref{URL: string(n.Destination), Text: plainText(n, src), Line: line, Col: col})
+		case *ast.AutoLink:
+			line, col := lines.at(inlineStart(n, src, 0))
+			url := string(n.URL(src))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
+				url = "mailto:" + url // as goldmark renders it
+			}
+			r.Links = append(r.Links, Ref{URL: url, Text: string(n.Label(src)), Line: line, Col: col})
+		case *ast.Image:
+			line, col := lines.at(inlineStart(n, src, 2))
+			r.Images = append(r.Images, Ref{URL: string(n.Destination), Text: plainText(n, src), Line: line, Col: col})
+		}
+		return ast.WalkContinue, nil
+	})
+	return r
+}
+
+// blockStart is the offset of the first non-blank character on a block's
+// first line.
+func blockStart(n ast.Node, src []byte) int {
+	if n.Lines().Len() == 0 {
+		return 0
+	}
+	i := n.Lines().At(0).Start
+	i = bytes.LastIndexByte(src[:i], '\n') + 1
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// inlineStart estimates where an inline node starts: goldmark records no
+// position for links and images, only for text. It is the first text inside
+// the node less the opening marks ("[" or "!["), else the end of the last
+// text before it in its block, else the start of the block.
+func inlineStart(n ast.Node, src []byte, marks int) int {
+	if t := firstText(n); t != nil {
+		return max(0, t.Segment.Start-marks)
+	}
+	for m := n; m != nil && m.Type() == ast.TypeInline; m = m.Parent() {
+		for p := m.PreviousSibling(); p != nil; p = p.PreviousSibling() {
+			if t := lastText(p); t != nil {
+				return t.Segment.Stop
+			}
+		}
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock {
+			return blockStart(p, src)
+		}
+	}
+	return 0
+}
+
+func firstText(n ast.Node) *ast.Text {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			return t
+		}
+		if t := firstText(c); t != nil {
+			return t
+		}
+	}
+	return nil
+}
+
+func lastText(n ast.Node) *ast.Text {
+	if t, ok := n.(*ast.Text); ok {
+		return t
+	}
+	for c := n.LastChild(); c != nil; c = c.PreviousSibling() {
+		if t := lastText(c); t != nil {
+			return t
+		}
+	}
+	return nil
+}
+
+// lineIndex turns byte offsets into line and column.
+type lineIndex struct {
+	src    []byte
+	starts []int // offset of each line's first byte
+}
+
+// at returns the 1-based line and character column of offset off.
+func (x *lineIndex) at(off int) (line, col int) {
+	if x.starts == nil { // built on first use: most bodies have few refs, some none
+		x.starts = []int{0}
+		for i, b := range x.src {
+			if b == '\n' {
+				x.starts = append(x.starts, i+1)
+			}
+		}
+	}
+	off = min(max(off, 0), len(x.src))
+	i := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
+	return i + 1, utf8.RuneCount(x.src[x.starts[i]:off]) + 1
+}
+
+// shift moves body lines to file lines.
+func (r Refs) shift(lines int) Refs {
+	for _, list := range [][]Ref{r.Links, r.Images, r.Headings} {
+		for i := range list {
+			list[i].Line += lines
+		}
+	}
+	return r
+}

@@ -1,0 +1,69 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/byline/byline/generator/config"
+)
+
+func TestRefsPositions(t *testing.T) {
+	body := "# Title\n" + // 1
+		"\n" + // 2
+		"See [the guide](/articles/x/#pay) and <https://example.com/a>.\n" + // 3
+		"Ünï [](/empty/) then ![A chart](/img/c.png \"t\")\n" + // 4
+		"\n" + // 5
+		"  ### Deep {#deep}\n" + // 6
+		"\n" + // 7
+		"- item with *[nested **link**](../rel/)*\n" + // 8
+		"\n" + // 9
+		"Bare https://bare.example/ and [ref][r] and [bad](javascript:alert(1)).\n" + // 10
+		"\n" + // 11
+		"[r]: /refd/\n" + // 12
+		"\n" + // 13
+		"Mail **x@example.com** now.\n" // 14
+	r, err := NewMarkdown(config.Default()).Render([]byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, x := range r.Refs.Headings {
+		got = append(got, fmt.Sprintf("h%d %d:%d #%s %q", x.Level, x.Line, x.Col, x.URL, x.Text))
+	}
+	for _, x := range r.Refs.Links {
+		got = append(got, fmt.Sprintf("a %d:%d %s %q", x.Line, x.Col, x.URL, x.Text))
+	}
+	for _, x := range r.Refs.Images {
+		got = append(got, fmt.Sprintf("img %d:%d %s %q", x.Line, x.Col, x.URL, x.Text))
+	}
+	want := []string{
+		`h1 1:1 #title "Title"`,
+		`h3 6:3 #deep "Deep"`,
+		`a 3:5 /articles/x/#pay "the guide"`,
+		`a 3:39 https://example.com/a "https://example.com/a"`,
+		`a 4:5 /empty/ ""`,
+		`a 8:14 ../rel/ "nested link"`,
+		`a 10:6 https://bare.example/ "https://bare.example/"`,
+		`a 10:32 /refd/ "ref"`,
+		`a 14:6 mailto:x@example.com "x@example.com"`,
+		`img 4:22 /img/c.png "A chart"`,
+	}
+	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
+		t.Errorf("got:\n%s\nwant:\n%s", g, w)
+	}
+}
+
+func TestRefsAtFileLines(t *testing.T) {
+	src := "---\ntitle: T\ndate: 2025-01-02\n---\n\nIntro [x](/a/).\n\n## Part\n"
+	p, msgs := parseOne(t, "articles/a.md", src)
+	if p == nil {
+		t.Fatal(msgs)
+	}
+	if len(p.Refs.Links) != 1 || p.Refs.Links[0].Line != 6 || p.Refs.Links[0].Col != 7 {
+		t.Errorf("links = %+v, want line 6 col 7", p.Refs.Links)
+	}
+	if len(p.Refs.Headings) != 1 || p.Refs.Headings[0].Line != 8 {
+		t.Errorf("headings = %+v, want line 8", p.Refs.Headings)
+	}
+}

@@ -1,0 +1,120 @@
+package scaffold
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/byline/byline/generator/content"
+)
+
+// ArticleOptions describes a new article.
+type ArticleOptions struct {
+	Title   string
+	Author  string    // an author key (see PickAuthor)
+	Section string    // a sub-folder of articles/, "" for the top level
+	Date    time.Time // the publication date; only its calendar day is written
+}
+
+// Article returns the new draft at "articles/[section/]<slug>.md", relative
+// to the site folder, with the slug made from the title by content.Slugify.
+func Article(o ArticleOptions) (File, error) {
+	title := strings.TrimSpace(o.Title)
+	switch {
+	case title == "":
+		return File{}, errors.New("the title is empty: byline new article \"Your Title\"")
+	case strings.IndexFunc(title, unicode.IsControl) >= 0:
+		return File{}, errors.New("the title must be a single line without control characters")
+	}
+	if o.Section != "" && !content.ValidSlug(o.Section) {
+		return File{}, fmt.Errorf("section %q is not a valid folder name: use lower-case letters, digits and single hyphens, like %q",
+			o.Section, content.Slugify(o.Section))
+	}
+	slug := content.Slugify(title)
+	if slug == "" {
+		return File{}, fmt.Errorf("title %q has no Latin letters or digits to make a file name from", title)
+	}
+	var b bytes.Buffer
+	b.WriteString("---\n")
+	field(&b, "title", title)
+	b.WriteString("# A summary for search results and link previews, 50–160 characters.\n")
+	field(&b, "description", "")
+	fmt.Fprintf(&b, "date: %s\n", o.Date.Format("2006-01-02"))
+	field(&b, "author", o.Author)
+	b.WriteString("tags: []\n")
+	b.WriteString("draft: true\n")
+	b.WriteString("---\n\n")
+	b.WriteString(skeleton)
+	return File{Path: path.Join("articles", o.Section, slug+".md"), Data: b.Bytes()}, nil
+}
+
+// field writes "key: value" with value encoded as a double-quoted YAML
+// string, whatever characters it holds.
+func field(b *bytes.Buffer, key, value string) {
+	enc, err := yaml.MarshalWithOptions(value, yaml.JSON())
+	if err != nil {
+		panic(err) // a string always encodes
+	}
+	fmt.Fprintf(b, "%s: %s\n", key, bytes.TrimSpace(enc))
+}
+
+const skeleton = `Start with who this article is for and what they will be able to do after reading it, in two or three sentences.
+
+## The main question
+
+Answer the question in the title first, then explain it. Link to sources and to related articles on this site with site paths such as [About](/about/).
+
+## What it looks like in practice
+
+Give a concrete example: a day at work, a real hiring process, a salary range with where it was measured and when.
+
+## Next steps
+
+End with what the reader can do next.
+`
+
+// Authors lists the author keys of a site: the names of authors/*.md
+// without ".md", sorted.
+func Authors(siteFS fs.FS) ([]string, error) {
+	matches, err := fs.Glob(siteFS, "authors/*.md")
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]string, 0, len(matches))
+	for _, m := range matches {
+		keys = append(keys, strings.TrimSuffix(path.Base(m), ".md"))
+	}
+	slices.Sort(keys)
+	return keys, nil
+}
+
+// PickAuthor chooses a new article's author: the one asked for, which must
+// be known; else the site's default author; else the only author.
+func PickAuthor(asked, defaultAuthor string, known []string) (string, error) {
+	list := func() string {
+		if len(known) == 0 {
+			return "the site has no authors yet: create site/authors/<key>.md"
+		}
+		return "known authors: " + strings.Join(known, ", ")
+	}
+	switch {
+	case asked != "":
+		if !slices.Contains(known, asked) {
+			return "", fmt.Errorf("unknown author %q; %s", asked, list())
+		}
+		return asked, nil
+	case defaultAuthor != "" && slices.Contains(known, defaultAuthor):
+		return defaultAuthor, nil
+	case len(known) == 1:
+		return known[0], nil
+	}
+	return "", fmt.Errorf("pass --author KEY; %s", list())
+}
