@@ -8,6 +8,7 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+	"time"
 )
 
 // Exit codes (design §2).
@@ -21,6 +22,8 @@ const (
 type App struct {
 	Stdout, Stderr io.Writer
 	IsTerminal     bool
+	// Now is the clock (new article dates it); nil means time.Now.
+	Now func() time.Time
 }
 
 // errUsage marks a usage error already explained to the user.
@@ -29,7 +32,11 @@ var errUsage = errors.New("usage")
 const usage = `Byline builds a static site of career articles.
 
 Usage:
-  byline build  [--site DIR] [--out DIR] [--theme NAME] [--drafts] [--future] [--base-url URL] [--minify] [--quiet]
+  byline build  [--site DIR] [--out DIR] [--theme NAME] [--drafts] [--future] [--base-url URL] [--minify] [--precompress] [--watch] [--quiet]
+  byline serve  [--site DIR] [--theme NAME] [--addr 127.0.0.1:1313] [--no-drafts]
+  byline new    article "Title" [--site DIR] [--author KEY] [--section NAME]
+  byline check  [--site DIR] [--format text|json] [--external[=list|fetch]]
+  byline init   [--force] DIR
   byline version
 
 Run "byline COMMAND -h" for the flags of a command.
@@ -45,6 +52,14 @@ func (a *App) Run(ctx context.Context, args []string) int {
 	switch args[0] {
 	case "build":
 		err = a.build(ctx, args[1:])
+	case "serve":
+		err = a.serve(ctx, args[1:])
+	case "init":
+		err = a.initProject(args[1:])
+	case "new":
+		err = a.newArticle(args[1:])
+	case "check":
+		err = a.check(ctx, args[1:])
 	case "version":
 		fmt.Fprintln(a.Stdout, "byline", version())
 	case "-h", "--help", "help":

@@ -16,6 +16,7 @@ type buildFlags struct {
 	site, out, theme, baseURL  string
 	drafts, future, quiet, min bool
 	watch                      bool
+	precompress                bool
 }
 
 func (a *App) build(ctx context.Context, args []string) error {
@@ -28,7 +29,9 @@ func (a *App) build(ctx context.Context, args []string) error {
 	fs.BoolVar(&f.drafts, "drafts", false, "include drafts")
 	fs.BoolVar(&f.future, "future", false, "include articles dated in the future")
 	fs.BoolVar(&f.min, "minify", false, "minify HTML, CSS, JS, JSON and XML")
+	fs.BoolVar(&f.precompress, "precompress", false, "also write a .gz and a .br copy of each text file, for servers that send them as they are (nginx gzip_static)")
 	fs.BoolVar(&f.quiet, "quiet", false, "print only errors")
+	fs.BoolVar(&f.watch, "watch", false, "keep running, and build again on every change")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -37,6 +40,9 @@ func (a *App) build(ctx context.Context, args []string) error {
 			fmt.Fprintf(a.Stderr, "byline build: --base-url %q: give an absolute http(s) URL such as https://example.com/blog/\n", f.baseURL)
 			return errUsage
 		}
+	}
+	if f.watch {
+		return a.watch(ctx, f)
 	}
 	return a.buildOnce(ctx, f)
 }
@@ -56,7 +62,9 @@ func (a *App) buildOnce(ctx context.Context, f buildFlags) error {
 	if err := publish.CheckOut(f.out, f.site, filepath.Dir(siteAbs)); err != nil {
 		return err
 	}
+	stop := startProgress(a.Stderr, a.IsTerminal && !f.quiet, filepath.ToSlash(f.site))
 	res, err := generator.Build(ctx, f.options())
+	stop()
 	if err != nil {
 		return err
 	}
@@ -64,6 +72,9 @@ func (a *App) buildOnce(ctx context.Context, f buildFlags) error {
 		for _, w := range res.Warnings {
 			fmt.Fprintln(a.Stderr, w.Error())
 		}
+	}
+	if f.precompress {
+		res.Files = precompressed(res.Files)
 	}
 	if _, err := generator.Publish(res, f.out); err != nil {
 		return fmt.Errorf("publish: %w", err)

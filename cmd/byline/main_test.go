@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestMain lets a test run the real program in a child process (with its
@@ -203,5 +204,26 @@ func TestUsage(t *testing.T) {
 	}
 	if code, out, _ := run(t, "version"); code != 0 || !strings.HasPrefix(out, "byline ") {
 		t.Errorf("version: %d %q", code, out)
+	}
+}
+
+func TestProgressLine(t *testing.T) {
+	var buf bytes.Buffer
+	stop := startProgress(&buf, true, "site")
+	time.Sleep(progressDelay + 100*time.Millisecond)
+	stop()
+	if s := buf.String(); !strings.Contains(s, "building site… 1.") || !strings.HasSuffix(s, "\r\033[K") {
+		t.Errorf("progress output = %q", s)
+	}
+	buf.Reset()
+	stop = startProgress(&buf, true, "site")
+	stop()
+	if buf.Len() != 0 {
+		t.Errorf("a fast build printed %q", buf.String())
+	}
+	stop = startProgress(&buf, false, "site")
+	stop()
+	if buf.Len() != 0 {
+		t.Errorf("not a terminal, yet printed %q", buf.String())
 	}
 }

@@ -76,20 +76,25 @@ func skip10k(b *testing.B, n int) {
 	}
 }
 
-func reportRate(b *testing.B, n int) {
+// measure runs op in a b.Loop and reports, beside ns/op, the articles
+// per second and the CPU seconds per op (user + system, all threads).
+func measure(b *testing.B, n int, op func()) {
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		op()
+	}
+	cpu = cpuTime() - cpu
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 }
 
 func benchBuild(b *testing.B, n int) {
 	skip10k(b, n)
 	dir := corpusDir(b, n)
-	b.ReportAllocs()
 	var pages int
-	for b.Loop() {
-		pages = build(b, dir).Pages
-	}
+	measure(b, n, func() { pages = build(b, dir).Pages })
 	b.ReportMetric(float64(pages), "pages")
-	reportRate(b, n)
 }
 
 func BenchmarkBuild1k(b *testing.B)  { benchBuild(b, 1_000) }
@@ -102,17 +107,15 @@ func BenchmarkBuildAndPublish10k(b *testing.B) {
 	skip10k(b, n)
 	dir := corpusDir(b, n)
 	outs := b.TempDir()
-	b.ReportAllocs()
 	var pages, i int
-	for b.Loop() {
+	measure(b, n, func() {
 		res := build(b, dir)
 		if _, err := generator.Publish(res, filepath.Join(outs, fmt.Sprint("public-", i))); err != nil {
 			b.Fatal(err)
 		}
 		pages, i = res.Pages, i+1
-	}
+	})
 	b.ReportMetric(float64(pages), "pages")
-	reportRate(b, n)
 }
 
 // benchGoldmarkFloor is "goldmark alone" from design §7: read every
@@ -122,8 +125,7 @@ func benchGoldmarkFloor(b *testing.B, n int) {
 	skip10k(b, n)
 	articles := filepath.Join(corpusDir(b, n), "site", "articles")
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
-	b.ReportAllocs()
-	for b.Loop() {
+	measure(b, n, func() {
 		paths, err := markdownFiles(articles)
 		if err != nil {
 			b.Fatal(err)
@@ -131,8 +133,7 @@ func benchGoldmarkFloor(b *testing.B, n int) {
 		if err := convertAll(md, paths); err != nil {
 			b.Fatal(err)
 		}
-	}
-	reportRate(b, n)
+	})
 }
 
 func BenchmarkGoldmarkFloor1k(b *testing.B)  { benchGoldmarkFloor(b, 1_000) }

@@ -27,6 +27,10 @@ type Config struct {
 	Newsletter    Newsletter            `yaml:"newsletter"`
 	Disclosure    string                `yaml:"disclosure"`
 	UnsafeHTML    bool                  `yaml:"unsafe_html"`
+	// PageBudgetKB caps the uncompressed size, in KB, of an article page
+	// with the stylesheets, scripts and images it loads (default 50); the
+	// deploy tests fail when a sample article grows past it.
+	PageBudgetKB int `yaml:"page_budget_kb"`
 
 	// Location is TimeZone resolved; never nil after Load.
 	Location *time.Location `yaml:"-"`
@@ -54,15 +58,19 @@ type Newsletter struct {
 	ActionURL string `yaml:"action_url"`
 }
 
+// DefaultPageBudgetKB is the page weight budget when the config sets none.
+const DefaultPageBudgetKB = 50
+
 // Default returns the configuration of a site with no config.yaml.
 func Default() *Config {
 	return &Config{
-		Title:      "Byline",
-		Language:   "en",
-		TimeZone:   "UTC",
-		Location:   time.UTC,
-		Pagination: Pagination{PerPage: 10},
-		Pos:        map[string]diag.Pos{},
-		File:       "site/config.yaml",
+		Title:        "Byline",
+		Language:     "en",
+		TimeZone:     "UTC",
+		Location:     time.UTC,
+		Pagination:   Pagination{PerPage: 10},
+		PageBudgetKB: DefaultPageBudgetKB,
+		Pos:          map[string]diag.Pos{},
+		File:         "site/config.yaml",
 	}
 }

@@ -202,6 +202,12 @@ func (d *decoder) finish() {
 	if c.Pagination.PerPage <= 0 {
 		c.Pagination.PerPage = 10
 	}
+	if p, set := d.values["page_budget_kb"]; set && c.PageBudgetKB <= 0 {
+		d.list.Errorf(p, "page_budget_kb must be at least 1")
+	}
+	if c.PageBudgetKB <= 0 {
+		c.PageBudgetKB = DefaultPageBudgetKB
+	}
 	if c.BaseURL != "" {
 		u, err := normaliseBaseURL(c.BaseURL)
 		if err != nil {

@@ -3,6 +3,7 @@ package content
 import (
 	"crypto/sha256"
 	"fmt"
+	"path"
 	"sync"
 	"sync/atomic"
 
@@ -25,13 +26,72 @@ type Cache struct {
 	mu      sync.Mutex
 	entries map[string]*cacheEntry
 	parses  atomic.Int64 // files parsed, for tests
+	watched bool         // see NewWatchedCache
 }
 
 type cacheEntry struct {
-	sum   [sha256.Size]byte
-	key   string
-	page  *Page
-	diags []*diag.Diagnostic
+	sum     [sha256.Size]byte
+	key     string
+	page    *Page
+	diags   []*diag.Diagnostic
+	checked bool // read since the last Invalidate (watched caches only)
+}
+
+// NewWatchedCache returns a cache for a caller that watches the site folder
+// and reports every change with Invalidate (watch, serve): a file read by an
+// earlier Load and not invalidated since is reused without reading it again,
+// which spares a rebuild the reading and hashing of every file. A change the
+// caller does not report is not seen; after a watcher lost events, call
+// InvalidateAll.
+func NewWatchedCache() *Cache {
+	return &Cache{entries: map[string]*cacheEntry{}, watched: true}
+}
+
+// Invalidate reports that the files at paths changed, and every file below
+// a path that is a folder. Paths are slash-separated and relative to the
+// site folder ("articles/x.md"); "." is the whole site.
+func (c *Cache) Invalidate(paths []string) {
+	if c == nil || len(paths) == 0 {
+		return
+	}
+	changed := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		changed[path.Clean(p)] = true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for p, e := range c.entries {
+		for q := p; ; q = path.Dir(q) {
+			if changed[q] {
+				e.checked = false
+				break
+			}
+			if q == "." || q == "/" {
+				break
+			}
+		}
+	}
+}
+
+// InvalidateAll reports that any file may have changed.
+func (c *Cache) InvalidateAll() { c.Invalidate([]string{"."}) }
+
+// reuse returns the page of f from a watched cache when f did not change
+// since it was read, replaying its diagnostics into list.
+func (c *Cache) reuse(f file, key string, list *diag.List) (*Page, bool) {
+	if c == nil || !c.watched {
+		return nil, false
+	}
+	c.mu.Lock()
+	e := c.entries[f.path]
+	c.mu.Unlock()
+	if e == nil || !e.checked || e.key != key {
+		return nil, false
+	}
+	for _, d := range e.diags {
+		list.Add(d)
+	}
+	return e.page, true
 }
 
 // NewCache returns an empty cache.
@@ -52,8 +112,12 @@ func (c *Cache) parse(src []byte, f file, key string, list *diag.List, fn func()
 	sum := sha256.Sum256(src)
 	c.mu.Lock()
 	e := c.entries[f.path]
+	hit := e != nil && e.sum == sum && e.key == key
+	if hit {
+		e.checked = true
+	}
 	c.mu.Unlock()
-	if e != nil && e.sum == sum && e.key == key {
+	if hit {
 		for _, d := range e.diags {
 			list.Add(d)
 		}
@@ -65,7 +129,7 @@ func (c *Cache) parse(src []byte, f file, key string, list *diag.List, fn func()
 	if c.entries == nil {
 		c.entries = map[string]*cacheEntry{}
 	}
-	c.entries[f.path] = &cacheEntry{sum: sum, key: key, page: p, diags: list.All()}
+	c.entries[f.path] = &cacheEntry{sum: sum, key: key, page: p, diags: list.All(), checked: true}
 	c.mu.Unlock()
 	return p
 }

@@ -64,6 +64,10 @@ func Load(ctx context.Context, fsys fs.FS, opts Options, list *diag.List) *Conte
 	parseAll(ctx, len(w.files), func(i int) {
 		f := w.files[i]
 		diags[i] = new(diag.List)
+		if p, ok := opts.Cache.reuse(f, key, diags[i]); ok {
+			pages[i] = p
+			return
+		}
 		src, err := fs.ReadFile(fsys, f.path)
 		if err != nil {
 			diags[i].Errorf(diag.Pos{Path: f.display}, "%v", err)

@@ -59,3 +59,28 @@ func BenchmarkPublish10k(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkWriteFile10k is the baseline for a first publish: the same files written in place
+// with os.WriteFile, with no comparison, temporary file, rename, root or manifest.
+func BenchmarkWriteFile10k(b *testing.B) {
+	files, total := site10k()
+	b.SetBytes(total)
+	parent := b.TempDir()
+	for i := 0; i < b.N; i++ {
+		out := filepath.Join(parent, fmt.Sprint(i))
+		for _, f := range files {
+			name := filepath.Join(out, filepath.FromSlash(f.Path))
+			if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+				b.Fatal(err)
+			}
+			if err := os.WriteFile(name, f.Data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		if err := os.RemoveAll(out); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+}

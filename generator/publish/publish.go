@@ -26,8 +26,10 @@
 //   - The manifest ".byline-manifest" in out lists, sorted, the paths Byline wrote. Files in
 //     the previous manifest that are not in files are removed, and so are the folders this
 //     leaves empty (never out itself). A file not in the previous manifest (".git/", "CNAME",
-//     anything a user put there) is never removed; if it stands where an output file or folder
-//     must go, Publish fails before writing anything. The manifest is written last.
+//     anything a user put there) is never removed, with one exception: an output file of the
+//     same path replaces it, and from then on it is Byline's. If a user's file stands where an
+//     output folder must go, or inside an old folder of ours where an output file must go,
+//     Publish fails before writing anything. The manifest is written last.
 //
 // If writing fails halfway, out holds a mix of old and new files, and the manifest still lists
 // every file Byline may have created, so the next successful publish cleans up.

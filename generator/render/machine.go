@@ -11,7 +11,7 @@ import (
 )
 
 // machineJobs lists what machines read: feeds, sitemap, robots.txt,
-// the search index, alias redirects and _redirects.
+// the search index, alias redirects, _redirects and _headers.
 func (r *Renderer) machineJobs() []job {
 	s := r.site
 	var jobs []job
@@ -41,6 +41,7 @@ func (r *Renderer) machineJobs() []job {
 		}
 		add("_redirects", func(*diag.List) File { return r.redirects() })
 	}
+	add("_headers", func(*diag.List) File { return r.hostHeaders() })
 	return jobs
 }
 

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer safe for a running command and a test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// background runs the app until the test cancels it, and returns its
+// output and a func that stops it and returns the exit code.
+func background(t *testing.T, args ...string) (out, errs *syncBuffer, stop func() int) {
+	t.Helper()
+	out, errs = new(syncBuffer), new(syncBuffer)
+	ctx, cancel := context.WithCancel(context.Background())
+	code := make(chan int, 1)
+	go func() {
+		app := &App{Stdout: out, Stderr: errs}
+		code <- app.Run(ctx, args)
+	}()
+	stop = func() int {
+		cancel()
+		select {
+		case c := <-code:
+			return c
+		case <-time.After(20 * time.Second):
+			t.Fatalf("byline %v did not stop\nstdout:\n%s\nstderr:\n%s", args, out, errs)
+			return -1
+		}
+	}
+	t.Cleanup(func() { cancel() })
+	return out, errs, stop
+}
+
+// eventually polls cond until it holds or 30 s pass.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func replaceIn(t *testing.T, p, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil || !strings.Contains(string(data), old) {
+		t.Fatalf("%s: %v, or no %q in it", p, err, old)
+	}
+	if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const backEnd = "site/articles/roles/what-does-a-back-end-developer-do.md"
+
+func TestServe(t *testing.T) {
+	project(t)
+	out, errs, stop := background(t, "serve", "--addr", "127.0.0.1:0")
+	urlRE := regexp.MustCompile(`serving (http://127\.0\.0\.1:\d+/) from memory`)
+	var base string
+	eventually(t, "the serving line", func() bool {
+		m := urlRE.FindStringSubmatch(out.String())
+		if m != nil {
+			base = m[1]
+		}
+		return m != nil
+	})
+	page := func(p string) (int, string) {
+		resp, err := http.Get(base + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+	eventually(t, "the draft with its banner", func() bool {
+		code, body := page("articles/what-does-a-platform-engineer-do/")
+		return code == 200 && strings.Contains(body, "draft-banner")
+	})
+	replaceIn(t, backEnd, `title: "What Does`, `title: "Served Live: What Does`)
+	eventually(t, "the edit", func() bool {
+		_, body := page("articles/what-does-a-back-end-developer-do/")
+		return strings.Contains(body, "Served Live")
+	})
+	if code := stop(); code != 0 {
+		t.Errorf("exit %d after Ctrl-C\n%s", code, errs)
+	}
+	if _, err := os.Stat("public"); !os.IsNotExist(err) {
+		t.Errorf("serve wrote public/: %v", err)
+	}
+}
+
+func TestServeFlags(t *testing.T) {
+	code, _, errs := run(t, "serve", "-h")
+	if code != 0 || !strings.Contains(errs, `"127.0.0.1:1313"`) || !strings.Contains(errs, "-no-drafts") {
+		t.Errorf("serve -h: exit %d\n%s", code, errs)
+	}
+	project(t)
+	if code, _, errs := run(t, "serve", "extra"); code != exitUsage {
+		t.Errorf("serve extra: exit %d\n%s", code, errs)
+	}
+}
+
+// settle waits until no build line was printed for a while, and returns
+// the number of builds.
+func settle(out *syncBuffer) int {
+	n := strings.Count(out.String(), "built ")
+	for {
+		time.Sleep(300 * time.Millisecond)
+		m := strings.Count(out.String(), "built ")
+		if m == n {
+			return n
+		}
+		n = m
+	}
+}
+
+func TestBuildWatch(t *testing.T) {
+	project(t)
+	out, errs, stop := background(t, "build", "--watch")
+	eventually(t, "the first build", func() bool { return strings.Contains(out.String(), "watching site for changes") })
+	article := filepath.Join("public", "articles", "what-does-a-back-end-developer-do", "index.html")
+	replaceIn(t, backEnd, `title: "What Does`, `title: "Watched: What Does`)
+	eventually(t, "the edit published", func() bool {
+		data, _ := os.ReadFile(article)
+		return strings.Count(out.String(), "built ") >= 2 && bytes.Contains(data, []byte("Watched: What Does"))
+	})
+	builds := settle(out)
+	before := snapshot(t, "public")
+
+	replaceIn(t, backEnd, "author: maya-okafor", "author: nobody-here")
+	eventually(t, "the error list", func() bool { return strings.Contains(errs.String(), "build failed: public/ unchanged") })
+	if !strings.Contains(errs.String(), backEnd+":6:") {
+		t.Errorf("errors do not name %s:6:\n%s", backEnd, errs)
+	}
+	equalTrees(t, before, snapshot(t, "public"))
+
+	replaceIn(t, backEnd, "author: nobody-here", "author: maya-okafor")
+	eventually(t, "the recovery", func() bool { return strings.Count(out.String(), "built ") > builds })
+	settle(out)
+	if code := stop(); code != 0 {
+		t.Errorf("exit %d after Ctrl-C\n%s", code, errs)
+	}
+	if _, err := os.Stat("public/articles/what-does-a-platform-engineer-do"); err == nil {
+		t.Error("build --watch published a draft")
+	}
+	// The watched output equals a clean build of the same files.
+	if code, _, errs := run(t, "build", "--out", "clean"); code != 0 {
+		t.Fatal(errs)
+	}
+	equalTrees(t, snapshot(t, "clean"), snapshot(t, "public"))
+}

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/byline/byline/generator"
+	"github.com/byline/byline/generator/content"
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/publish"
+	"github.com/byline/byline/generator/watch"
+)
+
+// watch builds and publishes like build, then again after every change of
+// the site or the themes, until ctx ends (Ctrl-C). A failed build prints
+// its errors and leaves the output folder as it was.
+func (a *App) watch(ctx context.Context, f buildFlags) error {
+	siteAbs, _ := filepath.Abs(f.site)
+	if err := publish.CheckOut(f.out, f.site, filepath.Dir(siteAbs)); err != nil {
+		return err
+	}
+	w, err := watch.New(watchRoots(f), watch.Options{})
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	opts := f.options()
+	opts.Cache = content.NewWatchedCache()
+	r := &rebuilder{app: a, flags: f, opts: opts}
+	r.build(ctx, watch.Batch{Rescan: true})
+	if !f.quiet {
+		fmt.Fprintf(a.Stdout, "watching %s for changes; press Ctrl-C to stop\n", filepath.ToSlash(f.site))
+	}
+	watch.Run(ctx, w, r.build)
+	return nil
+}
+
+// rebuilder builds and publishes after each batch of changes.
+type rebuilder struct {
+	app      *App
+	flags    buildFlags
+	opts     generator.Options
+	warnings string // the warnings last printed
+}
+
+func (r *rebuilder) build(ctx context.Context, b watch.Batch) {
+	a, f := r.app, r.flags
+	start := time.Now()
+	if b.Err != nil {
+		fmt.Fprintln(a.Stderr, b.Err)
+	}
+	if b.Rescan {
+		r.opts.Cache.InvalidateAll()
+	} else {
+		r.opts.Cache.Invalidate(b.Rel(f.site))
+	}
+	res, err := generator.Build(ctx, r.opts)
+	if ctx.Err() != nil {
+		return
+	}
+	if err != nil {
+		fmt.Fprintf(a.Stderr, "%s\nbuild failed: %s/ unchanged\n", strings.TrimRight(err.Error(), "\n"), filepath.ToSlash(f.out))
+		return
+	}
+	if !f.quiet {
+		r.printWarnings(res.Warnings)
+	}
+	if _, err := generator.Publish(res, f.out); err != nil {
+		fmt.Fprintf(a.Stderr, "publish: %v\n", err)
+		return
+	}
+	if !f.quiet {
+		fmt.Fprintf(a.Stdout, "built %s pages in %s → %s\n", thousands(res.Pages), elapsed(time.Since(start)), filepath.ToSlash(f.out)+"/")
+	}
+}
+
+// printWarnings prints the warnings unless they are those printed last.
+func (r *rebuilder) printWarnings(ws []*diag.Diagnostic) {
+	lines := make([]string, len(ws))
+	for i, w := range ws {
+		lines[i] = w.Error()
+	}
+	text := strings.Join(slices.Clip(lines), "\n")
+	if text != r.warnings && text != "" {
+		fmt.Fprintln(r.app.Stderr, text)
+	}
+	r.warnings = text
+}

@@ -1,0 +1,95 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/byline/byline/generator"
+	"github.com/byline/byline/generator/bench/corpus"
+	"github.com/byline/byline/generator/watch"
+)
+
+// BenchmarkServeEdit10k is design §7's preview goal: in a 10k-article site
+// being served, edit one article on disk, rebuild with the watcher's batch
+// and fetch the article's page until it shows the edit. The watcher's
+// quiet period (50 ms by default) comes on top.
+//
+//	go test ./generator/serve -run '^$' -bench ServeEdit10k -benchtime 10x
+func BenchmarkServeEdit10k(b *testing.B) {
+	if testing.Short() {
+		b.Skip("10k-article benchmark skipped in -short mode")
+	}
+	dir := b.TempDir()
+	if err := corpus.Write(dir, corpus.Options{Articles: 10_000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	opts := generator.Options{
+		SiteDir: filepath.Join(dir, "site"), ThemesDir: "../../themes", Drafts: true, Future: true,
+		Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+	}
+	s := New(Options{Build: opts})
+	defer s.Close()
+	if err := s.Rebuild(context.Background(), watch.Batch{}); err != nil {
+		b.Fatal(err)
+	}
+	file, url := someArticle(b, opts.SiteDir)
+	src, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var rebuild time.Duration
+	i := 0
+	for b.Loop() {
+		i++
+		text := fmt.Sprintf("Edited for the benchmark, take %d.", i)
+		if err := os.WriteFile(file, append(src, "\n"+text+"\n"...), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		if err := s.Rebuild(context.Background(), watch.Batch{Paths: []string{file}}); err != nil {
+			b.Fatal(err)
+		}
+		rebuild += time.Since(start)
+		for body := fetch(b, s, url); !strings.Contains(body, text); body = fetch(b, s, url) {
+		}
+	}
+	b.ReportMetric(float64(rebuild.Milliseconds())/float64(i), "rebuild-ms/op")
+}
+
+// someArticle returns an article file of the site and its URL.
+func someArticle(b *testing.B, site string) (string, string) {
+	var file string
+	_ = filepath.WalkDir(filepath.Join(site, "articles"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && file == "" && strings.HasSuffix(p, ".md") {
+			file = p
+		}
+		return err
+	})
+	if file == "" {
+		b.Fatal("no article in the corpus")
+	}
+	return file, "/articles/" + strings.TrimSuffix(filepath.Base(file), ".md") + "/"
+}
+
+// fetch gets a page through the handler as a request to 127.0.0.1:1313.
+func fetch(b *testing.B, h http.Handler, url string) string {
+	req := httptest.NewRequest("GET", url, nil)
+	req.Host = "127.0.0.1:1313"
+	req = req.WithContext(context.WithValue(req.Context(), http.LocalAddrContextKey,
+		&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1313}))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != 200 {
+		b.Fatalf("GET %s: %d", url, rec.Code)
+	}
+	return rec.Body.String()
+}

@@ -1,0 +1,204 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/byline/byline/generator"
+	"github.com/byline/byline/generator/watch"
+)
+
+// watched is a live server rebuilt by a real watcher, as serve runs it.
+type watched struct {
+	*live
+	builds atomic.Int32
+	// gate, when set, runs before each build (after the first, which
+	// startServer made).
+	gate func(n int32)
+}
+
+func startWatched(t *testing.T, opts watch.Options, gate func(n int32)) (*watched, generator.Options) {
+	t.Helper()
+	dir, bopts := sampleSite(t)
+	w := &watched{live: startServer(t, dir, bopts), gate: gate}
+	wt, err := watch.New([]string{bopts.SiteDir, bopts.ThemesDir}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		watch.Run(ctx, wt, func(ctx context.Context, b watch.Batch) {
+			n := w.builds.Add(1)
+			if w.gate != nil {
+				w.gate(n)
+			}
+			_ = w.Rebuild(ctx, b) // failures are served as errors
+		})
+	})
+	t.Cleanup(func() { // before startServer's cleanup, which checks for leaks
+		cancel()
+		wt.Close()
+		wg.Wait()
+	})
+	return w, bopts
+}
+
+// settle waits until the page at url satisfies ok and no build has run for
+// a while, then checks the served site against a clean build.
+func (w *watched) settle(t *testing.T, opts generator.Options, url string, ok func(code int, body string) bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		code, _, body := w.get(t, url)
+		if ok(code, body) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s never reached the expected state (last status %d) after %d builds", url, code, w.builds.Load())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	for n := w.builds.Load(); ; {
+		time.Sleep(300 * time.Millisecond)
+		if m := w.builds.Load(); m == n {
+			break
+		} else {
+			n = m
+		}
+	}
+	w.matchesClean(t, opts)
+}
+
+func contains(s string) func(int, string) bool {
+	return func(code int, body string) bool { return code == 200 && strings.Contains(body, s) }
+}
+
+func TestWatchPlainWrite(t *testing.T) {
+	w, opts := startWatched(t, watch.Options{}, nil)
+	edit(t, w.dir, articleMD, "title: \"What Does", "title: \"Plainly, What Does")
+	w.settle(t, opts, articleURL, contains("Plainly, What Does"))
+}
+
+func TestWatchEditorSaves(t *testing.T) {
+	w, opts := startWatched(t, watch.Options{}, nil)
+	p := filepath.Join(w.dir, filepath.FromSlash(articleMD))
+	orig, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saves := map[string]func(string){
+		"vim": func(s string) { // backupcopy=no: probe, rename to backup, write, delete backup
+			dir := filepath.Dir(p)
+			writeFile(t, filepath.Join(dir, "4913"), "")
+			_ = os.Remove(filepath.Join(dir, "4913"))
+			writeFile(t, filepath.Join(dir, "."+filepath.Base(p)+".swp"), "swap")
+			must(t, os.Rename(p, p+"~"))
+			writeFile(t, p, s)
+			must(t, os.Remove(p+"~"))
+		},
+		"jetbrains": func(s string) { // safe write
+			writeFile(t, p+"___jb_tmp___", s)
+			must(t, os.Rename(p, p+"___jb_old___"))
+			must(t, os.Rename(p+"___jb_tmp___", p))
+			must(t, os.Remove(p+"___jb_old___"))
+		},
+	}
+	for _, editor := range []string{"vim", "jetbrains"} {
+		for i := range 3 {
+			text := fmt.Sprintf("Saved by %s, take %d", editor, i)
+			saves[editor](strings.Replace(string(orig), "title: \"What Does", "title: \""+text+": What Does", 1))
+			w.settle(t, opts, articleURL, contains(text))
+		}
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestWatchDeleteAndRename(t *testing.T) {
+	w, opts := startWatched(t, watch.Options{}, nil)
+	must(t, os.Remove(filepath.Join(w.dir, filepath.FromSlash(articleMD))))
+	w.settle(t, opts, articleURL, func(code int, _ string) bool { return code == 404 })
+
+	from := filepath.Join(w.dir, "site", "articles", "roles", "what-does-a-qa-engineer-do.md")
+	to := filepath.Join(w.dir, "site", "articles", "roles", "what-does-a-test-engineer-do.md")
+	must(t, os.Rename(from, to))
+	w.settle(t, opts, "/articles/what-does-a-test-engineer-do/", contains("QA"))
+	if code, _, _ := w.get(t, "/articles/what-does-a-qa-engineer-do/"); code != 404 {
+		t.Errorf("old URL after a rename: %d", code)
+	}
+}
+
+func TestWatchNewNestedFolder(t *testing.T) {
+	w, opts := startWatched(t, watch.Options{}, nil)
+	src, err := os.ReadFile(filepath.Join(w.dir, filepath.FromSlash(articleMD)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// mkdir -p and a file in one go, then a second file once it is watched.
+	deep := filepath.Join(w.dir, "site", "articles", "leadership", "staff", "deep")
+	writeFile(t, filepath.Join(deep, "staff-engineer.md"),
+		strings.Replace(string(src), "title: \"What Does", "title: \"Staff Track: What Does", 1))
+	w.settle(t, opts, "/articles/staff-engineer/", contains("Staff Track"))
+	writeFile(t, filepath.Join(deep, "principal-engineer.md"),
+		strings.Replace(string(src), "title: \"What Does", "title: \"Principal Track: What Does", 1))
+	w.settle(t, opts, "/articles/principal-engineer/", contains("Principal Track"))
+	// Moving the folder tree moves its articles to another section.
+	must(t, os.Rename(filepath.Join(w.dir, "site", "articles", "leadership"), filepath.Join(w.dir, "site", "articles", "management")))
+	w.settle(t, opts, "/articles/management/", contains("Staff Track"))
+}
+
+func TestWatchLayoutsAndConfig(t *testing.T) {
+	w, opts := startWatched(t, watch.Options{}, nil)
+	edit(t, w.dir, "site/config.yaml", "title: ", "title: Renamed ")
+	w.settle(t, opts, "/", contains("Renamed "))
+	writeFile(t, filepath.Join(w.dir, "site", "layouts", "404.html"), "<!doctype html><title>Lost</title><body><h1>Nothing here, friend</h1></body>\n")
+	w.settle(t, opts, "/404.html", contains("Nothing here, friend"))
+}
+
+func TestWatchBurst(t *testing.T) {
+	// A quiet period long enough that a loaded CI machine writing the
+	// files does not pause for longer between two of them.
+	w, opts := startWatched(t, watch.Options{Quiet: 250 * time.Millisecond}, nil)
+	for i := range 998 {
+		writeFile(t, filepath.Join(w.dir, "site", "static", "burst", fmt.Sprintf("d%d", i%7), fmt.Sprintf("f%03d.txt", i)), fmt.Sprint("file ", i))
+	}
+	edit(t, w.dir, articleMD, "title: \"What Does", "title: \"Burst: What Does")
+	edit(t, w.dir, "site/articles/tech-salaries-by-career-level.md", "title: \"", "title: \"Burst ")
+	w.settle(t, opts, "/burst/d3/f997.txt", contains("file 997"))
+	if n := w.builds.Load(); n < 1 || n > 2 {
+		t.Errorf("1,000 changes made %d builds, want 1 or 2", n)
+	}
+}
+
+func TestWatchChangeDuringBuild(t *testing.T) {
+	inBuild, release := make(chan struct{}), make(chan struct{})
+	w, opts := startWatched(t, watch.Options{}, func(n int32) {
+		if n == 1 {
+			close(inBuild)
+			<-release
+		}
+	})
+	edit(t, w.dir, articleMD, "title: \"What Does", "title: \"First: What Does")
+	<-inBuild
+	edit(t, w.dir, articleMD, "title: \"First: What Does", "title: \"Second: What Does")
+	edit(t, w.dir, "site/articles/tech-salaries-by-career-level.md", "title: \"", "title: \"During ")
+	time.Sleep(300 * time.Millisecond) // the changes are due while the build runs
+	close(release)
+	w.settle(t, opts, articleURL, contains("Second: What Does"))
+	if n := w.builds.Load(); n != 2 {
+		t.Errorf("%d builds, want 2: changes during a build cause exactly one more", n)
+	}
+}

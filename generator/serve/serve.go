@@ -1,0 +1,188 @@
+// Package serve previews a site: an http.Handler over the last good build,
+// held in memory and never written to disk, with live reload and an error
+// overlay.
+//
+// A Server keeps one build generation, a generator.Prepared whose files are
+// rendered on request with the code of a full build and kept for the
+// generation's life, so a rebuild costs only the load, assemble and template
+// stages, and a one-article edit is visible at once even on a large site.
+// Rebuild replaces the generation after a successful build; a failed build
+// keeps the last good one in service.
+//
+// Every HTML response gets one external script (so a strict Content
+// Security Policy still holds) that listens for Server-Sent Events: "reload"
+// after a successful build, "error" with the located errors of a failed
+// one, which the script shows over the page until the next success.
+//
+// The handler answers only requests whose Host names the server itself
+// (localhost, 127.0.0.1, [::1] or the address it listens on), against DNS
+// rebinding; it maps URL paths to output paths of the build and nothing
+// else, so no path can reach the disk; every response says no-store.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/byline/byline/generator"
+	"github.com/byline/byline/generator/content"
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/watch"
+)
+
+// Options configures a Server.
+type Options struct {
+	// Build are the options of every build; a nil Cache is replaced by a
+	// content.NewWatchedCache, which trusts Rebuild's batches.
+	Build generator.Options
+	// Addr is the address the server listens on ("127.0.0.1:1313"); a host
+	// name in it is accepted in the Host header besides the loopback names.
+	Addr string
+	// Logf, when set, receives a line per build and the errors of failed ones.
+	Logf func(format string, args ...any)
+}
+
+// Server serves the last good build of a site. Make it with New.
+type Server struct {
+	opts   Options
+	hub    *hub
+	mu     sync.Mutex // one Rebuild at a time
+	cur    atomic.Pointer[generation]
+	failed atomic.Pointer[[]BuildError] // errors of the latest build; nil after a success
+	epoch  string                       // tells this process's generations from an earlier one's
+	n      int                          // builds so far, under mu
+	warned string                       // warnings last printed, under mu
+}
+
+// New returns a server with no build yet; call Rebuild to make one.
+func New(opts Options) *Server {
+	if opts.Build.Cache == nil {
+		opts.Build.Cache = content.NewWatchedCache()
+	}
+	return &Server{
+		opts:  opts,
+		hub:   newHub(),
+		epoch: strconv.FormatInt(time.Now().UnixNano(), 36),
+	}
+}
+
+// generation is one successful build and the files rendered from it.
+type generation struct {
+	id    string
+	prep  *generator.Prepared
+	files sync.Map // output path → *servedFile
+}
+
+// Rebuild builds the site again after the changes in b (a batch with
+// Rescan, or the zero Batch on a server's first build, reads every file).
+// On success the new build is served and open pages reload; on failure the
+// last good build stays and open pages show the errors. It returns the
+// build's error.
+func (s *Server) Rebuild(ctx context.Context, b watch.Batch) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	start := time.Now()
+	cache := s.opts.Build.Cache
+	if b.Rescan || s.n == 0 {
+		cache.InvalidateAll()
+	} else {
+		cache.Invalidate(b.Rel(s.opts.Build.SiteDir))
+	}
+	if b.Err != nil {
+		s.logf("%v", b.Err)
+	}
+	s.n++
+	prep, err := generator.Prepare(ctx, s.opts.Build)
+	if err != nil {
+		if ctx.Err() != nil {
+			return err
+		}
+		errs := buildErrors(err)
+		s.failed.Store(&errs)
+		s.hub.publish(event{name: "error", data: errorsJSON(errs)})
+		s.logf("build failed:\n%v", err)
+		return err
+	}
+	g := &generation{id: s.epoch + "." + strconv.Itoa(s.n), prep: prep}
+	s.cur.Store(g)
+	s.failed.Store(nil)
+	s.hub.publish(event{name: "reload", data: g.id})
+	s.logWarnings(prep.Warnings)
+	s.logf("built in %s", elapsed(time.Since(start)))
+	return nil
+}
+
+// Close ends the event streams of open pages, so that an http.Server
+// serving s can shut down.
+func (s *Server) Close() { s.hub.close() }
+
+func (s *Server) logf(format string, args ...any) {
+	if s.opts.Logf != nil {
+		s.opts.Logf(format, args...)
+	}
+}
+
+// logWarnings prints the warnings when they differ from the last printed.
+func (s *Server) logWarnings(ws []*diag.Diagnostic) {
+	lines := make([]string, len(ws))
+	for i, w := range ws {
+		lines[i] = w.Error()
+	}
+	text := strings.Join(lines, "\n")
+	if text != s.warned && text != "" {
+		s.logf("%s", text)
+	}
+	s.warned = text
+}
+
+func elapsed(d time.Duration) string {
+	if d < 10*time.Second {
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	}
+	return fmt.Sprintf("%.1f s", d.Seconds())
+}
+
+// BuildError is one error of a failed build as sent to the browser.
+type BuildError struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	Message string `json:"message"`
+	Source  string `json:"source,omitempty"` // the offending line of the file
+}
+
+func (e BuildError) String() string {
+	return (&diag.Diagnostic{Pos: diag.Pos{Path: e.Path, Line: e.Line, Col: e.Col}, Msg: e.Message}).Error()
+}
+
+// buildErrors lists the errors of err, at most diag.MaxErrors, each with
+// its source line when the file can be read.
+func buildErrors(err error) []BuildError {
+	var el diag.ErrorList
+	if !errors.As(err, &el) {
+		return []BuildError{{Message: err.Error()}}
+	}
+	var out []BuildError
+	lines := map[string][]string{}
+	for _, d := range el[:min(len(el), diag.MaxErrors)] {
+		e := BuildError{Path: d.Path, Line: d.Line, Col: d.Col, Message: d.Msg}
+		if _, ok := lines[d.Path]; !ok && d.Line > 0 {
+			lines[d.Path] = readLines(d.Path)
+		}
+		if ls := lines[d.Path]; d.Line > 0 && d.Line <= len(ls) {
+			e.Source = ls[d.Line-1]
+		}
+		out = append(out, e)
+	}
+	if len(el) > diag.MaxErrors {
+		out = append(out, BuildError{Message: fmt.Sprintf("and %d more errors", len(el)-diag.MaxErrors)})
+	}
+	return slices.Clip(out)
+}

@@ -1,0 +1,264 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/byline/byline/generator/watch"
+)
+
+func TestServesTheBuild(t *testing.T) {
+	dir, opts := sampleSite(t)
+	l := startServer(t, dir, opts)
+	for _, c := range []struct{ path, ctype string }{
+		{"/", "text/html; charset=utf-8"},
+		{articleURL, "text/html; charset=utf-8"},
+		{"/feed.xml", "application/xml; charset=utf-8"},
+		{"/sitemap.xml", "application/xml; charset=utf-8"},
+		{"/search-index.json", "application/json"},
+		{"/robots.txt", "text/plain; charset=utf-8"},
+		{ScriptPath, "text/javascript; charset=utf-8"},
+	} {
+		code, h, body := l.get(t, c.path)
+		if code != 200 || h.Get("Content-Type") != c.ctype || h.Get("Cache-Control") != "no-store" {
+			t.Errorf("%s: %d %q %q", c.path, code, h.Get("Content-Type"), h.Get("Cache-Control"))
+		}
+		injected := strings.Contains(body, `<script src="/_byline/reload.js?gen=`)
+		if injected != strings.HasPrefix(c.ctype, "text/html") {
+			t.Errorf("%s: reload script injected = %v", c.path, injected)
+		}
+	}
+	_, _, body := l.get(t, articleURL)
+	if i, j := strings.Index(body, "/_byline/reload.js"), strings.LastIndex(body, "</body>"); i < 0 || i > j {
+		t.Error("the script is not just before </body>")
+	}
+	l.matchesClean(t, opts)
+}
+
+func TestRedirectsAnd404(t *testing.T) {
+	dir, opts := sampleSite(t)
+	l := startServer(t, dir, opts)
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Get(l.http.URL + strings.TrimSuffix(articleURL, "/") + "?x=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != articleURL+"?x=1" {
+		t.Errorf("/x: %d → %q, want a redirect to /x/", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	code, h, body := l.get(t, "/no/such/page/")
+	want, _, _ := strings.Cut(l.file(t, "404.html"), "</body>")
+	if code != 404 || !strings.HasPrefix(body, want) || h.Get("Cache-Control") != "no-store" {
+		t.Errorf("unknown path: %d, site's 404 page served: %v", code, strings.HasPrefix(body, want))
+	}
+	resp, err = http.Post(l.http.URL+"/", "text/plain", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("POST: %d", resp.StatusCode)
+	}
+}
+
+// file returns an output file of the current build as served.
+func (l *live) file(t *testing.T, p string) string {
+	f, err := l.cur.Load().file(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(f.data)
+}
+
+// raw sends a request line and headers as written, so that no client
+// cleans the path, and returns the status line and, unless the response
+// is an event stream, the rest of the response.
+func raw(t *testing.T, addr, target, host string) (string, string) {
+	t.Helper()
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", target, host)
+	r := bufio.NewReader(conn)
+	status, err := r.ReadString('\n')
+	if err != nil {
+		t.Fatalf("%s: %v", target, err)
+	}
+	if strings.HasPrefix(target, EventsPath) && strings.Contains(status, " 200 ") {
+		return strings.TrimSpace(status), ""
+	}
+	rest, _ := io.ReadAll(r)
+	return strings.TrimSpace(status), string(rest)
+}
+
+func TestNoPathOutsideTheSite(t *testing.T) {
+	dir, opts := sampleSite(t)
+	secret := "TOP-SECRET-" + t.Name()
+	writeFile(t, filepath.Join(dir, "secret.txt"), secret)
+	writeFile(t, filepath.Join(dir, "site", "secret.txt"), secret)
+	l := startServer(t, dir, opts)
+	addr := l.http.Listener.Addr().String()
+	for _, target := range []string{
+		"/../secret.txt", "/../../../../etc/passwd", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/etc/passwd",
+		"/..%2fsecret.txt", "/articles/..%2f..%2fsecret.txt", "/%2e%2e%2fsecret.txt", `/..\secret.txt`,
+		"/%5c..%5csecret.txt", "/secret.txt%00.html", "/./../secret.txt", "//../secret.txt",
+		"/config.yaml", "/site/config.yaml", "/articles/roles/what-does-a-back-end-developer-do.md",
+		"/static/", "/secret.txt", "/../site/config.yaml",
+	} {
+		status, rest := raw(t, addr, target, addr)
+		if strings.Contains(status, " 200 ") || strings.Contains(rest, secret) || strings.Contains(rest, "title: Career") ||
+			strings.Contains(rest, "root:") {
+			t.Errorf("GET %s: %s, reached a file outside the build", target, status)
+		}
+	}
+	// A clean path still works through the raw client.
+	if status, _ := raw(t, addr, articleURL, addr); !strings.Contains(status, " 200 ") {
+		t.Errorf("GET %s: %s", articleURL, status)
+	}
+}
+
+func TestHostCheck(t *testing.T) {
+	dir, opts := sampleSite(t)
+	l := startServer(t, dir, opts)
+	addr := l.http.Listener.Addr().String()
+	_, port, _ := net.SplitHostPort(addr)
+	for host, want := range map[string]string{
+		addr:                       " 200 ",
+		"localhost:" + port:        " 200 ",
+		"LOCALHOST:" + port:        " 200 ",
+		"127.0.0.1:" + port:        " 200 ",
+		"[::1]:" + port:            " 200 ",
+		"evil.example:" + port:     " 403 ",
+		"evil.example":             " 403 ",
+		"localhost.evil.example":   " 403 ",
+		"127.0.0.1.nip.io:" + port: " 403 ",
+		"localhost:1":              " 403 ",
+		"":                         " 403 ",
+	} {
+		for _, target := range []string{"/", EventsPath} {
+			if status, _ := raw(t, addr, target, host); !strings.Contains(status, want) {
+				t.Errorf("Host %q, %s: %s, want%s", host, target, status, want)
+			}
+		}
+	}
+}
+
+func TestDefaultAddrIsLoopback(t *testing.T) {
+	if !IsLoopback(DefaultAddr) || !strings.HasPrefix(DefaultAddr, "127.0.0.1:") {
+		t.Errorf("DefaultAddr = %s", DefaultAddr)
+	}
+	for addr, want := range map[string]bool{"127.0.0.1:1": true, "[::1]:1": true, "localhost:1": true,
+		":1313": false, "0.0.0.0:1313": false, "192.168.1.2:80": false, "example.com:80": false} {
+		if IsLoopback(addr) != want {
+			t.Errorf("IsLoopback(%q) = %v", addr, !want)
+		}
+	}
+}
+
+func TestEventsAfterBuilds(t *testing.T) {
+	dir, opts := sampleSite(t)
+	l := startServer(t, dir, opts)
+	gen := l.cur.Load().id
+	events := l.subscribe(t, gen)
+
+	edit(t, dir, articleMD, "title:", "title: Edited")
+	changed := watch.Batch{Paths: []string{filepath.Join(dir, articleMD)}}
+	if err := l.Rebuild(context.Background(), changed); err != nil {
+		t.Fatal(err)
+	}
+	if name, data := events.next(t); name != "reload" || data == gen {
+		t.Errorf("after a build: %s %s", name, data)
+	}
+
+	edit(t, dir, articleMD, "author: maya-okafor", "author: nobody-here")
+	if err := l.Rebuild(context.Background(), changed); err == nil {
+		t.Fatal("a broken front matter built")
+	}
+	name, data := events.next(t)
+	var errs []BuildError
+	if err := json.Unmarshal([]byte(data), &errs); name != "error" || err != nil || len(errs) == 0 {
+		t.Fatalf("after a failed build: %s %s (%v)", name, data, err)
+	}
+	e := errs[0]
+	if !strings.HasSuffix(e.Path, articleMD) || e.Line != 6 || e.Col == 0 || e.Message == "" || e.Source != "author: nobody-here" {
+		t.Errorf("error = %+v", e)
+	}
+	// The last good build is still served, and a page opened now sees the
+	// errors at once.
+	if code, _, body := l.get(t, articleURL); code != 200 || !strings.Contains(body, "Edited") {
+		t.Errorf("last good build not served: %d", code)
+	}
+	if name, _ := l.subscribe(t, gen).next(t); name != "error" {
+		t.Errorf("a new stream during a failure starts with %q", name)
+	}
+
+	edit(t, dir, articleMD, "author: nobody-here", "author: maya-okafor")
+	edit(t, dir, articleMD, "title: Edited", "title: Fixed")
+	if err := l.Rebuild(context.Background(), changed); err != nil {
+		t.Fatal(err)
+	}
+	if name, _ := events.next(t); name != "reload" {
+		t.Errorf("after recovery: %s", name)
+	}
+	if _, _, body := l.get(t, articleURL); !strings.Contains(body, "Fixed") {
+		t.Error("the fixed article is not served")
+	}
+	// A page served by an older build reloads as soon as it connects.
+	if name, _ := l.subscribe(t, gen).next(t); name != "reload" {
+		t.Errorf("a stale page's stream starts with %q", name)
+	}
+}
+
+func TestDrafts(t *testing.T) {
+	dir, opts := sampleSite(t)
+	l := startServer(t, dir, opts)
+	if code, _, body := l.get(t, draftURL); code != 200 || !strings.Contains(body, "draft-banner") {
+		t.Errorf("draft: %d, banner shown: %v", code, strings.Contains(body, "draft-banner"))
+	}
+	opts.Drafts, opts.Future = false, false
+	l = startServer(t, dir, opts)
+	if code, _, _ := l.get(t, draftURL); code != 404 {
+		t.Errorf("draft with --no-drafts: %d", code)
+	}
+}
+
+func TestFirstBuildFails(t *testing.T) {
+	dir, opts := sampleSite(t)
+	layout := filepath.Join(dir, "site", "layouts", "article.html")
+	writeFile(t, layout, "{{ define \"main\" }}\n{{ if }}\n{{ end }}\n")
+	s := New(Options{Build: opts})
+	if err := s.Rebuild(context.Background(), watch.Batch{}); err == nil {
+		t.Fatal("a broken template built")
+	}
+	l := &live{Server: s, http: httptest.NewServer(s), dir: dir}
+	defer l.http.Close()
+	defer s.Close()
+	code, _, body := l.get(t, articleURL)
+	if code != 503 || !strings.Contains(body, "layouts/article.html:2:") || !strings.Contains(body, ScriptPath) {
+		t.Errorf("no good build yet: %d\n%s", code, body)
+	}
+	if err := os.Remove(layout); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Rebuild(context.Background(), watch.Batch{Paths: []string{layout}}); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := l.get(t, articleURL); code != 200 {
+		t.Errorf("after the fix: %d", code)
+	}
+}
