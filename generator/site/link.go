@@ -1,7 +1,6 @@
 package site
 
 import (
-	"cmp"
 	"runtime"
 	"sync"
 )
@@ -42,58 +41,78 @@ func (s *Site) link() {
 // relate picks each article's related articles: most shared tags first, then
 // same category, then newest; ties broken by position in the date order, so
 // the result is deterministic. Work is spread over the cores; each worker
-// counts shared tags in its own slice indexed by article position.
+// counts shared tags in its own slice indexed by article position, walking
+// each tag's articles as a compact list of positions.
 func (s *Site) relate() {
 	for i, a := range s.Articles {
 		a.idx = i
+	}
+	members := make(map[*Term][]int32, len(s.Tags))
+	for _, t := range s.Tags {
+		idx := make([]int32, len(t.Articles))
+		for k, a := range t.Articles {
+			idx[k] = int32(a.idx)
+		}
+		members[t] = idx
+	}
+	cats := make([]*Term, len(s.Articles)) // each article's category, in a compact slice
+	for i, a := range s.Articles {
+		cats[i] = a.Category
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(s.Articles)/64))
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			shared := make([]int, len(s.Articles))
-			var touched []int
+			shared := make([]int32, len(s.Articles))
+			var touched []int32
 			for i := w; i < len(s.Articles); i += workers {
-				touched = s.relateOne(i, shared, touched[:0])
+				touched = s.relateOne(i, members, cats, shared, touched[:0])
 			}
 		})
 	}
 	wg.Wait()
 }
 
-func (s *Site) relateOne(i int, shared []int, touched []int) []int {
+func (s *Site) relateOne(i int, members map[*Term][]int32, cats []*Term, shared, touched []int32) []int32 {
 	a := s.Articles[i]
 	for _, t := range a.Tags {
-		for _, b := range t.Articles {
-			j := b.idx
-			if j == i {
-				continue
-			}
+		for _, j := range members[t] {
 			if shared[j] == 0 {
 				touched = append(touched, j)
 			}
 			shared[j]++
 		}
 	}
-	better := func(x, y int) bool { // x ranks before y
-		return cmp.Or(cmp.Compare(shared[y], shared[x]), cmp.Compare(s.sameCategory(a, y), s.sameCategory(a, x)), cmp.Compare(x, y)) < 0
+	// rank is shared tags, then same category: higher first; ties go to
+	// the lower position (the newer article).
+	rank := func(j int32) int32 {
+		r := shared[j] * 2
+		if a.Category != nil && cats[j] == a.Category {
+			r++
+		}
+		return r
 	}
-	var best [maxRelated]int
+	var best [maxRelated]int32
+	var bestRank [maxRelated]int32
 	n := 0
 	for _, j := range touched { // keep the top maxRelated by insertion
+		if int(j) == i || (n == maxRelated && shared[j]*2+1 < bestRank[maxRelated-1]) {
+			continue
+		}
+		r := rank(j)
 		k := n
 		if n < maxRelated {
 			n++
-		} else if !better(j, best[maxRelated-1]) {
+		} else if r <= bestRank[maxRelated-1] && !(r == bestRank[maxRelated-1] && j < best[maxRelated-1]) {
 			continue
 		} else {
 			k = maxRelated - 1
 		}
-		for k > 0 && better(j, best[k-1]) {
-			best[k] = best[k-1]
+		for k > 0 && (r > bestRank[k-1] || (r == bestRank[k-1] && j < best[k-1])) {
+			best[k], bestRank[k] = best[k-1], bestRank[k-1]
 			k--
 		}
-		best[k] = j
+		best[k], bestRank[k] = j, r
 	}
 	rel := make([]*Article, 0, maxRelated)
 	for _, j := range best[:n] {
@@ -114,11 +133,4 @@ func (s *Site) relateOne(i int, shared []int, touched []int) []int {
 	}
 	a.Related = rel
 	return touched
-}
-
-func (s *Site) sameCategory(a *Article, j int) int {
-	if a.Category != nil && s.Articles[j].Category == a.Category {
-		return 1
-	}
-	return 0
 }
