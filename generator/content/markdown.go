@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
@@ -41,7 +43,8 @@ func NewMarkdown(cfg *config.Config) *Markdown {
 	if unsafe {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
-	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(anchorRenderer{}, 100)))
+	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(
+		util.Prioritized(anchorRenderer{}, 100), util.Prioritized(taskRenderer{}, 100)))
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
@@ -166,10 +169,47 @@ func countWords(doc ast.Node, src []byte) int {
 			return ast.WalkSkipChildren, nil
 		}
 		if n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline {
-			words += len(strings.Fields(plainText(n, src)))
+			var wc wordCounter
+			writeText(&wc, n, src)
+			words += wc.words
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
 	return words
+}
+
+// wordCounter counts words as strings.Fields would split them, without
+// building the text.
+type wordCounter struct {
+	words  int
+	inWord bool
+}
+
+func (w *wordCounter) Write(p []byte) (int, error) {
+	for i := 0; i < len(p); {
+		var space bool
+		if c := p[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+			i++
+		} else {
+			r, size := utf8.DecodeRune(p[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
+			w.inWord = false
+		} else if !w.inWord {
+			w.inWord = true
+			w.words++
+		}
+	}
+	return len(p), nil
+}
+
+func (w *wordCounter) WriteString(s string) (int, error) { return w.Write([]byte(s)) }
+
+func (w *wordCounter) WriteByte(c byte) error {
+	_, err := w.Write([]byte{c})
+	return err
 }

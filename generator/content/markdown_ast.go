@@ -184,14 +184,23 @@ func plainText(n ast.Node, src []byte) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-func writeText(b *strings.Builder, n ast.Node, src []byte) {
+// textSink receives plain text: a strings.Builder, or a wordCounter.
+type textSink interface {
+	Write(p []byte) (int, error)
+	WriteString(s string) (int, error)
+	WriteByte(c byte) error
+}
+
+func writeText(b textSink, n ast.Node, src []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			if _, code := n.(*ast.CodeSpan); code {
-				b.Write(c.Value(src))
+			if v := c.Value(src); bytes.IndexByte(v, '&') < 0 {
+				b.Write(v) // nothing to decode: skip the string copy
+			} else if _, code := n.(*ast.CodeSpan); code {
+				b.Write(v)
 			} else {
-				b.WriteString(html.UnescapeString(string(c.Value(src))))
+				b.WriteString(html.UnescapeString(string(v)))
 			}
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')

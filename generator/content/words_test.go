@@ -1,0 +1,31 @@
+package content
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzWordCounter checks that wordCounter agrees with strings.Fields, however
+// the text is cut into writes.
+func FuzzWordCounter(f *testing.F) {
+	for _, s := range []string{"", "one", " two  words ", "a\tb\nc\u00a0d", "naïve café — ok", "x\u2003y", "\xff\xfe bad utf8"} {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, cut int) {
+		var wc wordCounter
+		if cut > 0 && cut < len(s) {
+			wc.WriteString(s[:cut])
+			wc.WriteString(s[cut:])
+			if strings.ContainsRune(s, '\uFFFD') || !validCut(s, cut) {
+				return // a cut inside a rune decodes differently; only whole runes are written in practice
+			}
+		} else {
+			wc.WriteString(s)
+		}
+		if want := len(strings.Fields(s)); wc.words != want {
+			t.Errorf("wordCounter(%q) = %d, strings.Fields = %d", s, wc.words, want)
+		}
+	})
+}
+
+func validCut(s string, cut int) bool { return utf8Start(s[cut]) }
