@@ -21,8 +21,11 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
+	"reflect"
 	"strings"
+	"sync"
 	"text/template/parse"
 
 	"github.com/byline/byline/generator/diag"
@@ -59,6 +62,9 @@ type Theme struct {
 	files  map[string]string             // template name → display path
 	first  string                        // Prefix of the first source
 	static []Source
+	// partials executes partials for partialCached; cache holds their output.
+	partials *template.Template
+	cache    sync.Map // partialKey → template.HTML
 }
 
 // required are the kinds every theme provides; fallback maps an optional kind
@@ -72,10 +78,13 @@ var (
 // funcs, adding every error to list. It always returns a Theme; the kinds
 // that failed return an error from Execute.
 func Load(sources []Source, funcs template.FuncMap, list *diag.List) *Theme {
-	l := &loader{funcs: funcs, list: list, th: &Theme{
-		kinds: map[string]*template.Template{},
-		files: map[string]string{},
-	}}
+	th := &Theme{kinds: map[string]*template.Template{}, files: map[string]string{}}
+	funcs = maps.Clone(funcs)
+	if funcs == nil {
+		funcs = template.FuncMap{}
+	}
+	funcs["partialCached"] = th.partialCached
+	l := &loader{funcs: funcs, list: list, th: th}
 	for _, s := range sources {
 		if s.FS == nil {
 			continue
@@ -90,6 +99,7 @@ func Load(sources []Source, funcs template.FuncMap, list *diag.List) *Theme {
 		l.th.first = l.sources[0].Prefix
 	}
 	base := l.parseBase()
+	th.partials = template.Must(base.Clone())
 	for _, kind := range required {
 		l.parseKind(base, kind, true)
 	}
@@ -231,3 +241,38 @@ func (t *Theme) Execute(w io.Writer, kind string, data any) error {
 // Static returns the static folders of the theme(s) in lookup order: the
 // first that has a file wins. The site's own static/ is not among them.
 func (t *Theme) Static() []Source { return t.static }
+
+// partialKey identifies one cached partial output.
+type partialKey struct {
+	name string
+	data any
+}
+
+// partialCached renders partial name with data once per build, and reuses
+// the output wherever it is called again with the same data: the article
+// cards that every list, tag, category and author page repeats. Data must be
+// a pointer or another comparable value; anything else is rendered each time.
+// The output must not depend on the calling page: site-rooted URLs are fine,
+// since pages are made relative after rendering.
+func (t *Theme) partialCached(name string, data any) (template.HTML, error) {
+	if data != nil && !reflect.TypeOf(data).Comparable() {
+		return t.partial(name, data)
+	}
+	key := partialKey{name, data}
+	if v, ok := t.cache.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	h, err := t.partial(name, data)
+	if err == nil {
+		t.cache.Store(key, h)
+	}
+	return h, err
+}
+
+func (t *Theme) partial(name string, data any) (template.HTML, error) {
+	var b strings.Builder
+	if err := t.partials.ExecuteTemplate(&b, name, data); err != nil {
+		return "", t.locate(err, name)
+	}
+	return template.HTML(b.String()), nil
+}
