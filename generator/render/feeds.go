@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"strings"
 	"time"
 
 	"github.com/byline/byline/generator/diag"
@@ -54,7 +55,14 @@ type atomEntry struct {
 	Authors    []atomPerson   `xml:"author"`
 	Categories []atomCategory `xml:"category"`
 	Summary    atomText       `xml:"summary"`
-	Content    atomText       `xml:"content"`
+	Content    atomHTML       `xml:"content"`
+}
+
+// atomHTML is HTML content, escaped once per article (see entry) and
+// written as is into every feed that carries the article.
+type atomHTML struct {
+	Type    string `xml:"type,attr"`
+	Escaped string `xml:",innerxml"`
 }
 
 type atomCategory struct {
@@ -87,12 +95,19 @@ func (r *Renderer) feed(feedURL, pageURL, title string, arts []*site.Article, li
 	return r.xmlFile(outFile(feedURL), f, list)
 }
 
+// entry returns the feed entry of a, made once per build: an article is in
+// the main feed and in the feeds of its tags, category and authors.
 func (r *Renderer) entry(a *site.Article) atomEntry {
+	if e, ok := r.entries.Load(a); ok {
+		return e.(atomEntry)
+	}
+	var content strings.Builder
+	_ = xml.EscapeText(&content, relativize([]byte(a.Body), r.absPrefix())) // a strings.Builder never fails
 	e := atomEntry{
 		Title: a.Meta.Title, ID: r.abs(a.URL), Link: atomLink{Rel: "alternate", Type: "text/html", Href: r.abs(a.URL)},
 		Published: r.iso(a.Meta.Date), Updated: r.iso(a.Updated),
 		Summary: atomText{Type: "text", Body: a.Summary},
-		Content: atomText{Type: "html", Body: string(relativize([]byte(a.Body), r.absPrefix()))},
+		Content: atomHTML{Type: "html", Escaped: content.String()},
 	}
 	for _, au := range a.Authors {
 		e.Authors = append(e.Authors, atomPerson{Name: au.Meta.Name, URI: r.abs(au.URL)})
@@ -100,6 +115,7 @@ func (r *Renderer) entry(a *site.Article) atomEntry {
 	for _, t := range a.Tags {
 		e.Categories = append(e.Categories, atomCategory{Term: t.Slug, Label: t.Name})
 	}
+	r.entries.Store(a, e)
 	return e
 }
 

@@ -59,6 +59,8 @@ type Renderer struct {
 	min    *minify.M
 	jobs   []job
 	index  map[string]int // output path → jobs index
+	// entries caches feed entries by *site.Article.
+	entries sync.Map
 }
 
 // job is one output file: an HTML page (kind and data) or a file made by gen.
