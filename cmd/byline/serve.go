@@ -46,6 +46,8 @@ func (a *App) serve(ctx context.Context, args []string) error {
 	fmt.Fprintf(a.Stdout, "serving %s from memory (drafts %s); press Ctrl-C to stop\n", url, shown(!noDrafts))
 	var wg sync.WaitGroup
 	defer wg.Wait()
+	ctx, cancel := context.WithCancel(ctx) // ends the rebuilds when Serve fails, too
+	defer cancel()
 	wg.Go(func() {
 		_ = srv.Rebuild(ctx, watch.Batch{}) // its errors are logged and shown in the browser
 		watch.Run(ctx, w, func(ctx context.Context, b watch.Batch) { _ = srv.Rebuild(ctx, b) })

@@ -82,8 +82,18 @@ func replaceIn(t *testing.T, p, old, new string) {
 
 const backEnd = "site/articles/roles/what-does-a-back-end-developer-do.md"
 
+// openFiles counts the process's open file descriptors (Linux), or -1.
+func openFiles() int {
+	entries, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		return -1
+	}
+	return len(entries)
+}
+
 func TestServe(t *testing.T) {
 	project(t)
+	fds := openFiles()
 	out, errs, stop := background(t, "serve", "--addr", "127.0.0.1:0")
 	urlRE := regexp.MustCompile(`serving (http://127\.0\.0\.1:\d+/) from memory`)
 	var base string
@@ -112,9 +122,20 @@ func TestServe(t *testing.T) {
 		_, body := page("articles/what-does-a-back-end-developer-do/")
 		return strings.Contains(body, "Served Live")
 	})
+	// An open page's event stream does not hold the shutdown up.
+	stream, err := http.Get(base + "_byline/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stream.Body.Close()
 	if code := stop(); code != 0 {
 		t.Errorf("exit %d after Ctrl-C\n%s", code, errs)
 	}
+	if _, err := io.ReadAll(stream.Body); err != nil {
+		t.Errorf("event stream after shutdown: %v", err)
+	}
+	http.DefaultClient.CloseIdleConnections()
+	eventually(t, "the file descriptors closed", func() bool { return openFiles() <= fds })
 	if _, err := os.Stat("public"); !os.IsNotExist(err) {
 		t.Errorf("serve wrote public/: %v", err)
 	}

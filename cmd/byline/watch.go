@@ -69,6 +69,9 @@ func (r *rebuilder) build(ctx context.Context, b watch.Batch) {
 	if !f.quiet {
 		r.printWarnings(res.Warnings)
 	}
+	if f.precompress { // as buildOnce does
+		res.Files = precompressed(res.Files)
+	}
 	if _, err := generator.Publish(res, f.out); err != nil {
 		fmt.Fprintf(a.Stderr, "publish: %v\n", err)
 		return

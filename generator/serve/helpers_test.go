@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -17,6 +18,7 @@ import (
 	"time"
 
 	"github.com/byline/byline/generator"
+	"github.com/byline/byline/generator/render"
 	"github.com/byline/byline/generator/watch"
 )
 
@@ -140,15 +142,29 @@ func (l *live) matchesClean(t testing.TB, opts generator.Options) {
 	if err != nil {
 		t.Fatalf("clean build: %v", err)
 	}
+	g := l.cur.Load()
 	var want []string
+	var wg sync.WaitGroup
+	next := make(chan render.File)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for f := range next {
+				served, err := g.file(f.Path)
+				if err != nil {
+					t.Errorf("%s: %v", f.Path, err)
+				} else if got := scriptRE.ReplaceAll(served.data, nil); !bytes.Equal(got, f.Data) {
+					t.Errorf("served %s differs from a clean build", f.Path)
+				}
+			}
+		})
+	}
 	for _, f := range res.Files {
 		want = append(want, f.Path)
-		_, _, body := l.get(t, "/"+f.Path)
-		if got := scriptRE.ReplaceAllString(body, ""); got != string(f.Data) {
-			t.Errorf("served %s differs from a clean build", f.Path)
-		}
+		next <- f
 	}
-	if got := l.cur.Load().prep.Paths(); !slices.Equal(got, want) {
+	close(next)
+	wg.Wait()
+	if got := g.prep.Paths(); !slices.Equal(got, want) {
 		t.Errorf("served paths differ from a clean build's:\n got %v\nwant %v", got, want)
 	}
 }

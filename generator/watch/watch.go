@@ -139,10 +139,9 @@ func (w *Watcher) Close() error {
 func (w *Watcher) addTree(dir string, found func(string)) error {
 	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil // gone already, or a root that does not exist yet
-			}
-			return nil // unreadable: nothing to watch, and the build will say why
+			// Gone already, a root that does not exist (yet), or unreadable:
+			// nothing to watch, and a build will say what is wrong.
+			return nil
 		}
 		if p != dir && Ignored(d.Name()) {
 			return skipDir(d)
@@ -198,7 +197,7 @@ func Ignored(name string) bool {
 	return false
 }
 
-// roots returns whether p is below one of the watched roots.
+// inRoots reports whether p is a watched root or lies below one.
 func (w *Watcher) inRoots(p string) bool {
 	return slices.ContainsFunc(w.roots, func(r string) bool {
 		return p == r || strings.HasPrefix(p, r+string(filepath.Separator))
