@@ -25,6 +25,7 @@ import (
 // built for the root of a host and for the sub-path /blog/, and crawls each
 // from its home page.
 func TestNginx(t *testing.T) {
+	t.Parallel() // mostly waiting on another process
 	if testing.Short() {
 		t.Skip("nginx test skipped in -short mode")
 	}

@@ -13,6 +13,7 @@ import (
 // TestHTMLValid runs the Nu HTML Checker (vnu-jar from npm) on every HTML
 // file of the sample site and fails on any error.
 func TestHTMLValid(t *testing.T) {
+	t.Parallel() // mostly waiting on another process
 	if testing.Short() {
 		t.Skip("vnu skipped in -short mode")
 	}

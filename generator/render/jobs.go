@@ -56,7 +56,9 @@ func (r *Renderer) pageJobs() []job {
 		})
 	}
 	for _, a := range s.Articles {
-		add("article", r.articleData(a))
+		// Article data (JSON-LD included) is made when the page is
+		// rendered, so a preview server pays only for the pages it shows.
+		jobs = append(jobs, job{path: outPath(a.URL), kind: "article", article: a})
 	}
 	for _, p := range s.Pages {
 		add("page", &Data{Page: p, Title: p.Meta.Title, Description: p.Summary, URL: p.URL,
@@ -68,7 +70,10 @@ func (r *Renderer) pageJobs() []job {
 }
 
 func (r *Renderer) articleData(a *site.Article) *Data {
-	d := &Data{Article: a, Title: a.Meta.Title, Description: a.Summary, URL: a.URL, Permalink: r.abs(a.URL), NoIndex: a.Draft}
+	d := &Data{Site: r.site, Kind: "article", Article: a, Title: a.Meta.Title, Description: a.Summary, URL: a.URL, Permalink: r.abs(a.URL), NoIndex: a.Draft}
+	if d.Description == "" {
+		d.Description = r.site.Config.Description
+	}
 	if a.Meta.Image != "" {
 		d.Image = r.abs(a.Meta.Image)
 	}

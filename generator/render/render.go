@@ -68,7 +68,10 @@ type job struct {
 	path string
 	kind string
 	data *Data
-	gen  func(list *diag.List) File
+	// article, set instead of data on article pages, is turned into data
+	// when the page is rendered.
+	article *site.Article
+	gen     func(list *diag.List) File
 }
 
 // New prepares a renderer: it reads and fingerprints the static files and
@@ -162,7 +165,11 @@ func (r *Renderer) run(th *theme.Theme, j job, buf *bytes.Buffer, list *diag.Lis
 
 func (r *Renderer) page(th *theme.Theme, j job, buf *bytes.Buffer, list *diag.List) File {
 	buf.Reset()
-	if err := th.Execute(buf, j.kind, j.data); err != nil {
+	data := j.data
+	if j.article != nil {
+		data = r.articleData(j.article)
+	}
+	if err := th.Execute(buf, j.kind, data); err != nil {
 		var d *diag.Diagnostic
 		if errors.As(err, &d) {
 			list.Add(d)

@@ -36,3 +36,15 @@ func BenchmarkAssemble10k(b *testing.B) {
 		Assemble(cfg, c, Options{Now: now}, &list)
 	}
 }
+
+func BenchmarkRelatedAll10k(b *testing.B) {
+	c := benchContent(10000)
+	cfg := config.Default()
+	for b.Loop() {
+		var list diag.List
+		s := Assemble(cfg, c, Options{Now: now}, &list)
+		for _, a := range s.Articles {
+			a.Related()
+		}
+	}
+}

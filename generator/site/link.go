@@ -1,9 +1,6 @@
 package site
 
-import (
-	"runtime"
-	"sync"
-)
+import "sync"
 
 // maxRelated is how many related articles an article shows.
 const maxRelated = 3
@@ -35,88 +32,82 @@ func (s *Site) link() {
 			t.Articles = append(t.Articles, a)
 		}
 	}
-	s.relate()
+	s.related = newRelater(s)
+	for _, a := range s.Articles {
+		a.related = s.related
+	}
 }
 
-// relate picks each article's related articles: most shared tags first, then
+// relater picks related articles on demand: most shared tags first, then
 // same category, then newest; ties broken by position in the date order, so
-// the result is deterministic. Work is spread over the cores; each worker
-// counts shared tags in its own slice indexed by article position, walking
-// each tag's articles as a compact list of positions.
-func (s *Site) relate() {
+// the result is deterministic. An article's list is worked out the first time
+// it is asked for (a preview server asks for few), by counting shared tags in
+// a scratch slice indexed by article position while walking each tag's
+// articles as a compact list of positions.
+type relater struct {
+	articles []*Article
+	members  map[*Term][]int32 // a tag's articles, by position
+	cats     []*Term           // each article's category, by position
+	scratch  sync.Pool         // *scratch
+}
+
+type scratch struct {
+	shared  []int32 // shared tags with the article at each position
+	touched []int32 // positions whose shared count is not zero
+}
+
+func newRelater(s *Site) *relater {
+	r := &relater{articles: s.Articles, members: make(map[*Term][]int32, len(s.Tags)), cats: make([]*Term, len(s.Articles))}
 	for i, a := range s.Articles {
 		a.idx = i
+		r.cats[i] = a.Category
 	}
-	members := make(map[*Term][]int32, len(s.Tags))
 	for _, t := range s.Tags {
 		idx := make([]int32, len(t.Articles))
 		for k, a := range t.Articles {
 			idx[k] = int32(a.idx)
 		}
-		members[t] = idx
+		r.members[t] = idx
 	}
-	cats := make([]*Term, len(s.Articles)) // each article's category, in a compact slice
-	for i, a := range s.Articles {
-		cats[i] = a.Category
-	}
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(s.Articles)/64))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			shared := make([]int32, len(s.Articles))
-			var touched []int32
-			for i := w; i < len(s.Articles); i += workers {
-				touched = s.relateOne(i, members, cats, shared, touched[:0])
-			}
-		})
-	}
-	wg.Wait()
+	r.scratch.New = func() any { return &scratch{shared: make([]int32, len(s.Articles))} }
+	return r
 }
 
-func (s *Site) relateOne(i int, members map[*Term][]int32, cats []*Term, shared, touched []int32) []int32 {
-	a := s.Articles[i]
+// Related returns up to 3 articles related to a: most shared tags first,
+// then the same category.
+func (a *Article) Related() []*Article {
+	a.relatedOnce.Do(func() {
+		if a.related != nil && a.relatedList == nil {
+			a.relatedList = a.related.of(a.idx)
+		}
+	})
+	return a.relatedList
+}
+
+// SetRelated sets a's related articles instead of working them out.
+func (a *Article) SetRelated(list []*Article) {
+	a.relatedOnce.Do(func() {})
+	a.relatedList = list
+}
+
+func (r *relater) of(i int) []*Article {
+	sc := r.scratch.Get().(*scratch)
+	defer r.scratch.Put(sc)
+	shared := sc.shared
+	touched := sc.touched[:0]
+	a := r.articles[i]
 	for _, t := range a.Tags {
-		for _, j := range members[t] {
+		for _, j := range r.members[t] {
 			if shared[j] == 0 {
 				touched = append(touched, j)
 			}
 			shared[j]++
 		}
 	}
-	// rank is shared tags, then same category: higher first; ties go to
-	// the lower position (the newer article).
-	rank := func(j int32) int32 {
-		r := shared[j] * 2
-		if a.Category != nil && cats[j] == a.Category {
-			r++
-		}
-		return r
-	}
-	var best [maxRelated]int32
-	var bestRank [maxRelated]int32
-	n := 0
-	for _, j := range touched { // keep the top maxRelated by insertion
-		if int(j) == i || (n == maxRelated && shared[j]*2+1 < bestRank[maxRelated-1]) {
-			continue
-		}
-		r := rank(j)
-		k := n
-		if n < maxRelated {
-			n++
-		} else if r <= bestRank[maxRelated-1] && !(r == bestRank[maxRelated-1] && j < best[maxRelated-1]) {
-			continue
-		} else {
-			k = maxRelated - 1
-		}
-		for k > 0 && (r > bestRank[k-1] || (r == bestRank[k-1] && j < best[k-1])) {
-			best[k], bestRank[k] = best[k-1], bestRank[k-1]
-			k--
-		}
-		best[k], bestRank[k] = j, r
-	}
+	best, n := r.top(i, shared, touched)
 	rel := make([]*Article, 0, maxRelated)
 	for _, j := range best[:n] {
-		rel = append(rel, s.Articles[j])
+		rel = append(rel, r.articles[j])
 	}
 	if a.Category != nil {
 		for _, b := range a.Category.Articles {
@@ -131,6 +122,38 @@ func (s *Site) relateOne(i int, members map[*Term][]int32, cats []*Term, shared,
 	for _, j := range touched {
 		shared[j] = 0
 	}
-	a.Related = rel
-	return touched
+	sc.touched = touched
+	return rel
+}
+
+// top keeps the best maxRelated candidates by insertion. A candidate's rank
+// is its shared tags, then same category: higher first; ties go to the lower
+// position (the newer article).
+func (r *relater) top(i int, shared, touched []int32) ([maxRelated]int32, int) {
+	cat := r.cats[i]
+	var best, bestRank [maxRelated]int32
+	n := 0
+	for _, j := range touched {
+		if int(j) == i || (n == maxRelated && shared[j]*2+1 < bestRank[maxRelated-1]) {
+			continue
+		}
+		rank := shared[j] * 2
+		if cat != nil && r.cats[j] == cat {
+			rank++
+		}
+		k := n
+		if n < maxRelated {
+			n++
+		} else if rank < bestRank[k-1] || (rank == bestRank[k-1] && j > best[k-1]) {
+			continue
+		} else {
+			k = maxRelated - 1
+		}
+		for k > 0 && (rank > bestRank[k-1] || (rank == bestRank[k-1] && j < best[k-1])) {
+			best[k], bestRank[k] = best[k-1], bestRank[k-1]
+			k--
+		}
+		best[k], bestRank[k] = j, rank
+	}
+	return best, n
 }

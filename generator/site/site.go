@@ -14,6 +14,7 @@
 package site
 
 import (
+	"sync"
 	"time"
 
 	"github.com/byline/byline/generator/config"
@@ -41,6 +42,7 @@ type Site struct {
 	Preview bool
 
 	authorByKey map[string]*Author
+	related     *relater
 }
 
 // Article is a published article.
@@ -60,10 +62,11 @@ type Article struct {
 	ShowTOC bool
 	// Newer and Older are the neighbours in the date order.
 	Newer, Older *Article
-	// Related are up to 3 articles sharing the most tags, then the category.
-	Related []*Article
 
-	idx int // position in Site.Articles
+	idx         int      // position in Site.Articles
+	related     *relater // works out Related on demand
+	relatedOnce sync.Once
+	relatedList []*Article
 }
 
 // Page is a standalone page (/about/).

@@ -109,7 +109,7 @@ func TestTaxonomiesFoldCase(t *testing.T) {
 		t.Fatalf("sections = %+v", s.Sections)
 	}
 	// a shares Go with b (and category) and APIs with c: b ranks first.
-	if got := urls(s.Articles[0].Related); got != "/articles/b/ /articles/c/" {
+	if got := urls(s.Articles[0].Related()); got != "/articles/b/ /articles/c/" {
 		t.Errorf("related of a = %s", got)
 	}
 }
@@ -123,7 +123,7 @@ func TestRelatedFallsBackToCategory(t *testing.T) {
 		article("articles/e.md", content.Meta{Title: "E", Date: day(-5), Category: "Other"}),
 	}}
 	s, _ := assemble(t, c, Options{})
-	if got := urls(s.Articles[0].Related); got != "/articles/c/ /articles/b/ /articles/d/" {
+	if got := urls(s.Articles[0].Related()); got != "/articles/c/ /articles/b/ /articles/d/" {
 		t.Errorf("related = %s", got)
 	}
 }

@@ -73,7 +73,7 @@ func fixture(newsletter bool) map[string]*render.Data {
 			Body: "<p>Soon.</p>", Summary: "Soon.", ReadingMinutes: 1},
 	}
 	a.Older, draft.Newer = draft, a
-	a.Related = []*site.Article{draft}
+	a.SetRelated([]*site.Article{draft})
 	articles := []*site.Article{a, draft}
 	sec.Articles, tag.Articles, cat.Articles = articles, articles, articles
 	maya.Articles, dan.Articles = articles, []*site.Article{a}
