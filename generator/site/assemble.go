@@ -93,7 +93,7 @@ func (s *Site) addArticles(pages []*content.Page, opts Options, list *diag.List)
 		}
 		s.Articles = append(s.Articles, a)
 	}
-	slices.SortFunc(s.Articles, newestFirst)
+	sortNewestFirst(s.Articles)
 	for _, sec := range sections {
 		s.Sections = append(s.Sections, sec)
 	}
@@ -102,12 +102,26 @@ func (s *Site) addArticles(pages []*content.Page, opts Options, list *diag.List)
 	s.Categories = cats.sorted()
 }
 
-func newestFirst(a, b *Article) int {
-	return cmp.Or(
-		b.Meta.Date.Compare(a.Meta.Date),
-		cmp.Compare(a.Meta.Title, b.Meta.Title),
-		cmp.Compare(a.Path, b.Path),
-	)
+// sortNewestFirst sorts by date, newest first, then title, then path. It
+// sorts compact keys rather than chasing each article's pointers on every
+// comparison, which matters at 10k articles.
+func sortNewestFirst(arts []*Article) {
+	type key struct {
+		sec         int64
+		nsec        int
+		title, path string
+		a           *Article
+	}
+	keys := make([]key, len(arts))
+	for i, a := range arts {
+		keys[i] = key{a.Meta.Date.Unix(), a.Meta.Date.Nanosecond(), a.Meta.Title, a.Path, a}
+	}
+	slices.SortFunc(keys, func(x, y key) int {
+		return cmp.Or(cmp.Compare(y.sec, x.sec), cmp.Compare(y.nsec, x.nsec), cmp.Compare(x.title, y.title), cmp.Compare(x.path, y.path))
+	})
+	for i, k := range keys {
+		arts[i] = k.a
+	}
 }
 
 // resolvePeople looks up the article's authors and reviewer.

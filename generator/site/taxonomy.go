@@ -10,16 +10,26 @@ import (
 // taxonomy collects the terms of one kind, folding names that share a slug
 // ("Go" and "go") into one term named as first seen.
 type taxonomy struct {
-	name  string
-	terms map[string]*Term
+	name   string
+	terms  map[string]*Term // by slug
+	byName map[string]*Term // by name as written, to slugify each name once
 }
 
 func newTaxonomy(name string) *taxonomy {
-	return &taxonomy{name: name, terms: map[string]*Term{}}
+	return &taxonomy{name: name, terms: map[string]*Term{}, byName: map[string]*Term{}}
 }
 
 // term returns the term for name, creating it; nil when name has no slug.
 func (t *taxonomy) term(name string) *Term {
+	if term, ok := t.byName[name]; ok {
+		return term
+	}
+	term := t.bySlug(name)
+	t.byName[name] = term
+	return term
+}
+
+func (t *taxonomy) bySlug(name string) *Term {
 	slug := content.Slugify(name)
 	if slug == "" {
 		return nil
