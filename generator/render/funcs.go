@@ -28,6 +28,13 @@ func (r *Renderer) Funcs() template.FuncMap {
 // Absolute http(s) URLs are returned unchanged; a URL with any other scheme
 // ("javascript:") comes back empty.
 func (r *Renderer) abs(u string) string {
+	if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") {
+		// A site-rooted path, the common case: no scheme to check.
+		if r.site.BaseURL == "" {
+			return u
+		}
+		return r.site.BaseURL + u[1:]
+	}
 	if p, err := url.Parse(u); err != nil || p.Scheme != "" {
 		if err == nil && (p.Scheme == "http" || p.Scheme == "https") {
 			return u

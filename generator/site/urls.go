@@ -11,10 +11,28 @@ import (
 	"github.com/byline/byline/generator/diag"
 )
 
-// owner is what claims a URL: a source file position, or a built-in page.
+// owner is what claims a URL: a page of some kind, or a built-in list page
+// (page nil). Its description is only built for an error message.
 type owner struct {
-	pos  diag.Pos
-	what string
+	page *content.Page
+	kind string // "article", "page", "author", "alias in"
+}
+
+func (o owner) pos() diag.Pos {
+	if o.page == nil {
+		return diag.Pos{Path: "(built-in)"}
+	}
+	if o.kind == "alias in" {
+		return keyPos(o.page, "aliases")
+	}
+	return keyPos(o.page, "slug")
+}
+
+func (o owner) what() string {
+	if o.page == nil {
+		return "a built-in page"
+	}
+	return o.kind + " " + o.page.File
 }
 
 // checkURLs reports two sources that map to the same URL, and adds the
@@ -23,22 +41,22 @@ func (s *Site) checkURLs(list *diag.List) {
 	claimed := map[string]owner{}
 	claim := func(url string, o owner) {
 		if prev, ok := claimed[url]; ok {
-			list.Errorf(o.pos, "%s has URL %s, which %s at %s already has: give one of them another slug", o.what, url, prev.what, prev.pos)
+			list.Errorf(o.pos(), "%s has URL %s, which %s at %s already has: give one of them another slug", o.what(), url, prev.what(), prev.pos())
 			return
 		}
 		claimed[url] = o
 	}
 	for _, u := range s.builtinURLs() {
-		claimed[u] = owner{pos: diag.Pos{Path: "(built-in)"}, what: "a built-in page"}
+		claimed[u] = owner{}
 	}
 	for _, a := range s.Articles {
-		claim(a.URL, owner{keyPos(a.Page, "slug"), "article " + a.File})
+		claim(a.URL, owner{a.Page, "article"})
 	}
 	for _, p := range s.Pages {
-		claim(p.URL, owner{keyPos(p.Page, "slug"), "page " + p.File})
+		claim(p.URL, owner{p.Page, "page"})
 	}
 	for _, a := range s.Authors {
-		claim(a.URL, owner{keyPos(a.Page, "slug"), "author " + a.File})
+		claim(a.URL, owner{a.Page, "author"})
 	}
 	s.addAliases(claim, list)
 }
@@ -70,7 +88,7 @@ func (s *Site) addAliases(claim func(string, owner), list *diag.List) {
 				list.Errorf(pos, "alias %q: %v", raw, err)
 				continue
 			}
-			claim(from, owner{pos, "alias in " + p.page.File})
+			claim(from, owner{p.page, "alias in"})
 			s.Aliases = append(s.Aliases, Alias{From: from, To: p.url})
 		}
 	}
