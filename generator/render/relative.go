@@ -6,7 +6,7 @@ import (
 )
 
 // rewritten are the attributes whose site-rooted URLs are rewritten.
-var rewritten = [...]string{` href="/`, ` src="/`, ` action="/`, ` data-url="/`}
+var rewritten = [...]string{" href", " src", " action", " data-url"}
 
 // relativePrefix is the path from the folder of an output file back to the
 // site root: "" for index.html, "../../" for articles/x/index.html.
@@ -16,27 +16,30 @@ func relativePrefix(outPath string) string {
 
 // relativize rewrites site-rooted URLs in the attributes above so they start
 // with prefix instead of "/". Protocol-relative URLs ("//host") are left
-// alone. html/template and goldmark escape quotes in text, so the patterns
-// only match inside tags. It runs in one pass: each pattern's next match is
-// remembered and searched again only after it is consumed.
+// alone. html/template and goldmark escape quotes in text, so `="/` only
+// occurs inside tags. It runs in one pass over the page, stopping only at
+// `="/` and then looking back for the attribute name.
 func relativize(html []byte, prefix string) []byte {
 	if prefix == "/" {
 		return html
 	}
-	var next [len(rewritten)]int
-	for k, pat := range rewritten {
-		next[k] = index(html, 0, pat)
-	}
-	out := make([]byte, 0, len(html)+len(html)/16)
+	var out []byte
 	pos := 0
-	for {
-		k := earliest(next[:])
-		if k < 0 {
-			return append(out, html[pos:]...)
+	for from := 0; ; {
+		i := bytes.Index(html[from:], []byte(`="/`))
+		if i < 0 {
+			break
 		}
-		end := next[k] + len(rewritten[k]) // just after the leading "/"
-		out = append(out, html[pos:end-1]...)
-		rest := html[end:]
+		i += from
+		from = i + 3
+		if !rewrittenAttr(html[:i]) {
+			continue
+		}
+		if out == nil {
+			out = make([]byte, 0, len(html)+len(html)/16)
+		}
+		out = append(out, html[pos:i+2]...) // up to and including the quote
+		rest := html[i+3:]
 		switch {
 		case len(rest) > 0 && rest[0] == '/':
 			out = append(out, '/')
@@ -45,26 +48,21 @@ func relativize(html []byte, prefix string) []byte {
 		default:
 			out = append(out, prefix...)
 		}
-		pos = end
-		next[k] = index(html, pos, rewritten[k])
+		pos = i + 3
 	}
+	if out == nil {
+		return html
+	}
+	return append(out, html[pos:]...)
 }
 
-// index finds pat in html at or after from, or -1.
-func index(html []byte, from int, pat string) int {
-	i := bytes.Index(html[from:], []byte(pat))
-	if i < 0 {
-		return -1
-	}
-	return from + i
-}
-
-func earliest(next []int) int {
-	k := -1
-	for i, n := range next {
-		if n >= 0 && (k < 0 || n < next[k]) {
-			k = i
+// rewrittenAttr reports whether before ends with one of the rewritten
+// attribute names.
+func rewrittenAttr(before []byte) bool {
+	for _, name := range rewritten {
+		if bytes.HasSuffix(before, []byte(name)) {
+			return true
 		}
 	}
-	return k
+	return false
 }
