@@ -141,6 +141,20 @@ func (p *Prepared) File(path string) (render.File, error) {
 // Paths lists every output path of the build, sorted.
 func (p *Prepared) Paths() []string { return p.renderer.Paths() }
 
+// Precompress adds a .gz and a .br copy of each text file to the result
+// (see publish.Precompress), for servers that send them as they are.
+func (res *Result) Precompress() {
+	files := make([]publish.File, len(res.Files))
+	for i, f := range res.Files {
+		files[i] = publish.File(f)
+	}
+	files = publish.Precompress(files)
+	res.Files = make([]render.File, len(files))
+	for i, f := range files {
+		res.Files[i] = render.File(f)
+	}
+}
+
 // Publish writes a build's files to out (see package publish).
 func Publish(res *Result, out string) (publish.Stats, error) {
 	files := make([]publish.File, len(res.Files))

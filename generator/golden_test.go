@@ -71,14 +71,12 @@ func buildArchive(t *testing.T, ar *txtar.Archive, testdata string) *txtar.Archi
 	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS(filepath.Join(testdata, "themes"))); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range ar.Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	fsys, err := txtar.FS(ar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(dir, fsys); err != nil {
+		t.Fatal(err)
 	}
 	t.Chdir(dir)
 	opts := Options{SiteDir: "site", ThemesDir: "themes", Now: goldenNow}

@@ -73,8 +73,14 @@ func (a *App) buildOnce(ctx context.Context, f buildFlags) error {
 			fmt.Fprintln(a.Stderr, w.Error())
 		}
 	}
+	return a.publish(res, f, start)
+}
+
+// publish writes a successful build to the output folder and prints the
+// summary line; build and build --watch share it.
+func (a *App) publish(res *generator.Result, f buildFlags, start time.Time) error {
 	if f.precompress {
-		res.Files = precompressed(res.Files)
+		res.Precompress()
 	}
 	if _, err := generator.Publish(res, f.out); err != nil {
 		return fmt.Errorf("publish: %w", err)

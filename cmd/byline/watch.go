@@ -69,15 +69,8 @@ func (r *rebuilder) build(ctx context.Context, b watch.Batch) {
 	if !f.quiet {
 		r.printWarnings(res.Warnings)
 	}
-	if f.precompress { // as buildOnce does
-		res.Files = precompressed(res.Files)
-	}
-	if _, err := generator.Publish(res, f.out); err != nil {
-		fmt.Fprintf(a.Stderr, "publish: %v\n", err)
-		return
-	}
-	if !f.quiet {
-		fmt.Fprintf(a.Stdout, "built %s pages in %s → %s\n", thousands(res.Pages), elapsed(time.Since(start)), filepath.ToSlash(f.out)+"/")
+	if err := a.publish(res, f, start); err != nil {
+		fmt.Fprintln(a.Stderr, err)
 	}
 }
 

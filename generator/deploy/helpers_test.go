@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/byline/byline/generator"
-	"github.com/byline/byline/generator/publish"
 	"github.com/byline/byline/generator/render"
 )
 
@@ -35,7 +34,7 @@ func publishSample(t *testing.T, dir, baseURL string, precompress bool) *generat
 	t.Helper()
 	res := buildSample(t, baseURL)
 	if precompress {
-		res.Files = precompressed(res.Files)
+		res.Precompress()
 	}
 	if _, err := generator.Publish(res, dir); err != nil {
 		t.Fatal(err)
@@ -91,18 +90,4 @@ func toolsDir() string {
 		return filepath.Join(d, "byline", "tools")
 	}
 	return filepath.Join(os.TempDir(), "byline-tools")
-}
-
-// precompressed adds the .gz and .br copies byline build --precompress adds.
-func precompressed(files []render.File) []render.File {
-	in := make([]publish.File, len(files))
-	for i, f := range files {
-		in[i] = publish.File(f)
-	}
-	out := publish.Precompress(in)
-	res := make([]render.File, len(out))
-	for i, f := range out {
-		res[i] = render.File(f)
-	}
-	return res
 }
