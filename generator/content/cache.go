@@ -26,7 +26,12 @@ type Cache struct {
 	mu      sync.Mutex
 	entries map[string]*cacheEntry
 	parses  atomic.Int64 // files parsed, for tests
+	walks   atomic.Int64 // walks of the site folder, for tests
 	watched bool         // see NewWatchedCache
+	// listing is the last walk of the site folder, and changed the paths
+	// reported since (watched caches only).
+	listing *listing
+	changed []string
 }
 
 type cacheEntry struct {
@@ -60,6 +65,9 @@ func (c *Cache) Invalidate(paths []string) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	for p := range changed {
+		c.changed = append(c.changed, p)
+	}
 	for p, e := range c.entries {
 		for q := p; ; q = path.Dir(q) {
 			if changed[q] {

@@ -99,9 +99,11 @@ func FuzzParseDate(f *testing.F) {
 		if err != nil {
 			return
 		}
-		// A parsed date printed in RFC 3339 parses back to the same instant.
+		// A parsed date printed in RFC 3339 parses back to the same instant,
+		// unless its zone's offset has seconds (local mean time before
+		// 1883 in New York), which RFC 3339 cannot write.
 		back, err := ParseDate(d.Format(time.RFC3339Nano), loc)
-		if err != nil || !back.Equal(d) {
+		if _, off := d.Zone(); off%60 == 0 && (err != nil || !back.Equal(d)) {
 			t.Fatalf("%q → %v → %q → %v, %v", s, d, d.Format(time.RFC3339Nano), back, err)
 		}
 		// And so does the short form, in the site zone.

@@ -56,8 +56,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options, list *diag.List) *Conte
 	if md == nil {
 		md = NewMarkdown(cfg)
 	}
-	w := walker{fsys: fsys, root: opts.Root, list: list}
-	w.walk()
+	w := opts.Cache.walkSite(fsys, opts.Root, list)
 	pages := make([]*Page, len(w.files))
 	diags := make([]*diag.List, len(w.files))
 	key := cacheKey(cfg, opts.Root)
@@ -85,7 +84,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options, list *diag.List) *Conte
 		list.Merge(d)
 	}
 	opts.Cache.keep(w.files)
-	c := &Content{Static: w.static}
+	c := &Content{Static: slices.Clone(w.static)}
 	for _, p := range pages {
 		switch {
 		case p == nil:
