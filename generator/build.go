@@ -39,6 +39,11 @@ type Options struct {
 	Now time.Time
 	// Cache, when set, lets successive builds reuse parsed pages (watch, serve).
 	Cache *content.Cache
+	// KeepGoing renders the site despite errors in its content: pages with
+	// errors are left out, and the errors come back in Result.Errors instead
+	// of failing the build (check uses it to report everything in one run).
+	// Config and template errors still fail the build.
+	KeepGoing bool
 }
 
 // Result is a successful build.
@@ -46,7 +51,9 @@ type Result struct {
 	Files    []render.File
 	Pages    int // HTML pages among Files
 	Warnings []*diag.Diagnostic
-	Site     *site.Site
+	// Errors are the content errors a KeepGoing build went past.
+	Errors []*diag.Diagnostic
+	Site   *site.Site
 }
 
 // Build runs the pipeline. Its error is a diag.ErrorList when the site has
@@ -65,6 +72,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 type Prepared struct {
 	Site     *site.Site
 	Warnings []*diag.Diagnostic
+	Errors   []*diag.Diagnostic // with Options.KeepGoing
 	renderer *render.Renderer
 	theme    *theme.Theme
 }
@@ -97,20 +105,29 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	// Assemble.
 	s := site.Assemble(cfg, c, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}, &list)
 
-	// Templates and assets.
+	// Templates and assets. Their problems go to a list of their own, so
+	// that a KeepGoing build can tell them from content errors.
 	sources, err := themeSources(opts, cfg, siteFS, root)
 	if err != nil {
 		return nil, err
 	}
+	var tlist diag.List
 	r := render.New(s, render.Options{
 		SiteFS: siteFS, Static: c.Static, ThemeStatic: staticOf(sources),
 		SyntaxCSS: content.HighlightCSS("github", "github-dark"), Minify: opts.Minify,
-	}, &list)
-	th := theme.Load(sources, r.Funcs(), &list)
-	if err := list.Err(); err != nil {
-		return nil, err
+	}, &tlist)
+	th := theme.Load(sources, r.Funcs(), &tlist)
+	list.Merge(&tlist)
+	if err := tlist.Err(); err != nil || !opts.KeepGoing {
+		if err := list.Err(); err != nil {
+			return nil, err
+		}
 	}
-	return &Prepared{Site: s, Warnings: list.Warnings(), renderer: r, theme: th}, nil
+	p := &Prepared{Site: s, Warnings: list.Warnings(), renderer: r, theme: th}
+	if err, ok := list.Err().(diag.ErrorList); ok {
+		p.Errors = err
+	}
+	return p, nil
 }
 
 // Render renders every output file.
@@ -123,7 +140,7 @@ func (p *Prepared) Render(ctx context.Context) (*Result, error) {
 	if err := list.Err(); err != nil {
 		return nil, err
 	}
-	res := &Result{Files: files, Warnings: p.Warnings, Site: p.Site}
+	res := &Result{Files: files, Warnings: p.Warnings, Errors: p.Errors, Site: p.Site}
 	for _, f := range files {
 		if strings.HasSuffix(f.Path, ".html") {
 			res.Pages++

@@ -79,6 +79,7 @@ type Link struct {
 func Run(ctx context.Context, opts Options) (*Report, error) {
 	bo := opts.Build
 	bo.Drafts, bo.Future = false, false
+	bo.KeepGoing = true // report content errors and still check the pages that built
 	if bo.Now.IsZero() {
 		bo.Now = time.Now()
 	}
@@ -96,8 +97,8 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		rep.Skipped = "links and accessibility are checked once the site builds: fix the errors above first"
 		return rep, nil
 	}
-	for _, w := range res.Warnings {
-		list.Add(w)
+	for _, d := range append(res.Errors, res.Warnings...) {
+		list.Add(d)
 	}
 	preview := bo
 	preview.Drafts, preview.Future = true, true
