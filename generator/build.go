@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/byline/byline/generator/config"
@@ -130,7 +131,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	return p, nil
 }
 
-// Render renders every output file.
+// Render renders every output file into memory.
 func (p *Prepared) Render(ctx context.Context) (*Result, error) {
 	var list diag.List
 	files := p.renderer.Render(ctx, p.theme, &list)
@@ -140,13 +141,54 @@ func (p *Prepared) Render(ctx context.Context) (*Result, error) {
 	if err := list.Err(); err != nil {
 		return nil, err
 	}
-	res := &Result{Files: files, Warnings: p.Warnings, Errors: p.Errors, Site: p.Site}
+	res := p.result()
+	res.Files = files
 	for _, f := range files {
-		if strings.HasSuffix(f.Path, ".html") {
-			res.Pages++
-		}
+		res.count(f)
 	}
 	return res, nil
+}
+
+// Stream renders every output file and hands each to emit as soon as it is
+// made, keeping none of them: a build of any size then needs memory for the
+// site model only. emit is called from several goroutines at once; its
+// first error stops the build. The Result has no Files.
+func (p *Prepared) Stream(ctx context.Context, emit func(render.File) error) (*Result, error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var list diag.List
+	var mu sync.Mutex
+	res := p.result()
+	p.renderer.RenderEach(ctx, p.theme, &list, func(f render.File) {
+		if f.Data == nil && strings.HasSuffix(f.Path, ".html") {
+			return // a page that failed; its error is in list
+		}
+		if err := emit(f); err != nil {
+			cancel(err)
+			return
+		}
+		mu.Lock()
+		res.count(f)
+		mu.Unlock()
+	})
+	if err := context.Cause(ctx); err != nil {
+		return nil, err
+	}
+	if err := list.Err(); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+func (p *Prepared) result() *Result {
+	return &Result{Warnings: p.Warnings, Errors: p.Errors, Site: p.Site}
+}
+
+// count adds f to the result's page count when it is a page.
+func (res *Result) count(f render.File) {
+	if strings.HasSuffix(f.Path, ".html") {
+		res.Pages++
+	}
 }
 
 // File renders the one output file at path ("articles/x/index.html"); its

@@ -9,6 +9,7 @@ import (
 
 	"github.com/byline/byline/generator"
 	"github.com/byline/byline/generator/publish"
+	"github.com/byline/byline/generator/render"
 )
 
 // buildFlags are the flags build shares with watch mode.
@@ -63,7 +64,7 @@ func (a *App) buildOnce(ctx context.Context, f buildFlags) error {
 		return err
 	}
 	stop := startProgress(a.Stderr, a.IsTerminal && !f.quiet, filepath.ToSlash(f.site))
-	res, err := generator.Build(ctx, f.options())
+	res, err := a.buildAndPublish(ctx, f.options(), f)
 	stop()
 	if err != nil {
 		return err
@@ -73,22 +74,51 @@ func (a *App) buildOnce(ctx context.Context, f buildFlags) error {
 			fmt.Fprintln(a.Stderr, w.Error())
 		}
 	}
-	return a.publish(res, f, start)
+	a.summary(res, f, start)
+	return nil
 }
 
-// publish writes a successful build to the output folder and prints the
-// summary line; build and build --watch share it.
-func (a *App) publish(res *generator.Result, f buildFlags, start time.Time) error {
-	if f.precompress {
-		res.Precompress()
+// buildAndPublish builds with opts and streams each file into f.out as it
+// is rendered (see publish.Stage), so memory does not grow with the site.
+// A build that fails leaves f.out as it was.
+func (a *App) buildAndPublish(ctx context.Context, opts generator.Options, f buildFlags) (*generator.Result, error) {
+	p, err := generator.Prepare(ctx, opts)
+	if err != nil {
+		return nil, err
 	}
-	if _, err := generator.Publish(res, f.out); err != nil {
-		return fmt.Errorf("publish: %w", err)
+	stage, err := publish.Begin(f.out)
+	if err != nil {
+		return nil, err
 	}
+	res, err := p.Stream(ctx, func(file render.File) error {
+		files := []publish.File{publish.File(file)}
+		if f.precompress {
+			files = publish.Precompress(files)
+		}
+		for _, pf := range files {
+			if err := stage.Add(pf); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		if aerr := stage.Abort(); aerr != nil {
+			fmt.Fprintln(a.Stderr, aerr)
+		}
+		return nil, err
+	}
+	if _, err := stage.Commit(); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// summary prints the line that ends a successful build.
+func (a *App) summary(res *generator.Result, f buildFlags, start time.Time) {
 	if !f.quiet {
 		fmt.Fprintf(a.Stdout, "built %s pages in %s → %s\n", thousands(res.Pages), elapsed(time.Since(start)), filepath.ToSlash(f.out)+"/")
 	}
-	return nil
 }
 
 func elapsed(d time.Duration) string {

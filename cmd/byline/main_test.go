@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"github.com/byline/byline/generator"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -262,4 +263,25 @@ func TestProgressLine(t *testing.T) {
 	if buf.Len() != 0 {
 		t.Errorf("not a terminal, yet printed %q", buf.String())
 	}
+}
+
+// The CLI streams files into public/ as they render; the result must equal
+// the in-memory build published in one go.
+func TestStreamedBuildEqualsInMemoryBuild(t *testing.T) {
+	dir := project(t)
+	if code, _, errs := run(t, "build", "--quiet"); code != 0 {
+		t.Fatal(errs)
+	}
+	res, err := generator.Build(context.Background(), buildFlags{site: "site", out: "mem"}.options())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := generator.Publish(res, filepath.Join(dir, "mem")); err != nil {
+		t.Fatal(err)
+	}
+	streamed, inMemory := snapshot(t, filepath.Join(dir, "public")), snapshot(t, filepath.Join(dir, "mem"))
+	if len(streamed) < 60 {
+		t.Fatalf("only %d files built", len(streamed))
+	}
+	equalTrees(t, streamed, inMemory)
 }

@@ -58,7 +58,7 @@ func (r *rebuilder) build(ctx context.Context, b watch.Batch) {
 	} else {
 		r.opts.Cache.Invalidate(b.Rel(f.site))
 	}
-	res, err := generator.Build(ctx, r.opts)
+	res, err := a.buildAndPublish(ctx, r.opts, f)
 	if ctx.Err() != nil {
 		return
 	}
@@ -69,9 +69,7 @@ func (r *rebuilder) build(ctx context.Context, b watch.Batch) {
 	if !f.quiet {
 		r.printWarnings(res.Warnings)
 	}
-	if err := a.publish(res, f, start); err != nil {
-		fmt.Fprintln(a.Stderr, err)
-	}
+	a.summary(res, f, start)
 }
 
 // printWarnings prints the warnings unless they are those printed last.

@@ -81,7 +81,7 @@ func publish(out string, files []File, workers int) (stats Stats, err error) {
 	if err != nil {
 		return stats, fmt.Errorf("publish: %w", err)
 	}
-	stats, err = p.apply(old, workers)
+	stats, err = p.apply(old, workers, nil)
 	if err != nil {
 		return stats, fmt.Errorf("publish: %w", err)
 	}
@@ -90,7 +90,7 @@ func publish(out string, files []File, workers int) (stats Stats, err error) {
 
 // apply carries out a plan. The order matters for safety: the manifest grows to cover every
 // file about to be created before the first write, and shrinks to the new set only at the end.
-func (p *plan) apply(old []string, workers int) (Stats, error) {
+func (p *plan) apply(old []string, workers int, staged map[string]string) (Stats, error) {
 	var stats Stats
 	if claimed := p.claimed(old); len(claimed) > len(old) {
 		if err := writeManifest(p.root, claimed); err != nil {
@@ -107,7 +107,7 @@ func (p *plan) apply(old []string, workers int) (Stats, error) {
 			return stats, err
 		}
 	}
-	stats.Written, stats.Unchanged, err = writeAll(p.root, p.jobs, workers)
+	stats.Written, stats.Unchanged, err = writeAll(p.root, p.jobs, workers, staged)
 	if err != nil {
 		return stats, err
 	}

@@ -68,6 +68,8 @@ func validPath(p string) error {
 		return bad("reserved for Byline's manifest")
 	case strings.HasPrefix(path.Base(p), tempPrefix):
 		return bad("reserved for Byline's temporary files")
+	case p == stagingDir || strings.HasPrefix(p, stagingDir+"/"):
+		return bad("reserved for Byline's staging folder")
 	}
 	return nil
 }

@@ -18,7 +18,9 @@ const tempPrefix = ".byline-tmp-"
 
 // writeAll writes the jobs whose bytes differ from the disk, with a pool of workers, and
 // counts the files written and left unchanged.
-func writeAll(root *os.Root, jobs []job, workers int) (written, unchanged int, err error) {
+// With staged set (a Stage's commit), a job's bytes are already in a staged
+// file to rename into place, or, when it has none, known to be unchanged.
+func writeAll(root *os.Root, jobs []job, workers int, staged map[string]string) (written, unchanged int, err error) {
 	workers = max(1, min(workers, len(jobs)))
 	changed := make([]bool, len(jobs))
 	errs := make([]error, len(jobs))
@@ -28,7 +30,11 @@ func writeAll(root *os.Root, jobs []job, workers int) (written, unchanged int, e
 		wg.Go(func() {
 			buf := make([]byte, 32<<10)
 			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
-				changed[i], errs[i] = writeIfChanged(root, jobs[i], buf)
+				if staged != nil {
+					changed[i], errs[i] = moveStaged(root, jobs[i], staged)
+				} else {
+					changed[i], errs[i] = writeIfChanged(root, jobs[i], buf)
+				}
 			}
 		})
 	}

@@ -123,14 +123,31 @@ func (r *Renderer) File(th *theme.Theme, path string) (File, error) {
 
 // Render renders every output file, sorted by path.
 func (r *Renderer) Render(ctx context.Context, th *theme.Theme, list *diag.List) []File {
-	files := make([]File, len(r.jobs))
+	files := make([]File, 0, len(r.jobs))
+	var mu sync.Mutex
+	r.RenderEach(ctx, th, list, func(f File) {
+		mu.Lock()
+		files = append(files, f)
+		mu.Unlock()
+	})
+	if ctx.Err() != nil {
+		return nil
+	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return files
+}
+
+// RenderEach renders every output file on all cores and hands each to emit
+// as soon as it is made, in no particular order; emit is called from several
+// goroutines at once. It stops early when ctx is done.
+func (r *Renderer) RenderEach(ctx context.Context, th *theme.Theme, list *diag.List, emit func(File)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var buf bytes.Buffer
 			for i := range next {
-				files[i] = r.run(th, r.jobs[i], &buf, list)
+				emit(r.run(th, r.jobs[i], &buf, list))
 			}
 		})
 	}
@@ -142,11 +159,6 @@ func (r *Renderer) Render(ctx context.Context, th *theme.Theme, list *diag.List)
 	}
 	close(next)
 	wg.Wait()
-	if ctx.Err() != nil {
-		return nil
-	}
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	return files
 }
 
 // run produces one job's file, minified when asked.

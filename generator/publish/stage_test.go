@@ -1,0 +1,141 @@
+package publish
+
+import (
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// stageAll publishes files through a Stage, adding them concurrently.
+func stageAll(t *testing.T, out string, files []File) (Stats, error) {
+	t.Helper()
+	s, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, len(files))
+	for i, f := range files {
+		wg.Go(func() { errs[i] = s.Add(f) })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			s.Abort()
+			return Stats{}, err
+		}
+	}
+	return s.Commit()
+}
+
+// A Stage ends in the same tree as Publish after every step of the sequence
+// Publish is tested with, and leaves no staging folder.
+func TestStageSequence(t *testing.T) {
+	out := t.TempDir()
+	foreign := map[string]string{"CNAME": "example.com", ".well-known/x": "y"}
+	for p, v := range foreign {
+		writeFile(t, filepath.Join(out, p), v)
+	}
+	sites := [][]File{
+		site1,
+		set("a", "file a", "b/c/d.html", "d"),
+		set("a/index.html", "a is now a folder", "b", "b is now a file"),
+		set("a", "a is a file again", "b/c/d.html", "d", "e/f/g/h.html", "deep"),
+		set("e/f/other.html", "x", ".well-known/y", "Byline output next to a foreign file"),
+		nil,
+		site1,
+	}
+	for i, files := range sites {
+		if _, err := stageAll(t, out, files); err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+		assertExact(t, out, files, foreign)
+	}
+	assertNoFolders(t, out, "a", "b", "e", stagingDir)
+}
+
+// Files whose bytes are on disk already are not rewritten.
+func TestStageUnchangedKeepsFiles(t *testing.T) {
+	out := t.TempDir()
+	files := set("index.html", "home", "x/index.html", "x")
+	if _, err := stageAll(t, out, files); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	for _, f := range files {
+		os.Chtimes(filepath.Join(out, f.Path), old, old)
+	}
+	changed := set("index.html", "home", "x/index.html", "x changed")
+	stats, err := stageAll(t, out, changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Written != 1 || stats.Unchanged != 1 {
+		t.Errorf("stats = %+v, want 1 written, 1 unchanged", stats)
+	}
+	if fi, _ := os.Stat(filepath.Join(out, "index.html")); !fi.ModTime().Equal(old) {
+		t.Error("an unchanged file was rewritten")
+	}
+	assertExact(t, out, changed, nil)
+}
+
+// Abort, and a Commit that fails its checks, leave out as it was.
+func TestStageAbortLeavesOutUntouched(t *testing.T) {
+	out := t.TempDir()
+	if _, err := stageAll(t, out, site1); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, out)
+
+	s, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 20 {
+		if err := s.Add(File{Path: fmt.Sprintf("new/%d.html", i), Data: []byte("x")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	assertSameTree(t, before, tree(t, out))
+
+	// Two files claim one path: Commit refuses before touching anything.
+	_, err = stageAll(t, out, append(set("dup.html", "1", "dup.html", "2"), site1...))
+	if err == nil || !strings.Contains(err.Error(), "duplicate output path") {
+		t.Fatalf("err = %v", err)
+	}
+	assertSameTree(t, before, tree(t, out))
+}
+
+func assertSameTree(t *testing.T, want, got map[string]string) {
+	t.Helper()
+	if !maps.Equal(want, got) {
+		t.Errorf("out changed:\nbefore %v\nafter  %v", want, got)
+	}
+}
+
+func TestStageRemovesLeftoverAndRefusesReservedPaths(t *testing.T) {
+	out := t.TempDir()
+	writeFile(t, filepath.Join(out, stagingDir, "7"), "left by a crash")
+	s, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, stagingDir, "7")); !os.IsNotExist(err) {
+		t.Error("Begin kept a leftover staged file")
+	}
+	if err := s.Add(File{Path: stagingDir + "/x", Data: []byte("x")}); err == nil {
+		t.Error("a path in the staging folder was accepted")
+	}
+	if _, err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	assertNoFolders(t, out, stagingDir)
+}
