@@ -138,3 +138,18 @@ func age(t *testing.T, dir string) time.Time {
 	}
 	return old
 }
+
+// sequence is a series of sites published one after another into one
+// folder: files become folders and back, folders empty out, output lands
+// next to a foreign file, and everything goes and comes back.
+func sequence() [][]File {
+	return [][]File{
+		site1,
+		set("a", "file a", "b/c/d.html", "d"),
+		set("a/index.html", "a is now a folder", "b", "b is now a file"),
+		set("a", "a is a file again", "b/c/d.html", "d", "e/f/g/h.html", "deep"),
+		set("e/f/other.html", "x", ".well-known/y", "Byline output next to a foreign file"),
+		nil,
+		site1,
+	}
+}

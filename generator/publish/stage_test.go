@@ -41,15 +41,7 @@ func TestStageSequence(t *testing.T) {
 	for p, v := range foreign {
 		writeFile(t, filepath.Join(out, p), v)
 	}
-	sites := [][]File{
-		site1,
-		set("a", "file a", "b/c/d.html", "d"),
-		set("a/index.html", "a is now a folder", "b", "b is now a file"),
-		set("a", "a is a file again", "b/c/d.html", "d", "e/f/g/h.html", "deep"),
-		set("e/f/other.html", "x", ".well-known/y", "Byline output next to a foreign file"),
-		nil,
-		site1,
-	}
+	sites := sequence()
 	for i, files := range sites {
 		if _, err := stageAll(t, out, files); err != nil {
 			t.Fatalf("step %d: %v", i, err)
