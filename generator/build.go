@@ -9,7 +9,6 @@ package generator
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -160,9 +159,6 @@ func (p *Prepared) Stream(ctx context.Context, emit func(render.File) error) (*R
 	var mu sync.Mutex
 	res := p.result()
 	p.renderer.RenderEach(ctx, p.theme, &list, func(f render.File) {
-		if f.Data == nil && strings.HasSuffix(f.Path, ".html") {
-			return // a page that failed; its error is in list
-		}
 		if err := emit(f); err != nil {
 			cancel(err)
 			return
@@ -278,11 +274,4 @@ func normalizeBase(u string) string {
 		u += "/"
 	}
 	return u
-}
-
-// IsContentError reports whether err lists problems in the site's files
-// (exit status 1) rather than a failure to run.
-func IsContentError(err error) bool {
-	var el diag.ErrorList
-	return errors.As(err, &el)
 }
