@@ -92,8 +92,8 @@ func TestFormatsGiveSameMeta(t *testing.T) {
 		if g := dumpMeta(pages[i+1].Meta); g != got {
 			t.Errorf("%s Meta differs from YAML:\n%s\nYAML:\n%s", name, g, got)
 		}
-		if pages[i+1].Body != pages[0].Body {
-			t.Errorf("%s body %q, YAML %q", name, pages[i+1].Body, pages[0].Body)
+		if pages[i+1].Body() != pages[0].Body() {
+			t.Errorf("%s body %q, YAML %q", name, pages[i+1].Body(), pages[0].Body())
 		}
 	}
 	if pages[0].BodyLine != 32 || pages[2].BodyLine != 23 {

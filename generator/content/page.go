@@ -1,7 +1,6 @@
 package content
 
 import (
-	"html/template"
 	"time"
 
 	"github.com/byline/byline/generator/diag"
@@ -36,10 +35,10 @@ type Page struct {
 	// BodyLine is the line of the file on which the Markdown body starts.
 	BodyLine int
 
-	Body      template.HTML // rendered Markdown, safe under the site's unsafe_html setting
-	TOC       []Heading     // headings of level 2 and 3, in document order
-	Summary   string        // plain text: Meta.Description, else the first paragraph
-	WordCount int           // words of the body, code blocks left out
+	body      body      // rendered Markdown: see Body
+	TOC       []Heading // headings of level 2 and 3, in document order
+	Summary   string    // plain text: Meta.Description, else the first paragraph
+	WordCount int       // words of the body, code blocks left out
 	// ReadingMinutes is WordCount at 230 words a minute, rounded up, at least 1.
 	ReadingMinutes int
 	// Refs are the body's links, images and headings at file positions.

@@ -57,7 +57,8 @@ func parse(src []byte, f file, cfg *config.Config, md *Markdown, list *diag.List
 	if d.failed {
 		return nil
 	}
-	p.Body, p.TOC, p.WordCount = r.HTML, r.TOC, r.WordCount
+	p.SetBody(r.HTML)
+	p.TOC, p.WordCount = r.TOC, r.WordCount
 	p.ReadingMinutes = ReadingMinutes(r.WordCount)
 	p.Summary = r.Summary
 	p.Refs = r.Refs.shift(p.BodyLine - 1)

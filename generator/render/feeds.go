@@ -102,7 +102,7 @@ func (r *Renderer) entry(a *site.Article) atomEntry {
 		return e.(atomEntry)
 	}
 	var content strings.Builder
-	_ = xml.EscapeText(&content, relativize([]byte(a.Body), r.absPrefix())) // a strings.Builder never fails
+	_ = xml.EscapeText(&content, relativize([]byte(a.Body()), r.absPrefix())) // a strings.Builder never fails
 	e := atomEntry{
 		Title: a.Meta.Title, ID: r.abs(a.URL), Link: atomLink{Rel: "alternate", Type: "text/html", Href: r.abs(a.URL)},
 		Published: r.iso(a.Meta.Date), Updated: r.iso(a.Updated),

@@ -1,7 +1,6 @@
 package theme_test
 
 import (
-	"html/template"
 	"regexp"
 	"strings"
 	"testing"
@@ -33,8 +32,8 @@ func fixture(newsletter bool) map[string]*render.Data {
 	maya := &site.Author{Key: "maya", URL: "/authors/maya/", Page: &content.Page{
 		Meta: content.Meta{Name: "Maya Okafor", Role: "Editor", Bio: "Maya edits.", Avatar: "/images/maya.svg",
 			Links: []string{"https://github.com/maya", "javascript:alert(1)"}},
-		Body: "<p>Long bio.</p>",
 	}}
+	maya.SetBody("<p>Long bio.</p>")
 	dan := &site.Author{Key: "dan", URL: "/authors/dan/", Page: &content.Page{Meta: content.Meta{Name: "Dan Reyes", Role: "Staff engineer"}}}
 	sec := &site.Section{Name: "roles", Title: "Roles", URL: "/articles/roles/"}
 	tag := &site.Term{Taxonomy: "tags", Name: "Go", Slug: "go", URL: "/tags/go/"}
@@ -60,24 +59,26 @@ func fixture(newsletter bool) map[string]*render.Data {
 					{Author: "Priya", Date: time.Date(2025, 4, 1, 10, 0, 0, 0, ny), Body: "Thanks <3"},
 				},
 			},
-			Body:           template.HTML(`<h2 id="short-answer">The short answer</h2><p>Body text.</p>`),
 			TOC:            []content.Heading{{Level: 2, ID: "short-answer", Text: "The short answer"}, {Level: 3, ID: "deeper", Text: "Deeper"}},
 			Summary:        "Summary.",
 			ReadingMinutes: 6,
 		},
 	}
+	a.SetBody(`<h2 id="short-answer">The short answer</h2><p>Body text.</p>`)
 	draft := &site.Article{
 		URL: "/articles/draft/", Authors: []*site.Author{maya}, Draft: true,
 		Updated: time.Date(2025, 12, 1, 0, 0, 0, 0, ny),
 		Page: &content.Page{Slug: "draft", Meta: content.Meta{Title: "Work in progress", Date: time.Date(2025, 12, 1, 0, 0, 0, 0, ny)},
-			Body: "<p>Soon.</p>", Summary: "Soon.", ReadingMinutes: 1},
+			Summary: "Soon.", ReadingMinutes: 1},
 	}
+	draft.SetBody("<p>Soon.</p>")
 	a.Older, draft.Newer = draft, a
 	a.SetRelated([]*site.Article{draft})
 	articles := []*site.Article{a, draft}
 	sec.Articles, tag.Articles, cat.Articles = articles, articles, articles
 	maya.Articles, dan.Articles = articles, []*site.Article{a}
-	about := &site.Page{URL: "/about/", Page: &content.Page{Slug: "about", Meta: content.Meta{Title: "About"}, Body: "<p>About us.</p>"}}
+	about := &site.Page{URL: "/about/", Page: &content.Page{Slug: "about", Meta: content.Meta{Title: "About"}}}
+	about.SetBody("<p>About us.</p>")
 	standards := &site.Page{URL: "/editorial-standards/", Page: &content.Page{Slug: "editorial-standards", Meta: content.Meta{Title: "Editorial standards"}}}
 	s := &site.Site{
 		Config: cfg, BaseURL: "https://careers.example.com/",
