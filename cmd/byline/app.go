@@ -24,6 +24,10 @@ type App struct {
 	IsTerminal     bool
 	// Now is the clock (new article dates it); nil means time.Now.
 	Now func() time.Time
+	// MemoryGoal lets a one-off build set the process's soft memory limit
+	// from the size of the site (see memoryGoal); main sets it, tests that
+	// run App in their own process do not.
+	MemoryGoal bool
 }
 
 // errUsage marks a usage error already explained to the user.

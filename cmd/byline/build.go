@@ -63,6 +63,9 @@ func (a *App) buildOnce(ctx context.Context, f buildFlags) error {
 	if err := publish.CheckOut(f.out, f.site, filepath.Dir(siteAbs)); err != nil {
 		return err
 	}
+	if a.MemoryGoal {
+		setMemoryGoal(f.site)
+	}
 	stop := startProgress(a.Stderr, a.IsTerminal && !f.quiet, filepath.ToSlash(f.site))
 	res, err := a.buildAndPublish(ctx, f.options(), f)
 	stop()

@@ -13,7 +13,7 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	app := &App{Stdout: os.Stdout, Stderr: os.Stderr, IsTerminal: isTerminal(os.Stderr)}
+	app := &App{Stdout: os.Stdout, Stderr: os.Stderr, IsTerminal: isTerminal(os.Stderr), MemoryGoal: true}
 	code := app.Run(ctx, os.Args[1:])
 	stop()
 	os.Exit(code)
