@@ -117,7 +117,17 @@ func sortNewestFirst(arts []*Article) {
 		keys[i] = key{a.Meta.Date.Unix(), a.Meta.Date.Nanosecond(), a.Meta.Title, a.Path, a}
 	}
 	slices.SortFunc(keys, func(x, y key) int {
-		return cmp.Or(cmp.Compare(y.sec, x.sec), cmp.Compare(y.nsec, x.nsec), cmp.Compare(x.title, y.title), cmp.Compare(x.path, y.path))
+		// Not cmp.Or: it would evaluate the string comparisons every time.
+		if x.sec != y.sec {
+			return cmp.Compare(y.sec, x.sec)
+		}
+		if x.nsec != y.nsec {
+			return cmp.Compare(y.nsec, x.nsec)
+		}
+		if c := strings.Compare(x.title, y.title); c != 0 {
+			return c
+		}
+		return strings.Compare(x.path, y.path)
 	})
 	for i, k := range keys {
 		arts[i] = k.a
