@@ -8,9 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -23,8 +21,8 @@ import (
 )
 
 // Markdown converts page bodies to HTML. Build one per build with
-// NewMarkdown and share it: it holds no per-page state, so Render is safe
-// for concurrent use.
+// NewMarkdown and share it: it holds no per-page state, only a cache of
+// chroma lexers behind a lock, so Render is safe for concurrent use.
 type Markdown struct {
 	md     goldmark.Markdown
 	unsafe bool
@@ -44,16 +42,14 @@ func NewMarkdown(cfg *config.Config) *Markdown {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
 	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(
-		util.Prioritized(anchorRenderer{}, 100), util.Prioritized(taskRenderer{}, 100)))
+		util.Prioritized(anchorRenderer{}, 100), util.Prioritized(taskRenderer{}, 100),
+		util.Prioritized(newCodeBlockRenderer(), 200)))
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
 			extension.Footnote,
 			extension.DefinitionList,
 			extension.Typographer,
-			highlighting.NewHighlighting(
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-			),
 		),
 		goldmark.WithParserOptions(
 			parser.WithAttribute(),

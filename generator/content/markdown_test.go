@@ -152,3 +152,70 @@ func TestHighlightCSS(t *testing.T) {
 		t.Error("HighlightCSS is not deterministic")
 	}
 }
+
+// TestCodeBlocks pins the fenced code block renderer to the output of
+// goldmark-highlighting, which it replaced: chroma classes for a known
+// language, plain escaped code for an unknown one or none, and the
+// attributes after the language.
+func TestCodeBlocks(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"unknown language", "```nosuchlang\na < b & \"c\"\n```\n",
+			"<pre><code class=\"language-nosuchlang\">a &lt; b &amp; &quot;c&quot;\n</code></pre>\n"},
+		{"no language", "```\n<b>x</b>\n```\n",
+			"<pre><code>&lt;b&gt;x&lt;/b&gt;\n</code></pre>\n"},
+		{"language escaped", "```a\"b\n<b>x</b>\n```\n",
+			"<pre><code class=\"language-a&quot;b\">&lt;b&gt;x&lt;/b&gt;\n</code></pre>\n"},
+		{"known language", "```go\nx := \"<script>\" // &amp;\n```\n",
+			"<pre class=\"chroma\"><code><span class=\"line\"><span class=\"cl\"><span class=\"nx\">x</span><span class=\"w\"> </span><span class=\"o\">:=</span><span class=\"w\"> </span><span class=\"s\">&#34;&lt;script&gt;&#34;</span><span class=\"w\"> </span><span class=\"c1\">// &amp;amp;</span><span class=\"w\">\n</span></span></span></code></pre>"},
+		{"line numbers in a table", "```python {linenos=table hl_lines=[2] linenostart=7}\nx = 1\ny = 2\n```\n",
+			"<div class=\"chroma\">\n<table class=\"lntable\"><tr><td class=\"lntd\">\n<pre class=\"chroma\"><span class=\"lnt\">7\n</span><span class=\"hl\"><span class=\"lnt\">8\n</span></span></pre></td>\n<td class=\"lntd\">\n<pre class=\"chroma\"><code><span class=\"line\"><span class=\"cl\"><span class=\"n\">x</span> <span class=\"o\">=</span> <span class=\"mi\">1</span>\n</span></span><span class=\"line hl\"><span class=\"cl\"><span class=\"n\">y</span> <span class=\"o\">=</span> <span class=\"mi\">2</span>\n</span></span></code></pre></td></tr></table>\n</div>\n"},
+		{"line numbers inline", "```go {linenos=inline}\na\n```\n",
+			"<pre class=\"chroma\"><code><span class=\"line\"><span class=\"ln\">1</span><span class=\"cl\"><span class=\"nx\">a</span><span class=\"w\">\n</span></span></span></code></pre>"},
+		{"highlighted range", "```go {hl_lines=[\"1-2\"]}\na\nb\nc\n```\n",
+			"<pre class=\"chroma\"><code><span class=\"line hl\"><span class=\"cl\"><span class=\"nx\">a</span><span class=\"w\">\n</span></span></span><span class=\"line hl\"><span class=\"cl\"><span class=\"nx\">b</span><span class=\"w\">\n</span></span></span><span class=\"line\"><span class=\"cl\"><span class=\"nx\">c</span><span class=\"w\">\n</span></span></span></code></pre>"},
+		{"highlighting off", "```go {nohl=true}\nx := 1\n```\n",
+			"<pre><code class=\"language-go\">x := 1\n</code></pre>\n"},
+	}
+	md := NewMarkdown(config.Default())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for range 2 { // the second time the lexer comes from the cache
+				r, err := md.Render([]byte(tt.in))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if string(r.HTML) != tt.want {
+					t.Fatalf("got\n%q\nwant\n%q", r.HTML, tt.want)
+				}
+			}
+		})
+	}
+}
+
+// TestCodeBlocksConcurrent renders blocks in many languages, known and
+// not, from several goroutines at once, so that -race sees the lexer cache
+// filled concurrently.
+func TestCodeBlocksConcurrent(t *testing.T) {
+	var src strings.Builder
+	for _, lang := range []string{"go", "python", "yaml", "bash", "sql", "nosuch", "GO", "c++", "Dockerfile", "x.rs"} {
+		fmt.Fprintf(&src, "```%s\nx = 1 < 2\n```\n\n", lang)
+	}
+	want, err := NewMarkdown(config.Default()).Render([]byte(src.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := NewMarkdown(config.Default())
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 5 {
+				r, err := md.Render([]byte(src.String()))
+				if err != nil || r.HTML != want.HTML {
+					t.Errorf("concurrent render differs: %v", err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
