@@ -1,16 +1,29 @@
 package content
 
 import (
+	"strings"
+
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 
 	"github.com/byline/byline/generator/internal/yamlpos"
 )
 
 // yamlTree parses YAML front matter whose first line is file line `line`.
-// Duplicate keys are reported here, with both lines, rather than by go-yaml.
+// The common, simple front matter takes a fast path (yamlFast); the rest,
+// and every error, goes to go-yaml (goccyTree).
 func yamlTree(data []byte, line int) (*value, []*posError) {
+	if v, ok := yamlFast(data, line); ok {
+		return v, nil
+	}
+	return goccyTree(data, line)
+}
+
+// goccyTree parses YAML front matter with go-yaml. Duplicate keys are
+// reported here, with both lines, rather than by go-yaml.
+func goccyTree(data []byte, line int) (*value, []*posError) {
 	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
 		l, c, msg, ok := yamlpos.Error(err)
@@ -110,4 +123,74 @@ func (b *yamlBuilder) mapping(v *value, items []*ast.MappingValueNode, depth int
 		}
 		v.entries = append(v.entries, &entry{key: key, line: l, col: c, val: b.build(mv.Value, depth+1)})
 	}
+}
+
+// plainScalar types a plain scalar as go-yaml does: its null and boolean
+// keywords, then its numbers (token.ToNumber; a positive integer becomes
+// a float64, as in yamlBuilder.build), else a string. It declines .inf
+// and .nan (NaN equals nothing), so it may only be called under yamlFast.
+func plainScalar(s string) any {
+	switch s {
+	case "null", "Null", "NULL", "~":
+		return nil
+	case "true", "True", "TRUE":
+		return true
+	case "false", "False", "FALSE":
+		return false
+	case ".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
+		panic(declined{})
+	}
+	if !maybeNumber(s) {
+		return s
+	}
+	num := token.ToNumber(s)
+	if num == nil {
+		return s
+	}
+	switch x := num.Value.(type) {
+	case float64:
+		return x
+	case uint64:
+		return float64(x)
+	case int64:
+		return x
+	}
+	panic(declined{})
+}
+
+// isPlainString reports whether go-yaml takes plain scalar s for a string,
+// without plainScalar's allocation.
+func isPlainString(s string) bool {
+	switch s {
+	case "null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE",
+		".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
+		return false
+	}
+	return !maybeNumber(s) || token.ToNumber(s) == nil
+}
+
+// maybeNumber is false when token.ToNumber(s) is surely nil, cheaply.
+// ToNumber strips one "+" then one "-" in front and every "_", and then
+// strconv must parse the rest: so it starts with a digit, "." or a sign,
+// has no character strconv never parses, and no sign unless it is a float
+// (one "."): "2024-01-02" is no number, but "++.5" is.
+func maybeNumber(s string) bool {
+	t := strings.TrimPrefix(strings.TrimPrefix(s, "+"), "-")
+	first := strings.TrimLeft(t, "_")
+	if first == "" || strings.IndexByte("0123456789.+-", first[0]) < 0 {
+		return false
+	}
+	dots, signs := 0, 0
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c == '.':
+			dots++
+		case c == '-' || c == '+':
+			signs++
+		case c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		default:
+			return false
+		}
+	}
+	return signs == 0 || dots == 1
 }
