@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"html/template"
 	"math"
 	"strings"
@@ -86,17 +85,77 @@ func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
 		out.Problems = *p
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(body) * 3 / 2)
+	var buf htmlBuffer
+	buf.Grow(len(body) * 3 / 2) // enough for nine bodies in ten; code grows it
 	if err := m.md.Renderer().Render(&buf, body, doc); err != nil {
 		return nil, err
 	}
 	out.HTML = template.HTML(buf.String())
-	out.TOC = toc(doc, body)
-	out.Summary = summary(doc, body)
-	out.WordCount = countWords(doc, body)
-	out.Refs = collectRefs(doc, body)
+	digest(doc, body, out)
 	return out, nil
+}
+
+// htmlBuffer is where goldmark renders. Being a util.BufWriter, it is
+// written directly rather than through a bufio.Writer goldmark would wrap
+// around it, and unlike a bytes.Buffer its String does not copy.
+type htmlBuffer struct{ strings.Builder }
+
+func (b *htmlBuffer) Available() int { return b.Cap() - b.Len() }
+func (b *htmlBuffer) Buffered() int  { return 0 }
+func (b *htmlBuffer) Flush() error   { return nil }
+
+var _ util.BufWriter = (*htmlBuffer)(nil)
+
+// digest fills in the TOC, summary, word count and refs of out in one walk
+// of the transformed document. The TOC is the h2 and h3 headings at the top
+// level; the summary the first top-level paragraph that has text; words are
+// those of every block that holds inlines, code and raw HTML holding none.
+func digest(doc ast.Node, src []byte, out *Rendered) {
+	refs := refCollector{lines: lineIndex{src: src}}
+	var counted ast.Node // the block whose words are counted, while inside it
+	hasSummary := false
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n == counted {
+				counted = nil
+			}
+			return ast.WalkContinue, nil
+		}
+		if counted == nil {
+			switch n.(type) {
+			case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+				counted = n
+			default:
+				if n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline {
+					counted = n
+					var wc wordCounter
+					writeText(&wc, n, src)
+					out.WordCount += wc.words
+				}
+			}
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			text := plainText(n, src)
+			if n.Parent() == doc && n.Level >= 2 && n.Level <= 3 {
+				id, _ := n.AttributeString("id")
+				idb, _ := id.([]byte)
+				out.TOC = append(out.TOC, Heading{Level: n.Level, ID: string(idb), Text: text})
+			}
+			refs.heading(n, text)
+		case *ast.Paragraph:
+			if !hasSummary && n.Parent() == doc {
+				if s := plainText(n, src); s != "" {
+					out.Summary = truncateFields(s, summaryLen)
+					hasSummary = true
+				}
+			}
+		default:
+			refs.inline(n)
+		}
+		return ast.WalkContinue, nil
+	})
+	out.Refs = refs.refs
 }
 
 // ReadingMinutes is words at 230 a minute, rounded up, at least 1.
@@ -104,39 +163,18 @@ func ReadingMinutes(words int) int {
 	return max(1, int(math.Ceil(float64(words)/230)))
 }
 
-func toc(doc ast.Node, src []byte) []Heading {
-	var out []Heading
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		h, ok := n.(*ast.Heading)
-		if !ok || h.Level < 2 || h.Level > 3 {
-			continue
-		}
-		id, _ := h.AttributeString("id")
-		idb, _ := id.([]byte)
-		out = append(out, Heading{Level: h.Level, ID: string(idb), Text: plainText(h, src)})
-	}
-	return out
-}
-
 // summaryLen is the length a summary is cut to, at a word boundary.
 const summaryLen = 300
-
-func summary(doc ast.Node, src []byte) string {
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if _, ok := n.(*ast.Paragraph); !ok {
-			continue
-		}
-		if s := plainText(n, src); s != "" {
-			return Truncate(s, summaryLen)
-		}
-	}
-	return ""
-}
 
 // Truncate shortens plain text s to at most n bytes, cutting at a word
 // boundary and adding "…" when it cut.
 func Truncate(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	return truncateFields(strings.Join(strings.Fields(s), " "), n)
+}
+
+// truncateFields is Truncate for text whose words are already separated by
+// single spaces, as plainText returns it.
+func truncateFields(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
@@ -152,29 +190,6 @@ func Truncate(s string, n int) string {
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 
-// countWords counts the words of every block that holds text; code blocks
-// and raw HTML blocks hold none.
-func countWords(doc ast.Node, src []byte) int {
-	words := 0
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n.(type) {
-		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
-			return ast.WalkSkipChildren, nil
-		}
-		if n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline {
-			var wc wordCounter
-			writeText(&wc, n, src)
-			words += wc.words
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return words
-}
-
 // wordCounter counts words as strings.Fields would split them, without
 // building the text.
 type wordCounter struct {
@@ -183,25 +198,33 @@ type wordCounter struct {
 }
 
 func (w *wordCounter) Write(p []byte) (int, error) {
+	// Branch-free for ASCII: a word starts at a non-space after a space.
+	words, in := w.words, uint8(0)
+	if w.inWord {
+		in = 1
+	}
 	for i := 0; i < len(p); {
-		var space bool
+		var word uint8
 		if c := p[i]; c < utf8.RuneSelf {
-			space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+			word = asciiSpace[c] ^ 1
 			i++
 		} else {
 			r, size := utf8.DecodeRune(p[i:])
-			space = unicode.IsSpace(r)
+			if !unicode.IsSpace(r) {
+				word = 1
+			}
 			i += size
 		}
-		if space {
-			w.inWord = false
-		} else if !w.inWord {
-			w.inWord = true
-			w.words++
-		}
+		words += int(word &^ in)
+		in = word
 	}
+	w.words, w.inWord = words, in == 1
 	return len(p), nil
 }
+
+// asciiSpace is 1 for the ASCII bytes unicode.IsSpace accepts. It is never
+// written.
+var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 func (w *wordCounter) WriteString(s string) (int, error) { return w.Write([]byte(s)) }
 

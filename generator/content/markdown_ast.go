@@ -119,6 +119,9 @@ func lineOf(n ast.Node, src []byte) int {
 // Entities are decoded first: goldmark keeps "javascript&colon;" as written
 // in Destination and decodes it only when rendering.
 func dangerous(url []byte) bool {
+	if !maybeDangerous(url) {
+		return false
+	}
 	u := []byte(html.UnescapeString(string(url)))
 	u = bytes.Map(func(r rune) rune {
 		if r <= ' ' {
@@ -127,6 +130,24 @@ func dangerous(url []byte) bool {
 		return r
 	}, u)
 	return ghtml.IsDangerousURL(u)
+}
+
+// maybeDangerous is a quick test that spares most URLs the decoding in
+// dangerous. Each dangerous scheme starts with j, v, f or d in either case,
+// and browsers skip blanks and controls first; a first visible byte that is
+// none of these, nor the "&" of an entity that might decode to one, makes
+// the URL safe. No non-ASCII letter lowercases to one of them.
+func maybeDangerous(url []byte) bool {
+	for _, c := range url {
+		if c > ' ' {
+			switch c | 0x20 { // ASCII lower case
+			case 'j', 'v', 'f', 'd', '&':
+				return true
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // unlink replaces a link by its text, an image by its alt text, and an

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/byline/byline/generator/config"
 )
@@ -218,4 +220,26 @@ func TestCodeBlocksConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestMaybeDangerous checks the premise of the quick test: no rune but
+// the ASCII letters j, v, f, d (either case) lowercases to one of them, so
+// a URL that starts with any other visible character is safe.
+func TestMaybeDangerous(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if l := unicode.ToLower(r); strings.ContainsRune("jvfd&", l) {
+			t.Errorf("%U lowercases to %q", r, l)
+		}
+	}
+	for url, want := range map[string]bool{
+		"https://x": false, "/a": false, "#f": false, "mailto:a@b": false, "é": false, "": false, " \t": false,
+		"javascript:x": true, " \tJavaScript:x": true, "VBScript:x": true, "file:x": true, "data:x": true, "&#106;x": true,
+	} {
+		if got := maybeDangerous([]byte(url)); got != want {
+			t.Errorf("maybeDangerous(%q) = %t, want %t", url, got, want)
+		}
+		if !want && dangerous([]byte(url)) {
+			t.Errorf("dangerous(%q) = true", url)
+		}
+	}
 }

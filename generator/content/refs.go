@@ -28,37 +28,39 @@ type Ref struct {
 	Col   int
 }
 
-// collectRefs walks a transformed document: dangerous links are gone and
-// headings have their final ids.
-func collectRefs(doc ast.Node, src []byte) Refs {
-	var r Refs
-	lines := &lineIndex{src: src}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+// refCollector gathers Refs from a transformed document, node by node in
+// document order: dangerous links are gone and headings have their final
+// ids.
+type refCollector struct {
+	lines lineIndex
+	refs  Refs
+}
+
+// heading adds a heading whose plain text is text.
+func (c *refCollector) heading(n *ast.Heading, text string) {
+	id, _ := n.AttributeString("id")
+	line, col := c.lines.at(blockStart(n, c.lines.src))
+	c.refs.Headings = append(c.refs.Headings, Ref{URL: string(toBytes(id)), Text: text, Level: n.Level, Line: line, Col: col})
+}
+
+// inline adds n if it is a link, an autolink or an image.
+func (c *refCollector) inline(n ast.Node) {
+	src := c.lines.src
+	switch n := n.(type) {
+	case *ast.Link:
+		line, col := c.lines.at(inlineStart(n, src, 1))
+		c.refs.Links = append(c.refs.Links, Ref{URL: string(n.Destination), Text: plainText(n, src), Line: line, Col: col})
+	case *ast.AutoLink:
+		line, col := c.lines.at(inlineStart(n, src, 0))
+		url := string(n.URL(src))
+		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
+			url = "mailto:" + url // as goldmark renders it
 		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			id, _ := n.AttributeString("id")
-			line, col := lines.at(blockStart(n, src))
-			r.Headings = append(r.Headings, Ref{URL: string(toBytes(id)), Text: plainText(n, src), Level: n.Level, Line: line, Col: col})
-		case *ast.Link:
-			line, col := lines.at(inlineStart(n, src, 1))
-			r.Links = append(r.Links, Ref{URL: string(n.Destination), Text: plainText(n, src), Line: line, Col: col})
-		case *ast.AutoLink:
-			line, col := lines.at(inlineStart(n, src, 0))
-			url := string(n.URL(src))
-			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
-				url = "mailto:" + url // as goldmark renders it
-			}
-			r.Links = append(r.Links, Ref{URL: url, Text: string(n.Label(src)), Line: line, Col: col})
-		case *ast.Image:
-			line, col := lines.at(inlineStart(n, src, 2))
-			r.Images = append(r.Images, Ref{URL: string(n.Destination), Text: plainText(n, src), Line: line, Col: col})
-		}
-		return ast.WalkContinue, nil
-	})
-	return r
+		c.refs.Links = append(c.refs.Links, Ref{URL: url, Text: string(n.Label(src)), Line: line, Col: col})
+	case *ast.Image:
+		line, col := c.lines.at(inlineStart(n, src, 2))
+		c.refs.Images = append(c.refs.Images, Ref{URL: string(n.Destination), Text: plainText(n, src), Line: line, Col: col})
+	}
 }
 
 // blockStart is the offset of the first non-blank character on a block's
@@ -131,11 +133,14 @@ type lineIndex struct {
 // at returns the 1-based line and character column of offset off.
 func (x *lineIndex) at(off int) (line, col int) {
 	if x.starts == nil { // built on first use: most bodies have few refs, some none
-		x.starts = []int{0}
-		for i, b := range x.src {
-			if b == '\n' {
-				x.starts = append(x.starts, i+1)
+		x.starts = make([]int, 1, bytes.Count(x.src, []byte("\n"))+1)
+		for i := 0; ; {
+			j := bytes.IndexByte(x.src[i:], '\n')
+			if j < 0 {
+				break
 			}
+			i += j + 1
+			x.starts = append(x.starts, i)
 		}
 	}
 	off = min(max(off, 0), len(x.src))
