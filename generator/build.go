@@ -44,6 +44,9 @@ type Options struct {
 	// of failing the build (check uses it to report everything in one run).
 	// Config and template errors still fail the build.
 	KeepGoing bool
+	// Refs keeps each page's links, images and headings in the model
+	// (content.Page.Refs), for check.
+	Refs bool
 }
 
 // Result is a successful build.
@@ -97,7 +100,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	if err := list.Err(); err != nil {
 		return nil, err // a broken config would only cause more, misleading errors
 	}
-	c := content.Load(ctx, siteFS, content.Options{Root: root, Config: cfg, Cache: opts.Cache}, &list)
+	c := content.Load(ctx, siteFS, content.Options{Root: root, Config: cfg, Cache: opts.Cache, Refs: opts.Refs}, &list)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

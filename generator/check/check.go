@@ -79,7 +79,7 @@ type Link struct {
 func Run(ctx context.Context, opts Options) (*Report, error) {
 	bo := opts.Build
 	bo.Drafts, bo.Future = false, false
-	bo.KeepGoing = true // report content errors and still check the pages that built
+	bo.KeepGoing, bo.Refs = true, true // report content errors and still check the pages that built
 	if bo.Now.IsZero() {
 		bo.Now = time.Now()
 	}

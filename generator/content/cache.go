@@ -107,8 +107,8 @@ func NewCache() *Cache {
 	return &Cache{entries: map[string]*cacheEntry{}}
 }
 
-func cacheKey(cfg *config.Config, root string) string {
-	return fmt.Sprintf("%s\x00%t\x00%s\x00%s", cfg.Location, cfg.UnsafeHTML, cfg.BaseURL, root)
+func cacheKey(cfg *config.Config, root string, refs bool) string {
+	return fmt.Sprintf("%s\x00%t\x00%s\x00%s\x00%t", cfg.Location, cfg.UnsafeHTML, cfg.BaseURL, root, refs)
 }
 
 // parse returns the cached page of f when src and key match, replaying its

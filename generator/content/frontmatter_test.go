@@ -37,7 +37,7 @@ func parseOne(t testing.TB, path, src string) (*Page, []string) {
 		f.kind = Author
 	}
 	var list diag.List
-	p := parse([]byte(src), f, cfg, NewMarkdown(cfg), &list)
+	p := parse([]byte(src), f, cfg, NewMarkdown(cfg), true, &list)
 	var msgs []string
 	for _, d := range list.All() {
 		msgs = append(msgs, d.Error())

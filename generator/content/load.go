@@ -26,6 +26,9 @@ type Options struct {
 	// Markdown is the converter to use; nil means NewMarkdown(Config).
 	// Build it once per build and share it with later stages.
 	Markdown *Markdown
+	// Refs keeps each page's links, images and headings (Page.Refs), which
+	// only checks read; a build leaves them out to hold less in memory.
+	Refs bool
 }
 
 // Content is every Markdown page of a site, plus its static files.
@@ -59,7 +62,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options, list *diag.List) *Conte
 	w := opts.Cache.walkSite(fsys, opts.Root, list)
 	pages := make([]*Page, len(w.files))
 	diags := make([]*diag.List, len(w.files))
-	key := cacheKey(cfg, opts.Root)
+	key := cacheKey(cfg, opts.Root, opts.Refs)
 	parseAll(ctx, len(w.files), func(i int) {
 		f := w.files[i]
 		diags[i] = new(diag.List)
@@ -73,7 +76,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options, list *diag.List) *Conte
 			return
 		}
 		pages[i] = opts.Cache.parse(src, f, key, diags[i], func() *Page {
-			return parse(src, f, cfg, md, diags[i])
+			return parse(src, f, cfg, md, opts.Refs, diags[i])
 		})
 	})
 	if err := ctx.Err(); err != nil {

@@ -170,3 +170,20 @@ func TestCache(t *testing.T) {
 		t.Error("a.md not parsed again in the new time zone")
 	}
 }
+
+// TestLoadRefs checks that links and headings are kept only when asked
+// for: check needs them, a build would only hold them in memory.
+func TestLoadRefs(t *testing.T) {
+	fsys := fstest.MapFS{"articles/a.md": {Data: []byte("---\ntitle: A\ndate: 2024-01-01\n---\n\n## Start\n\nSee [b](/articles/b/).\n")}}
+	for _, refs := range []bool{false, true} {
+		var list diag.List
+		c := Load(context.Background(), fsys, Options{Root: "site", Refs: refs}, &list)
+		if len(c.Articles) != 1 {
+			t.Fatalf("Refs %t: %d articles, errors %v", refs, len(c.Articles), messages(&list))
+		}
+		r := c.Articles[0].Refs
+		if got := len(r.Links) + len(r.Headings); refs && got != 2 || !refs && got != 0 {
+			t.Errorf("Refs %t: %d links and %d headings kept", refs, len(r.Links), len(r.Headings))
+		}
+	}
+}

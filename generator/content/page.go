@@ -41,7 +41,8 @@ type Page struct {
 	WordCount int       // words of the body, code blocks left out
 	// ReadingMinutes is WordCount at 230 words a minute, rounded up, at least 1.
 	ReadingMinutes int
-	// Refs are the body's links, images and headings at file positions.
+	// Refs are the body's links, images and headings at file positions;
+	// empty unless the load asked for them (Options.Refs).
 	Refs Refs
 }
 

@@ -18,7 +18,7 @@ type file struct {
 
 // parse turns one file's bytes into a Page. Every problem goes into list;
 // the Page is nil when any of them is an error.
-func parse(src []byte, f file, cfg *config.Config, md *Markdown, list *diag.List) *Page {
+func parse(src []byte, f file, cfg *config.Config, md *Markdown, refs bool, list *diag.List) *Page {
 	src = normalize(src)
 	d := &metaDecoder{file: f.display, loc: cfg.Location, list: list}
 	fm, err := split(src)
@@ -61,7 +61,9 @@ func parse(src []byte, f file, cfg *config.Config, md *Markdown, list *diag.List
 	p.TOC, p.WordCount = r.TOC, r.WordCount
 	p.ReadingMinutes = ReadingMinutes(r.WordCount)
 	p.Summary = r.Summary
-	p.Refs = r.Refs.shift(p.BodyLine - 1)
+	if refs {
+		p.Refs = r.Refs.shift(p.BodyLine - 1)
+	}
 	if p.Meta.Description != "" {
 		p.Summary = Truncate(p.Meta.Description, summaryLen)
 	}
