@@ -21,6 +21,7 @@ func (r *Renderer) Funcs() template.FuncMap {
 		"money":   money,
 		"plural":  plural,
 		"add":     func(a, b int) int { return a + b },
+		"nav":     r.nav,
 	}
 }
 

@@ -28,6 +28,8 @@ func fakeFuncs() template.FuncMap {
 			return many
 		},
 		"add": func(a, b int) int { return a + b },
+		// The page data itself has the fields of a render.Nav.
+		"nav": func(d any) any { return d },
 	}
 }
 
