@@ -3,7 +3,8 @@
 // Load decodes strictly: a duplicate key or a value of the wrong type is an
 // error at "site/config.yaml:line:col"; an unknown key is a warning with a
 // suggestion. Defaults are filled in (language "en", time zone UTC, 10 articles
-// a page), and the time zone is resolved into Location.
+// a page, articles at "/articles/:slug/"), the time zone is resolved into
+// Location, and permalink patterns are checked (see Permalinks).
 package config
 
 import (
@@ -23,6 +24,7 @@ type Config struct {
 	Theme         string                `yaml:"theme"`
 	DefaultAuthor string                `yaml:"default_author"`
 	Pagination    Pagination            `yaml:"pagination"`
+	Permalinks    Permalinks            `yaml:"permalinks"`
 	Menus         map[string][]MenuItem `yaml:"menus"`
 	Newsletter    Newsletter            `yaml:"newsletter"`
 	Disclosure    string                `yaml:"disclosure"`
@@ -34,7 +36,8 @@ type Config struct {
 
 	// Location is TimeZone resolved; never nil after Load.
 	Location *time.Location `yaml:"-"`
-	// Pos holds the position of each top-level key, e.g. Pos["default_author"].
+	// Pos holds the position of each top-level key, e.g. Pos["default_author"],
+	// and of the permalinks values that are set, Pos["permalinks.articles"].
 	Pos map[string]diag.Pos `yaml:"-"`
 	// File is the display path of the config file, e.g. "site/config.yaml".
 	File string `yaml:"-"`
@@ -69,6 +72,7 @@ func Default() *Config {
 		TimeZone:     "UTC",
 		Location:     time.UTC,
 		Pagination:   Pagination{PerPage: 10},
+		Permalinks:   Permalinks{Articles: DefaultArticlePermalink, Pages: DefaultPagePermalink},
 		PageBudgetKB: DefaultPageBudgetKB,
 		Pos:          map[string]diag.Pos{},
 		File:         "site/config.yaml",

@@ -38,7 +38,7 @@ func Load(fsys fs.FS, file string, list *diag.List) *Config {
 		return cfg
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	d := decoder{file: file, list: list, cfg: cfg, values: map[string]diag.Pos{}}
+	d := decoder{file: file, list: list, cfg: cfg, values: map[string]diag.Pos{}, badType: map[string]bool{}}
 	d.decode(data)
 	d.finish()
 	return cfg
@@ -51,6 +51,9 @@ type decoder struct {
 	// values holds the position of each value by dotted path
 	// ("pagination.per_page"), for errors found after decoding.
 	values map[string]diag.Pos
+	// badType holds the top-level keys whose value had the wrong type, so
+	// that finish does not report them twice.
+	badType map[string]bool
 }
 
 func (d *decoder) pos(n ast.Node) diag.Pos {
@@ -94,6 +97,7 @@ func (d *decoder) decode(data []byte) {
 		d.checkKeys(mv.Value, field.Type(), key)
 		if err := yaml.NodeToValue(mv.Value, field.Addr().Interface()); err != nil {
 			d.typeError(mv.Value, key, err)
+			d.badType[key] = true
 		}
 	}
 }
@@ -208,12 +212,30 @@ func (d *decoder) finish() {
 	if c.PageBudgetKB <= 0 {
 		c.PageBudgetKB = DefaultPageBudgetKB
 	}
+	d.permalink("articles", &c.Permalinks.Articles, DefaultArticlePermalink)
+	d.permalink("pages", &c.Permalinks.Pages, DefaultPagePermalink)
 	if c.BaseURL != "" {
 		u, err := normaliseBaseURL(c.BaseURL)
 		if err != nil {
 			d.list.Errorf(d.valuePos("base_url"), "base_url %q: %v", c.BaseURL, err)
 		}
 		c.BaseURL = u
+	}
+}
+
+// permalink checks the pattern of permalinks.<kind>, and puts the default in
+// place of a pattern that is missing or wrong.
+func (d *decoder) permalink(kind string, pattern *string, def string) {
+	key := "permalinks." + kind
+	pos, set := d.values[key]
+	if !set || d.badType["permalinks"] {
+		*pattern = def
+		return
+	}
+	d.cfg.Pos[key] = pos
+	if _, err := ParsePermalink(kind, *pattern); err != nil {
+		d.list.Errorf(pos, "%s %q: %v", key, *pattern, err)
+		*pattern = def
 	}
 }
 

@@ -91,3 +91,63 @@ func TestExampleSite(t *testing.T) {
 		t.Errorf("got %+v", cfg)
 	}
 }
+
+func TestPermalinks(t *testing.T) {
+	cfg, msgs := load(t, "title: x\n")
+	if len(msgs) != 0 || cfg.Permalinks.Articles != DefaultArticlePermalink || cfg.Permalinks.Pages != DefaultPagePermalink {
+		t.Fatalf("defaults: %+v %v", cfg.Permalinks, msgs)
+	}
+	cfg, msgs = load(t, "permalinks:\n  articles: /:year/:month/:slug/\n")
+	if len(msgs) != 0 || cfg.Permalinks.Articles != "/:year/:month/:slug/" || cfg.Permalinks.Pages != DefaultPagePermalink {
+		t.Fatalf("articles only: %+v %v", cfg.Permalinks, msgs)
+	}
+	if p := cfg.Pos["permalinks.articles"]; p.String() != "site/config.yaml:2:13" {
+		t.Errorf("Pos[permalinks.articles] = %v", p)
+	}
+	cfg, msgs = load(t, "permalinks: {articles: '/:section/:slug/', pages: /pages/:slug/}\n")
+	if len(msgs) != 0 || cfg.Permalinks.Articles != "/:section/:slug/" || cfg.Permalinks.Pages != "/pages/:slug/" {
+		t.Fatalf("both: %+v %v", cfg.Permalinks, msgs)
+	}
+}
+
+func TestPermalinkErrors(t *testing.T) {
+	const tokens = "(the tokens are :slug, :section, :category, :year, :month, :day)"
+	for _, tt := range []struct{ pattern, want string }{
+		{"articles/:slug", `"articles/:slug": must start and end with "/", like "/articles/:slug/"`},
+		{"/:year/:slug", `"/:year/:slug": must start and end with "/", like "/:year/:slug/"`},
+		{"/:year/", `"/:year/": must contain :slug, so that each article has its own URL, like "/:year/:slug/"`},
+		{"/:title/", `"/:title/": unknown token :title; use :slug ` + tokens},
+		{"/:yaer/:slug/", `"/:yaer/:slug/": unknown token :yaer; did you mean :year? ` + tokens},
+		{"/:/:slug/", `"/:/:slug/": a ":" must start a token; the tokens are :slug, :section, :category, :year, :month, :day`},
+		{"/a b/:slug/", `"/a b/:slug/": " " is not allowed: write literal text with a-z, 0-9, "-" and "_", and tokens such as :slug`},
+		{"/Guides/:slug/", `"/Guides/:slug/": use lower case, like "/guides/:slug/"`},
+		{"/guides/:slug.html", `"/guides/:slug.html": must end in "/", not ".html": every page is written as index.html in its own folder, like "/guides/:slug/"`},
+		{"/a/../:slug/", `"/a/../:slug/": must not contain ".."`},
+		{"/a//:slug/", `"/a//:slug/": has an empty segment: write a single "/" between segments`},
+		{"/s-:section/:slug/", `"/s-:section/:slug/": :section must be a whole segment, like "/:section/:slug/", because an article may have none`},
+		{"/:category-x/:slug/", `"/:category-x/:slug/": :category must be a whole segment, like "/:category/:slug/", because an article may have none`},
+		{"/_x/:slug/", `"/_x/:slug/": segment "_x" starts with "_", which is reserved for files such as _redirects and the preview server's /_byline/: rename it`},
+	} {
+		cfg, msgs := load(t, "title: x\npermalinks:\n  articles: "+tt.pattern+"\n")
+		want := "site/config.yaml:3:13: permalinks.articles " + tt.want
+		if strings.Join(msgs, "\n") != want {
+			t.Errorf("%s:\n got %q\nwant %q", tt.pattern, msgs, want)
+		}
+		if cfg.Permalinks.Articles != DefaultArticlePermalink {
+			t.Errorf("%s: a wrong pattern left %q, not the default", tt.pattern, cfg.Permalinks.Articles)
+		}
+	}
+	for _, tt := range []struct{ src, want string }{
+		{"permalinks:\n  pages: /:year/:slug/\n", `site/config.yaml:2:10: permalinks.pages "/:year/:slug/": pages have no :year; their only token is :slug`},
+		{"permalinks:\n  pages: /pages/\n", `site/config.yaml:2:10: permalinks.pages "/pages/": must contain :slug, so that each page has its own URL, like "/pages/:slug/"`},
+		{"permalinks:\n  articls: /:slug/\n", `site/config.yaml:2:3: warning: permalinks: unknown key "articls"; did you mean "articles"?`},
+		{"permalinks:\n  posts: /:slug/\n", `site/config.yaml:2:3: warning: permalinks: unknown key "posts"`},
+		{"permalinks:\n  articles: [a]\n", `site/config.yaml:2:13: permalinks: expected a string`},
+		{"permalinks: /:slug/\n", `site/config.yaml:1:13: permalinks: string was used where mapping is expected`},
+	} {
+		_, msgs := load(t, tt.src)
+		if strings.Join(msgs, "\n") != tt.want {
+			t.Errorf("%q:\n got %q\nwant %q", tt.src, msgs, tt.want)
+		}
+	}
+}
