@@ -28,8 +28,8 @@ func Assemble(cfg *config.Config, c *content.Content, opts Options, list *diag.L
 		authorByKey: map[string]*Author{},
 	}
 	s.addAuthors(c.Authors)
-	s.addArticles(c.Articles, opts, list)
-	s.addPages(c.Pages)
+	s.addArticles(c.Articles, s.permalink("articles", list), opts, list)
+	s.addPages(c.Pages, s.permalink("pages", list))
 	s.link()
 	s.checkURLs(list)
 	return s
@@ -56,7 +56,7 @@ func published(p *content.Page, opts Options) (in, draft bool) {
 	return true, p.Meta.Draft || future
 }
 
-func (s *Site) addArticles(pages []*content.Page, opts Options, list *diag.List) {
+func (s *Site) addArticles(pages []*content.Page, pattern config.Pattern, opts Options, list *diag.List) {
 	sections := map[string]*Section{}
 	tags := newTaxonomy("tags")
 	cats := newTaxonomy("categories")
@@ -65,7 +65,7 @@ func (s *Site) addArticles(pages []*content.Page, opts Options, list *diag.List)
 		if !in {
 			continue
 		}
-		a := &Article{Page: p, URL: "/articles/" + p.Slug + "/", Draft: draft, Updated: p.Meta.Date}
+		a := &Article{Page: p, Draft: draft, Updated: p.Meta.Date}
 		if !p.Meta.Updated.IsZero() {
 			a.Updated = p.Meta.Updated
 		}
@@ -91,6 +91,7 @@ func (s *Site) addArticles(pages []*content.Page, opts Options, list *diag.List)
 				a.Tags = append(a.Tags, term)
 			}
 		}
+		a.URL = articleURL(pattern, a, s.Config.Location)
 		s.Articles = append(s.Articles, a)
 	}
 	sortNewestFirst(s.Articles)
@@ -192,12 +193,12 @@ func keyPos(p *content.Page, key string) diag.Pos {
 	return diag.Pos{Path: p.File, Line: 1, Col: 1}
 }
 
-func (s *Site) addPages(pages []*content.Page) {
+func (s *Site) addPages(pages []*content.Page, pattern config.Pattern) {
 	for _, p := range pages {
 		if p.Meta.Draft && !s.Preview {
 			continue
 		}
-		s.Pages = append(s.Pages, &Page{Page: p, URL: "/" + p.Slug + "/"})
+		s.Pages = append(s.Pages, &Page{Page: p, URL: pageURL(pattern, p)})
 	}
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
 }

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/byline/byline/generator/config"
 	"github.com/byline/byline/generator/content"
 	"github.com/byline/byline/generator/diag"
 )
@@ -39,9 +41,16 @@ func (o owner) what() string {
 // aliases after checking them against every real URL.
 func (s *Site) checkURLs(list *diag.List) {
 	claimed := map[string]owner{}
+	paged := s.pagedLists()
+	hint := s.permalinkHint()
 	claim := func(url string, o owner) {
-		if prev, ok := claimed[url]; ok {
-			list.Errorf(o.pos(), "%s has URL %s, which %s at %s already has: give one of them another slug", o.what(), url, prev.what(), prev.pos())
+		prev, ok := claimed[url]
+		if !ok && isPagerURL(url, paged) {
+			prev, ok = owner{}, true
+		}
+		if ok {
+			list.Errorf(o.pos(), "%s has URL %s, which %s at %s already has: give one of them another slug%s",
+				o.what(), url, prev.what(), prev.pos(), cmp.Or(hint[o.kind], hint[prev.kind]))
 			return
 		}
 		claimed[url] = o
@@ -77,6 +86,58 @@ func (s *Site) builtinURLs() []string {
 		urls = append(urls, "/articles/page/") // the pagination folder
 	}
 	return urls
+}
+
+// pagedLists maps the URL of each list that has more than one page to its
+// number of pages, for isPagerURL.
+func (s *Site) pagedLists() map[string]int {
+	per := s.Config.Pagination.PerPage
+	lists := map[string]int{}
+	add := func(base string, n int) {
+		if per > 0 && n > per {
+			lists[base] = (n + per - 1) / per
+		}
+	}
+	add("/", len(s.Articles))
+	add("/articles/", len(s.Articles))
+	for _, sec := range s.Sections {
+		add(sec.URL, len(sec.Articles))
+	}
+	for _, terms := range [][]*Term{s.Tags, s.Categories} {
+		for _, t := range terms {
+			add(t.URL, len(t.Articles))
+		}
+	}
+	for _, a := range s.Authors {
+		add(a.URL, len(a.Articles))
+	}
+	return lists
+}
+
+// isPagerURL reports whether url is page 2 or later of a list, such as
+// "/articles/page/2/": a permalink pattern can put an article there.
+func isPagerURL(url string, lists map[string]int) bool {
+	rest, ok := strings.CutSuffix(url, "/")
+	i := strings.LastIndexByte(rest, '/')
+	if !ok || i < 0 {
+		return false
+	}
+	base, ok := strings.CutSuffix(rest[:i+1], "page/")
+	n, err := strconv.Atoi(rest[i+1:])
+	return ok && err == nil && n >= 2 && n <= lists[base] && strconv.Itoa(n) == rest[i+1:]
+}
+
+// permalinkHint says, by owner kind, where to change a URL that comes from
+// a permalinks pattern rather than the default.
+func (s *Site) permalinkHint() map[string]string {
+	hint := map[string]string{}
+	if p := s.Config.Permalinks.Articles; p != "" && p != config.DefaultArticlePermalink {
+		hint["article"] = ", or change permalinks.articles at " + s.configPos("permalinks.articles").String()
+	}
+	if p := s.Config.Permalinks.Pages; p != "" && p != config.DefaultPagePermalink {
+		hint["page"] = ", or change permalinks.pages at " + s.configPos("permalinks.pages").String()
+	}
+	return hint
 }
 
 func (s *Site) addAliases(claim func(string, owner), list *diag.List) {
