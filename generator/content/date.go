@@ -30,7 +30,7 @@ func ParseDate(s string, loc *time.Location) (time.Time, error) {
 	for _, layout := range dateLayouts {
 		t, err := time.ParseInLocation(layout, s, loc)
 		if err == nil {
-			return t, nil
+			return inRange(t, s, loc)
 		}
 		var pe *time.ParseError
 		if reason == "" && errors.As(err, &pe) && pe.Message != "" {
@@ -41,6 +41,18 @@ func ParseDate(s string, loc *time.Location) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("cannot parse date %q: %s; %s", s, reason, dateHint)
 	}
 	return time.Time{}, fmt.Errorf("cannot parse date %q; %s", s, dateHint)
+}
+
+// inRange refuses a date whose year, where it was written or in the site's
+// zone, is outside 1–9999: no such date can be written back in RFC 3339,
+// and none is an article's.
+func inRange(t time.Time, s string, loc *time.Location) (time.Time, error) {
+	for _, y := range []int{t.Year(), t.In(loc).Year()} {
+		if y < 1 || y > 9999 {
+			return time.Time{}, fmt.Errorf("cannot parse date %q: year out of range; %s", s, dateHint)
+		}
+	}
+	return t, nil
 }
 
 // inZone shows t in loc when loc has t's offset at that instant, as
@@ -64,12 +76,13 @@ func dateValue(v *value, loc *time.Location) (time.Time, error) {
 		return ParseDate(x, loc)
 	case time.Time:
 		if tomlLocal(x) {
-			return time.Date(x.Year(), x.Month(), x.Day(), x.Hour(), x.Minute(), x.Second(), x.Nanosecond(), loc), nil
+			t := time.Date(x.Year(), x.Month(), x.Day(), x.Hour(), x.Minute(), x.Second(), x.Nanosecond(), loc)
+			return inRange(t, x.Format("2006-01-02T15:04:05"), loc)
 		}
 		if x.Location().String() == "time-local" {
 			return time.Time{}, errors.New("a time of day is not a date; " + dateHint)
 		}
-		return inZone(x, loc), nil
+		return inRange(inZone(x, loc), x.Format(time.RFC3339), loc)
 	}
 	return time.Time{}, fmt.Errorf("expected a date, found %s; %s", v.describe(), dateHint)
 }
