@@ -8,7 +8,8 @@ import (
 func (r *Renderer) pageJobs() []job {
 	s := r.site
 	per := s.Config.Pagination.PerPage
-	var jobs []job
+	// Articles, pages and about one list page per tag: a good first guess.
+	jobs := make([]job, 0, len(s.Articles)+len(s.Pages)+len(s.Authors)+len(s.Tags)+len(s.Categories)+len(s.Sections)+16)
 	add := func(kind string, d *Data) {
 		d.Site, d.Kind = s, kind
 		d.Permalink = r.abs(d.URL)

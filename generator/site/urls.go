@@ -40,7 +40,7 @@ func (o owner) what() string {
 // checkURLs reports two sources that map to the same URL, and adds the
 // aliases after checking them against every real URL.
 func (s *Site) checkURLs(list *diag.List) {
-	claimed := map[string]owner{}
+	claimed := make(map[string]owner, len(s.Articles)+len(s.Pages)+len(s.Authors)+len(s.Tags)+len(s.Categories)+len(s.Sections)+8)
 	paged := s.pagedLists()
 	hint := s.permalinkHint()
 	claim := func(url string, o owner) {
