@@ -1,10 +1,8 @@
 package main
 
 import (
-	"io"
 	"net/http"
 	"os"
-	"regexp"
 	"strings"
 	"testing"
 )
@@ -52,24 +50,7 @@ func TestPermalinksBuildCheckServe(t *testing.T) {
 	}
 
 	out, errs, stop := background(t, "serve", "--addr", "127.0.0.1:0")
-	urlRE := regexp.MustCompile(`serving (http://127\.0\.0\.1:\d+/) from memory`)
-	var base string
-	eventually(t, "the serving line", func() bool {
-		m := urlRE.FindStringSubmatch(out.String())
-		if m != nil {
-			base = m[1]
-		}
-		return m != nil
-	})
-	get := func(p string) (int, string) {
-		resp, err := http.Get(base + p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		body, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, string(body)
-	}
+	_, get := served(t, out)
 	// The server answers 503 until its first build is done.
 	eventually(t, "the article at its new URL", func() bool {
 		code, body := get(newURL)

@@ -91,12 +91,11 @@ func openFiles() int {
 	return len(entries)
 }
 
-func TestServe(t *testing.T) {
-	project(t)
-	fds := openFiles()
-	out, errs, stop := background(t, "serve", "--addr", "127.0.0.1:0")
+// served waits for serve's "serving URL" line in out and returns the URL
+// and a getter of pages under it (status and body).
+func served(t *testing.T, out *syncBuffer) (base string, get func(p string) (int, string)) {
+	t.Helper()
 	urlRE := regexp.MustCompile(`serving (http://127\.0\.0\.1:\d+/) from memory`)
-	var base string
 	eventually(t, "the serving line", func() bool {
 		m := urlRE.FindStringSubmatch(out.String())
 		if m != nil {
@@ -104,7 +103,7 @@ func TestServe(t *testing.T) {
 		}
 		return m != nil
 	})
-	page := func(p string) (int, string) {
+	return base, func(p string) (int, string) {
 		resp, err := http.Get(base + p)
 		if err != nil {
 			t.Fatal(err)
@@ -113,6 +112,13 @@ func TestServe(t *testing.T) {
 		body, _ := io.ReadAll(resp.Body)
 		return resp.StatusCode, string(body)
 	}
+}
+
+func TestServe(t *testing.T) {
+	project(t)
+	fds := openFiles()
+	out, errs, stop := background(t, "serve", "--addr", "127.0.0.1:0")
+	base, page := served(t, out)
 	eventually(t, "the draft with its banner", func() bool {
 		code, body := page("articles/what-does-a-platform-engineer-do/")
 		return code == 200 && strings.Contains(body, "draft-banner")
