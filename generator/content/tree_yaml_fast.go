@@ -416,19 +416,11 @@ func (p *fastYAML) flowSequence(off, depth int) (*value, int) {
 		var item *value
 		item, i = p.flowScalar(i, depth+1, ']')
 		p.items = append(p.items, item)
-		i = p.skipSpaces(i)
-		if i == len(p.cur) {
-			p.decline()
-		}
-		switch p.cur[i] {
-		case ']':
+		var done bool
+		if i, done = p.flowNext(i, ']'); done {
 			p.endList(v, mark)
-			return v, i + 1
-		case ',':
-			i = p.skipSpaces(i + 1)
-			continue
+			return v, i
 		}
-		p.decline()
 	}
 }
 
@@ -456,20 +448,30 @@ func (p *fastYAML) flowMapping(off, depth int) (*value, int) {
 		e := p.entry(key, keyOff)
 		e.val, i = p.flowScalar(p.skipSpaces(i+1), depth+1, '}')
 		p.addEntry(mark, e)
-		i = p.skipSpaces(i)
-		if i == len(p.cur) {
-			p.decline()
-		}
-		switch p.cur[i] {
-		case '}':
+		var done bool
+		if i, done = p.flowNext(i, '}'); done {
 			p.endMapping(v, mark)
-			return v, i + 1
-		case ',':
-			i = p.skipSpaces(i + 1)
-			continue
+			return v, i
 		}
+	}
+}
+
+// flowNext reads what follows an item of a flow collection at byte offset
+// i: the closing byte (done, and the offset after it) or a comma (the
+// offset of the next item). Anything else declines.
+func (p *fastYAML) flowNext(i int, closing byte) (next int, done bool) {
+	i = p.skipSpaces(i)
+	if i == len(p.cur) {
 		p.decline()
 	}
+	switch p.cur[i] {
+	case closing:
+		return i + 1, true
+	case ',':
+		return p.skipSpaces(i + 1), false
+	}
+	p.decline()
+	return 0, false
 }
 
 func (p *fastYAML) skipSpaces(i int) int {
