@@ -32,6 +32,7 @@ type Cache struct {
 	// reported since (watched caches only).
 	listing *listing
 	changed []string
+	lexers  *lexerSet // code lexers, built once for every Load
 }
 
 type cacheEntry struct {
@@ -158,4 +159,18 @@ func (c *Cache) keep(files []file) {
 			delete(c.entries, p)
 		}
 	}
+}
+
+// lexerSet returns the code lexers of the cache's Loads: the same set each
+// time, or a new one when c is nil.
+func (c *Cache) lexerSet() *lexerSet {
+	if c == nil {
+		return newLexerSet()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.lexers == nil {
+		c.lexers = newLexerSet()
+	}
+	return c.lexers
 }

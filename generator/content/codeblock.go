@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -43,20 +41,15 @@ type codeBlockRenderer struct {
 	// it is goldmark-highlighting's default so chroma does the same work.
 	style *chroma.Style
 
-	mu     sync.RWMutex
-	lexers map[string]chroma.Lexer // coalesced; nil when chroma has none
+	lexers *lexerSet
 }
 
-// maxLexerNames bounds the lexer cache: a site uses a handful of language
-// names, and a body full of made-up ones should not grow it without end.
-const maxLexerNames = 256
-
-func newCodeBlockRenderer() *codeBlockRenderer {
+func newCodeBlockRenderer(lexers *lexerSet) *codeBlockRenderer {
 	return &codeBlockRenderer{
 		Config:    ghtml.NewConfig(),
 		formatter: chromahtml.New(chromahtml.WithClasses(true)),
 		style:     styles.Get("github"),
-		lexers:    map[string]chroma.Lexer{},
+		lexers:    lexers,
 	}
 }
 
@@ -68,25 +61,6 @@ func (r *codeBlockRenderer) SetOption(name renderer.OptionName, value any) {
 // RegisterFuncs implements renderer.NodeRenderer.
 func (r *codeBlockRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, r.render)
-}
-
-// lexer returns the coalesced chroma lexer for a language name, or nil.
-func (r *codeBlockRenderer) lexer(lang []byte) chroma.Lexer {
-	r.mu.RLock()
-	l, ok := r.lexers[string(lang)]
-	r.mu.RUnlock()
-	if ok {
-		return l
-	}
-	if l = lexers.Get(string(lang)); l != nil {
-		l = chroma.Coalesce(l)
-	}
-	r.mu.Lock()
-	if len(r.lexers) < maxLexerNames {
-		r.lexers[string(lang)] = l
-	}
-	r.mu.Unlock()
-	return l
 }
 
 func (r *codeBlockRenderer) render(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -110,7 +84,7 @@ func (r *codeBlockRenderer) render(w util.BufWriter, src []byte, node ast.Node, 
 	}
 	var lexer chroma.Lexer
 	if lang != nil {
-		lexer = r.lexer(lang)
+		lexer = r.lexers.get(lang)
 	}
 	if lexer != nil {
 		if it, err := lexer.Tokenise(nil, codeText(n, src)); err == nil {

@@ -57,7 +57,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options, list *diag.List) *Conte
 	}
 	md := opts.Markdown
 	if md == nil {
-		md = NewMarkdown(cfg)
+		md = newMarkdown(cfg, opts.Cache.lexerSet())
 	}
 	w := opts.Cache.walkSite(fsys, opts.Root, list)
 	pages := make([]*Page, len(w.files))

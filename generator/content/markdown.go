@@ -35,6 +35,11 @@ type Markdown struct {
 // dangerous scheme (javascript:, vbscript:, file:, data: other than raster
 // images) lose their URL whatever the setting.
 func NewMarkdown(cfg *config.Config) *Markdown {
+	return newMarkdown(cfg, newLexerSet())
+}
+
+// newMarkdown is NewMarkdown with code lexers from lexers.
+func newMarkdown(cfg *config.Config, lexers *lexerSet) *Markdown {
 	unsafe := cfg != nil && cfg.UnsafeHTML
 	var rendererOpts []renderer.Option
 	if unsafe {
@@ -42,7 +47,7 @@ func NewMarkdown(cfg *config.Config) *Markdown {
 	}
 	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(
 		util.Prioritized(anchorRenderer{}, 100), util.Prioritized(taskRenderer{}, 100),
-		util.Prioritized(newCodeBlockRenderer(), 200)))
+		util.Prioritized(newCodeBlockRenderer(lexers), 200)))
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
