@@ -18,9 +18,19 @@ func relativePrefix(outPath string) string {
 // with prefix instead of "/". Protocol-relative URLs ("//host") are left
 // alone. html/template and goldmark escape quotes in text, so `="/` only
 // occurs inside tags. It runs in one pass over the page, stopping only at
-// `="/` and then looking back for the attribute name.
-func relativize(html []byte, prefix string) []byte {
+// `="/` and then looking back for the attribute name. It returns html
+// itself when nothing changes, and never writes to html.
+func relativize(html []byte, prefix string) []byte { return rewriteRooted(html, prefix, false) }
+
+// relativeCopy is relativize into memory of its own, never html's: for a
+// page rendered into a buffer that is reused.
+func relativeCopy(html []byte, prefix string) []byte { return rewriteRooted(html, prefix, true) }
+
+func rewriteRooted(html []byte, prefix string, clone bool) []byte {
 	if prefix == "/" {
+		if clone {
+			return bytes.Clone(html)
+		}
 		return html
 	}
 	var out []byte
@@ -51,6 +61,9 @@ func relativize(html []byte, prefix string) []byte {
 		pos = i + 3
 	}
 	if out == nil {
+		if clone {
+			return bytes.Clone(html)
+		}
 		return html
 	}
 	return append(out, html[pos:]...)

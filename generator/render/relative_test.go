@@ -28,3 +28,22 @@ func TestRelativePrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeCopyOwnsItsMemory checks that relativeCopy's result does not
+// share the input's memory, whether or not anything was rewritten: pages
+// are rendered into a buffer that the next page overwrites.
+func TestRelativeCopyOwnsItsMemory(t *testing.T) {
+	for _, in := range []string{`<a href="/x/">x</a>`, `<p>nothing rooted</p>`} {
+		for _, prefix := range []string{"", "../", "/", "/blog/"} {
+			buf := []byte(in)
+			got := relativeCopy(buf, prefix)
+			want := string(relativize([]byte(in), prefix))
+			for i := range buf {
+				buf[i] = '!'
+			}
+			if string(got) != want {
+				t.Errorf("relativeCopy(%q, %q) = %q after the input was overwritten, want %q", in, prefix, got, want)
+			}
+		}
+	}
+}

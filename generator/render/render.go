@@ -194,7 +194,7 @@ func (r *Renderer) page(th *theme.Theme, j job, buf *bytes.Buffer, list *diag.Li
 	if j.kind == "404" {
 		prefix = r.base
 	}
-	return File{Path: j.path, Data: relativize(bytes.Clone(buf.Bytes()), prefix)}
+	return File{Path: j.path, Data: relativeCopy(buf.Bytes(), prefix)}
 }
 
 // outPath is the index.html file of a site-rooted URL.
