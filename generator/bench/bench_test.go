@@ -15,8 +15,11 @@ import (
 	"testing"
 	"time"
 
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 
 	"github.com/byline/byline/generator"
 	"github.com/byline/byline/generator/bench/corpus"
@@ -138,6 +141,34 @@ func benchGoldmarkFloor(b *testing.B, n int) {
 
 func BenchmarkGoldmarkFloor1k(b *testing.B)  { benchGoldmarkFloor(b, 1_000) }
 func BenchmarkGoldmarkFloor10k(b *testing.B) { benchGoldmarkFloor(b, 10_000) }
+
+// benchGoldmarkFormat is the floor with goldmark configured, from its own
+// extensions, for every Markdown feature Byline's format has: GFM,
+// footnotes, definition lists, typographic punctuation, heading IDs and
+// code highlighted by chroma with CSS classes (goldmark-highlighting). It
+// is what a site generator built on goldmark cannot do without; the plain
+// GFM floor above is the stricter reference.
+func benchGoldmarkFormat(b *testing.B, n int) {
+	skip10k(b, n)
+	articles := filepath.Join(corpusDir(b, n), "site", "articles")
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList, extension.Typographer,
+			highlighting.NewHighlighting(highlighting.WithFormatOptions(chromahtml.WithClasses(true)))),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+	measure(b, n, func() {
+		paths, err := markdownFiles(articles)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := convertAll(md, paths); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+func BenchmarkGoldmarkFormat1k(b *testing.B)  { benchGoldmarkFormat(b, 1_000) }
+func BenchmarkGoldmarkFormat10k(b *testing.B) { benchGoldmarkFormat(b, 10_000) }
 
 func markdownFiles(dir string) ([]string, error) {
 	var paths []string
