@@ -1,0 +1,5 @@
+//go:build !race
+
+package chromalex
+
+const raceEnabled = false
