@@ -121,13 +121,12 @@ func BenchmarkBuildAndPublish10k(b *testing.B) {
 	b.ReportMetric(float64(pages), "pages")
 }
 
-// benchGoldmarkFloor is "goldmark alone" from design §7: read every
-// article, split off its front matter, convert the body with a plain GFM
-// goldmark on GOMAXPROCS workers, and throw the HTML away.
-func benchGoldmarkFloor(b *testing.B, n int) {
+// benchGoldmark times "goldmark alone" from design §7: read every article,
+// split off its front matter, convert the body with md on GOMAXPROCS
+// workers, and throw the HTML away.
+func benchGoldmark(b *testing.B, n int, md goldmark.Markdown) {
 	skip10k(b, n)
 	articles := filepath.Join(corpusDir(b, n), "site", "articles")
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	measure(b, n, func() {
 		paths, err := markdownFiles(articles)
 		if err != nil {
@@ -139,36 +138,26 @@ func benchGoldmarkFloor(b *testing.B, n int) {
 	})
 }
 
-func BenchmarkGoldmarkFloor1k(b *testing.B)  { benchGoldmarkFloor(b, 1_000) }
-func BenchmarkGoldmarkFloor10k(b *testing.B) { benchGoldmarkFloor(b, 10_000) }
+// plainGFM is the stricter floor: goldmark with GFM only.
+func plainGFM() goldmark.Markdown { return goldmark.New(goldmark.WithExtensions(extension.GFM)) }
 
-// benchGoldmarkFormat is the floor with goldmark configured, from its own
-// extensions, for every Markdown feature Byline's format has: GFM,
-// footnotes, definition lists, typographic punctuation, heading IDs and
-// code highlighted by chroma with CSS classes (goldmark-highlighting). It
-// is what a site generator built on goldmark cannot do without; the plain
-// GFM floor above is the stricter reference.
-func benchGoldmarkFormat(b *testing.B, n int) {
-	skip10k(b, n)
-	articles := filepath.Join(corpusDir(b, n), "site", "articles")
-	md := goldmark.New(
+// formatGoldmark is goldmark configured, from its own extensions, for
+// every Markdown feature Byline's format has: GFM, footnotes, definition
+// lists, typographic punctuation, heading IDs and code highlighted by
+// chroma with CSS classes (goldmark-highlighting). It is what a site
+// generator built on goldmark cannot do without.
+func formatGoldmark() goldmark.Markdown {
+	return goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList, extension.Typographer,
 			highlighting.NewHighlighting(highlighting.WithFormatOptions(chromahtml.WithClasses(true)))),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
-	measure(b, n, func() {
-		paths, err := markdownFiles(articles)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := convertAll(md, paths); err != nil {
-			b.Fatal(err)
-		}
-	})
 }
 
-func BenchmarkGoldmarkFormat1k(b *testing.B)  { benchGoldmarkFormat(b, 1_000) }
-func BenchmarkGoldmarkFormat10k(b *testing.B) { benchGoldmarkFormat(b, 10_000) }
+func BenchmarkGoldmarkFloor1k(b *testing.B)   { benchGoldmark(b, 1_000, plainGFM()) }
+func BenchmarkGoldmarkFloor10k(b *testing.B)  { benchGoldmark(b, 10_000, plainGFM()) }
+func BenchmarkGoldmarkFormat1k(b *testing.B)  { benchGoldmark(b, 1_000, formatGoldmark()) }
+func BenchmarkGoldmarkFormat10k(b *testing.B) { benchGoldmark(b, 10_000, formatGoldmark()) }
 
 func markdownFiles(dir string) ([]string, error) {
 	var paths []string
