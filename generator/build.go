@@ -71,13 +71,19 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 
 // Prepared is a build whose site model and templates are ready, and whose
 // files are not rendered yet: Render renders them all, File one at a time
-// (serve renders on request what a full build would write).
+// (serve renders on request what a full build would write). Its methods
+// are safe for concurrent use.
 type Prepared struct {
 	Site     *site.Site
 	Warnings []*diag.Diagnostic
 	Errors   []*diag.Diagnostic // with Options.KeepGoing
 	renderer *render.Renderer
 	theme    *theme.Theme
+	// mu is held to read while rendering, to write while PatchBodies
+	// changes the model.
+	mu     sync.RWMutex
+	siteFS fs.FS
+	load   content.Options // as given to content.Load
 }
 
 // Prepare loads, parses and assembles the site and parses its templates.
@@ -100,7 +106,8 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	if err := list.Err(); err != nil {
 		return nil, err // a broken config would only cause more, misleading errors
 	}
-	c := content.Load(ctx, siteFS, content.Options{Root: root, Config: cfg, Cache: opts.Cache, Refs: opts.Refs}, &list)
+	load := content.Options{Root: root, Config: cfg, Cache: opts.Cache, Refs: opts.Refs}
+	c := content.Load(ctx, siteFS, load, &list)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -126,7 +133,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 			return nil, err
 		}
 	}
-	p := &Prepared{Site: s, Warnings: list.Warnings(), renderer: r, theme: th}
+	p := &Prepared{Site: s, Warnings: list.Warnings(), renderer: r, theme: th, siteFS: siteFS, load: load}
 	if err, ok := list.Err().(diag.ErrorList); ok {
 		p.Errors = err
 	}
@@ -135,6 +142,8 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 
 // Render renders every output file into memory.
 func (p *Prepared) Render(ctx context.Context) (*Result, error) {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
 	var list diag.List
 	files := p.renderer.Render(ctx, p.theme, &list)
 	if err := ctx.Err(); err != nil {
@@ -156,6 +165,8 @@ func (p *Prepared) Render(ctx context.Context) (*Result, error) {
 // site model only. emit is called from several goroutines at once; its
 // first error stops the build. The Result has no Files.
 func (p *Prepared) Stream(ctx context.Context, emit func(render.File) error) (*Result, error) {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	var list diag.List
@@ -193,11 +204,49 @@ func (res *Result) count(f render.File) {
 // File renders the one output file at path ("articles/x/index.html"); its
 // error is render.ErrNotFound for a path the site does not produce.
 func (p *Prepared) File(path string) (render.File, error) {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
 	return p.renderer.File(p.theme, path)
 }
 
+// PatchBodies brings p up to date after the files at paths changed
+// (slash-separated, relative to the site folder), without loading and
+// assembling the site again, when each of them is an article whose Markdown
+// body alone changed: see content.Cache.BodyChange, which needs the
+// Options.Cache of a watcher. It reports whether it did; when it did not,
+// p is as it was and the caller must Prepare again. It waits for the
+// renders in progress, and the files rendered before it are out of date.
+func (p *Prepared) PatchBodies(paths []string) bool {
+	if len(paths) == 0 || p.load.Cache == nil {
+		return false
+	}
+	changed := make(map[string]*content.Page, len(paths))
+	for _, rel := range paths {
+		old, cur, ok := p.load.Cache.BodyChange(p.siteFS, p.load, rel)
+		if !ok {
+			return false
+		}
+		changed[old.Path] = cur
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, a := range p.Site.Articles {
+		// An article left out of the site (a draft, say) shows nowhere.
+		if cur, ok := changed[a.Path]; ok {
+			a.ReplaceBody(cur)
+			p.renderer.Forget(a)
+		}
+	}
+	p.theme.Forget()
+	return true
+}
+
 // Paths lists every output path of the build, sorted.
-func (p *Prepared) Paths() []string { return p.renderer.Paths() }
+func (p *Prepared) Paths() []string {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	return p.renderer.Paths()
+}
 
 // Precompress adds a .gz and a .br copy of each text file to the result
 // (see publish.Precompress), for servers that send them as they are.

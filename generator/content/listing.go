@@ -72,5 +72,15 @@ func (c *Cache) validListing(fsys fs.FS, root string) *listing {
 	return l
 }
 
+// file returns the page file at p, a clean path.
+func (l *listing) file(p string) (file, bool) {
+	for _, f := range l.files {
+		if f.path == p {
+			return f, true
+		}
+	}
+	return file{}, false
+}
+
 // has reports whether p is a page or static file of the listing.
 func (l *listing) has(p string) bool { return l.paths[path.Clean(p)] }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"crypto/sha256"
 	"time"
 
 	"github.com/byline/byline/generator/diag"
@@ -35,10 +36,11 @@ type Page struct {
 	// BodyLine is the line of the file on which the Markdown body starts.
 	BodyLine int
 
-	body      body      // rendered Markdown: see Body
-	TOC       []Heading // headings of level 2 and 3, in document order
-	Summary   string    // plain text: Meta.Description, else the first paragraph
-	WordCount int       // words of the body, code blocks left out
+	body      body              // rendered Markdown: see Body
+	front     [sha256.Size]byte // sum of the file up to the body: see Cache.BodyChange
+	TOC       []Heading         // headings of level 2 and 3, in document order
+	Summary   string            // plain text: Meta.Description, else the first paragraph
+	WordCount int               // words of the body, code blocks left out
 	// ReadingMinutes is WordCount at 230 words a minute, rounded up, at least 1.
 	ReadingMinutes int
 	// Refs are the body's links, images and headings at file positions;

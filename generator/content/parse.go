@@ -1,6 +1,7 @@
 package content
 
 import (
+	"crypto/sha256"
 	"path"
 	"strings"
 
@@ -34,6 +35,7 @@ func parse(src []byte, f file, cfg *config.Config, md *Markdown, refs bool, list
 		Section:  f.section,
 		Pos:      map[string]diag.Pos{},
 		BodyLine: fm.bodyLine,
+		front:    sha256.Sum256(src[:len(src)-len(fm.body)]),
 	}
 	root, errs := decodeTree(fm, src)
 	for _, e := range errs {

@@ -97,6 +97,10 @@ func New(s *site.Site, opts Options, list *diag.List) *Renderer {
 	return r
 }
 
+// Forget drops what r keeps of a, its feed entry, for an article whose
+// body changed (site.Article.ReplaceBody).
+func (r *Renderer) Forget(a *site.Article) { r.entries.Delete(a) }
+
 // Paths lists every output path, sorted.
 func (r *Renderer) Paths() []string {
 	out := make([]string, 0, len(r.jobs))

@@ -7,7 +7,10 @@
 // generation's life, so a rebuild costs only the load, assemble and template
 // stages, and a one-article edit is visible at once even on a large site.
 // Rebuild replaces the generation after a successful build; a failed build
-// keeps the last good one in service.
+// keeps the last good one in service. An edit to article bodies alone, after
+// a successful build, is not built at all: the new bodies are patched into
+// the build in service (generator.Prepared.PatchBodies), which then serves
+// as a new generation.
 //
 // Every HTML response gets one external script (so a strict Content
 // Security Policy still holds) that listens for Server-Sent Events: "reload"
@@ -58,7 +61,9 @@ type Server struct {
 	failed atomic.Pointer[[]BuildError] // errors of the latest build; nil after a success
 	epoch  string                       // tells this process's generations from an earlier one's
 	n      int                          // builds so far, under mu
-	warned string                       // warnings last printed, under mu
+	// patches counts the builds that were patches, under mu (for tests).
+	patches int
+	warned  string // warnings last printed, under mu
 }
 
 // New returns a server with no build yet; call Rebuild to make one.
@@ -90,15 +95,20 @@ func (s *Server) Rebuild(ctx context.Context, b watch.Batch) error {
 	defer s.mu.Unlock()
 	start := time.Now()
 	cache := s.opts.Build.Cache
+	rel := b.Rel(s.opts.Build.SiteDir)
 	if b.Rescan || s.n == 0 {
 		cache.InvalidateAll()
 	} else {
-		cache.Invalidate(b.Rel(s.opts.Build.SiteDir))
+		cache.Invalidate(rel)
 	}
 	if b.Err != nil {
 		s.logf("%v", b.Err)
 	}
 	s.n++
+	if s.patch(b, rel) {
+		s.logf("updated in %s", elapsed(time.Since(start)))
+		return nil
+	}
 	prep, err := generator.Prepare(ctx, s.opts.Build)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -117,6 +127,25 @@ func (s *Server) Rebuild(ctx context.Context, b watch.Batch) error {
 	s.logWarnings(prep.Warnings)
 	s.logf("built in %s", elapsed(time.Since(start)))
 	return nil
+}
+
+// patch serves the batch's changes without a build when they are edits to
+// article bodies alone (generator.Prepared.PatchBodies): the last build
+// succeeded, so its model is the site on disk but for the batch, and every
+// changed path is a file of the site. It reports whether it did.
+func (s *Server) patch(b watch.Batch, rel []string) bool {
+	g := s.cur.Load()
+	if g == nil || b.Rescan || b.Err != nil || len(rel) == 0 || len(rel) != len(b.Paths) || s.failed.Load() != nil {
+		return false
+	}
+	if !g.prep.PatchBodies(rel) {
+		return false
+	}
+	s.patches++
+	ng := &generation{id: s.epoch + "." + strconv.Itoa(s.n), prep: g.prep}
+	s.cur.Store(ng)
+	s.hub.publish(event{name: "reload", data: ng.id})
+	return true
 }
 
 // Close ends the event streams of open pages, so that an http.Server

@@ -56,6 +56,15 @@ func published(p *content.Page, opts Options) (in, draft bool) {
 	return true, p.Meta.Draft || future
 }
 
+// showTOC says whether p's table of contents is shown: as its toc key
+// says, else when it has more than three entries.
+func showTOC(p *content.Page) bool {
+	if p.Meta.TOC != nil {
+		return *p.Meta.TOC && len(p.TOC) > 0
+	}
+	return len(p.TOC) > 3
+}
+
 func (s *Site) addArticles(pages []*content.Page, pattern config.Pattern, opts Options, list *diag.List) {
 	sections := map[string]*Section{}
 	tags := newTaxonomy("tags")
@@ -69,11 +78,7 @@ func (s *Site) addArticles(pages []*content.Page, pattern config.Pattern, opts O
 		if !p.Meta.Updated.IsZero() {
 			a.Updated = p.Meta.Updated
 		}
-		if p.Meta.TOC != nil {
-			a.ShowTOC = *p.Meta.TOC && len(p.TOC) > 0
-		} else {
-			a.ShowTOC = len(p.TOC) > 3
-		}
+		a.ShowTOC = showTOC(p)
 		s.resolvePeople(a, list)
 		if p.Section != "" {
 			sec := sections[p.Section]

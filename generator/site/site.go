@@ -126,3 +126,12 @@ type Crumb struct {
 
 // Author returns the author with key k, or nil.
 func (s *Site) Author(k string) *Author { return s.authorByKey[k] }
+
+// ReplaceBody puts p in place of the article's page, for a page parsed
+// again whose front matter is the same as before (content.Cache.BodyChange
+// says when): of the model, only what comes from the body changes. It must
+// not run while anything reads the article.
+func (a *Article) ReplaceBody(p *content.Page) {
+	a.Page = p
+	a.ShowTOC = showTOC(p)
+}

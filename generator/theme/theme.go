@@ -269,6 +269,10 @@ func (t *Theme) partialCached(name string, data any) (template.HTML, error) {
 	return h, err
 }
 
+// Forget drops every output partialCached keeps, for a model that changed
+// after they were rendered.
+func (t *Theme) Forget() { t.cache.Clear() }
+
 func (t *Theme) partial(name string, data any) (template.HTML, error) {
 	var b strings.Builder
 	if err := t.partials.ExecuteTemplate(&b, name, data); err != nil {

@@ -1,0 +1,156 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/byline/byline/generator/content"
+)
+
+// manyWords is enough prose to change an article's reading time.
+var manyWords = strings.Repeat("Testers who write code read the diff before the ticket, and ask what the change may break next. ", 60)
+
+// edit changes one file of a site: fn maps its text to the new text; a nil
+// fn deletes it.
+type edit struct {
+	file string
+	fn   func(string) string
+}
+
+// TestPatchBodiesMatchesAFullBuild edits files of the sample site after a
+// build whose every file was rendered (so cached cards and feed entries are
+// warm), and checks that PatchBodies takes exactly the edits to article
+// bodies, and that a patched build renders, file for file, what a full
+// build of the edited site renders. An edit it refuses leaves the build as
+// it was.
+func TestPatchBodiesMatchesAFullBuild(t *testing.T) {
+	const (
+		qa      = "articles/roles/what-does-a-qa-engineer-do.md"        // JSON front matter, toc: true
+		backEnd = "articles/roles/what-does-a-back-end-developer-do.md" // YAML front matter
+		draft   = "articles/roles/what-does-a-platform-engineer-do.md"  // a draft
+	)
+	appendText := func(s string) func(string) string {
+		return func(src string) string { return src + "\n" + s + "\n" }
+	}
+	replace := func(old, new string) func(string) string {
+		return func(src string) string { return strings.Replace(src, old, new, 1) }
+	}
+	fewHeadings := edit{backEnd, func(s string) string {
+		s = strings.Replace(s, "toc: true\n", "", 1)
+		s = strings.ReplaceAll(s, "\n## ", "\nHeading: ")
+		return strings.ReplaceAll(s, "\n### ", "\nSubheading: ")
+	}}
+	for _, tc := range []struct {
+		name  string
+		setup []edit // before the first build
+		edits []edit
+		want  bool
+	}{
+		{"a paragraph more", nil, []edit{{backEnd, appendText("One more paragraph, written after the build.")}}, true},
+		{"a longer read", nil, []edit{{qa, appendText(manyWords)}}, true},
+		{"no headings, no contents", nil, []edit{{qa, func(s string) string { return strings.ReplaceAll(s, "\n## ", "\nHeading: ") }}}, true},
+		{"headings enough for contents", []edit{fewHeadings}, []edit{{backEnd, appendText("## A\n\n## B\n\n## C\n\n## D\n")}}, true},
+		{"two articles", nil, []edit{{qa, appendText("Edited.")}, {backEnd, appendText("Edited too.")}}, true},
+		{"a draft left out of the site", nil, []edit{{draft, appendText(manyWords)}}, true},
+		{"the same bytes", nil, []edit{{backEnd, func(s string) string { return s }}}, true},
+		{"a title", nil, []edit{{backEnd, replace(`title: "`, `title: "New: `)}}, false},
+		{"a JSON key", nil, []edit{{qa, replace(`"toc": true`, `"toc": false`)}}, false},
+		{"a line before the front matter", nil, []edit{{backEnd, func(s string) string { return "\n" + s }}}, false},
+		{"a body error", nil, []edit{{backEnd, appendText("## One {#same}\n\n## Two {#same}\n")}}, false},
+		{"one body and one title", nil, []edit{{qa, appendText("Edited.")}, {backEnd, replace(`title: "`, `title: "New: `)}}, false},
+		{"a standalone page", nil, []edit{{"pages/about.md", appendText("More about us.")}}, false},
+		{"an author", nil, []edit{{"authors/maya-okafor.md", appendText("More about Maya.")}}, false},
+		{"the config", nil, []edit{{"config.yaml", appendText("# a comment")}}, false},
+		{"a file that is gone", nil, []edit{{backEnd, nil}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.CopyFS(dir, os.DirFS("../site")); err != nil {
+				t.Fatal(err)
+			}
+			apply(t, dir, tc.setup)
+			opts := Options{SiteDir: dir, ThemesDir: "../themes", Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Cache: content.NewWatchedCache()}
+			p, err := Prepare(context.Background(), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := renderAll(t, p)
+			paths := apply(t, dir, tc.edits)
+			opts.Cache.Invalidate(paths)
+			if got := p.PatchBodies(paths); got != tc.want {
+				t.Fatalf("PatchBodies = %t, want %t", got, tc.want)
+			}
+			after := renderAll(t, p)
+			if !tc.want {
+				sameFiles(t, "refused patch", before, after)
+				return
+			}
+			opts.Cache = nil
+			full, err := Prepare(context.Background(), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameFiles(t, "patched vs full build", renderAll(t, full), after)
+		})
+	}
+}
+
+// renderAll renders every file of p, as a full build writes them.
+func renderAll(t *testing.T, p *Prepared) map[string][]byte {
+	t.Helper()
+	res, err := p.Render(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, f := range res.Files {
+		files[f.Path] = f.Data
+	}
+	return files
+}
+
+func sameFiles(t *testing.T, what string, want, got map[string][]byte) {
+	t.Helper()
+	for p, w := range want {
+		if g, ok := got[p]; !ok {
+			t.Errorf("%s: %s missing", what, p)
+		} else if !bytes.Equal(w, g) {
+			t.Errorf("%s: %s differs: %s", what, p, firstDiff(w, g))
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s: %s is extra", what, p)
+		}
+	}
+}
+
+// apply makes the edits to the site in dir and returns the files edited.
+func apply(t *testing.T, dir string, edits []edit) []string {
+	t.Helper()
+	var paths []string
+	for _, e := range edits {
+		file := filepath.Join(dir, e.file)
+		if e.fn == nil {
+			if err := os.Remove(file); err != nil {
+				t.Fatal(err)
+			}
+			paths = append(paths, e.file)
+			continue
+		}
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, []byte(e.fn(string(src))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, e.file)
+	}
+	return paths
+}

@@ -1,0 +1,118 @@
+package serve
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/byline/byline/generator/watch"
+)
+
+// TestBodyEditsArePatched follows edits through Rebuild: an edit to an
+// article's body alone is patched into the served build (no load or
+// assemble), anything else, or any edit while the last build failed, is
+// built in full; each time the server serves what a clean build makes.
+func TestBodyEditsArePatched(t *testing.T) {
+	dir, opts := sampleSite(t)
+	l := startServer(t, dir, opts)
+	// Render every file once, so that cached cards and feed entries exist.
+	l.matchesClean(t, opts)
+	article := filepath.Join(dir, articleMD)
+	changed := watch.Batch{Paths: []string{article}}
+	author := filepath.Join(dir, "site", "authors", "maya-okafor.md")
+	steps := []struct {
+		name        string
+		file        string // under dir; articleMD when ""
+		old, new    string
+		batch       watch.Batch
+		fails       bool
+		wantPatches int
+		served      string // in the article page after the step
+	}{
+		{"body", "", "## ", "A paragraph written after the build.\n\n## ", changed, false, 1, "A paragraph written after"},
+		{"body again", "", "A paragraph written", "A sentence written", changed, false, 2, "A sentence written after"},
+		{"front matter", "", `title: "`, `title: "Edited: `, changed, false, 2, "Edited: "},
+		{"body with a theme file", "", "A sentence", "One sentence", watch.Batch{Paths: []string{article, filepath.Join(dir, "themes", "x.html")}}, false, 2, "One sentence"},
+		{"broken body", "", "## ", "## One {#same}\n\n## Two {#same}\n\n## ", changed, true, 2, ""},
+		{"fixed body, after a failure", "", "## One {#same}\n\n## Two {#same}\n\n", "", changed, false, 2, "One sentence"},
+		{"body after recovery", "", "One sentence", "The last sentence", changed, false, 3, "The last sentence"},
+		{"broken author", "site/authors/maya-okafor.md", `name: "Maya Okafor"`, `name: [`, watch.Batch{Paths: []string{author}}, true, 3, ""},
+		{"body while the author is broken", "", "The last sentence", "A later sentence", changed, true, 3, ""},
+		{"fixed author", "site/authors/maya-okafor.md", `name: [`, `name: "Maya Okafor"`, watch.Batch{Paths: []string{author}}, false, 3, "A later sentence"},
+	}
+	for _, st := range steps {
+		gen := l.cur.Load().id
+		events := l.subscribe(t, gen)
+		file := cmp.Or(st.file, articleMD)
+		edit(t, dir, file, st.old, st.new)
+		err := l.Rebuild(context.Background(), st.batch)
+		if (err != nil) != st.fails {
+			t.Fatalf("%s: Rebuild: %v", st.name, err)
+		}
+		l.mu.Lock()
+		patches := l.patches
+		l.mu.Unlock()
+		if patches != st.wantPatches {
+			t.Errorf("%s: %d patches so far, want %d", st.name, patches, st.wantPatches)
+		}
+		name, data := events.next(t)
+		if name == "error" && !st.fails {
+			name, data = events.next(t) // the stream starts with the last failure
+		}
+		events.close()
+		if st.fails {
+			if name != "error" {
+				t.Errorf("%s: event %s, want error", st.name, name)
+			}
+			continue
+		}
+		if name != "reload" || data == gen {
+			t.Errorf("%s: event %s %s, want a reload to a new build", st.name, name, data)
+		}
+		if _, _, body := l.get(t, articleURL); !strings.Contains(body, st.served) {
+			t.Errorf("%s: the edit is not served", st.name)
+		}
+		l.matchesClean(t, opts)
+	}
+}
+
+// TestPatchWhileServing patches an article again and again while clients
+// fetch pages that show it; run with -race, it checks that a patch waits
+// for the renders in progress.
+func TestPatchWhileServing(t *testing.T) {
+	dir, opts := smallSite(t)
+	l := startServer(t, dir, opts)
+	p := filepath.Join(dir, "site", "articles", "a0.md")
+	ctx, stop := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	for _, url := range []string{"/articles/a0/", "/", "/feed.xml", "/tags/go/", "/search-index.json"} {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				if code, _, _ := l.get(t, url); code != 200 {
+					t.Errorf("%s: %d", url, code)
+					return
+				}
+			}
+		})
+	}
+	const edits = 40
+	for i := range edits {
+		writeFile(t, p, fmt.Sprintf("---\ntitle: Article 0\ndate: 2025-01-01\ntags: [go, t0]\n---\n\nEdit number %d.\n%s\n", i, strings.Repeat("Word ", i*40)))
+		if err := l.Rebuild(ctx, watch.Batch{Paths: []string{p}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stop()
+	wg.Wait()
+	l.mu.Lock()
+	patches := l.patches
+	l.mu.Unlock()
+	if patches != edits {
+		t.Errorf("%d of %d edits patched", patches, edits)
+	}
+	l.matchesClean(t, opts)
+}
