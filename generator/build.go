@@ -106,6 +106,22 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	if err := list.Err(); err != nil {
 		return nil, err // a broken config would only cause more, misleading errors
 	}
+	// Templates, parsed while the content loads. Their problems, and the
+	// assets', go to a list of their own, so that a KeepGoing build can
+	// tell them from content errors.
+	sources, err := themeSources(opts, cfg, siteFS, root)
+	if err != nil {
+		return nil, err
+	}
+	var (
+		funcs render.Funcs
+		th    *theme.Theme
+		thl   diag.List
+		wg    sync.WaitGroup
+	)
+	wg.Go(func() { th = theme.Load(sources, funcs.Map(), &thl) })
+	defer wg.Wait()
+
 	load := content.Options{Root: root, Config: cfg, Cache: opts.Cache, Refs: opts.Refs}
 	c := content.Load(ctx, siteFS, load, &list)
 	if err := ctx.Err(); err != nil {
@@ -115,18 +131,15 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	// Assemble.
 	s := site.Assemble(cfg, c, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}, &list)
 
-	// Templates and assets. Their problems go to a list of their own, so
-	// that a KeepGoing build can tell them from content errors.
-	sources, err := themeSources(opts, cfg, siteFS, root)
-	if err != nil {
-		return nil, err
-	}
+	// Assets, then the templates' functions.
 	var tlist diag.List
 	r := render.New(s, render.Options{
 		SiteFS: siteFS, Static: c.Static, ThemeStatic: staticOf(sources),
 		SyntaxCSS: content.HighlightCSS("github", "github-dark"), Minify: opts.Minify,
 	}, &tlist)
-	th := theme.Load(sources, r.Funcs(), &tlist)
+	wg.Wait()
+	funcs.Bind(r)
+	tlist.Merge(&thl)
 	list.Merge(&tlist)
 	if err := tlist.Err(); err != nil || !opts.KeepGoing {
 		if err := list.Err(); err != nil {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"path"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -69,14 +70,15 @@ func (c *Cache) Invalidate(paths []string) {
 	for p := range changed {
 		c.changed = append(c.changed, p)
 	}
-	for p, e := range c.entries {
-		for q := p; ; q = path.Dir(q) {
-			if changed[q] {
+	for p := range changed {
+		if e := c.entries[p]; e != nil {
+			e.checked = false // a file: nothing is below it
+			continue
+		}
+		// A folder, or a file no Load has parsed: every entry below it.
+		for q, e := range c.entries {
+			if p == "." || strings.HasPrefix(q, p+"/") {
 				e.checked = false
-				break
-			}
-			if q == "." || q == "/" {
-				break
 			}
 		}
 	}

@@ -9,19 +9,28 @@ import (
 	"time"
 )
 
-// Funcs returns the template functions of this build. Dates are shown in
-// the site's time zone, never the machine's.
-func (r *Renderer) Funcs() template.FuncMap {
-	loc := r.site.Config.Location
+// Funcs are the template functions of one build. They exist before the
+// build's Renderer, so that its theme can be parsed while the site is still
+// loading: each function calls the Renderer given to Bind, which must come
+// before the templates render pages (theme.Load's trial runs, with no data,
+// stop at their first action and report nothing but escaping errors). Dates
+// are shown in the site's time zone, never the machine's.
+type Funcs struct{ r *Renderer }
+
+// Bind makes f's functions those of r.
+func (f *Funcs) Bind(r *Renderer) { f.r = r }
+
+// Map returns the functions, for theme.Load.
+func (f *Funcs) Map() template.FuncMap {
 	return template.FuncMap{
-		"abs":     r.abs,
-		"asset":   r.assets.url,
-		"date":    func(t time.Time) string { return t.In(loc).Format("January 2, 2006") },
-		"isodate": func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
+		"abs":     func(u string) string { return f.r.abs(u) },
+		"asset":   func(p string) (string, error) { return f.r.assets.url(p) },
+		"date":    func(t time.Time) string { return t.In(f.r.site.Config.Location).Format("January 2, 2006") },
+		"isodate": func(t time.Time) string { return t.In(f.r.site.Config.Location).Format(time.RFC3339) },
 		"money":   money,
 		"plural":  plural,
 		"add":     func(a, b int) int { return a + b },
-		"nav":     r.nav,
+		"nav":     func(d *Data) Nav { return f.r.nav(d) },
 	}
 }
 
