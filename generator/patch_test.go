@@ -45,6 +45,10 @@ func TestPatchBodiesMatchesAFullBuild(t *testing.T) {
 		s = strings.ReplaceAll(s, "\n## ", "\nHeading: ")
 		return strings.ReplaceAll(s, "\n### ", "\nSubheading: ")
 	}}
+	noDescription := edit{backEnd, func(s string) string {
+		i := strings.Index(s, "description: ")
+		return s[:i] + s[i+strings.Index(s[i:], "\n")+1:]
+	}}
 	for _, tc := range []struct {
 		name  string
 		setup []edit // before the first build
@@ -55,6 +59,7 @@ func TestPatchBodiesMatchesAFullBuild(t *testing.T) {
 		{"a longer read", nil, []edit{{qa, appendText(manyWords)}}, true},
 		{"no headings, no contents", nil, []edit{{qa, func(s string) string { return strings.ReplaceAll(s, "\n## ", "\nHeading: ") }}}, true},
 		{"headings enough for contents", []edit{fewHeadings}, []edit{{backEnd, appendText("## A\n\n## B\n\n## C\n\n## D\n")}}, true},
+		{"a first paragraph that is the summary", []edit{noDescription}, []edit{{backEnd, replace("Every time you tap", "Each time you tap")}}, true},
 		{"two articles", nil, []edit{{qa, appendText("Edited.")}, {backEnd, appendText("Edited too.")}}, true},
 		{"a draft left out of the site", nil, []edit{{draft, appendText(manyWords)}}, true},
 		{"the same bytes", nil, []edit{{backEnd, func(s string) string { return s }}}, true},
