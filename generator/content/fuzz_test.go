@@ -4,19 +4,31 @@ import (
 	"bytes"
 	"testing"
 	"time"
+
+	"github.com/adrg/frontmatter"
 )
 
 func FuzzSplit(f *testing.F) {
 	for _, s := range []string{
 		"", "---\n---\n", "---\ntitle: x\n---\nbody\n", "\n\n---\na: 1\n---", "+++\na = 1\n+++\n\nbody",
 		"{\"a\": 1}\nbody", "{\n\"a\": [1,\n2]\n}\n\nbody", "{\"a\": 1} trailing\n", "{", "---\nno end\n",
-		"# just markdown\n", "---\n--- \n", "  {\"x\":\"}\"}\n", "\ufeff---\r\na: b\r\n---\r\nx",
+		"# just markdown\n", "---\n--- \n", "---\na: 1\n---x\n ---\nbody", "+++\na = 1\n+++ \n\n+++\nx", "  {\"x\":\"}\"}\n", "\ufeff---\r\na: b\r\n---\r\nx",
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		src = normalize(src)
 		fm, err := split(src)
+		// split gives adrg/frontmatter the file up to where it ends the
+		// front matter; given the whole file, it finds the same.
+		if first, _ := firstLine(src); bytes.Equal(first, []byte("---")) || bytes.Equal(first, []byte("+++")) {
+			var raw rawFrontMatter
+			body, rerr := frontmatter.Parse(bytes.NewReader(src), &raw, yamlFormat, tomlFormat)
+			closed := rerr == nil && raw.format != ""
+			if closed != (err == nil) || closed && (raw.format != fm.format || !bytes.Equal(body, fm.body) || !bytes.Equal(raw.data, fm.data)) {
+				t.Fatalf("split: %v, %s, body %q; frontmatter.Parse of the whole file: %v, %s, body %q", err, fm.format, fm.body, rerr, raw.format, body)
+			}
+		}
 		if err != nil {
 			pe := err.(*posError)
 			if pe.line < 1 || pe.col < 1 {

@@ -69,15 +69,23 @@ func split(src []byte) (frontMatter, error) {
 	case !bytes.Equal(first, []byte("---")) && !bytes.Equal(first, []byte("+++")):
 		return frontMatter{body: src, bodyLine: 1}, nil
 	}
+	// adrg/frontmatter copies the rest of what it reads as the body. It
+	// is given the file up to the closing delimiter, found here as it
+	// finds it, and the body stays in src.
+	head := src
+	if end, ok := closingLine(src, line, first); ok {
+		head = src[:end]
+	}
 	var raw rawFrontMatter
-	body, err := frontmatter.Parse(bytes.NewReader(src), &raw, yamlFormat, tomlFormat)
+	rest, err := frontmatter.Parse(bytes.NewReader(head), &raw, yamlFormat, tomlFormat)
 	if err != nil {
 		return frontMatter{}, &posError{line, 1, err.Error()}
 	}
 	if raw.format == "" {
 		return frontMatter{}, &posError{line, 1, fmt.Sprintf("front matter is not closed: add a line %s after it", first)}
 	}
-	bodyOff := len(src) - len(body)
+	bodyOff := len(head) - len(rest)
+	body := src[bodyOff:]
 	return frontMatter{
 		format:   raw.format,
 		data:     raw.data,
@@ -86,6 +94,25 @@ func split(src []byte) (frontMatter, error) {
 		body:     body,
 		bodyLine: bytes.Count(src[:bodyOff], []byte("\n")) + 1,
 	}, nil
+}
+
+// closingLine returns the offset just past the line that closes front
+// matter opened by delim on line open: the first later line that is delim
+// once trimmed of white space, as adrg/frontmatter reads lines.
+func closingLine(src []byte, open int, delim []byte) (int, bool) {
+	off := offsetOfLine(src, open+1)
+	for off < len(src) {
+		line, _, found := bytes.Cut(src[off:], []byte("\n"))
+		next := off + len(line)
+		if found {
+			next++
+		}
+		if bytes.Equal(bytes.TrimSpace(line), delim) {
+			return next, true
+		}
+		off = next
+	}
+	return 0, false
 }
 
 // firstLine returns the first non-blank line, trimmed, and its number.
