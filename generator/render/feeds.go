@@ -92,7 +92,11 @@ func (r *Renderer) feed(feedURL, pageURL, title string, arts []*site.Article, li
 	if len(f.Entries) == 0 || len(f.Entries[0].Authors) == 0 {
 		f.Author = &atomPerson{Name: c.Title}
 	}
-	return r.xmlFile(outFile(feedURL), f, list)
+	size := 2048 // the feed's own elements
+	for _, e := range f.Entries {
+		size += len(e.Content.Escaped) + len(e.Summary.Body) + 1024
+	}
+	return r.xmlFile(outFile(feedURL), f, size, list)
 }
 
 // entry returns the feed entry of a, made once per build: an article is in
@@ -101,8 +105,10 @@ func (r *Renderer) entry(a *site.Article) atomEntry {
 	if e, ok := r.entries.Load(a); ok {
 		return e.(atomEntry)
 	}
+	body := relativize([]byte(a.Body()), r.absPrefix())
 	var content strings.Builder
-	_ = xml.EscapeText(&content, relativize([]byte(a.Body()), r.absPrefix())) // a strings.Builder never fails
+	content.Grow(len(body) + len(body)/4) // room for the escapes of its tags
+	_ = xml.EscapeText(&content, body)    // a strings.Builder never fails
 	e := atomEntry{
 		Title: a.Meta.Title, ID: r.abs(a.URL), Link: atomLink{Rel: "alternate", Type: "text/html", Href: r.abs(a.URL)},
 		Published: r.iso(a.Meta.Date), Updated: r.iso(a.Updated),
@@ -128,10 +134,12 @@ func (r *Renderer) absPrefix() string {
 	return r.base
 }
 
-func (r *Renderer) xmlFile(path string, v any, list *diag.List) File {
-	var buf bytes.Buffer
+// xmlFile encodes v as the XML file at path, into a buffer of size bytes
+// (a guess: it grows as needed).
+func (r *Renderer) xmlFile(path string, v any, size int, list *diag.List) File {
+	buf := bytes.NewBuffer(make([]byte, 0, size))
 	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
+	enc := xml.NewEncoder(buf)
 	if !r.opts.Minify {
 		enc.Indent("", "  ")
 	}

@@ -66,5 +66,5 @@ func (r *Renderer) sitemap(list *diag.List) File {
 	for _, a := range s.Authors {
 		add(a.URL, newest(a.Articles))
 	}
-	return r.xmlFile("sitemap.xml", u, list)
+	return r.xmlFile("sitemap.xml", u, 512+len(u.URLs)*160, list)
 }
