@@ -227,10 +227,15 @@ func (p *Prepared) File(path string) (render.File, error) {
 // assembling the site again, when each of them is an article whose Markdown
 // body alone changed: see content.Cache.BodyChange, which needs the
 // Options.Cache of a watcher. It reports whether it did; when it did not,
-// p is as it was and the caller must Prepare again. It waits for the
-// renders in progress, and the files rendered before it are out of date.
-func (p *Prepared) PatchBodies(paths []string) bool {
+// p is as it was and the caller must Prepare again, as it must once now,
+// the clock of the new build, has passed an article's date or expiry that
+// was still ahead of p's (site.Site.ChangesAt). It waits for the renders
+// in progress, and the files rendered before it are out of date.
+func (p *Prepared) PatchBodies(paths []string, now time.Time) bool {
 	if len(paths) == 0 || p.load.Cache == nil {
+		return false
+	}
+	if at := p.Site.ChangesAt(); !at.IsZero() && !now.Before(at) {
 		return false
 	}
 	changed := make(map[string]*content.Page, len(paths))

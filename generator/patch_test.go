@@ -87,7 +87,7 @@ func TestPatchBodiesMatchesAFullBuild(t *testing.T) {
 			before := renderAll(t, p)
 			paths := apply(t, dir, tc.edits)
 			opts.Cache.Invalidate(paths)
-			if got := p.PatchBodies(paths); got != tc.want {
+			if got := p.PatchBodies(paths, opts.Now); got != tc.want {
 				t.Fatalf("PatchBodies = %t, want %t", got, tc.want)
 			}
 			after := renderAll(t, p)
@@ -158,4 +158,56 @@ func apply(t *testing.T, dir string, edits []edit) []string {
 		paths = append(paths, e.file)
 	}
 	return paths
+}
+
+// TestPatchBodiesWaitsForTheClock checks that a build is not patched once
+// the clock has passed a date that changes which articles it publishes: a
+// future article's date, or an article's expiry.
+func TestPatchBodiesWaitsForTheClock(t *testing.T) {
+	const (
+		qa      = "articles/roles/what-does-a-qa-engineer-do.md"
+		backEnd = "articles/roles/what-does-a-back-end-developer-do.md"
+		draft   = "articles/roles/what-does-a-platform-engineer-do.md"
+	)
+	now := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name  string
+		setup edit
+		day   int // of November 2026, at midnight in the site's time zone: when the model changes
+	}{
+		{"a future article", edit{backEnd, func(s string) string {
+			return strings.Replace(s, "date: 2024-03-12T09:00:00\nupdated: 2025-11-04T10:15:00\n", "date: 2026-11-10T00:00:00\n", 1)
+		}}, 10},
+		{"an article that expires", edit{backEnd, func(s string) string {
+			return strings.Replace(s, "updated: 2025-11-04T10:15:00\n", "updated: 2025-11-04T10:15:00\nexpires: 2026-11-07T00:00:00\n", 1)
+		}}, 7},
+		{"a draft that expires", edit{draft, func(s string) string {
+			return strings.Replace(s, "\ndate: ", "\nexpires: 2026-11-05T00:00:00\ndate: ", 1)
+		}}, 5},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.CopyFS(dir, os.DirFS("../site")); err != nil {
+				t.Fatal(err)
+			}
+			apply(t, dir, []edit{tc.setup})
+			opts := Options{SiteDir: dir, ThemesDir: "../themes", Now: now, Cache: content.NewWatchedCache()}
+			p, err := Prepare(context.Background(), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			at := time.Date(2026, 11, tc.day, 0, 0, 0, 0, p.Site.Config.Location)
+			if got := p.Site.ChangesAt(); !got.Equal(at) {
+				t.Fatalf("ChangesAt = %v, want %v", got, at)
+			}
+			paths := apply(t, dir, []edit{{qa, func(s string) string { return s + "\nEdited.\n" }}})
+			opts.Cache.Invalidate(paths)
+			if p.PatchBodies(paths, at) {
+				t.Errorf("patched at %v, when the model changes", at)
+			}
+			if !p.PatchBodies(paths, at.Add(-time.Second)) {
+				t.Errorf("not patched a second before %v", at)
+			}
+		})
+	}
 }

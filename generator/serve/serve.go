@@ -138,7 +138,11 @@ func (s *Server) patch(b watch.Batch, rel []string) bool {
 	if g == nil || b.Rescan || b.Err != nil || len(rel) == 0 || len(rel) != len(b.Paths) || s.failed.Load() != nil {
 		return false
 	}
-	if !g.prep.PatchBodies(rel) {
+	now := s.opts.Build.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	if !g.prep.PatchBodies(rel, now) {
 		return false
 	}
 	s.patches++

@@ -70,6 +70,11 @@ func (s *Site) addArticles(pages []*content.Page, pattern config.Pattern, opts O
 	tags := newTaxonomy("tags")
 	cats := newTaxonomy("categories")
 	for _, p := range pages {
+		for _, t := range [...]time.Time{p.Meta.Date, p.Meta.Expires} {
+			if t.After(opts.Now) && (s.changesAt.IsZero() || t.Before(s.changesAt)) {
+				s.changesAt = t
+			}
+		}
 		in, draft := published(p, opts)
 		if !in {
 			continue

@@ -43,7 +43,14 @@ type Site struct {
 
 	authorByKey map[string]*Author
 	related     *relater
+	changesAt   time.Time // see ChangesAt
 }
+
+// ChangesAt is the first moment after the build's clock at which an
+// article's date or expiry would publish it, stop it being shown as a
+// draft or take it out: the model holds until then. It is zero when no
+// article has such a date.
+func (s *Site) ChangesAt() time.Time { return s.changesAt }
 
 // Article is a published article.
 type Article struct {
