@@ -121,6 +121,36 @@ func BenchmarkBuildAndPublish10k(b *testing.B) {
 	b.ReportMetric(float64(pages), "pages")
 }
 
+// BenchmarkRenderStage10k times the render stage alone: every file of a
+// 10k-article site rendered from a site model and templates made before
+// the timer starts (a new one each time, so that no cached card or feed
+// entry carries over). Beside the floors, it bounds what the build could
+// reach if loading and Markdown cost nothing.
+func BenchmarkRenderStage10k(b *testing.B) {
+	const n = 10_000
+	skip10k(b, n)
+	dir := corpusDir(b, n)
+	b.ReportAllocs()
+	var cpu time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		p, err := generator.Prepare(context.Background(), generator.Options{
+			SiteDir: filepath.Join(dir, "site"), ThemesDir: themesDir, Now: now,
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC() // the garbage of Prepare is not the render stage's
+		b.StartTimer()
+		start := cpuTime()
+		if _, err := p.Render(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		cpu += cpuTime() - start
+	}
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+}
+
 // benchGoldmark times "goldmark alone" from design §7: read every article,
 // split off its front matter, convert the body with md on GOMAXPROCS
 // workers, and throw the HTML away.
