@@ -25,7 +25,12 @@ func buildSample(t *testing.T, opts Options) map[string][]byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := map[string][]byte{}
+	return fileMap(res)
+}
+
+// fileMap indexes a build's files by path.
+func fileMap(res *Result) map[string][]byte {
+	files := make(map[string][]byte, len(res.Files))
 	for _, f := range res.Files {
 		files[f.Path] = f.Data
 	}

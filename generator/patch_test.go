@@ -15,6 +15,13 @@ import (
 // manyWords is enough prose to change an article's reading time.
 var manyWords = strings.Repeat("Testers who write code read the diff before the ticket, and ask what the change may break next. ", 60)
 
+// Articles of the sample site that the patch tests edit.
+const (
+	qa      = "articles/roles/what-does-a-qa-engineer-do.md"        // JSON front matter, toc: true
+	backEnd = "articles/roles/what-does-a-back-end-developer-do.md" // YAML front matter
+	draft   = "articles/roles/what-does-a-platform-engineer-do.md"  // a draft
+)
+
 // edit changes one file of a site: fn maps its text to the new text; a nil
 // fn deletes it.
 type edit struct {
@@ -29,11 +36,6 @@ type edit struct {
 // build of the edited site renders. An edit it refuses leaves the build as
 // it was.
 func TestPatchBodiesMatchesAFullBuild(t *testing.T) {
-	const (
-		qa      = "articles/roles/what-does-a-qa-engineer-do.md"        // JSON front matter, toc: true
-		backEnd = "articles/roles/what-does-a-back-end-developer-do.md" // YAML front matter
-		draft   = "articles/roles/what-does-a-platform-engineer-do.md"  // a draft
-	)
 	appendText := func(s string) func(string) string {
 		return func(src string) string { return src + "\n" + s + "\n" }
 	}
@@ -112,11 +114,7 @@ func renderAll(t *testing.T, p *Prepared) map[string][]byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := map[string][]byte{}
-	for _, f := range res.Files {
-		files[f.Path] = f.Data
-	}
-	return files
+	return fileMap(res)
 }
 
 func sameFiles(t *testing.T, what string, want, got map[string][]byte) {
@@ -164,11 +162,6 @@ func apply(t *testing.T, dir string, edits []edit) []string {
 // the clock has passed a date that changes which articles it publishes: a
 // future article's date, or an article's expiry.
 func TestPatchBodiesWaitsForTheClock(t *testing.T) {
-	const (
-		qa      = "articles/roles/what-does-a-qa-engineer-do.md"
-		backEnd = "articles/roles/what-does-a-back-end-developer-do.md"
-		draft   = "articles/roles/what-does-a-platform-engineer-do.md"
-	)
 	now := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		name  string
