@@ -135,7 +135,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	var tlist diag.List
 	r := render.New(s, render.Options{
 		SiteFS: siteFS, Static: c.Static, ThemeStatic: staticOf(sources),
-		SyntaxCSS: content.HighlightCSS("github", "github-dark"), Minify: opts.Minify,
+		SyntaxCSS: content.HighlightCSS("github", "github-dark"), Minify: opts.Minify, Root: root,
 	}, &tlist)
 	wg.Wait()
 	funcs.Bind(r)

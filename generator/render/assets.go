@@ -17,6 +17,7 @@ import (
 type assets struct {
 	files []File
 	names map[string]string // "css/style.css" → "/css/style.1a2b3c4d.css"
+	src   map[string]string // output path → the file it comes from, as shown in messages
 }
 
 // fingerprinted says whether a static file gets a content hash in its name.
@@ -29,29 +30,31 @@ func fingerprinted(p string) bool {
 // files; a site file wins over a theme file of the same path.
 func collectAssets(opts Options, list *diag.List) *assets {
 	byPath := map[string][]byte{}
+	srcOf := map[string]string{}
 	var order []string
-	put := func(p string, data []byte) {
+	put := func(p string, data []byte, src string) {
 		if _, ok := byPath[p]; !ok {
 			order = append(order, p)
 		}
-		byPath[p] = data
+		byPath[p], srcOf[p] = data, src
 	}
 	sources := opts.ThemeStatic
 	for i := len(sources) - 1; i >= 0; i-- { // last has lowest priority: read it first
 		readTree(sources[i], put, list)
 	}
 	for _, p := range opts.Static {
+		src := path.Join(opts.Root, p)
 		data, err := fs.ReadFile(opts.SiteFS, p)
 		if err != nil {
-			list.Errorf(diag.Pos{Path: p}, "cannot read static file: %v", err)
+			list.Errorf(diag.Pos{Path: src}, "cannot read static file: %v", err)
 			continue
 		}
-		put(strings.TrimPrefix(p, "static/"), data)
+		put(strings.TrimPrefix(p, "static/"), data, src)
 	}
 	if opts.SyntaxCSS != "" {
-		put("css/syntax.css", []byte(opts.SyntaxCSS))
+		put("css/syntax.css", []byte(opts.SyntaxCSS), "(built-in) css/syntax.css")
 	}
-	a := &assets{names: map[string]string{}}
+	a := &assets{names: map[string]string{}, src: map[string]string{}}
 	for _, p := range order {
 		out := p
 		if fingerprinted(p) {
@@ -60,12 +63,13 @@ func collectAssets(opts Options, list *diag.List) *assets {
 			out = strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:4]) + ext
 		}
 		a.names[p] = "/" + out
+		a.src[out] = srcOf[p]
 		a.files = append(a.files, File{Path: out, Data: byPath[p]})
 	}
 	return a
 }
 
-func readTree(src theme.Source, put func(string, []byte), list *diag.List) {
+func readTree(src theme.Source, put func(p string, data []byte, from string), list *diag.List) {
 	err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return err
@@ -74,7 +78,7 @@ func readTree(src theme.Source, put func(string, []byte), list *diag.List) {
 		if err != nil {
 			return err
 		}
-		put(p, data)
+		put(p, data, path.Join(path.Dir(src.Prefix), "static", p))
 		return nil
 	})
 	if err != nil {

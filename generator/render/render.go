@@ -47,6 +47,8 @@ type Options struct {
 	// SyntaxCSS is the stylesheet of highlighted code, written as css/syntax.css.
 	SyntaxCSS string
 	Minify    bool
+	// Root is the site folder as shown in messages, "site".
+	Root string
 }
 
 // Renderer renders one build. Make it with New, give Funcs to the theme,
@@ -72,6 +74,8 @@ type job struct {
 	// when the page is rendered.
 	article *site.Article
 	gen     func(list *diag.List) File
+	// src is the file a static file is copied from, as shown in messages.
+	src string
 }
 
 // New prepares a renderer: it reads and fingerprints the static files and
@@ -85,16 +89,37 @@ func New(s *site.Site, opts Options, list *diag.List) *Renderer {
 	r.jobs = append(r.pageJobs(), r.machineJobs()...)
 	for _, f := range r.assets.files {
 		f := f
-		r.jobs = append(r.jobs, job{path: f.Path, gen: func(*diag.List) File { return f }})
+		r.jobs = append(r.jobs, job{path: f.Path, gen: func(*diag.List) File { return f }, src: r.assets.src[f.Path]})
 	}
 	r.index = make(map[string]int, len(r.jobs))
 	for i, j := range r.jobs {
-		if _, dup := r.index[j.path]; dup {
-			list.Errorf(diag.Pos{Path: j.path}, "two outputs share the path %s: rename the static file or page that clashes", j.path)
+		if k, dup := r.index[j.path]; dup {
+			clash(r.jobs[k], j, list)
 		}
 		r.index[j.path] = i
 	}
 	return r
+}
+
+// clash reports two jobs that write the same file. Pages that share a URL
+// are left to the site model, which names both source files and their
+// positions (site.Assemble); what is left here is a static file in the way
+// of another output.
+func clash(a, b job, list *diag.List) {
+	if a.src == "" && b.src == "" {
+		return
+	}
+	if a.src == "" {
+		a, b = b, a
+	}
+	other := "the generated file"
+	if b.kind != "" {
+		other = "the " + b.kind + " page"
+	}
+	if b.src != "" {
+		other = "the static file " + b.src
+	}
+	list.Errorf(diag.Pos{Path: a.src}, "this static file would be written to %s, where %s goes: move or rename it", a.path, other)
 }
 
 // Forget drops what r keeps of a, its feed entry, for an article whose

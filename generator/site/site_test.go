@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -132,17 +133,24 @@ func TestURLCollisions(t *testing.T) {
 	a := article("articles/roles/x.md", content.Meta{Title: "X", Date: day(-1)})
 	b := article("articles/guides/x.md", content.Meta{Title: "Y", Date: day(-2)})
 	b.Pos["slug"] = diag.Pos{Path: b.File, Line: 3, Col: 7}
-	alias := article("articles/z.md", content.Meta{Title: "Z", Date: day(-3), Aliases: []string{"/articles/x/", "../etc"}})
+	alias := article("articles/z.md", content.Meta{Title: "Z", Date: day(-3), Aliases: []string{"/articles/x/", "../etc", "/old/"}})
 	alias.Pos["aliases"] = diag.Pos{Path: alias.File, Line: 5, Col: 10}
-	_, list := assemble(t, &content.Content{Articles: []*content.Page{a, b, alias}}, Options{})
+	again := article("articles/w.md", content.Meta{Title: "W", Date: day(-4), Aliases: []string{"/old/", "/older/"}})
+	again.Pos["aliases"] = diag.Pos{Path: again.File, Line: 4, Col: 1}
+	s, list := assemble(t, &content.Content{Articles: []*content.Page{a, b, alias, again}}, Options{})
 	got := list.Err().Error()
 	want := []string{
 		`site/articles/guides/x.md:3:7: article site/articles/guides/x.md has URL /articles/x/, which article site/articles/roles/x.md at site/articles/roles/x.md:1:1 already has: give one of them another slug`,
+		`site/articles/w.md:4:1: alias in site/articles/w.md has URL /old/, which alias in site/articles/z.md at site/articles/z.md:5:10 already has: remove one of the two aliases`,
 		`site/articles/z.md:5:10: alias "../etc": an alias may not contain ".."`,
-		`site/articles/z.md:5:10: alias in site/articles/z.md has URL /articles/x/, which article site/articles/roles/x.md at site/articles/roles/x.md:1:1 already has: give one of them another slug`,
+		`site/articles/z.md:5:10: alias in site/articles/z.md has URL /articles/x/, which article site/articles/roles/x.md at site/articles/roles/x.md:1:1 already has: remove the alias, or give the page that has the URL another slug`,
 	}
 	if got != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+	// An alias that clashes is not added: no page would be written twice.
+	if fmt.Sprint(s.Aliases) != "[{/old/ /articles/z/} {/older/ /articles/w/}]" {
+		t.Errorf("aliases = %v", s.Aliases)
 	}
 }
 

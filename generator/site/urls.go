@@ -43,17 +43,24 @@ func (s *Site) checkURLs(list *diag.List) {
 	claimed := make(map[string]owner, len(s.Articles)+len(s.Pages)+len(s.Authors)+len(s.Tags)+len(s.Categories)+len(s.Sections)+8)
 	paged := s.pagedLists()
 	hint := s.permalinkHint()
-	claim := func(url string, o owner) {
+	claim := func(url string, o owner) bool {
 		prev, ok := claimed[url]
 		if !ok && isPagerURL(url, paged) {
 			prev, ok = owner{}, true
 		}
 		if ok {
-			list.Errorf(o.pos(), "%s has URL %s, which %s at %s already has: give one of them another slug%s",
-				o.what(), url, prev.what(), prev.pos(), cmp.Or(hint[o.kind], hint[prev.kind]))
-			return
+			fix := "give one of them another slug" + cmp.Or(hint[o.kind], hint[prev.kind])
+			if o.kind == "alias in" {
+				fix = "remove the alias, or give the page that has the URL another slug"
+				if prev.kind == "alias in" {
+					fix = "remove one of the two aliases"
+				}
+			}
+			list.Errorf(o.pos(), "%s has URL %s, which %s at %s already has: %s", o.what(), url, prev.what(), prev.pos(), fix)
+			return false
 		}
 		claimed[url] = o
+		return true
 	}
 	for _, u := range s.builtinURLs() {
 		claimed[u] = owner{}
@@ -140,7 +147,7 @@ func (s *Site) permalinkHint() map[string]string {
 	return hint
 }
 
-func (s *Site) addAliases(claim func(string, owner), list *diag.List) {
+func (s *Site) addAliases(claim func(string, owner) bool, list *diag.List) {
 	add := func(p pageRef, aliases []string) {
 		for _, raw := range aliases {
 			from, err := CleanAlias(raw)
@@ -149,8 +156,9 @@ func (s *Site) addAliases(claim func(string, owner), list *diag.List) {
 				list.Errorf(pos, "alias %q: %v", raw, err)
 				continue
 			}
-			claim(from, owner{p.page, "alias in"})
-			s.Aliases = append(s.Aliases, Alias{From: from, To: p.url})
+			if claim(from, owner{p.page, "alias in"}) {
+				s.Aliases = append(s.Aliases, Alias{From: from, To: p.url})
+			}
 		}
 	}
 	for _, a := range s.Articles {
