@@ -37,7 +37,8 @@ func (r *Renderer) machineJobs() []job {
 	if len(s.Aliases) > 0 {
 		titles := r.titlesByURL()
 		for _, a := range s.Aliases {
-			add(outPath(a.From), func(list *diag.List) File { return r.alias(a, titles[a.To], list) })
+			jobs = append(jobs, job{path: outPath(a.From), gen: func(list *diag.List) File { return r.alias(a, titles[a.To], list) },
+				origin: a.Pos, alias: a.From})
 		}
 		add("_redirects", func(*diag.List) File { return r.redirects() })
 	}

@@ -18,6 +18,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -74,8 +75,10 @@ type job struct {
 	// when the page is rendered.
 	article *site.Article
 	gen     func(list *diag.List) File
-	// src is the file a static file is copied from, as shown in messages.
-	src string
+	// origin is where a static file comes from, or where an alias is
+	// written (then alias is the alias); zero for pages and generated files.
+	origin diag.Pos
+	alias  string
 }
 
 // New prepares a renderer: it reads and fingerprints the static files and
@@ -89,37 +92,84 @@ func New(s *site.Site, opts Options, list *diag.List) *Renderer {
 	r.jobs = append(r.pageJobs(), r.machineJobs()...)
 	for _, f := range r.assets.files {
 		f := f
-		r.jobs = append(r.jobs, job{path: f.Path, gen: func(*diag.List) File { return f }, src: r.assets.src[f.Path]})
+		r.jobs = append(r.jobs, job{path: f.Path, gen: func(*diag.List) File { return f }, origin: diag.Pos{Path: r.assets.src[f.Path]}})
 	}
-	r.index = make(map[string]int, len(r.jobs))
-	for i, j := range r.jobs {
-		if k, dup := r.index[j.path]; dup {
-			clash(r.jobs[k], j, list)
-		}
-		r.index[j.path] = i
-	}
+	r.checkPaths(list)
 	return r
 }
 
-// clash reports two jobs that write the same file. Pages that share a URL
-// are left to the site model, which names both source files and their
-// positions (site.Assemble); what is left here is a static file in the way
-// of another output.
-func clash(a, b job, list *diag.List) {
-	if a.src == "" && b.src == "" {
-		return
+// checkPaths reports outputs that cannot all be written: two at one path,
+// or a file at a path another output needs as a folder. Pages that share a
+// URL are left to the site model, which reports them with both source
+// files (site.Assemble); what is left is a static file or an alias in the
+// way of another output.
+func (r *Renderer) checkPaths(list *diag.List) {
+	r.index = make(map[string]int, len(r.jobs))
+	for i, j := range r.jobs {
+		if k, dup := r.index[j.path]; dup {
+			clash(r.jobs[k], j, "", list)
+		}
+		r.index[j.path] = i
 	}
-	if a.src == "" {
-		a, b = b, a
+	for _, j := range r.jobs {
+		for d := path.Dir(j.path); d != "."; d = path.Dir(d) {
+			if k, ok := r.index[d]; ok {
+				clash(r.jobs[k], j, d, list)
+			}
+		}
 	}
-	other := "the generated file"
-	if b.kind != "" {
-		other = "the " + b.kind + " page"
+}
+
+// clash reports that a and b cannot both be written: at the same path, or,
+// when folder is set, with a a file at folder and b inside it. The message
+// goes to whichever comes from a file the user can change.
+func clash(a, b job, folder string, list *diag.List) {
+	switch {
+	case a.origin.Path == "" && b.origin.Path == "":
+		if folder == "" {
+			return // the site model reports two pages at one URL
+		}
+		list.Errorf(diag.Pos{Path: b.path}, "%s is written as a file, but %s needs it to be a folder: give one of them another URL", folder, b.what())
+	case folder != "" && a.origin.Path != "":
+		list.Errorf(a.origin, "%s would be written to %s, which %s needs as a folder: %s", a.subject(), a.path, b.what(), a.fix())
+	case folder != "":
+		list.Errorf(b.origin, "%s would be written to %s, inside %s, which is %s: %s", b.subject(), b.path, folder, a.what(), b.fix())
+	case a.origin.Path != "":
+		list.Errorf(a.origin, "%s would be written to %s, where %s goes: %s", a.subject(), a.path, b.what(), a.fix())
+	default:
+		list.Errorf(b.origin, "%s would be written to %s, where %s goes: %s", b.subject(), b.path, a.what(), b.fix())
 	}
-	if b.src != "" {
-		other = "the static file " + b.src
+}
+
+// subject names the job that comes from a file, at that file's position.
+func (j job) subject() string {
+	if j.alias != "" {
+		return j.what()
 	}
-	list.Errorf(diag.Pos{Path: a.src}, "this static file would be written to %s, where %s goes: move or rename it", a.path, other)
+	return "this static file"
+}
+
+// what names the job in a message.
+func (j job) what() string {
+	switch {
+	case j.alias != "":
+		return "the redirect for alias " + j.alias
+	case j.origin.Path != "":
+		return "the static file " + j.origin.Path
+	case j.kind == "page":
+		return "the page " + j.path
+	case j.kind != "":
+		return "the " + j.kind + " page " + j.path
+	}
+	return "the generated file " + j.path
+}
+
+// fix says how to move the job out of the way.
+func (j job) fix() string {
+	if j.alias != "" {
+		return "change or remove the alias"
+	}
+	return "move or rename it"
 }
 
 // Forget drops what r keeps of a, its feed entry, for an article whose

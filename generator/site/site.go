@@ -19,6 +19,7 @@ import (
 
 	"github.com/byline/byline/generator/config"
 	"github.com/byline/byline/generator/content"
+	"github.com/byline/byline/generator/diag"
 )
 
 // Site is the whole model of one build.
@@ -109,8 +110,9 @@ type Term struct {
 
 // Alias is an old URL that redirects to a page.
 type Alias struct {
-	From string // "/old/path/"
-	To   string // the page's URL
+	From string   // "/old/path/"
+	To   string   // the page's URL
+	Pos  diag.Pos // where the alias is written, for messages
 }
 
 // Pager is one page of a paginated list.

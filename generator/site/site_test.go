@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -149,8 +148,39 @@ func TestURLCollisions(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
 	}
 	// An alias that clashes is not added: no page would be written twice.
-	if fmt.Sprint(s.Aliases) != "[{/old/ /articles/z/} {/older/ /articles/w/}]" {
-		t.Errorf("aliases = %v", s.Aliases)
+	var kept []string
+	for _, a := range s.Aliases {
+		kept = append(kept, a.From+" → "+a.To+" at "+a.Pos.String())
+	}
+	if got := strings.Join(kept, ", "); got != "/old/ → /articles/z/ at site/articles/z.md:5:10, /older/ → /articles/w/ at site/articles/w.md:4:1" {
+		t.Errorf("aliases = %s", got)
+	}
+}
+
+func TestCleanAlias(t *testing.T) {
+	for raw, want := range map[string]string{
+		"old/path":             "/old/path/",
+		"/old/path/":           "/old/path/",
+		"/old.html":            "/old.html",
+		"/old/index.html":      "/old/",
+		"old/index.html":       "/old/",
+		"/myindex.html":        "/myindex.html",
+		"/feed.xml":            "/feed.xml/",
+		"//old//x/":            "/old/x/",
+		"/index.html":          "error",
+		"/":                    "error",
+		"../x":                 "error",
+		"https://example.com/": "error",
+		"/a b/":                "error",
+		"/x?y":                 "error",
+	} {
+		got, err := CleanAlias(raw)
+		if err != nil {
+			got = "error"
+		}
+		if got != want {
+			t.Errorf("CleanAlias(%q) = %q, %v; want %q", raw, got, err, want)
+		}
 	}
 }
 

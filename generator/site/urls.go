@@ -51,9 +51,13 @@ func (s *Site) checkURLs(list *diag.List) {
 		if ok {
 			fix := "give one of them another slug" + cmp.Or(hint[o.kind], hint[prev.kind])
 			if o.kind == "alias in" {
-				fix = "remove the alias, or give the page that has the URL another slug"
-				if prev.kind == "alias in" {
+				switch {
+				case prev.page == o.page && prev.kind != "alias in":
+					fix = "an alias is another URL for the page: remove this one, the page's own"
+				case prev.kind == "alias in":
 					fix = "remove one of the two aliases"
+				default:
+					fix = "remove the alias, or give the page that has the URL another slug"
 				}
 			}
 			list.Errorf(o.pos(), "%s has URL %s, which %s at %s already has: %s", o.what(), url, prev.what(), prev.pos(), fix)
@@ -157,7 +161,7 @@ func (s *Site) addAliases(claim func(string, owner) bool, list *diag.List) {
 				continue
 			}
 			if claim(from, owner{p.page, "alias in"}) {
-				s.Aliases = append(s.Aliases, Alias{From: from, To: p.url})
+				s.Aliases = append(s.Aliases, Alias{From: from, To: p.url, Pos: pos})
 			}
 		}
 	}
@@ -180,10 +184,14 @@ func CleanAlias(raw string) (string, error) {
 		return "", fmt.Errorf("an alias may not contain \"..\"")
 	}
 	p := path.Clean("/" + raw)
+	// "/x/index.html" is the folder's page, the one "/x/" names.
+	if d, ok := strings.CutSuffix(p, "/index.html"); ok {
+		p = d + "/"
+	}
 	if p == "/" {
 		return "", fmt.Errorf("an alias may not be the home page")
 	}
-	if path.Ext(p) != ".html" {
+	if path.Ext(p) != ".html" && !strings.HasSuffix(p, "/") {
 		p += "/"
 	}
 	return p, nil
