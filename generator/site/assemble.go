@@ -95,9 +95,15 @@ func (s *Site) addArticles(pages []*content.Page, pattern config.Pattern, opts O
 		}
 		if p.Meta.Category != "" {
 			a.Category = cats.term(p.Meta.Category)
+			if a.Category == nil {
+				unlinkable(p, "category", p.Meta.Category, list)
+			}
 		}
 		for _, t := range p.Meta.Tags {
-			if term := tags.term(t); term != nil && !slices.Contains(a.Tags, term) {
+			term := tags.term(t)
+			if term == nil {
+				unlinkable(p, "tags", t, list)
+			} else if !slices.Contains(a.Tags, term) {
 				a.Tags = append(a.Tags, term)
 			}
 		}
@@ -111,6 +117,13 @@ func (s *Site) addArticles(pages []*content.Page, pattern config.Pattern, opts O
 	slices.SortFunc(s.Sections, func(a, b *Section) int { return cmp.Compare(a.Name, b.Name) })
 	s.Tags = tags.sorted()
 	s.Categories = cats.sorted()
+}
+
+// unlinkable warns that a tag or category has nothing content.Slugify can
+// put in its URL, so the article is shown without it.
+func unlinkable(p *content.Page, key, name string, list *diag.List) {
+	what := map[string]string{"tags": "tag", "category": "category"}[key]
+	list.Warnf(keyPos(p, key), "%s %q has no Latin letter or digit for its URL, so the article is shown without it: add a name in Latin letters or digits", what, name)
 }
 
 // sortNewestFirst sorts by date, newest first, then title, then path. It
