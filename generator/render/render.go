@@ -18,7 +18,6 @@ import (
 	"context"
 	"errors"
 	"io/fs"
-	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -112,7 +111,13 @@ func (r *Renderer) checkPaths(list *diag.List) {
 		r.index[j.path] = i
 	}
 	for _, j := range r.jobs {
-		for d := path.Dir(j.path); d != "."; d = path.Dir(d) {
+		// Every folder j needs (paths are clean: no path.Dir needed).
+		for d := j.path; ; {
+			i := strings.LastIndexByte(d, '/')
+			if i < 0 {
+				break
+			}
+			d = d[:i]
 			if k, ok := r.index[d]; ok {
 				clash(r.jobs[k], j, d, list)
 			}
