@@ -2,7 +2,9 @@
 //
 // Load decodes strictly: a duplicate key or a value of the wrong type is an
 // error at "site/config.yaml:line:col"; an unknown key is a warning with a
-// suggestion. Defaults are filled in (language "en", time zone UTC, 10 articles
+// suggestion. Keys may be quoted, and anchors, aliases and merge keys
+// ("<<: *defaults") work as in go-yaml; a value they bring in is checked like
+// any other. Defaults are filled in (language "en", time zone UTC, 10 articles
 // a page, articles at "/articles/:slug/"), the time zone is resolved into
 // Location, and permalink patterns are checked (see Permalinks).
 package config

@@ -14,6 +14,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 
 	"github.com/byline/byline/generator/diag"
 	"github.com/byline/byline/generator/internal/yamlpos"
@@ -54,11 +55,32 @@ type decoder struct {
 	// badType holds the top-level keys whose value had the wrong type, so
 	// that finish does not report them twice.
 	badType map[string]bool
+	// anchors maps each anchor name to its value, for following aliases.
+	// As in go-yaml, a name defined twice means its last definition.
+	anchors map[string]ast.Node
+	// dec decodes every value, so that an alias in one value finds the
+	// anchor of another.
+	dec *yaml.Decoder
 }
 
 func (d *decoder) pos(n ast.Node) diag.Pos {
 	line, col := yamlpos.Of(n)
 	return diag.Pos{Path: d.file, Line: line, Col: col}
+}
+
+// separator returns the position of the line that ends the first document:
+// the second one's "---", else the first one's "...". A document's own
+// position, that of its body, may be missing.
+func (d *decoder) separator(f *ast.File) diag.Pos {
+	for _, tk := range []*token.Token{f.Docs[1].Start, f.Docs[0].End} {
+		if tk != nil && tk.Position != nil {
+			return diag.Pos{Path: d.file, Line: tk.Position.Line, Col: tk.Position.Column}
+		}
+	}
+	if f.Docs[1].Body != nil {
+		return d.pos(f.Docs[1].Body)
+	}
+	return diag.Pos{Path: d.file, Line: 1, Col: 1}
 }
 
 func (d *decoder) decode(data []byte) {
@@ -72,17 +94,24 @@ func (d *decoder) decode(data []byte) {
 		return
 	}
 	if len(f.Docs) > 1 {
-		d.list.Errorf(d.pos(f.Docs[1]), "config must be a single YAML document")
+		d.list.Errorf(d.separator(f), "config must be a single YAML document: remove this line, and move any keys after it into the first document")
 	}
 	m, ok := f.Docs[0].Body.(*ast.MappingNode)
 	if !ok {
 		d.list.Errorf(d.pos(f.Docs[0].Body), "config must be a mapping of keys to values")
 		return
 	}
+	d.anchors = map[string]ast.Node{}
+	ast.Walk(anchorVisitor(d.anchors), m)
+	d.dec = yaml.NewDecoder(bytes.NewReader(nil))
+	for _, mv := range m.Values {
+		// Register the anchors of every value; errors show below.
+		_ = d.dec.DecodeFromNode(mv, new(any))
+	}
 	fields := fieldsByTag(reflect.ValueOf(d.cfg).Elem())
 	first := map[string]int{}
-	for _, mv := range m.Values {
-		key := mv.Key.String()
+	for _, mv := range d.entries(m) {
+		key, _ := d.key(mv.Key)
 		if line, dup := first[key]; dup {
 			d.list.Errorf(d.pos(mv.Key), "duplicate key %q (first set on line %d)", key, line)
 			continue
@@ -94,12 +123,109 @@ func (d *decoder) decode(data []byte) {
 			continue
 		}
 		d.cfg.Pos[key] = d.pos(mv.Key)
-		d.checkKeys(mv.Value, field.Type(), key)
-		if err := yaml.NodeToValue(mv.Value, field.Addr().Interface()); err != nil {
+		if !d.checkKeys(mv.Value, field.Type(), key) {
+			d.badType[key] = true
+			continue
+		}
+		if err := d.dec.DecodeFromNode(mv.Value, field.Addr().Interface()); err != nil {
 			d.typeError(mv.Value, key, err)
 			d.badType[key] = true
 		}
 	}
+}
+
+// anchorVisitor records the anchors of a YAML tree by name.
+type anchorVisitor map[string]ast.Node
+
+func (v anchorVisitor) Visit(n ast.Node) ast.Visitor {
+	if a, ok := n.(*ast.AnchorNode); ok && a.Name != nil {
+		v[a.Name.GetToken().Value] = a.Value
+	}
+	return v
+}
+
+// resolve returns the node that n stands for: the anchored value for an
+// alias, and the value itself for an anchor or tag. An alias to no anchor,
+// or one in a cycle, is returned as it is.
+func (d *decoder) resolve(n ast.Node) ast.Node {
+	n, _ = d.resolveTagged(n)
+	return n
+}
+
+// resolveTagged is resolve, and reports whether it went past a tag.
+func (d *decoder) resolveTagged(n ast.Node) (_ ast.Node, tagged bool) {
+	for hops := 0; ; {
+		switch v := n.(type) {
+		case *ast.AnchorNode:
+			n = v.Value
+		case *ast.TagNode:
+			n, tagged = v.Value, true
+		case *ast.AliasNode:
+			target, ok := d.anchors[v.Value.GetToken().Value]
+			if !ok || hops > len(d.anchors) {
+				return n, tagged
+			}
+			n, hops = target, hops+1
+		default:
+			return n, tagged
+		}
+	}
+}
+
+// key returns a mapping key as YAML reads it: "title" for title, "title",
+// 'title', ? title, &a title, !!str title, and the key of its anchor for an
+// alias. text is false for a key that is not a string, such as 0 or true.
+func (d *decoder) key(n ast.Node) (name string, text bool) {
+	switch k := d.resolve(n).(type) {
+	case nil:
+		return "", false
+	case *ast.MappingKeyNode:
+		return d.key(k.Value)
+	case *ast.StringNode:
+		return k.Value, true
+	case *ast.LiteralNode:
+		return k.Value.Value, true
+	default:
+		return k.String(), false
+	}
+}
+
+// entries returns the key-value pairs of m followed by those that merge
+// keys ("<<: *defaults") bring in, so that those are checked like the
+// others. A merged key that m also sets is a duplicate, as go-yaml has it.
+func (d *decoder) entries(m *ast.MappingNode) []*ast.MappingValueNode {
+	var out, merged []*ast.MappingValueNode
+	seen := map[ast.Node]bool{m: true} // aliases can make cycles
+	var add func(n ast.Node)
+	add = func(n ast.Node) {
+		n = d.resolve(n)
+		if seen[n] {
+			return
+		}
+		seen[n] = true
+		switch v := n.(type) {
+		case *ast.SequenceNode:
+			for _, e := range v.Values {
+				add(e)
+			}
+		case *ast.MappingNode:
+			for _, mv := range v.Values {
+				if mv.Key.IsMergeKey() {
+					add(mv.Value)
+				} else {
+					merged = append(merged, mv)
+				}
+			}
+		}
+	}
+	for _, mv := range m.Values {
+		if mv.Key.IsMergeKey() {
+			add(mv.Value)
+		} else {
+			out = append(out, mv)
+		}
+	}
+	return append(out, merged...)
 }
 
 func (d *decoder) typeError(n ast.Node, key string, err error) {
@@ -112,40 +238,56 @@ func (d *decoder) typeError(n ast.Node, key string, err error) {
 }
 
 // checkKeys warns about unknown keys below the top level, so a misspelt
-// "per_pge" is not silently ignored.
-func (d *decoder) checkKeys(n ast.Node, t reflect.Type, path string) {
+// "per_pge" is not silently ignored. It returns false when it has reported
+// an error in a value that go-yaml must not decode: go-yaml drops every key
+// of a mapping with a key such as 0, and panics on a tag where a list goes.
+func (d *decoder) checkKeys(n ast.Node, t reflect.Type, path string) bool {
 	d.values[path] = d.pos(n)
+	n, tagged := d.resolveTagged(n)
+	ok := true
 	switch t.Kind() {
 	case reflect.Pointer:
-		d.checkKeys(n, t.Elem(), path)
+		ok = d.checkKeys(n, t.Elem(), path)
 	case reflect.Slice:
-		if s, ok := n.(*ast.SequenceNode); ok {
+		switch s := n.(type) {
+		case *ast.SequenceNode:
 			for i, v := range s.Values {
-				d.checkKeys(v, t.Elem(), fmt.Sprintf("%s[%d]", path, i))
+				ok = d.checkKeys(v, t.Elem(), fmt.Sprintf("%s[%d]", path, i)) && ok
+			}
+		default:
+			if tagged { // go-yaml reports the others
+				d.list.Errorf(d.values[path], "%s: expected %s", path, yamlpos.Describe(t))
+				ok = false
 			}
 		}
 	case reflect.Map:
-		if m, ok := n.(*ast.MappingNode); ok {
-			for _, mv := range m.Values {
-				d.checkKeys(mv.Value, t.Elem(), path+"."+mv.Key.String())
+		if m, isMap := n.(*ast.MappingNode); isMap {
+			for _, mv := range d.entries(m) {
+				key, _ := d.key(mv.Key)
+				ok = d.checkKeys(mv.Value, t.Elem(), path+"."+key) && ok
 			}
 		}
 	case reflect.Struct:
-		m, ok := n.(*ast.MappingNode)
-		if !ok {
-			return
+		m, isMap := n.(*ast.MappingNode)
+		if !isMap {
+			return true
 		}
 		known := tags(t)
-		for _, mv := range m.Values {
-			key := mv.Key.String()
-			f, ok := fieldType(t, key)
-			if !ok {
+		for _, mv := range d.entries(m) {
+			key, text := d.key(mv.Key)
+			f, isField := fieldType(t, key)
+			switch {
+			case !text:
+				d.list.Errorf(d.pos(mv.Key), "%s: unknown key %s: remove it (the keys here are %s)", path, key, strings.Join(known, ", "))
+				ok = false
+			case !isField:
 				d.list.Warnf(d.pos(mv.Key), "%s: %s", path, yamlpos.Unknown(key, known))
-				continue
+			default:
+				ok = d.checkKeys(mv.Value, f, path+"."+key) && ok
 			}
-			d.checkKeys(mv.Value, f, path+"."+key)
 		}
 	}
+	return ok
 }
 
 func tags(t reflect.Type) []string {

@@ -63,11 +63,68 @@ func TestErrors(t *testing.T) {
 		{"base_url: example.com\n", `site/config.yaml:1:11: base_url "example.com": must be an absolute http or https URL, like "https://example.com/"`},
 		{"title: [a\n", `site/config.yaml:1:8: sequence end token ']' not found`},
 		{"- a\n", `site/config.yaml:1:1: config must be a mapping of keys to values`},
+		// Found by FuzzLoad: a second document with no body panicked.
+		{"0\n---", "site/config.yaml:1:1: config must be a mapping of keys to values\n" +
+			`site/config.yaml:2:1: config must be a single YAML document: remove this line, and move any keys after it into the first document`},
+		{"title: x\n---\n", `site/config.yaml:2:1: config must be a single YAML document: remove this line, and move any keys after it into the first document`},
+		{"title: x\n...\nlogo: y\n", `site/config.yaml:2:1: config must be a single YAML document: remove this line, and move any keys after it into the first document`},
+		// A merged value is checked like any other; -3 was silently replaced.
+		{"pagination: {<<: {per_page: -3}}\n", `site/config.yaml:1:29: pagination.per_page must be at least 1`},
+		// go-yaml drops every key of a mapping that has a key such as 0, so
+		// per_page was silently lost.
+		{"pagination: {0: x, per_page: 3}\n", `site/config.yaml:1:14: pagination: unknown key 0: remove it (the keys here are per_page)`},
+		{"menus:\n  main:\n    - {name: A, url: /a/, true: x}\n", `site/config.yaml:3:27: menus.main[0]: unknown key true: remove it (the keys here are name, url)`},
+		// go-yaml panics on a tagged value where a list goes.
+		{"menus:\n 0:\n    ! 0000\n00:", "site/config.yaml:3:5: menus.0: expected a list\n" +
+			`site/config.yaml:4:1: warning: unknown key "00"`},
+		{"menus: {main: !!str x}\n", `site/config.yaml:1:15: menus.main: expected a list`},
+		// Merges that refer to themselves end.
+		{"pagination: {<<: &s [*s]}\n", `site/config.yaml:1:21: pagination: sequence was used where mapping is expected`},
+		{"pagination: &p {<<: *p}\n", `site/config.yaml:1:13: pagination: cannot find anchor by alias name p`},
 	} {
 		_, msgs := load(t, tt.src)
 		if strings.Join(msgs, "\n") != tt.want {
 			t.Errorf("%q:\n got %q\nwant %q", tt.src, msgs, tt.want)
 		}
+	}
+}
+
+// TestKeysAndAliases covers the ways YAML has of writing a key or of reusing
+// a value, which Load must read as go-yaml reads them. FuzzLoad found that
+// quoted and anchored keys were unknown, that an alias to another key's
+// anchor was an error, and that merge keys were unknown.
+func TestKeysAndAliases(t *testing.T) {
+	for _, tt := range []struct {
+		src, msgs string
+		title     string
+		perPage   int
+	}{
+		{"\"title\": T\n", "", "T", 10},
+		{"'title': T\n", "", "T", 10},
+		{"? title\n: T\n", "", "T", 10},
+		{"!!str title: T\n", "", "T", 10},
+		{"&a title: *a\n", "", "title", 10},
+		{"pagination: {'per_page': 4}\n", "", "Byline", 4},
+		{"base: &b {per_page: 2}\npagination: *b\n", `site/config.yaml:1:1: warning: unknown key "base"`, "Byline", 2},
+		{"x: &x {per_page: 3}\npagination: {<<: *x}\n", `site/config.yaml:1:1: warning: unknown key "x"`, "Byline", 3},
+		{"x: &x {per_pge: 3}\npagination: {<<: *x}\n", "site/config.yaml:1:1: warning: unknown key \"x\"\n" +
+			`site/config.yaml:1:8: warning: pagination: unknown key "per_pge"; did you mean "per_page"?`, "Byline", 10},
+		{"x: &x {per_page: 0}\npagination: *x\n", "site/config.yaml:1:1: warning: unknown key \"x\"\n" +
+			`site/config.yaml:1:18: pagination.per_page must be at least 1`, "Byline", 10},
+		{"<<: {title: T}\n", "", "T", 10},
+		{"b: &b {title: T}\n<<: *b\ntitle: U\n", "site/config.yaml:1:1: warning: unknown key \"b\"\n" +
+			`site/config.yaml:1:8: duplicate key "title" (first set on line 3)`, "U", 10},
+	} {
+		cfg, msgs := load(t, tt.src)
+		if got := strings.Join(msgs, "\n"); got != tt.msgs || cfg.Title != tt.title || cfg.Pagination.PerPage != tt.perPage {
+			t.Errorf("%q:\n got %q, title %q, per_page %d\nwant %q, title %q, per_page %d",
+				tt.src, got, cfg.Title, cfg.Pagination.PerPage, tt.msgs, tt.title, tt.perPage)
+		}
+		checkLoad(t, []byte(tt.src))
+	}
+	cfg, msgs := load(t, "'time_zone': Europe/Berlin\n\"language\": de\n")
+	if len(msgs) != 0 || cfg.Location.String() != "Europe/Berlin" || cfg.Language != "de" || cfg.Pos["time_zone"].Line != 1 {
+		t.Errorf("quoted keys: %+v, %q", cfg, msgs)
 	}
 }
 
