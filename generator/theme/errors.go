@@ -37,8 +37,58 @@ func (t *Theme) locate(err error, file string) *diag.Diagnostic {
 		d.Path = t.display(m[1])
 		d.Msg = m[2]
 	}
-	d.Msg = strings.TrimSpace(d.Msg)
+	// A parse error may say "template: " again: "template: x.html:3:
+	// template: multiple definition of template ...".
+	for strings.HasPrefix(d.Msg, "template: ") {
+		d.Msg = strings.TrimPrefix(d.Msg, "template: ")
+	}
+	d.Msg = plain(d.Msg)
 	return d
+}
+
+// plain returns msg with the contexts of html/template in it said in words.
+func plain(msg string) string {
+	return strings.TrimSpace(contextRE.ReplaceAllStringFunc(msg, func(c string) string {
+		if w := contextWords(c); w != "" {
+			return w
+		}
+		return c
+	}))
+}
+
+// contextRE matches the contexts of html/template in its messages:
+// "{stateRCDATA delimNone urlPartNone jsCtxRegexp [] attrNone elementTextarea <nil>}".
+var contextRE = regexp.MustCompile(`\{state\w+ delim\w+ [^{}]*\}`)
+
+// contextWords says where the html/template context ctx is, in words
+// ("inside a <textarea> element"), or returns "" when it cannot tell.
+func contextWords(ctx string) string {
+	var state, delim, element string
+	for _, f := range strings.Fields(strings.Trim(ctx, "{}")) {
+		switch {
+		case strings.HasPrefix(f, "state"):
+			state = f
+		case strings.HasPrefix(f, "delim"):
+			delim = f
+		case strings.HasPrefix(f, "element"):
+			element = f
+		}
+	}
+	switch {
+	case state == "":
+		return ""
+	case state == "stateText":
+		return "in HTML text"
+	case state == "stateHTMLCmt":
+		return "inside an HTML comment"
+	case delim != "" && delim != "delimNone":
+		return "inside an attribute value"
+	case state == "stateTag" || state == "stateAttrName" || state == "stateAfterName" || state == "stateBeforeValue":
+		return "inside a tag"
+	case element != "" && element != "elementNone":
+		return "inside a <" + strings.ToLower(strings.TrimPrefix(element, "element")) + "> element"
+	}
+	return ""
 }
 
 // display returns the path of a template file as shown in messages.

@@ -13,6 +13,16 @@
 // kind file with content of its own is executed as it is. Load parses and
 // escapes every template once, collecting all errors; Execute is safe for
 // concurrent use.
+//
+// html/template lets a called template end inside a tag, attribute,
+// comment, <script> or <style>, carries on its caller from there, and blames
+// what then goes wrong on the page's entry template, with no line. Load
+// instead holds baseof.html, every partial and the templates they define to
+// end where they began, in HTML text, and reports one that does not on its
+// own file; so too the templates of a kind's file, when its page fails to
+// escape. partialCached in baseof.html or a partial must name its partial
+// with a quoted string and must not lead back to the template it is in (see
+// checkPartialCalls).
 package theme
 
 import (
@@ -65,6 +75,9 @@ type Theme struct {
 	// partials executes partials for partialCached; cache holds their output.
 	partials *template.Template
 	cache    sync.Map // partialKey → template.HTML
+	// refused are the templates partialCached does not run, since they
+	// could include themselves without end (see checkPartialCalls).
+	refused map[string]bool
 }
 
 // required are the kinds every theme provides; fallback maps an optional kind
@@ -84,7 +97,7 @@ func Load(sources []Source, funcs template.FuncMap, list *diag.List) *Theme {
 		funcs = template.FuncMap{}
 	}
 	funcs["partialCached"] = th.partialCached
-	l := &loader{funcs: funcs, list: list, th: th}
+	l := &loader{funcs: funcs, list: list, th: th, texts: map[string]string{}, seen: map[string]bool{}}
 	for _, s := range sources {
 		if s.FS == nil {
 			continue
@@ -99,7 +112,11 @@ func Load(sources []Source, funcs template.FuncMap, list *diag.List) *Theme {
 		l.th.first = l.sources[0].Prefix
 	}
 	base := l.parseBase()
+	th.refused = l.checkPartialCalls(base)
 	th.partials = template.Must(base.Clone())
+	if !l.broken && l.probe(template.Must(base.Clone())) {
+		l.broken = true
+	}
 	for _, kind := range required {
 		l.parseKind(base, kind, true)
 	}
@@ -119,6 +136,19 @@ type loader struct {
 	// trial run, which would only repeat the error.
 	broken  bool
 	hasBase bool
+	texts   map[string]string // file name → its text
+	seen    map[string]bool   // diagnostics added, as printed
+	// stubFuncs stand in for funcs in trial runs (see stubs).
+	stubFuncs template.FuncMap
+}
+
+// add adds d to the list unless the same diagnostic is there already: the
+// kinds share their templates, and so may hit the same error.
+func (l *loader) add(d *diag.Diagnostic) {
+	if msg := d.Error(); !l.seen[msg] {
+		l.seen[msg] = true
+		l.list.Add(d)
+	}
 }
 
 // read returns the text of name from the first source that has it, and
@@ -138,6 +168,7 @@ func (l *loader) read(name string) (string, bool) {
 		l.list.Errorf(diag.Pos{Path: display}, "%v", err)
 		return "", false
 	}
+	l.texts[name] = string(b)
 	return string(b), true
 }
 
@@ -190,7 +221,7 @@ func (l *loader) parseKind(base *template.Template, kind string, required bool) 
 	set := template.Must(base.Clone())
 	t, err := set.New(name).Parse(text)
 	if err != nil {
-		l.list.Add(l.th.locate(err, name))
+		l.add(l.th.locate(err, name))
 		return
 	}
 	entry := t
@@ -204,11 +235,17 @@ func (l *loader) parseKind(base *template.Template, kind string, required bool) 
 	if !l.broken {
 		// A trial run escapes the templates now, so that escaping errors
 		// (a missing partial, an action in an ambiguous context) are
-		// reported at load for every kind. With no data, execution itself
-		// stops early; only escaping errors count.
+		// reported at load for every kind. Execution stops at the first
+		// write; only escaping errors count.
 		var escErr *template.Error
-		if err := entry.Execute(io.Discard, nil); errors.As(err, &escErr) {
-			l.list.Add(l.th.locate(err, name))
+		if err := entry.Execute(stop{}, nil); errors.As(err, &escErr) {
+			// Find the template that fails, which may be another than
+			// the entry, in a copy of the set.
+			set := template.Must(base.Clone())
+			template.Must(set.New(name).Parse(text))
+			if !l.probe(set) {
+				l.add(l.th.locate(err, name))
+			}
 			return
 		}
 	}
@@ -255,6 +292,9 @@ type partialKey struct {
 // The output must not depend on the calling page: site-rooted URLs are fine,
 // since pages are made relative after rendering.
 func (t *Theme) partialCached(name string, data any) (template.HTML, error) {
+	if t.refused[name] {
+		return "", fmt.Errorf("%q is not run: it could include itself without end (see the errors from loading the theme)", name)
+	}
 	if data != nil && !reflect.TypeOf(data).Comparable() {
 		return t.partial(name, data)
 	}

@@ -1,0 +1,176 @@
+package theme
+
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template/parse"
+)
+
+// call is one partialCached call in a template of the shared set.
+type call struct {
+	tree   *parse.Tree
+	node   *parse.CommandNode
+	caller string // the template that holds the call
+	target string // the partial it names; "" when not a quoted string
+}
+
+// checkPartialCalls reports the partialCached calls in base (baseof.html,
+// the partials and the templates they define) that could run their own
+// caller again. partialCached renders its partial in an execution of its
+// own, where html/template's depth limit starts again from zero: such a loop
+// would recurse until the Go stack overflows, which kills the process. A
+// call must therefore name its partial with a quoted string, so that loops
+// show at load. It returns the templates that partialCached must refuse to
+// run: the targets of the reported calls, and with a name that is not a
+// quoted string every template that leads back to its caller.
+func (l *loader) checkPartialCalls(base *template.Template) map[string]bool {
+	runs, calls := scan(base)
+	for _, c := range calls {
+		if c.target != "" {
+			runs[c.caller] = append(runs[c.caller], c.target)
+		}
+	}
+	refused := map[string]bool{}
+	for _, c := range calls {
+		loc, _ := c.tree.ErrorContext(c.node)
+		if c.target == "" {
+			// The name is only known when the page renders: refuse every
+			// template it could loop through.
+			for _, t := range base.Templates() {
+				if pathTo(runs, t.Name(), c.caller) != nil {
+					refused[t.Name()] = true
+				}
+			}
+			l.add(l.th.locate(fmt.Errorf("template: %s: partialCached in %s needs the partial's name as a quoted string, "+
+				"as in {{ partialCached \"partials/card.html\" . }}, so that a partial that includes itself is caught at load",
+				loc, c.caller), c.tree.ParseName))
+			continue
+		}
+		loop := pathTo(runs, c.target, c.caller)
+		if loop == nil {
+			continue
+		}
+		refused[c.target] = true
+		var chain []string
+		for _, name := range append([]string{c.caller}, loop...) {
+			chain = append(chain, l.describe(base, name))
+		}
+		l.add(l.th.locate(fmt.Errorf("template: %s: partialCached %q includes itself without end (%s): "+
+			"remove the call, or use {{ template %q . }} for a partial that recurses on smaller data",
+			loc, c.target, strings.Join(chain, " → "), c.target), c.tree.ParseName))
+	}
+	return refused
+}
+
+// describe names the template name of set for messages: the path of its
+// file, or the name and the path of the file that defines it.
+func (l *loader) describe(set *template.Template, name string) string {
+	if p, ok := l.th.files[name]; ok {
+		return p
+	}
+	if t := set.Lookup(name); t != nil && t.Tree != nil {
+		return fmt.Sprintf("%q in %s", name, l.th.display(t.Tree.ParseName))
+	}
+	return strconv.Quote(name)
+}
+
+// scan returns the templates each template of set calls with {{ template }}
+// (or {{ block }}), and its partialCached calls.
+func scan(set *template.Template) (runs map[string][]string, calls []call) {
+	runs = map[string][]string{}
+	for _, t := range set.Templates() {
+		if t.Tree == nil || t.Tree.Root == nil {
+			continue
+		}
+		name := t.Name()
+		walkCommands(t.Tree.Root, func(n parse.Node) {
+			switch n := n.(type) {
+			case *parse.TemplateNode:
+				runs[name] = append(runs[name], n.Name)
+			case *parse.CommandNode:
+				if id, ok := n.Args[0].(*parse.IdentifierNode); !ok || id.Ident != "partialCached" {
+					return
+				}
+				c := call{tree: t.Tree, node: n, caller: name}
+				if len(n.Args) > 1 {
+					if s, ok := n.Args[1].(*parse.StringNode); ok {
+						c.target = s.Text
+					}
+				}
+				calls = append(calls, c)
+			}
+		})
+	}
+	return runs, calls
+}
+
+// pathTo returns the templates from from to to, both included, along the
+// edges of runs, or nil when there is no such path.
+func pathTo(runs map[string][]string, from, to string) []string {
+	prev := map[string]string{from: ""}
+	queue := []string{from}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		if n == to {
+			path := []string{n}
+			for n != from {
+				n = prev[n]
+				path = append(path, n)
+			}
+			slices.Reverse(path)
+			return path
+		}
+		for _, next := range runs[n] {
+			if _, seen := prev[next]; !seen {
+				prev[next] = n
+				queue = append(queue, next)
+			}
+		}
+	}
+	return nil
+}
+
+// walkCommands calls f with every command and {{ template }} call under n,
+// including those in parenthesized pipelines.
+func walkCommands(n parse.Node, f func(parse.Node)) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				walkCommands(c, f)
+			}
+		}
+	case *parse.ActionNode:
+		walkCommands(n.Pipe, f)
+	case *parse.IfNode:
+		walkCommands(&n.BranchNode, f)
+	case *parse.RangeNode:
+		walkCommands(&n.BranchNode, f)
+	case *parse.WithNode:
+		walkCommands(&n.BranchNode, f)
+	case *parse.BranchNode:
+		walkCommands(n.Pipe, f)
+		walkCommands(n.List, f)
+		walkCommands(n.ElseList, f)
+	case *parse.TemplateNode:
+		f(n)
+		walkCommands(n.Pipe, f)
+	case *parse.PipeNode:
+		if n != nil {
+			for _, c := range n.Cmds {
+				walkCommands(c, f)
+			}
+		}
+	case *parse.CommandNode:
+		f(n)
+		for _, a := range n.Args {
+			walkCommands(a, f)
+		}
+	case *parse.ChainNode:
+		walkCommands(n.Node, f)
+	}
+}

@@ -1,0 +1,113 @@
+package theme
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestLoadDiagnostics holds inputs the fuzz targets (fuzz_test.go) found:
+// each failed on its own file and line, once, in words, and loads without
+// crashing.
+func TestLoadDiagnostics(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		site map[string]string
+		want []string
+	}{{
+		// A partial that includes itself through partialCached recursed
+		// until the Go stack overflowed, in Load's trial run: fatal.
+		name: "partialCached of itself",
+		site: map[string]string{"partials/extra.html": `{{ partialCached "partials/extra.html" . }}`},
+		want: []string{`site/layouts/partials/extra.html:1:4: partialCached "partials/extra.html" includes itself without end ` +
+			`(site/layouts/partials/extra.html → site/layouts/partials/extra.html): ` +
+			`remove the call, or use {{ template "partials/extra.html" . }} for a partial that recurses on smaller data`},
+	}, {
+		name: "partialCached loop through a template call",
+		site: map[string]string{
+			"partials/extra.html": "x\n{{ template \"y\" . }}{{ define \"y\" }}{{ template \"partials/head.html\" . }}{{ end }}",
+			"partials/head.html":  "<title>{{ partialCached \"partials/extra.html\" . }}</title>",
+		},
+		want: []string{`site/layouts/partials/head.html:1:11: partialCached "partials/extra.html" includes itself without end ` +
+			`(site/layouts/partials/head.html → site/layouts/partials/extra.html → "y" in site/layouts/partials/extra.html → site/layouts/partials/head.html): ` +
+			`remove the call, or use {{ template "partials/extra.html" . }} for a partial that recurses on smaller data`},
+	}, {
+		name: "partialCached of a computed name",
+		site: map[string]string{"partials/extra.html": "\n  {{ partialCached (print \"partials/\" \"extra.html\") . }}"},
+		want: []string{`site/layouts/partials/extra.html:2:6: partialCached in partials/extra.html needs the partial's name as a quoted string, ` +
+			`as in {{ partialCached "partials/card.html" . }}, so that a partial that includes itself is caught at load`},
+	}, {
+		// html/template blamed the page's entry, baseof.html, with no line
+		// and its own notation for where the file ends, once per kind.
+		name: "partial ends in a comment",
+		site: map[string]string{"partials/head.html": "<title>x</title>\n<!-- {{ .T }}"},
+		want: []string{`site/layouts/partials/head.html:2:14: ends inside an HTML comment: close it before the end of the file`},
+	}, {
+		name: "block ends in a textarea",
+		site: map[string]string{"article.html": "{{ define \"main\" }}\n<textarea>{{ . }}\n{{ end }}"},
+		want: []string{`site/layouts/article.html:3:1: {{ define "main" }} ends inside a <textarea> element: close it before its {{ end }}`},
+	}, {
+		name: "page ends in an attribute",
+		site: map[string]string{"404.html": "<!doctype html>\n<a href=\"{{ . }}"},
+		want: []string{`site/layouts/404.html:2:17: ends inside an attribute value: close it before the end of the file`},
+	}, {
+		name: "quote in an attribute name",
+		site: map[string]string{"partials/head.html": "<title>x</title>\n<a title={{ . }} x\"y>"},
+		want: []string{`site/layouts/partials/head.html:2:17: "\"" in attribute name: " x\"y>"`},
+	}, {
+		name: "quote in an attribute name in a block",
+		site: map[string]string{"article.html": "{{ define \"main\" }}\n<p>ok</p>\n<a title={{ . }} x\"y>{{ end }}"},
+		want: []string{`site/layouts/article.html:3:17: "\"" in attribute name: " x\"y>"`},
+	}, {
+		name: "unfinished regexp in a script",
+		site: map[string]string{"baseof.html": "<html>\n<script>var x = /[a{{ . }}</script>{{ block \"main\" . }}{{ end }}</html>"},
+		want: []string{`site/layouts/baseof.html:2:18: unfinished JS regexp charset: "[a"`},
+	}, {
+		name: "attribute without a name",
+		site: map[string]string{"partials/extra.html": "<b>\n<a href=\"{{ . }}\" =x>y</a></b>"},
+		want: []string{`site/layouts/partials/extra.html:2:19: expected space, attr name, or end of tag, but got "=x>y</a></b>"`},
+	}, {
+		name: "branches end in different contexts",
+		site: map[string]string{"article.html": `{{ define "main" }}{{ if . }}<a href="{{ else }}<b>{{ end }}{{ end }}`},
+		want: []string{`site/layouts/article.html:1:26: {{if}} branches end in different contexts: inside an attribute value, in HTML text`},
+	}, {
+		// Found by FuzzOverrideKind: the line of the {{ range }} was
+		// given on baseof.html, or on a file named after the block.
+		name: "range body ends in another context",
+		site: map[string]string{"article.html": "{{ define \"main\" }}\n<ul>\n{{ range . }}\n  <<a href=\"{{ . }}\"></li\n{{ end }}</ul>{{ end }}"},
+		want: []string{`site/layouts/article.html:3:14: on range loop re-entry: "<" in attribute name: "\n  <<a href=\""`},
+	}, {
+		name: "define twice",
+		site: map[string]string{"article.html": `{{ define "x" }}1{{ end }}{{ define "x" }}2{{ end }}`},
+		want: []string{`site/layouts/article.html:1:1: multiple definition of template "x"`},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := fstest.MapFS{}
+			for name, text := range tc.site {
+				site[name] = &fstest.MapFile{Data: []byte(text)}
+			}
+			_, list := load(t, site, layouts(nil))
+			got := messages(list)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+// A page that calls a partial that includes itself gets an error, not a
+// stack overflow.
+func TestPartialCachedLoopRefused(t *testing.T) {
+	site := fstest.MapFS{
+		"partials/extra.html": {Data: []byte(`{{ partialCached "partials/extra.html" . }}`)},
+		"home.html":           {Data: []byte(`{{ define "main" }}{{ partialCached "partials/extra.html" . }}{{ end }}`)},
+	}
+	th, list := load(t, site, layouts(nil))
+	if list.Err() == nil {
+		t.Fatal("no error at load")
+	}
+	err := th.Execute(&strings.Builder{}, "home", nil)
+	if err == nil || !strings.Contains(err.Error(), `"partials/extra.html" is not run: it could include itself without end`) {
+		t.Errorf("Execute: %v", err)
+	}
+}
