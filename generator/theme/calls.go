@@ -36,6 +36,9 @@ func (l *loader) checkPartialCalls(base *template.Template) map[string]bool {
 	refused := map[string]bool{}
 	for _, c := range calls {
 		loc, _ := c.tree.ErrorContext(c.node)
+		if l.missingPartial(base, c) {
+			continue
+		}
 		if c.target == "" {
 			// The name is only known when the page renders: refuse every
 			// template it could loop through.
@@ -63,6 +66,30 @@ func (l *loader) checkPartialCalls(base *template.Template) map[string]bool {
 			loc, c.target, strings.Join(chain, " → "), c.target), c.tree.ParseName))
 	}
 	return refused
+}
+
+// checkKindCalls reports the partialCached calls in file, a page kind's
+// file parsed into set, that name no partial of base.
+func (l *loader) checkKindCalls(base, set *template.Template, file string) {
+	_, calls := scan(set)
+	for _, c := range calls {
+		if c.tree.ParseName == file {
+			l.missingPartial(base, c)
+		}
+	}
+}
+
+// missingPartial reports c, a partialCached call, when it names with a
+// quoted string a template that base (baseof.html, the partials and what
+// they define: all partialCached can run) does not have.
+func (l *loader) missingPartial(base *template.Template, c call) bool {
+	if c.target == "" || base.Lookup(c.target) != nil {
+		return false
+	}
+	loc, _ := c.tree.ErrorContext(c.node)
+	l.add(l.th.locate(fmt.Errorf("template: %s: partialCached %q: no such partial: create %s/%s, or correct the name",
+		loc, c.target, l.th.first, c.target), c.tree.ParseName))
+	return true
 }
 
 // describe names the template name of set for messages: the path of its

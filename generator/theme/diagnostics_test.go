@@ -37,6 +37,18 @@ func TestLoadDiagnostics(t *testing.T) {
 		want: []string{`site/layouts/partials/extra.html:2:6: partialCached in partials/extra.html needs the partial's name as a quoted string, ` +
 			`as in {{ partialCached "partials/card.html" . }}, so that a partial that includes itself is caught at load`},
 	}, {
+		// A missing partial was only found when a page rendered, as an
+		// error naming a file that does not exist.
+		name: "partialCached of a missing partial",
+		site: map[string]string{
+			"partials/extra.html": `{{ partialCached "partials/nope.html" . }}`,
+			"article.html":        "{{ define \"main\" }}\n{{ partialCached \"partials/gone.html\" . }}{{ end }}",
+		},
+		want: []string{
+			`site/layouts/article.html:2:4: partialCached "partials/gone.html": no such partial: create site/layouts/partials/gone.html, or correct the name`,
+			`site/layouts/partials/extra.html:1:4: partialCached "partials/nope.html": no such partial: create site/layouts/partials/nope.html, or correct the name`,
+		},
+	}, {
 		// html/template blamed the page's entry, baseof.html, with no line
 		// and its own notation for where the file ends, once per kind.
 		name: "partial ends in a comment",

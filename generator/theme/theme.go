@@ -224,6 +224,7 @@ func (l *loader) parseKind(base *template.Template, kind string, required bool) 
 		l.add(l.th.locate(err, name))
 		return
 	}
+	l.checkKindCalls(base, set, name)
 	entry := t
 	if t.Tree == nil || parse.IsEmptyTree(t.Tree.Root) {
 		if !l.hasBase {
