@@ -14,7 +14,6 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
-	"github.com/goccy/go-yaml/token"
 
 	"github.com/byline/byline/generator/diag"
 	"github.com/byline/byline/generator/internal/yamlpos"
@@ -68,21 +67,6 @@ func (d *decoder) pos(n ast.Node) diag.Pos {
 	return diag.Pos{Path: d.file, Line: line, Col: col}
 }
 
-// separator returns the position of the line that ends the first document:
-// the second one's "---", else the first one's "...". A document's own
-// position, that of its body, may be missing.
-func (d *decoder) separator(f *ast.File) diag.Pos {
-	for _, tk := range []*token.Token{f.Docs[1].Start, f.Docs[0].End} {
-		if tk != nil && tk.Position != nil {
-			return diag.Pos{Path: d.file, Line: tk.Position.Line, Col: tk.Position.Column}
-		}
-	}
-	if f.Docs[1].Body != nil {
-		return d.pos(f.Docs[1].Body)
-	}
-	return diag.Pos{Path: d.file, Line: 1, Col: 1}
-}
-
 func (d *decoder) decode(data []byte) {
 	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
@@ -94,7 +78,8 @@ func (d *decoder) decode(data []byte) {
 		return
 	}
 	if len(f.Docs) > 1 {
-		d.list.Errorf(d.separator(f), "config must be a single YAML document: remove this line, and move any keys after it into the first document")
+		line, col := yamlpos.Separator(f)
+		d.list.Errorf(diag.Pos{Path: d.file, Line: line, Col: col}, "config must be a single YAML document: remove this line, and move any keys after it into the first document")
 	}
 	m, ok := f.Docs[0].Body.(*ast.MappingNode)
 	if !ok {

@@ -26,6 +26,11 @@ func TestErrorPositions(t *testing.T) {
 			[]string{`site/articles/x.md:3:2: duplicate key "title" (first set on line 1)`}},
 		{"json unclosed", "articles/x.md", "{\"title\": \"T\",\n",
 			[]string{"site/articles/x.md:2:1: invalid JSON: front matter JSON object is not closed"}},
+		// A second document with no body panicked: "--- #c" is no closing line.
+		{"second document", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\n--- #c\n---\n",
+			[]string{"site/articles/x.md:4:1: front matter must be a single YAML document: remove this line, or end the front matter here"}},
+		{"document end", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\n...\nx: 1\n---\n",
+			[]string{"site/articles/x.md:4:1: front matter must be a single YAML document: remove this line, or end the front matter here"}},
 		{"unclosed yaml", "articles/x.md", "---\ntitle: T\n",
 			[]string{"site/articles/x.md:1:1: front matter is not closed: add a line --- after it"}},
 		{"bad date", "articles/x.md", "---\ntitle: T\n\ndate: 2024-13-01\n---\n",

@@ -34,8 +34,8 @@ func goccyTree(data []byte, line int) (*value, []*posError) {
 	}
 	b := yamlBuilder{line: line, anchors: map[string]ast.Node{}}
 	if len(f.Docs) > 1 {
-		l, c := b.pos(f.Docs[1])
-		b.errs = append(b.errs, &posError{l, c, "front matter must be a single YAML document"})
+		l, c := yamlpos.Separator(f)
+		b.errs = append(b.errs, &posError{l + line - 1, c, "front matter must be a single YAML document: remove this line, or end the front matter here"})
 	}
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
 		return nil, b.errs

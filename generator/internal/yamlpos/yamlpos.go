@@ -18,7 +18,14 @@ import (
 )
 
 // Of returns the 1-based line and column of a node, or 0, 0 when unknown.
+// A document's is that of its "---", else of its body.
 func Of(n ast.Node) (line, col int) {
+	if d, ok := n.(*ast.DocumentNode); ok {
+		if d.Start != nil && d.Start.Position != nil {
+			return d.Start.Position.Line, d.Start.Position.Column
+		}
+		n = d.Body // go-yaml's GetToken fails on a document without one
+	}
 	if n == nil {
 		return 0, 0
 	}
@@ -27,6 +34,19 @@ func Of(n ast.Node) (line, col int) {
 		return 0, 0
 	}
 	return tk.Position.Line, tk.Position.Column
+}
+
+// Separator returns the position of the line that ends the first document
+// of f, which must have two or more: the second one's "---", else the first
+// one's "...", else the second one's body; 1, 1 when none is known.
+func Separator(f *ast.File) (line, col int) {
+	if tk := f.Docs[0].End; tk != nil && tk.Position != nil && (f.Docs[1].Start == nil || f.Docs[1].Start.Position == nil) {
+		return tk.Position.Line, tk.Position.Column
+	}
+	if line, col = Of(f.Docs[1]); line > 0 {
+		return line, col
+	}
+	return 1, 1
 }
 
 // Error extracts the position and a one-line message from a go-yaml error.
