@@ -28,6 +28,9 @@ func newLexerSet() *lexerSet { return &lexerSet{m: map[string]chroma.Lexer{}} }
 
 // get returns the lexer for a language name, or nil.
 func (s *lexerSet) get(lang []byte) chroma.Lexer {
+	if !langName(lang) {
+		return nil
+	}
 	s.mu.RLock()
 	l, ok := s.m[string(lang)]
 	s.mu.RUnlock()
@@ -48,4 +51,23 @@ func (s *lexerSet) get(lang []byte) chroma.Lexer {
 	}
 	s.mu.Unlock()
 	return l
+}
+
+// maxLangName bounds the language names get looks up: chroma's longest is
+// about twenty bytes, and its lookup takes seconds for a name of thousands.
+const maxLangName = 64
+
+// langName reports whether lang could name a chroma lexer: short, and made
+// of printable ASCII (its names, aliases and file names, such as "c++",
+// "objective-c", "docker-compose.yml").
+func langName(lang []byte) bool {
+	if len(lang) > maxLangName {
+		return false
+	}
+	for _, c := range lang {
+		if c <= ' ' || c >= 0x7f {
+			return false
+		}
+	}
+	return true
 }

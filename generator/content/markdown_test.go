@@ -243,3 +243,23 @@ func TestMaybeDangerous(t *testing.T) {
 		}
 	}
 }
+
+// TestLangName: chroma's lookup takes seconds on a name of thousands of
+// bytes (FuzzArticle found a block with 2,500 control bytes after "go"),
+// so only names that could be chroma's are looked up.
+func TestLangName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"go": true, "c++": true, "objective-c": true, "docker-compose.yml": true, "C#": true,
+		strings.Repeat("a", maxLangName): true,
+		strings.Repeat("a", maxLangName+1): false,
+		"go\x1f": false, "gö": false, "a b": false, "": true,
+	} {
+		if got := langName([]byte(name)); got != want {
+			t.Errorf("langName(%q) = %v, want %v", name, got, want)
+		}
+	}
+	s := newLexerSet()
+	if s.get([]byte("go")) == nil || s.get([]byte("go\x1f\x1f")) != nil {
+		t.Error(`get("go") should find chroma's Go lexer, and get("go\x1f\x1f") nothing`)
+	}
+}
