@@ -250,9 +250,9 @@ func TestMaybeDangerous(t *testing.T) {
 func TestLangName(t *testing.T) {
 	for name, want := range map[string]bool{
 		"go": true, "c++": true, "objective-c": true, "docker-compose.yml": true, "C#": true,
-		strings.Repeat("a", maxLangName): true,
+		strings.Repeat("a", maxLangName):   true,
 		strings.Repeat("a", maxLangName+1): false,
-		"go\x1f": false, "gö": false, "a b": false, "": true,
+		"go\x1f":                           false, "gö": false, "a b": false, "": true,
 	} {
 		if got := langName([]byte(name)); got != want {
 			t.Errorf("langName(%q) = %v, want %v", name, got, want)
