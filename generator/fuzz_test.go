@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io/fs"
+	"iter"
 	"os"
 	"path"
 	"path/filepath"
@@ -205,14 +206,7 @@ func checkOutput(t *testing.T, name string, data []byte) {
 // or base element.
 func checkInert(t *testing.T, name string, data []byte) {
 	t.Helper()
-	doc, err := html.Parse(bytes.NewReader(data))
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	for n := range doc.Descendants() {
-		if n.Type != html.ElementNode {
-			continue
-		}
+	for n := range elements(t, name, data) {
 		switch n.Data {
 		case "script":
 			if attr(n, "src") != "" {
@@ -232,6 +226,22 @@ func checkInert(t *testing.T, name string, data []byte) {
 			}
 			if isURLAttr(a.Key) && scriptURL(a.Val) {
 				t.Errorf("%s: <%s %s=%q>", name, n.Data, a.Key, a.Val)
+			}
+		}
+	}
+}
+
+// elements parses an HTML page and yields its elements.
+func elements(t *testing.T, name string, data []byte) iter.Seq[*html.Node] {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return func(yield func(*html.Node) bool) {
+		for n := range doc.Descendants() {
+			if n.Type == html.ElementNode && !yield(n) {
+				return
 			}
 		}
 	}
