@@ -35,6 +35,8 @@ func TestErrorPositions(t *testing.T) {
 		// in config): refused before it parses.
 		{"brackets left open", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ntags: " + strings.Repeat("[", 5000) + "\n---\n",
 			[]string{"site/articles/x.md:4:263: front matter is nested too deeply"}},
+		{"inline tables left open", "articles/x.md", "+++\ntitle = \"T\"\ndate = 2024-01-01\ntags = " + strings.Repeat("{a=", 1000) + "\n+++\n",
+			[]string{"site/articles/x.md:4:776: front matter is nested too deeply"}},
 		{"unclosed yaml", "articles/x.md", "---\ntitle: T\n",
 			[]string{"site/articles/x.md:1:1: front matter is not closed: add a line --- after it"}},
 		{"bad date", "articles/x.md", "---\ntitle: T\n\ndate: 2024-13-01\n---\n",

@@ -1,5 +1,7 @@
 // Package yamlpos turns goccy/go-yaml errors and nodes into file positions,
-// and suggests the nearest known key for a misspelt one.
+// suggests the nearest known key for a misspelt one, and finds the
+// brackets left open that would make a parser slow (OpenBrackets, which
+// TOML front matter uses too).
 //
 // It is shared by the config and content stages, which both decode YAML
 // strictly and report "path:line:col: message". Line numbers of a node are
