@@ -67,13 +67,9 @@ func (d *decoder) pos(n ast.Node) diag.Pos {
 	return diag.Pos{Path: d.file, Line: line, Col: col}
 }
 
-// maxBrackets bounds the brackets left open in config.yaml: no real config
-// comes near it, and go-yaml would take seconds on thousands.
-const maxBrackets = 256
-
 func (d *decoder) decode(data []byte) {
-	if line, col, over := yamlpos.OpenBrackets(data, maxBrackets); over {
-		d.list.Errorf(diag.Pos{Path: d.file, Line: line, Col: col}, "more than %d brackets are open here: close the lists and mappings opened before", maxBrackets)
+	if line, col, over := yamlpos.OpenBrackets(data); over {
+		d.list.Errorf(diag.Pos{Path: d.file, Line: line, Col: col}, "more than %d brackets are open here: close the lists and mappings opened before", yamlpos.MaxOpenBrackets)
 		return
 	}
 	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())

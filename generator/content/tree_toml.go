@@ -16,9 +16,7 @@ import (
 // BurntSushi/toml reports no positions for decoded keys, so they are found
 // by scanning the text for "key =" lines and [table] headers.
 func tomlTree(data []byte, line int) (*value, []*posError) {
-	// The TOML decoder's time and memory grow with the square of the inline
-	// tables left open (160 MB for 2,000): refuse many first, as for YAML.
-	if l, c, deep := yamlpos.OpenBrackets(data, maxBrackets); deep {
+	if l, c, deep := yamlpos.OpenBrackets(data); deep {
 		return nil, []*posError{{l + line - 1, c, errTooDeep.Error()}}
 	}
 	var m map[string]any

@@ -24,7 +24,7 @@ func yamlTree(data []byte, line int) (*value, []*posError) {
 // goccyTree parses YAML front matter with go-yaml. Duplicate keys are
 // reported here, with both lines, rather than by go-yaml.
 func goccyTree(data []byte, line int) (*value, []*posError) {
-	if l, c, deep := yamlpos.OpenBrackets(data, maxBrackets); deep {
+	if l, c, deep := yamlpos.OpenBrackets(data); deep {
 		return nil, []*posError{{l + line - 1, c, errTooDeep.Error()}}
 	}
 	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
@@ -65,13 +65,6 @@ func (b *yamlBuilder) errorf(n ast.Node, msg string) {
 	l, c := b.pos(n)
 	b.errs = append(b.errs, &posError{l, c, msg})
 }
-
-// maxBrackets bounds the brackets ("[", "{") left open at any point of YAML
-// front matter, counted without regard to quotes or comments. go-yaml takes
-// time quadratic in the number of "[" it finds unclosed (4 s for 20,000), so
-// more than this is refused before it parses; far fewer would already be
-// nested deeper than maxDepth, so no front matter that builds is refused.
-const maxBrackets = 8 * maxDepth
 
 // maxDepth bounds nesting, so hostile input cannot exhaust the stack.
 const maxDepth = 32

@@ -96,13 +96,13 @@ func (s *Site) addArticles(pages []*content.Page, pattern config.Pattern, opts O
 		if p.Meta.Category != "" {
 			a.Category = cats.term(p.Meta.Category)
 			if a.Category == nil {
-				unlinkable(p, "category", p.Meta.Category, list)
+				unlinkable(p, "category", "category", p.Meta.Category, list)
 			}
 		}
 		for _, t := range p.Meta.Tags {
 			term := tags.term(t)
 			if term == nil {
-				unlinkable(p, "tags", t, list)
+				unlinkable(p, "tags", "tag", t, list)
 			} else if !slices.Contains(a.Tags, term) {
 				a.Tags = append(a.Tags, term)
 			}
@@ -121,8 +121,7 @@ func (s *Site) addArticles(pages []*content.Page, pattern config.Pattern, opts O
 
 // unlinkable warns that a tag or category has nothing content.Slugify can
 // put in its URL, so the article is shown without it.
-func unlinkable(p *content.Page, key, name string, list *diag.List) {
-	what := map[string]string{"tags": "tag", "category": "category"}[key]
+func unlinkable(p *content.Page, key, what, name string, list *diag.List) {
 	list.Warnf(keyPos(p, key), "%s %q has no Latin letter or digit for its URL, so the article is shown without it: add a name in Latin letters or digits", what, name)
 }
 

@@ -38,16 +38,22 @@ func Of(n ast.Node) (line, col int) {
 	return tk.Position.Line, tk.Position.Column
 }
 
-// OpenBrackets reports the line and column at which more than limit
-// brackets ("[", "{") are open in data, counted without regard to quotes or
-// comments. go-yaml takes time quadratic in the number of "[" it finds
-// unclosed (4 s for 20,000), so callers refuse such input before parsing it.
-func OpenBrackets(data []byte, limit int) (line, col int, over bool) {
+// MaxOpenBrackets bounds the brackets ("[", "{") left open at any point of
+// YAML or TOML. go-yaml takes time quadratic in the "[" it finds unclosed (4 s
+// for 20,000), and the TOML decoder time and memory quadratic in the inline
+// tables (160 MB for 2,000), so callers refuse more before parsing. Nothing
+// real comes near it: front matter nested past 32 levels is refused anyway.
+const MaxOpenBrackets = 256
+
+// OpenBrackets reports the line and column at which more than
+// MaxOpenBrackets brackets are open in data, counted without regard to
+// quotes or comments.
+func OpenBrackets(data []byte) (line, col int, over bool) {
 	open, line, start := 0, 1, 0
 	for i, c := range data {
 		switch c {
 		case '[', '{':
-			if open++; open > limit {
+			if open++; open > MaxOpenBrackets {
 				return line, i - start + 1, true
 			}
 		case ']', '}':
