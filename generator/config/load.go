@@ -95,7 +95,7 @@ func (d *decoder) decode(data []byte) {
 	d.dec = yaml.NewDecoder(bytes.NewReader(nil))
 	for _, mv := range m.Values {
 		// Register the anchors of every value; errors show below.
-		_ = d.dec.DecodeFromNode(mv, new(any))
+		_ = yamlpos.Decode(d.dec, mv, new(any))
 	}
 	fields := fieldsByTag(reflect.ValueOf(d.cfg).Elem())
 	first := map[string]int{}
@@ -116,7 +116,7 @@ func (d *decoder) decode(data []byte) {
 			d.badType[key] = true
 			continue
 		}
-		if err := d.dec.DecodeFromNode(mv.Value, field.Addr().Interface()); err != nil {
+		if err := yamlpos.Decode(d.dec, mv.Value, field.Addr().Interface()); err != nil {
 			d.typeError(mv.Value, key, err)
 			d.badType[key] = true
 		}

@@ -80,6 +80,7 @@ func TestErrors(t *testing.T) {
 		{"menus:\n 0:\n    ! 0000\n00:", "site/config.yaml:3:5: menus.0: expected a list\n" +
 			`site/config.yaml:4:1: warning: unknown key "00"`},
 		{"menus: {main: !!str x}\n", `site/config.yaml:1:15: menus.main: expected a list`},
+		{"menus: {0:! &0[]}", `site/config.yaml:1:8: menus: cannot read this value: write it without YAML tags (!) or anchors (&)`},
 		// Merges that refer to themselves end.
 		{"pagination: {<<: &s [*s]}\n", `site/config.yaml:1:21: pagination: sequence was used where mapping is expected`},
 		{"pagination: &p {<<: *p}\n", `site/config.yaml:1:13: pagination: cannot find anchor by alias name p`},

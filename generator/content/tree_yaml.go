@@ -3,7 +3,6 @@ package content
 import (
 	"strings"
 
-	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
@@ -103,7 +102,7 @@ func (b *yamlBuilder) build(n ast.Node, depth int) *value {
 		// time.Time, but a date without an offset is in the site's zone.
 		v.scalar = n.Value
 	default:
-		if err := yaml.NodeToValue(n, &v.scalar); err != nil {
+		if err := yamlpos.Decode(nil, n, &v.scalar); err != nil {
 			b.errorf(n, err.Error())
 		}
 		if u, ok := v.scalar.(uint64); ok {

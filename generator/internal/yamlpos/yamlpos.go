@@ -65,6 +65,22 @@ func OpenBrackets(data []byte) (line, col int, over bool) {
 	return 0, 0, false
 }
 
+// Decode decodes n into v with dec, or with a decoder of its own when dec
+// is nil. go-yaml panics on some odd trees (a tag around an anchored list
+// where a list goes, among others FuzzLoad found); Decode turns that into
+// an error, which has no position: callers put it at n.
+func Decode(dec *yaml.Decoder, n ast.Node, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = errors.New("cannot read this value: write it without YAML tags (!) or anchors (&)")
+		}
+	}()
+	if dec == nil {
+		return yaml.NodeToValue(n, v)
+	}
+	return dec.DecodeFromNode(n, v)
+}
+
 // Separator returns the position of the line that ends the first document
 // of f, which must have two or more: the second one's "---", else the first
 // one's "...", else the second one's body; 1, 1 when none is known.
