@@ -244,6 +244,9 @@ func (p *Prepared) PatchBodies(paths []string, now time.Time) bool {
 		if !ok {
 			return false
 		}
+		if cur, ok = p.Site.Linked(cur); !ok {
+			return false // a link to no page: a new build reports it
+		}
 		changed[old.Path] = cur
 	}
 	p.mu.Lock()

@@ -36,7 +36,8 @@ var fuzzFiles = map[string]string{
 //   - the build does not panic, and fails only with positioned diagnostics
 //     (each in a site file, on a line the file has, at a column >= 1);
 //   - a site that builds has only clean relative output paths, each one
-//     file, none where another needs a folder, and inert HTML
+//     file, none where another needs a folder, no NUL byte in a text
+//     file, and inert HTML
 //     (no inline script but JSON-LD that parses, no event handler, no
 //     script URL, no embedded frame or object), XML that parses, and JSON
 //     that parses;
@@ -145,6 +146,7 @@ func fuzzSeeds(tb testing.TB) [][]byte {
 		"{\"title\": \"T\", \"date\": \"2025-01-01\", \"tags\": [\"a\", \"a\"]}\n\n## A {#a}\n",
 		"---\ntitle: \"</script><script>alert(1)</script>\"\ndescription: \"javascript:alert(1)\"\nimage: \"javascript:alert(2)\"\n" +
 			"sources:\n  - {title: s, url: \"vbscript:x\"}\ndate: 2025-01-01\n---\n![i](data:text/html,x) [^1]\n\n[^1]: <javascript:y>\n",
+		"---\ntitle: T\ndate: 2025-01-01\n---\n[o](other.md#x \"t&amp;\") *[a](/authors/ann.md)* [me](x.md#h) [r][r]\n\n## H {#h}\n\n[r]: ../pages/x.md\n",
 	} {
 		seeds = append(seeds, []byte(s))
 	}
@@ -178,6 +180,9 @@ func checkOutput(t *testing.T, name string, data []byte) {
 	t.Helper()
 	if name == "" || path.IsAbs(name) || path.Clean(name) != name || strings.HasPrefix(name, "../") || strings.Contains(name, "\\") {
 		t.Errorf("output path %q is not clean and relative", name)
+	}
+	if bytes.IndexByte(data, 0) >= 0 && path.Ext(name) != ".png" {
+		t.Errorf("%s has a NUL byte: a link's mark left in the HTML?", name)
 	}
 	switch path.Ext(name) {
 	case ".html":

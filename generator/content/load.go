@@ -36,6 +36,9 @@ type Content struct {
 	Articles []*Page // articles/**/*.md, sorted by Path
 	Pages    []*Page // pages/*.md, sorted by Path
 	Authors  []*Page // authors/*.md, sorted by Path; Slug is the author key
+	// Failed are the paths of the Markdown files left out for their
+	// errors, sorted.
+	Failed []string
 	// Static lists the files under static/ (paths in fsys, sorted), for a
 	// later stage to copy as they are.
 	Static []string
@@ -88,9 +91,10 @@ func Load(ctx context.Context, fsys fs.FS, opts Options, list *diag.List) *Conte
 	}
 	opts.Cache.keep(w.files)
 	c := &Content{Static: slices.Clone(w.static)}
-	for _, p := range pages {
+	for i, p := range pages {
 		switch {
 		case p == nil:
+			c.Failed = append(c.Failed, w.files[i].path)
 		case p.Kind == Article:
 			c.Articles = append(c.Articles, p)
 		case p.Kind == Standalone:

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"html/template"
 	"math"
 	"strings"
@@ -47,6 +48,7 @@ func newMarkdown(cfg *config.Config, lexers *lexerSet) *Markdown {
 	}
 	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(
 		util.Prioritized(anchorRenderer{}, 100), util.Prioritized(taskRenderer{}, 100),
+		util.Prioritized(sourceLinkRenderer{}, 100),
 		util.Prioritized(newCodeBlockRenderer(lexers), 200)))
 	md := goldmark.New(
 		goldmark.WithExtensions(
@@ -74,6 +76,9 @@ type Rendered struct {
 	Problems []Problem
 	// Refs are located by line of the body too.
 	Refs Refs
+	// Links are the links to other Markdown files, in document order, at
+	// body positions: the Nth has the placeholder href of WithLinks.
+	Links []linkRef
 }
 
 // Problem is something wrong in a body, at a body line.
@@ -84,6 +89,11 @@ type Problem struct {
 
 // Render converts a Markdown body.
 func (m *Markdown) Render(body []byte) (*Rendered, error) {
+	if bytes.IndexByte(body, 0) >= 0 {
+		// CommonMark replaces NUL with U+FFFD; goldmark does in text, but
+		// not in code. No NUL may reach the HTML: it marks links (see Link).
+		body = bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))
+	}
 	pc := parser.NewContext()
 	doc := m.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	out := &Rendered{}
@@ -161,6 +171,7 @@ func digest(doc ast.Node, src []byte, out *Rendered) {
 		return ast.WalkContinue, nil
 	})
 	out.Refs = refs.refs
+	out.Links = refs.links
 }
 
 // ReadingMinutes is words at 230 a minute, rounded up, at least 1.

@@ -27,6 +27,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	var problems []Problem
 	var headings []*ast.Heading
 	var unsafeLinks []ast.Node
+	var sourceLinks []*ast.Link
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -37,6 +38,8 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 		case *ast.Link:
 			if dangerous(n.Destination) {
 				unsafeLinks = append(unsafeLinks, n)
+			} else if isSourceLink(n.Destination) {
+				sourceLinks = append(sourceLinks, n)
 			}
 		case *ast.Image:
 			if dangerous(n.Destination) {
@@ -51,6 +54,9 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	})
 	for _, n := range unsafeLinks {
 		unlink(n, src)
+	}
+	for i, n := range sourceLinks {
+		toSourceLink(n, i)
 	}
 	ids := map[string]int{} // id → body line of the heading that has it
 	for _, h := range headings {

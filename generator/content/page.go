@@ -46,6 +46,11 @@ type Page struct {
 	// Refs are the body's links, images and headings at file positions;
 	// empty unless the load asked for them (Options.Refs).
 	Refs Refs
+	// Links are the body's links to other Markdown files of the site, whose
+	// hrefs the site fills in with WithLinks.
+	Links []Link
+	// IDs are the ids of the body's headings, for links to a fragment.
+	IDs []string
 }
 
 // Heading is one entry of a table of contents.

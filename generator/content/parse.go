@@ -56,6 +56,13 @@ func parse(src []byte, f file, cfg *config.Config, md *Markdown, refs bool, list
 		d.failed = true
 		list.Errorf(d.at(p.BodyLine+prob.Line-1, 1), "%s", prob.Msg)
 	}
+	for _, l := range r.Links {
+		target, frag := resolveLink(p.Path, l.Dest)
+		p.Links = append(p.Links, Link{Target: target, Fragment: frag, Written: l.Dest, Title: l.Title, Pos: d.at(p.BodyLine+l.Line-1, l.Col)})
+	}
+	for _, h := range r.Refs.Headings {
+		p.IDs = append(p.IDs, h.URL)
+	}
 	if d.failed {
 		return nil
 	}

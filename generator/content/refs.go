@@ -34,6 +34,7 @@ type Ref struct {
 type refCollector struct {
 	lines lineIndex
 	refs  Refs
+	links []linkRef
 }
 
 // heading adds a heading whose plain text is text.
@@ -57,6 +58,10 @@ func (c *refCollector) inline(n ast.Node) {
 			url = "mailto:" + url // as goldmark renders it
 		}
 		c.refs.Links = append(c.refs.Links, Ref{URL: url, Text: string(n.Label(src)), Line: line, Col: col})
+	case *sourceLink:
+		line, col := c.lines.at(inlineStart(n, src, 1))
+		c.refs.Links = append(c.refs.Links, Ref{URL: string(n.dest), Text: plainText(n, src), Line: line, Col: col})
+		c.links = append(c.links, linkRef{Dest: string(n.dest), Title: string(n.title), Line: line, Col: col})
 	case *ast.Image:
 		line, col := c.lines.at(inlineStart(n, src, 2))
 		c.refs.Images = append(c.refs.Images, Ref{URL: string(n.Destination), Text: plainText(n, src), Line: line, Col: col})

@@ -30,6 +30,7 @@ func Assemble(cfg *config.Config, c *content.Content, opts Options, list *diag.L
 	s.addAuthors(c.Authors)
 	s.addArticles(c.Articles, s.permalink("articles", list), opts, list)
 	s.addPages(c.Pages, s.permalink("pages", list))
+	s.resolveLinks(c, opts, list)
 	s.link()
 	s.checkURLs(list)
 	return s

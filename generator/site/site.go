@@ -45,6 +45,7 @@ type Site struct {
 	authorByKey map[string]*Author
 	related     *relater
 	changesAt   time.Time // see ChangesAt
+	xref        *xref     // see Linked
 }
 
 // ChangesAt is the first moment after the build's clock at which an

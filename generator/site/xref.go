@@ -1,0 +1,170 @@
+package site
+
+import (
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/byline/byline/generator/content"
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/internal/yamlpos"
+)
+
+// xref points the links between Markdown files (content.Link) at the URLs
+// of the pages they name, once every page has its URL.
+type xref struct {
+	targets map[string]linkTarget // by site path, "articles/sre.md"
+	left    map[string]string     // pages left out of this build: why ("" for their own errors)
+	paths   []string              // the keys of targets, sorted, for suggestions
+}
+
+type linkTarget struct {
+	url  string
+	page *content.Page
+}
+
+// resolveLinks gives every page with links to other Markdown files a body
+// whose links point at their pages. A link to a file that is no page of
+// the site is an error at the link, and one to an article left out of this
+// build (a draft, scheduled, expired) a warning: its text is shown without
+// the link until the article is in. A link to a file with errors of its
+// own is left to those errors. A fragment that is no heading of its page
+// is a warning (the theme may add the id).
+func (s *Site) resolveLinks(c *content.Content, opts Options, list *diag.List) {
+	x := &xref{targets: map[string]linkTarget{}, left: map[string]string{}}
+	for _, a := range s.Articles {
+		x.targets[a.Path] = linkTarget{a.URL, a.Page}
+	}
+	for _, p := range s.Pages {
+		x.targets[p.Path] = linkTarget{p.URL, p.Page}
+	}
+	for _, a := range s.Authors {
+		x.targets[a.Path] = linkTarget{a.URL, a.Page}
+	}
+	for _, pages := range [][]*content.Page{c.Articles, c.Pages} {
+		for _, p := range pages {
+			if _, ok := x.targets[p.Path]; !ok {
+				x.left[p.Path] = leftOutBecause(p, opts)
+			}
+		}
+	}
+	for _, p := range c.Failed {
+		x.left[p] = ""
+	}
+	for p := range x.targets {
+		x.paths = append(x.paths, p)
+	}
+	slices.Sort(x.paths)
+	s.xref = x
+	for _, a := range s.Articles {
+		if len(a.Links) > 0 {
+			a.Page, _ = x.resolve(a.Page, list)
+		}
+	}
+	for _, p := range s.Pages {
+		if len(p.Links) > 0 {
+			p.Page, _ = x.resolve(p.Page, list)
+		}
+	}
+	for _, a := range s.Authors {
+		if len(a.Links) > 0 {
+			a.Page, _ = x.resolve(a.Page, list)
+		}
+	}
+}
+
+// Linked returns p with its links to other Markdown files pointing at
+// their pages, for a page whose body changed after Assemble; ok is false
+// when a link names no page of the site, or one with errors, which a new
+// build must report. (A link to an article left out of the build shows its
+// text, as in a new build, without the warning.)
+func (s *Site) Linked(p *content.Page) (_ *content.Page, ok bool) {
+	if len(p.Links) == 0 {
+		return p, true
+	}
+	if s.xref == nil {
+		return p, false
+	}
+	return s.xref.resolve(p, nil)
+}
+
+// resolve returns a copy of p whose links point at their pages, reporting
+// to list (when not nil) each link that does not; those show their text
+// alone. ok is false when a link is an error, or its page has errors.
+func (x *xref) resolve(p *content.Page, list *diag.List) (_ *content.Page, ok bool) {
+	ok = true
+	hrefs := make([]string, len(p.Links))
+	for i, l := range p.Links {
+		t, found := x.targets[l.Target]
+		if !found {
+			why, left := x.left[l.Target]
+			ok = ok && left && why != ""
+			switch {
+			case list == nil, left && why == "":
+			case left:
+				list.Warnf(l.Pos, "link to %q: %s is %s, so it is not in this build: the link's text is shown without the link until it is", l.Written, displayPath(p, l.Target), why)
+			default:
+				list.Errorf(l.Pos, "%s", x.missing(p, l))
+			}
+			continue
+		}
+		hrefs[i] = t.url
+		if l.Fragment != "" {
+			hrefs[i] += "#" + l.Fragment
+			if list != nil && !slices.Contains(t.page.IDs, l.Fragment) {
+				msg := "link to %q: %s has no heading with id %q"
+				if s := yamlpos.Suggest(l.Fragment, t.page.IDs); s != "" {
+					msg += "; did you mean #" + s + "?"
+				}
+				list.Warnf(l.Pos, msg, l.Written, t.page.File, l.Fragment)
+			}
+		}
+	}
+	return p.WithLinks(hrefs), ok
+}
+
+// missing says that a link's target is no page of the site, and what to do.
+func (x *xref) missing(from *content.Page, l content.Link) string {
+	if l.Target == "" {
+		return "link to " + strconv.Quote(l.Written) + " leaves the site folder: link to an article, page or author of this site"
+	}
+	msg := "link to " + strconv.Quote(l.Written) + ": there is no article, page or author " + displayPath(from, l.Target)
+	if s := yamlpos.Suggest(l.Target, x.paths); s != "" {
+		msg += "; did you mean " + strconv.Quote(relativeTo(path.Dir(from.Path), s)) + "?"
+	} else {
+		msg += ": the path is relative to this file's folder, or to the site folder when it starts with \"/\""
+	}
+	return msg
+}
+
+// leftOutBecause says why an article is not in a build.
+func leftOutBecause(p *content.Page, opts Options) string {
+	switch {
+	case p.Meta.Draft:
+		return "a draft"
+	case p.Meta.Date.After(opts.Now) && !opts.Future:
+		return "scheduled for " + p.Meta.Date.Format("2006-01-02")
+	}
+	return "expired (" + p.Meta.Expires.Format("2006-01-02") + ")"
+}
+
+// displayPath shows the site path target as messages show from's path:
+// "site/articles/sre.md".
+func displayPath(from *content.Page, target string) string {
+	return strings.TrimSuffix(from.File, from.Path) + target
+}
+
+// relativeTo writes the site path target relative to the folder dir.
+func relativeTo(dir, target string) string {
+	if dir == "." {
+		return target
+	}
+	from := strings.Split(dir, "/")
+	to := strings.Split(target, "/")
+	i := 0
+	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
+		i++
+	}
+	return strings.Repeat("../", len(from)-i) + strings.Join(to[i:], "/")
+}
