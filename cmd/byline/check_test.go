@@ -40,7 +40,7 @@ func TestCheckSampleAndBroken(t *testing.T) {
 	}
 	art := "site/pages/about.md"
 	src, _ := os.ReadFile(art)
-	broken := strings.Replace(string(src), "(/editorial-standards/)", "(/editorial-standard/)", 1)
+	broken := strings.Replace(string(src), "(editorial-standards.md)", "(/editorial-standard/)", 1)
 	if err := os.WriteFile(art, []byte(broken), 0o644); err != nil {
 		t.Fatal(err)
 	}

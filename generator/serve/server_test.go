@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/byline/byline/generator/diag"
 	"github.com/byline/byline/generator/watch"
 )
 
@@ -260,5 +262,43 @@ func TestFirstBuildFails(t *testing.T) {
 	}
 	if code, _, _ := l.get(t, articleURL); code != 200 {
 		t.Errorf("after the fix: %d", code)
+	}
+}
+
+// TestLinksToADeletedArticle deletes an article that others link to by its
+// file: the build fails with an error at each link, the last good build is
+// still served, and putting the file back mends it.
+func TestLinksToADeletedArticle(t *testing.T) {
+	dir, opts := sampleSite(t)
+	l := startServer(t, dir, opts)
+	file := filepath.Join(dir, articleMD)
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t, os.Remove(file))
+	changed := watch.Batch{Paths: []string{file}}
+	err = l.Rebuild(context.Background(), changed)
+	var list diag.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("a build without a linked article: %v", err)
+	}
+	for _, d := range list {
+		if !strings.Contains(d.Msg, `link to "`) || !strings.Contains(d.Msg, "what-does-a-back-end-developer-do.md") || d.Line == 0 || d.Col == 0 {
+			t.Errorf("error %v: want a link to the deleted file, at its line and column", d)
+		}
+	}
+	if len(list) < 5 {
+		t.Errorf("%d errors, want one for each of the sample's links to the article:\n%v", len(list), err)
+	}
+	if code, _, _ := l.get(t, articleURL); code != 200 {
+		t.Errorf("last good build not served: %d", code)
+	}
+	writeFile(t, file, string(src))
+	if err := l.Rebuild(context.Background(), changed); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, body := l.get(t, "/articles/tech-salaries-by-career-level/"); code != 200 || !strings.Contains(body, `href="../../articles/what-does-a-back-end-developer-do/"`) {
+		t.Errorf("a page linking to the article, after it came back: %d", code)
 	}
 }
