@@ -28,6 +28,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	var headings []*ast.Heading
 	var unsafeLinks []ast.Node
 	var sourceLinks []*ast.Link
+	var quotes []*ast.Blockquote
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -35,6 +36,8 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 		switch n := n.(type) {
 		case *ast.Heading:
 			headings = append(headings, n)
+		case *ast.Blockquote:
+			quotes = append(quotes, n)
 		case *ast.Link:
 			if dangerous(n.Destination) {
 				unsafeLinks = append(unsafeLinks, n)
@@ -57,6 +60,9 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	}
 	for i, n := range sourceLinks {
 		toSourceLink(n, i)
+	}
+	for _, q := range quotes {
+		toCallout(q, src)
 	}
 	ids := map[string]int{} // id → body line of the heading that has it
 	for _, h := range headings {
