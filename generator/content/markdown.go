@@ -49,6 +49,7 @@ func newMarkdown(cfg *config.Config, lexers *lexerSet) *Markdown {
 	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(
 		util.Prioritized(anchorRenderer{}, 100), util.Prioritized(taskRenderer{}, 100),
 		util.Prioritized(sourceLinkRenderer{}, 100), util.Prioritized(calloutRenderer{}, 100),
+		util.Prioritized(imageRenderer{}, 100),
 		util.Prioritized(newCodeBlockRenderer(lexers), 200)))
 	md := goldmark.New(
 		goldmark.WithExtensions(

@@ -29,6 +29,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	var unsafeLinks []ast.Node
 	var sourceLinks []*ast.Link
 	var quotes []*ast.Blockquote
+	var paras []*ast.Paragraph
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -38,6 +39,10 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			headings = append(headings, n)
 		case *ast.Blockquote:
 			quotes = append(quotes, n)
+		case *ast.Paragraph:
+			if _, ok := n.FirstChild().(*ast.Image); ok {
+				paras = append(paras, n)
+			}
 		case *ast.Link:
 			if dangerous(n.Destination) {
 				unsafeLinks = append(unsafeLinks, n)
@@ -63,6 +68,9 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	}
 	for _, q := range quotes {
 		toCallout(q, src)
+	}
+	for _, p := range paras {
+		toFigure(p)
 	}
 	ids := map[string]int{} // id → body line of the heading that has it
 	for _, h := range headings {

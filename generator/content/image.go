@@ -1,0 +1,76 @@
+package content
+
+import (
+	stdhtml "html"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// Images in a body load lazily, since the article's header comes first,
+// and an image alone in its paragraph with a title is a figure whose
+// caption is the title:
+//
+//	![Median pay by level](/images/pay.svg "Base pay, U.S., 2025")
+type figure struct {
+	ast.BaseBlock
+	caption string // plain text
+}
+
+var kindFigure = ast.NewNodeKind("Figure")
+
+func (n *figure) Kind() ast.NodeKind { return kindFigure }
+
+func (n *figure) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Caption": n.caption}, nil)
+}
+
+// toFigure replaces p by a figure when an image with a title is all it
+// holds.
+func toFigure(p *ast.Paragraph) {
+	img, ok := p.FirstChild().(*ast.Image)
+	if !ok || img.NextSibling() != nil || len(img.Title) == 0 || p.Parent() == nil {
+		return
+	}
+	caption := stdhtml.UnescapeString(string(img.Title))
+	img.Title = nil // the caption says it; a tooltip would say it twice
+	f := &figure{caption: caption}
+	f.AppendChild(f, img)
+	p.Parent().ReplaceChild(p.Parent(), p, f)
+}
+
+type imageRenderer struct{}
+
+func (imageRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(ast.KindImage, func(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		n := node.(*ast.Image)
+		// Dangerous URLs are gone: the transformer replaced those images
+		// by their text.
+		_, _ = w.WriteString(`<img src="`)
+		_, _ = w.Write(util.EscapeHTML(util.URLEscape(n.Destination, true)))
+		_, _ = w.WriteString(`" alt="`)
+		_, _ = w.Write(util.EscapeHTML([]byte(plainText(n, src))))
+		_ = w.WriteByte('"')
+		if n.Title != nil {
+			_, _ = w.WriteString(` title="`)
+			_, _ = w.Write(util.EscapeHTML([]byte(stdhtml.UnescapeString(string(n.Title)))))
+			_ = w.WriteByte('"')
+		}
+		_, _ = w.WriteString(` loading="lazy" decoding="async">`)
+		return ast.WalkSkipChildren, nil
+	})
+	r.Register(kindFigure, func(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString("<figure>\n")
+			return ast.WalkContinue, nil
+		}
+		_, _ = w.WriteString("\n<figcaption>")
+		_, _ = w.Write(util.EscapeHTML([]byte(node.(*figure).caption)))
+		_, _ = w.WriteString("</figcaption>\n</figure>\n")
+		return ast.WalkContinue, nil
+	})
+}
