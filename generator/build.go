@@ -129,7 +129,8 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	}
 
 	// Assemble.
-	s := site.Assemble(cfg, c, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}, &list)
+	images := newImageSizes(siteFS, c.Static, staticOf(sources))
+	s := site.Assemble(cfg, c, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, ImageSize: images.size}, &list)
 
 	// Assets, then the templates' functions.
 	var tlist diag.List

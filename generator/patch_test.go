@@ -66,6 +66,7 @@ func TestPatchBodiesMatchesAFullBuild(t *testing.T) {
 		{"a draft left out of the site", nil, []edit{{draft, appendText(manyWords)}}, true},
 		{"the same bytes", nil, []edit{{backEnd, func(s string) string { return s }}}, true},
 		{"a link to another article's file", nil, []edit{{backEnd, appendText("Compare [the QA role](what-does-a-qa-engineer-do.md) and [us](/pages/about.md).")}}, true},
+		{"an image, sized", nil, []edit{{backEnd, appendText("![Our logo](/images/logo.svg \"The logo\") and ![a missing one](/images/none.png)")}}, true},
 		{"a link to no file", nil, []edit{{backEnd, appendText("See [nothing](what-does-a-nobody-do.md).")}}, false},
 		{"a link to a draft's file", nil, []edit{{backEnd, appendText("See [the draft](what-does-a-platform-engineer-do.md).")}}, true},
 		{"a title", nil, []edit{{backEnd, replace(`title: "`, `title: "New: `)}}, false},

@@ -1,11 +1,17 @@
 package content
 
 import (
+	"bytes"
 	stdhtml "html"
+	"net/url"
+	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/byline/byline/generator/diag"
 )
 
 // Images in a body load lazily, since the article's header comes first,
@@ -13,6 +19,11 @@ import (
 // caption is the title:
 //
 //	![Median pay by level](/images/pay.svg "Base pay, U.S., 2025")
+//
+// An image at a site path ("/images/pay.svg") gets its width and height,
+// so the page does not shift as it loads; they are known once the site's
+// files are, so the image renders with a mark, "\x00iN\x00" for the page's
+// Nth such image, that Fill replaces (see Link for links' marks).
 type figure struct {
 	ast.BaseBlock
 	caption string // plain text
@@ -60,6 +71,9 @@ func (imageRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 			_, _ = w.Write(util.EscapeHTML([]byte(stdhtml.UnescapeString(string(n.Title)))))
 			_ = w.WriteByte('"')
 		}
+		if i, ok := n.Attribute(imageIndexAttr); ok {
+			_, _ = w.WriteString(sizeMark(i.(int)))
+		}
 		_, _ = w.WriteString(` loading="lazy" decoding="async">`)
 		return ast.WalkSkipChildren, nil
 	})
@@ -74,3 +88,37 @@ func (imageRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 		return ast.WalkContinue, nil
 	})
 }
+
+// imageIndexAttr holds, on an image with a site path, its index among the
+// page's Images. It is never rendered as an attribute: the image renderer
+// writes its own.
+var imageIndexAttr = []byte("\x00image")
+
+func sizeMark(index int) string { return "\x00i" + strconv.Itoa(index) + "\x00" }
+
+// isSitePath reports whether an image destination is a path in the site:
+// "/images/x.png", not "//host/x.png", "x.png" or a URL.
+func isSitePath(dest []byte) bool {
+	return len(dest) > 1 && dest[0] == '/' && dest[1] != '/' && bytes.IndexByte(dest, ':') < 0
+}
+
+// Image is an image of a body at a site path.
+type Image struct {
+	Path string   // unescaped, without query or fragment: "/images/pay.svg"
+	Pos  diag.Pos // where the image starts in the file
+}
+
+// imagePath is the file path a site-path destination names.
+func imagePath(dest string) string {
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		dest = dest[:i]
+	}
+	if u, err := url.PathUnescape(dest); err == nil {
+		dest = u
+	}
+	return dest
+}
+
+// Size is an image's intrinsic width and height in CSS pixels; zero when
+// unknown.
+type Size struct{ W, H int }

@@ -78,8 +78,11 @@ type Rendered struct {
 	// Refs are located by line of the body too.
 	Refs Refs
 	// Links are the links to other Markdown files, in document order, at
-	// body positions: the Nth has the placeholder href of WithLinks.
+	// body positions: the Nth has the marks that Fill replaces.
 	Links []linkRef
+	// Images are the images at site paths, in document order, at body
+	// positions: the Nth has the size mark of Fill.
+	Images []linkRef
 }
 
 // Problem is something wrong in a body, at a body line.
@@ -173,6 +176,7 @@ func digest(doc ast.Node, src []byte, out *Rendered) {
 	})
 	out.Refs = refs.refs
 	out.Links = refs.links
+	out.Images = refs.images
 }
 
 // ReadingMinutes is words at 230 a minute, rounded up, at least 1.

@@ -30,6 +30,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	var sourceLinks []*ast.Link
 	var quotes []*ast.Blockquote
 	var paras []*ast.Paragraph
+	images := 0 // images with a site path: see imageIndexAttr
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -52,6 +53,9 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 		case *ast.Image:
 			if dangerous(n.Destination) {
 				unsafeLinks = append(unsafeLinks, n)
+			} else if isSitePath(n.Destination) {
+				n.SetAttribute(imageIndexAttr, images)
+				images++
 			}
 		case *ast.AutoLink:
 			if dangerous(n.URL(src)) {

@@ -47,8 +47,11 @@ type Page struct {
 	// empty unless the load asked for them (Options.Refs).
 	Refs Refs
 	// Links are the body's links to other Markdown files of the site, whose
-	// hrefs the site fills in with WithLinks.
+	// hrefs the site fills in with Fill.
 	Links []Link
+	// Images are the body's images at site paths, whose sizes the site
+	// fills in with Fill.
+	Images []Image
 	// IDs are the ids of the body's headings, for links to a fragment.
 	IDs []string
 }

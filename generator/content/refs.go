@@ -32,9 +32,10 @@ type Ref struct {
 // document order: dangerous links are gone and headings have their final
 // ids.
 type refCollector struct {
-	lines lineIndex
-	refs  Refs
-	links []linkRef
+	lines  lineIndex
+	refs   Refs
+	links  []linkRef
+	images []linkRef // images with a site path, in the order of their marks
 }
 
 // heading adds a heading whose plain text is text.
@@ -64,6 +65,9 @@ func (c *refCollector) inline(n ast.Node) {
 		c.links = append(c.links, linkRef{Dest: string(n.dest), Title: string(n.title), Line: line, Col: col})
 	case *ast.Image:
 		line, col := c.lines.at(inlineStart(n, src, 2))
+		if _, ok := n.Attribute(imageIndexAttr); ok {
+			c.images = append(c.images, linkRef{Dest: string(n.Destination), Line: line, Col: col})
+		}
 		c.refs.Images = append(c.refs.Images, Ref{URL: string(n.Destination), Text: plainText(n, src), Line: line, Col: col})
 	}
 }

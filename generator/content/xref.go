@@ -24,7 +24,7 @@ import (
 // GitHub reads it. Its URL is known only once the site is assembled (it
 // depends on the target's front matter and the permalinks), so the body is
 // rendered with marks in place of the link's tags, "\x00N\x00" before the
-// page's Nth link and "\x00/\x00" after it, and WithLinks writes the tags.
+// page's Nth link and "\x00/\x00" after it, and Fill writes the tags.
 // No Markdown can produce a mark itself: Markdown.Render turns every NUL
 // of a body into U+FFFD, as CommonMark says to, before goldmark reads it.
 
@@ -96,7 +96,7 @@ func toSourceLink(link *ast.Link, index int) {
 }
 
 // The marks a link to a Markdown file renders as, in place of its start and
-// end tags, until WithLinks writes them.
+// end tags, until Fill writes them.
 func startMark(index int) string { return "\x00" + strconv.Itoa(index) + "\x00" }
 
 const endMark = "\x00/\x00"
@@ -136,14 +136,15 @@ func resolveLink(from, dest string) (target, fragment string) {
 	return p, frag
 }
 
-// WithLinks returns a copy of p whose body links go where hrefs say:
-// p.Links[i] to hrefs[i] (a site path such as "/articles/sre/#x"), or, when
-// hrefs[i] is "", nowhere: its text stays, unlinked. p itself is not
-// changed: it may be shared with other builds.
-func (p *Page) WithLinks(hrefs []string) *Page {
+// Fill returns a copy of p whose marks are replaced: link p.Links[i] goes
+// to hrefs[i] (a site path such as "/articles/sre/#x"), or, when hrefs[i]
+// is "", nowhere: its text stays, unlinked; image p.Images[i] gets
+// sizes[i] as its width and height, or none when it is zero. p itself is
+// not changed: it may be shared with other builds.
+func (p *Page) Fill(hrefs []string, sizes []Size) *Page {
 	html := string(p.Body())
 	var b strings.Builder
-	b.Grow(len(html) + 32*len(hrefs))
+	b.Grow(len(html) + 32*len(hrefs) + 24*len(sizes))
 	open := false // whether the link being written has its tags
 	for {
 		i := strings.IndexByte(html, 0)
@@ -157,26 +158,23 @@ func (p *Page) WithLinks(hrefs []string) *Page {
 		b.WriteString(html[:i])
 		mark := html[i+1 : i+1+j]
 		html = html[i+1+j+1:]
-		if mark == "/" {
+		switch {
+		case mark == "/":
 			if open {
 				b.WriteString("</a>")
 			}
-			continue
+		case strings.HasPrefix(mark, "i"):
+			n, err := strconv.Atoi(mark[1:])
+			if err == nil && n >= 0 && n < len(sizes) && sizes[n].W > 0 && sizes[n].H > 0 {
+				b.WriteString(` width="` + strconv.Itoa(sizes[n].W) + `" height="` + strconv.Itoa(sizes[n].H) + `"`)
+			}
+		default:
+			n, err := strconv.Atoi(mark)
+			open = err == nil && n >= 0 && n < len(hrefs) && hrefs[n] != ""
+			if open {
+				p.writeStartTag(&b, n, hrefs[n])
+			}
 		}
-		n, err := strconv.Atoi(mark)
-		open = err == nil && n >= 0 && n < len(hrefs) && hrefs[n] != ""
-		if !open {
-			continue
-		}
-		b.WriteString(`<a href="`)
-		b.Write(util.EscapeHTML(util.URLEscape([]byte(hrefs[n]), false)))
-		b.WriteByte('"')
-		if t := p.Links[n].Title; t != "" {
-			b.WriteString(` title="`)
-			b.Write(util.EscapeHTML([]byte(stdhtml.UnescapeString(t))))
-			b.WriteByte('"')
-		}
-		b.WriteByte('>')
 	}
 	b.WriteString(html)
 	cp := *p
@@ -185,10 +183,23 @@ func (p *Page) WithLinks(hrefs []string) *Page {
 	return &cp
 }
 
+// writeStartTag writes the <a> tag of p.Links[n], going to href.
+func (p *Page) writeStartTag(b *strings.Builder, n int, href string) {
+	b.WriteString(`<a href="`)
+	b.Write(util.EscapeHTML(util.URLEscape([]byte(href), false)))
+	b.WriteByte('"')
+	if t := p.Links[n].Title; t != "" {
+		b.WriteString(` title="`)
+		b.Write(util.EscapeHTML([]byte(stdhtml.UnescapeString(t))))
+		b.WriteByte('"')
+	}
+	b.WriteByte('>')
+}
+
 // linkedRefs is p.Refs.Links with the URL of each resolved link to a
 // Markdown file replaced by its href, so that check follows it to the page.
 func linkedRefs(p *Page, hrefs []string) []Ref {
-	if len(p.Refs.Links) == 0 {
+	if len(p.Refs.Links) == 0 || len(hrefs) == 0 {
 		return p.Refs.Links
 	}
 	type at struct{ line, col int }

@@ -54,7 +54,7 @@ func TestResolveLink(t *testing.T) {
 }
 
 // TestSourceLinksAreMarksUntilLinked checks that a link to a Markdown file
-// renders as marks no Markdown can write, and that WithLinks writes the
+// renders as marks no Markdown can write, and that Fill writes the
 // tags, escaped, or the text alone, on a copy.
 func TestSourceLinksAreMarksUntilLinked(t *testing.T) {
 	src := "[SRE](sre.md \"On &amp; call\") [kept](a&b.md) [url](https://x.example/a.md)\n" +
@@ -72,7 +72,7 @@ func TestSourceLinksAreMarksUntilLinked(t *testing.T) {
 	}
 	p := &Page{Links: []Link{{Target: "articles/sre.md", Written: "sre.md", Title: r.Links[0].Title}, {Target: "articles/a&b.md", Written: "a&b.md"}}}
 	p.SetBody(r.HTML)
-	got := string(p.WithLinks([]string{`/articles/sre/#on"call`, ""}).Body())
+	got := string(p.Fill([]string{`/articles/sre/#on"call`, ""}, nil).Body())
 	for _, want := range []string{
 		`<a href="/articles/sre/#on%22call" title="On &amp; call">SRE</a>`,
 		`</a> kept <a href="https://x.example/a.md">`,
@@ -90,7 +90,7 @@ func TestSourceLinksAreMarksUntilLinked(t *testing.T) {
 		t.Errorf("linked body still has a NUL byte:\n%q", got)
 	}
 	if !strings.Contains(string(p.Body()), "\x000\x00SRE\x00/\x00") {
-		t.Error("WithLinks changed the page it was called on")
+		t.Error("Fill changed the page it was called on")
 	}
 }
 

@@ -16,6 +16,10 @@ type Options struct {
 	Drafts bool      // include articles with draft: true
 	Future bool      // include articles dated after Now
 	Now    time.Time // the build's clock; future and expiry are judged against it
+	// ImageSize returns the size of the image at a site path
+	// ("/images/x.png"), zero when unknown or when there is no such file.
+	// Nil leaves images without sizes.
+	ImageSize func(path string) content.Size
 }
 
 // Assemble builds the site model. Problems go to list; the returned Site is

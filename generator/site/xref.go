@@ -14,9 +14,10 @@ import (
 // xref points the links between Markdown files (content.Link) at the URLs
 // of the pages they name, once every page has its URL.
 type xref struct {
-	targets map[string]linkTarget // by site path, "articles/sre.md"
-	left    map[string]string     // pages left out of this build: why ("" for their own errors)
-	paths   []string              // the keys of targets, sorted, for suggestions
+	size    func(path string) content.Size // see Options.ImageSize
+	targets map[string]linkTarget          // by site path, "articles/sre.md"
+	left    map[string]string              // pages left out of this build: why ("" for their own errors)
+	paths   []string                       // the keys of targets, sorted, for suggestions
 }
 
 type linkTarget struct {
@@ -25,14 +26,15 @@ type linkTarget struct {
 }
 
 // resolveLinks gives every page with links to other Markdown files a body
-// whose links point at their pages. A link to a file that is no page of
+// whose links point at their pages, and its images at site paths their
+// sizes (Options.ImageSize). A link to a file that is no page of
 // the site is an error at the link, and one to an article left out of this
 // build (a draft, scheduled, expired) a warning: its text is shown without
 // the link until the article is in. A link to a file with errors of its
 // own is left to those errors. A fragment that is no heading of its page
 // is a warning (the theme may add the id).
 func (s *Site) resolveLinks(c *content.Content, opts Options, list *diag.List) {
-	x := &xref{targets: map[string]linkTarget{}, left: map[string]string{}}
+	x := &xref{size: opts.ImageSize, targets: map[string]linkTarget{}, left: map[string]string{}}
 	for _, a := range s.Articles {
 		x.targets[a.Path] = linkTarget{a.URL, a.Page}
 	}
@@ -58,17 +60,17 @@ func (s *Site) resolveLinks(c *content.Content, opts Options, list *diag.List) {
 	slices.Sort(x.paths)
 	s.xref = x
 	for _, a := range s.Articles {
-		if len(a.Links) > 0 {
+		if marked(a.Page) {
 			a.Page, _ = x.resolve(a.Page, list)
 		}
 	}
 	for _, p := range s.Pages {
-		if len(p.Links) > 0 {
+		if marked(p.Page) {
 			p.Page, _ = x.resolve(p.Page, list)
 		}
 	}
 	for _, a := range s.Authors {
-		if len(a.Links) > 0 {
+		if marked(a.Page) {
 			a.Page, _ = x.resolve(a.Page, list)
 		}
 	}
@@ -80,7 +82,7 @@ func (s *Site) resolveLinks(c *content.Content, opts Options, list *diag.List) {
 // build must report. (A link to an article left out of the build shows its
 // text, as in a new build, without the warning.)
 func (s *Site) Linked(p *content.Page) (_ *content.Page, ok bool) {
-	if len(p.Links) == 0 {
+	if !marked(p) {
 		return p, true
 	}
 	if s.xref == nil {
@@ -121,8 +123,18 @@ func (x *xref) resolve(p *content.Page, list *diag.List) (_ *content.Page, ok bo
 			}
 		}
 	}
-	return p.WithLinks(hrefs), ok
+	sizes := make([]content.Size, len(p.Images))
+	for i, im := range p.Images {
+		if x.size == nil {
+			break
+		}
+		sizes[i] = x.size(im.Path) // one with no file is byline check's "broken image"
+	}
+	return p.Fill(hrefs, sizes), ok
 }
+
+// marked reports whether p's body has marks for resolve to fill in.
+func marked(p *content.Page) bool { return len(p.Links) > 0 || len(p.Images) > 0 }
 
 // missing says that a link's target is no page of the site, and what to do.
 func (x *xref) missing(from *content.Page, l content.Link) string {

@@ -126,3 +126,28 @@ func TestLinksToPagesLeftOut(t *testing.T) {
 		t.Errorf("body:\n%s\nwant %s", body, want)
 	}
 }
+
+func TestImagesGetSizes(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for name, text := range linkSite("![a](/images/a.png) and ![none](/images/none.png)\n") {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	cfg := config.Default()
+	var list diag.List
+	c := content.Load(context.Background(), fsys, content.Options{Root: "site", Config: cfg}, &list)
+	size := func(p string) content.Size {
+		if p == "/images/a.png" {
+			return content.Size{W: 3, H: 2}
+		}
+		return content.Size{}
+	}
+	s := Assemble(cfg, c, Options{Now: now, ImageSize: size}, &list)
+	if len(list.All()) > 0 {
+		t.Errorf("diagnostics: %v", list.Err())
+	}
+	body := string(articleAt(s, "articles/guides/a.md").Body())
+	if !strings.Contains(body, `<img src="/images/a.png" alt="a" width="3" height="2" loading="lazy" decoding="async">`) ||
+		!strings.Contains(body, `<img src="/images/none.png" alt="none" loading="lazy" decoding="async">`) {
+		t.Errorf("body:\n%s", body)
+	}
+}

@@ -1,0 +1,82 @@
+package content
+
+import (
+	"bytes"
+	"image"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/byline/byline/generator/config"
+	"github.com/byline/byline/generator/diag"
+)
+
+func TestImageSize(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 30, 12))
+	var p, j, g bytes.Buffer
+	if err := png.Encode(&p, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := jpeg.Encode(&j, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := gif.Encode(&g, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{
+		"a.png":        {Data: p.Bytes()},
+		"a.JPG":        {Data: j.Bytes()},
+		"a.gif":        {Data: g.Bytes()},
+		"size.svg":     {Data: []byte(`<?xml version="1.0"?><!-- c --><svg xmlns="http://www.w3.org/2000/svg" width="120" height="40.4px"/>`)},
+		"box.svg":      {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64,32" width="100%"><rect/></svg>`)},
+		"em.svg":       {Data: []byte(`<svg width="2em" height="1em"/>`)},
+		"html.svg":     {Data: []byte(`<html><svg width="1" height="1"/></html>`)},
+		"huge.svg":     {Data: []byte(`<svg width="1e300" height="5"/>`)},
+		"notimage.png": {Data: []byte("not a PNG")},
+		"a.avif":       {Data: []byte("....ftypavif")},
+	}
+	for name, want := range map[string]Size{
+		"a.png": {30, 12}, "a.JPG": {30, 12}, "a.gif": {30, 12},
+		"size.svg": {120, 40}, "box.svg": {64, 32},
+		"em.svg": {}, "html.svg": {}, "huge.svg": {}, "notimage.png": {}, "a.avif": {},
+	} {
+		got, err := ImageSize(fsys, name)
+		if err != nil || got != want {
+			t.Errorf("ImageSize(%s) = %v, %v; want %v", name, got, err, want)
+		}
+	}
+	if _, err := ImageSize(fsys, "missing.png"); err == nil {
+		t.Error("no error for a missing file")
+	}
+}
+
+func TestFillSizesImages(t *testing.T) {
+	src := "![a](/images/a.png) ![b](/images/b%20c.svg?v=2#x) ![c](https://example.com/c.png) ![d](d.png)\n"
+	var list diag.List
+	p := parse([]byte("---\ntitle: T\ndate: 2026-01-01\n---\n"+src), file{path: "articles/x.md", display: "site/articles/x.md", kind: Article},
+		config.Default(), NewMarkdown(config.Default()), false, &list)
+	if p == nil {
+		t.Fatal(list.Err())
+	}
+	if len(p.Images) != 2 || p.Images[0].Path != "/images/a.png" || p.Images[1].Path != "/images/b c.svg" ||
+		p.Images[1].Pos.String() != "site/articles/x.md:5:21" {
+		t.Fatalf("images = %+v", p.Images)
+	}
+	got := string(p.Fill(nil, []Size{{30, 12}, {}}).Body())
+	for _, want := range []string{
+		`<img src="/images/a.png" alt="a" width="30" height="12" loading="lazy"`,
+		`<img src="/images/b%20c.svg?v=2#x" alt="b" loading="lazy"`,
+		`<img src="https://example.com/c.png" alt="c" loading="lazy"`,
+		`<img src="d.png" alt="d" loading="lazy"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("filled body has no %s:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "\x00") {
+		t.Errorf("a mark is left:\n%q", got)
+	}
+}

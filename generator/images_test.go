@@ -1,0 +1,40 @@
+package generator
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/byline/byline/generator/content"
+	"github.com/byline/byline/generator/theme"
+)
+
+func TestImageSizesLookInStaticFolders(t *testing.T) {
+	svg := func(w, h string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="` + w + `" height="` + h + `"/>`)}
+	}
+	site := fstest.MapFS{
+		"static/images/a.svg":    svg("10", "5"),
+		"static/images/both.svg": svg("1", "1"),
+		"images/unlisted.svg":    svg("7", "7"), // not under static/
+		"secret.svg":             svg("9", "9"),
+	}
+	th := fstest.MapFS{"images/t.svg": svg("20", "8"), "images/both.svg": svg("2", "2")}
+	x := newImageSizes(site, []string{"static/images/a.svg", "static/images/both.svg"}, []theme.Source{{FS: th}})
+	for p, want := range map[string]content.Size{
+		"/images/a.svg":            {W: 10, H: 5},
+		"/images/t.svg":            {W: 20, H: 8},
+		"/images/both.svg":         {W: 1, H: 1}, // the site's file wins, as in the output
+		"/images/./a.svg":          {W: 10, H: 5},
+		"/images/unlisted.svg":     {},
+		"/../secret.svg":           {},
+		"/images/../../secret.svg": {},
+		"/static/images/a.svg":     {},
+		"/images/missing.svg":      {},
+	} {
+		for range 2 { // the second time from memory
+			if got := x.size(p); got != want {
+				t.Errorf("size(%q) = %v, want %v", p, got, want)
+			}
+		}
+	}
+}
