@@ -27,10 +27,9 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	var problems []Problem
 	var headings []*ast.Heading
 	var unsafeLinks []ast.Node
-	var sourceLinks []*ast.Link
+	var marked []ast.Node // links to .md files and images at site paths, in document order
 	var quotes []*ast.Blockquote
 	var paras []*ast.Paragraph
-	images := 0 // images with a site path: see imageIndexAttr
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -48,14 +47,13 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			if dangerous(n.Destination) {
 				unsafeLinks = append(unsafeLinks, n)
 			} else if isSourceLink(n.Destination) {
-				sourceLinks = append(sourceLinks, n)
+				marked = append(marked, n)
 			}
 		case *ast.Image:
 			if dangerous(n.Destination) {
 				unsafeLinks = append(unsafeLinks, n)
 			} else if isSitePath(n.Destination) {
-				n.SetAttribute(imageIndexAttr, images)
-				images++
+				marked = append(marked, n)
 			}
 		case *ast.AutoLink:
 			if dangerous(n.URL(src)) {
@@ -67,14 +65,27 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	for _, n := range unsafeLinks {
 		unlink(n, src)
 	}
-	for i, n := range sourceLinks {
-		toSourceLink(n, i)
-	}
 	for _, q := range quotes {
 		toCallout(q, src)
 	}
 	for _, p := range paras {
 		toFigure(p)
+	}
+	// Number the marks once the tree has its final shape: digest lists
+	// them walking it, and a callout's title drops what its line held.
+	links, images := 0, 0
+	for _, n := range marked {
+		if !attached(n, doc) {
+			continue
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			toSourceLink(n, links)
+			links++
+		case *ast.Image:
+			n.SetAttribute(imageIndexAttr, images)
+			images++
+		}
 	}
 	ids := map[string]int{} // id → body line of the heading that has it
 	for _, h := range headings {
@@ -120,6 +131,16 @@ func (t *transformer) finishHeading(h *ast.Heading, src []byte, ids map[string]i
 	}
 	h.SetAttributeString("id", toBytes(id))
 	h.AppendChild(h, &anchor{id: toBytes(id)})
+}
+
+// attached reports whether n is still in the document doc.
+func attached(n ast.Node, doc ast.Node) bool {
+	for ; n != nil; n = n.Parent() {
+		if n == doc {
+			return true
+		}
+	}
+	return false
 }
 
 func toBytes(v any) []byte {

@@ -110,3 +110,24 @@ func TestLinksHaveFilePositions(t *testing.T) {
 		t.Errorf("links:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+// TestMarksAfterACalloutTitle checks that a link and an image on a
+// callout's first line, which becomes its plain-text title, take no mark
+// number from the links and images after them.
+func TestMarksAfterACalloutTitle(t *testing.T) {
+	src := "---\ntitle: T\ndate: 2026-01-01\n---\n> [!TIP] See [a](a.md) ![i](/i.png)\n> Then [b](b.md) ![j](/j.png)\n\n[c](c.md)\n"
+	var list diag.List
+	p := parse([]byte(src), file{path: "articles/x.md", display: "site/articles/x.md", kind: Article}, config.Default(), NewMarkdown(config.Default()), false, &list)
+	if p == nil {
+		t.Fatal(list.Err())
+	}
+	if len(p.Links) != 2 || p.Links[0].Target != "articles/b.md" || p.Links[1].Target != "articles/c.md" || len(p.Images) != 1 || p.Images[0].Path != "/j.png" {
+		t.Fatalf("links %+v, images %+v: want b.md, c.md and /j.png", p.Links, p.Images)
+	}
+	got := string(p.Fill([]string{"/b/", "/c/"}, []Size{{W: 2, H: 1}}).Body())
+	for _, want := range []string{`<p class="callout-title">See a</p>`, `<a href="/b/">b</a>`, `alt="j" width="2" height="1"`, `<a href="/c/">c</a>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %s in:\n%s", want, got)
+		}
+	}
+}
