@@ -2,6 +2,8 @@ package content
 
 import (
 	"bytes"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -131,4 +133,75 @@ func FuzzParseDate(f *testing.F) {
 func inGap(a, b time.Time) bool {
 	d := a.Sub(b.Truncate(time.Second))
 	return d == time.Hour || d == -time.Hour
+}
+
+// FuzzMarks renders any Markdown and checks Fill's contract: each link the
+// page lists has one start mark and one end mark in the HTML, in order and
+// not nested, each image one size mark, and there is no other NUL; after
+// Fill, no NUL is left.
+func FuzzMarks(f *testing.F) {
+	for _, s := range []string{
+		"[a](a.md) ![i](/i.png) [b](../b.md#x \"t\")\n",
+		"> [!TIP] See [a](a.md) ![i](/i.png)\n> Then [b](b.md)\n",
+		"![see [a](a.md)](/x.png \"cap\")\n\n[r][r]\n\n[r]: /pages/r.md\n",
+		"```\n\x000\x00\n```\n[a](a.md)\n",
+		"- [a](a.md)\n  > [!NOTE]\n  > ![b](/b.png)\n",
+	} {
+		f.Add([]byte(s))
+	}
+	md := NewMarkdown(nil)
+	f.Fuzz(func(t *testing.T, src []byte) {
+		r, err := md.Render(src)
+		if err != nil {
+			return
+		}
+		html := string(r.HTML)
+		open, starts, ends, sizes := -1, 0, 0, 0
+		for {
+			i := strings.IndexByte(html, 0)
+			if i < 0 {
+				break
+			}
+			j := strings.IndexByte(html[i+1:], 0)
+			if j < 0 {
+				t.Fatalf("a NUL with no mark: %q", html)
+			}
+			mark := html[i+1 : i+1+j]
+			html = html[i+1+j+1:]
+			switch {
+			case mark == "/":
+				if open < 0 {
+					t.Fatalf("an end mark with no link open: %q", r.HTML)
+				}
+				open = -1
+				ends++
+			case strings.HasPrefix(mark, "i"):
+				if mark != "i"+strconv.Itoa(sizes) {
+					t.Fatalf("size mark %q, want i%d: %q", mark, sizes, r.HTML)
+				}
+				sizes++
+			default:
+				if open >= 0 || mark != strconv.Itoa(starts) {
+					t.Fatalf("link mark %q inside link %d, or not %d: %q", mark, open, starts, r.HTML)
+				}
+				open = starts
+				starts++
+			}
+		}
+		if open >= 0 || starts != len(r.Links) || ends != starts || sizes != len(r.Images) {
+			t.Fatalf("%d link marks (%d ends), %d size marks; %d links and %d images listed: %q", starts, ends, sizes, len(r.Links), len(r.Images), r.HTML)
+		}
+		p := &Page{}
+		p.SetBody(r.HTML)
+		for _, l := range r.Links {
+			p.Links = append(p.Links, Link{Written: l.Dest, Title: l.Title})
+		}
+		hrefs := make([]string, len(r.Links))
+		for i := range hrefs {
+			hrefs[i] = "/x/"
+		}
+		if out := p.Fill(hrefs, make([]Size, len(r.Images))).Body(); strings.IndexByte(string(out), 0) >= 0 {
+			t.Fatalf("a NUL after Fill: %q", out)
+		}
+	})
 }

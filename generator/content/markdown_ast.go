@@ -55,6 +55,8 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			} else if isSitePath(n.Destination) {
 				marked = append(marked, n)
 			}
+			// What it holds is only its alt text: no link in it is one.
+			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
 			if dangerous(n.URL(src)) {
 				unsafeLinks = append(unsafeLinks, n)
