@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
 )
@@ -204,4 +206,36 @@ func FuzzMarks(f *testing.F) {
 			t.Fatalf("a NUL after Fill: %q", out)
 		}
 	})
+}
+
+func FuzzTermSlug(f *testing.F) {
+	for _, s := range []string{"", "Go", "C++", "日本語", "Go 日本語", "हिन्दी", "Привет, Мир!", "İstanbul", "ǅ", "a\u0301", "\u0301a", "x/y", "..", "%2F", strings.Repeat("語", 60)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := TermSlug(s)
+		if len(got) > MaxTermSlug || !utf8.ValidString(got) || strings.HasPrefix(got, "-") || strings.HasSuffix(got, "-") || strings.Contains(got, "--") {
+			t.Fatalf("TermSlug(%q) = %q: too long, invalid UTF-8 or stray hyphens", s, got)
+		}
+		for _, r := range got {
+			if r != '-' && !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
+				t.Fatalf("TermSlug(%q) = %q has %q", s, got, r)
+			}
+		}
+		if again := TermSlug(got); again != got {
+			t.Fatalf("TermSlug(%q) = %q, but TermSlug(%q) = %q", s, got, got, again)
+		}
+	})
+}
+
+func TestTermSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Go": "go", "C++": "c-plus-plus", "Über uns": "uber-uns", "!!!": "",
+		"日本語": "日本語", "Go 日本語": "go-日本語", "Привет, Мир!": "привет-мир", "हिन्दी": "हिन्दी",
+		"Crème brûlée 東京": "creme-brulee-東京", strings.Repeat("語", 40): strings.Repeat("語", 33),
+	} {
+		if got := TermSlug(in); got != want {
+			t.Errorf("TermSlug(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -100,4 +101,67 @@ func toLower(r rune) rune {
 		return []rune(strings.ToLower(string(r)))[0]
 	}
 	return r
+}
+
+// MaxTermSlug is the longest slug, in bytes, TermSlug returns: a URL
+// segment, and a folder name in the output, which file systems cap at 255.
+const MaxTermSlug = 100
+
+// TermSlug makes the slug of a tag or category name. A name written in
+// Latin letters gets Slugify's ("C++" → "c-plus-plus"); any other keeps
+// its letters, digits and marks in every script, lower-cased and joined by
+// single hyphens ("Go 日本語" → "go-日本語", "हिन्दी" → "हिन्दी"), so that
+// the URL carries it percent-encoded, as Hugo does. The result has at most
+// MaxTermSlug bytes, is "" when the name has no letter or digit, and is
+// idempotent.
+func TermSlug(name string) string {
+	if latin(name) {
+		return capSlug(Slugify(name))
+	}
+	var b strings.Builder
+	hyphen := false
+	for _, r := range name {
+		r = unicode.ToLower(r)
+		w := fold[r]
+		switch {
+		case w != "":
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || b.Len() > 0 && !hyphen && unicode.IsMark(r):
+			w = string(r)
+		default:
+			hyphen = true
+			continue
+		}
+		if hyphen && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		hyphen = false
+		b.WriteString(w)
+	}
+	return capSlug(b.String())
+}
+
+// latin reports whether every letter and digit of s is one Slugify keeps.
+func latin(s string) bool {
+	for _, r := range s {
+		if r < utf8.RuneSelf || fold[toLower(r)] != "" {
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// capSlug cuts a slug to MaxTermSlug bytes, at a rune and without a
+// trailing hyphen.
+func capSlug(s string) string {
+	if len(s) <= MaxTermSlug {
+		return s
+	}
+	cut := MaxTermSlug
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return strings.TrimRight(s[:cut], "-")
 }

@@ -151,4 +151,4 @@ func (r *Renderer) xmlFile(path string, v any, size int, list *diag.List) File {
 }
 
 // outFile is the output path of a site-rooted file URL ("/feed.xml").
-func outFile(url string) string { return url[1:] }
+func outFile(url string) string { return filePath(url) }

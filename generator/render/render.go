@@ -18,6 +18,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	neturl "net/url"
 	"runtime"
 	"slices"
 	"strings"
@@ -283,11 +284,38 @@ func (r *Renderer) page(th *theme.Theme, j job, buf *bytes.Buffer, list *diag.Li
 
 // outPath is the index.html file of a site-rooted URL.
 func outPath(url string) string {
-	p := strings.TrimPrefix(url, "/")
+	p := filePath(url)
 	if strings.HasSuffix(p, ".html") {
 		return p
 	}
 	return p + "index.html"
+}
+
+// filePath is the output path of a site-rooted URL: "/tags/%E6%97%A5/"
+// is "tags/日/", the folder a server looks in for it. A URL that would
+// decode to another path than it spells is taken as it is.
+func filePath(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if strings.IndexByte(p, '%') >= 0 {
+		if u, err := neturl.PathUnescape(p); err == nil && sameShape(p, u) {
+			p = u
+		}
+	}
+	return p
+}
+
+// sameShape reports whether decoding p into u kept its segments: no "/",
+// backslash, NUL or dot segment appeared.
+func sameShape(p, u string) bool {
+	if strings.Count(u, "/") != strings.Count(p, "/") || strings.ContainsAny(u, "\\\x00") {
+		return false
+	}
+	for _, seg := range strings.Split(u, "/") {
+		if seg == "." || seg == ".." {
+			return false
+		}
+	}
+	return true
 }
 
 // basePath returns the path of an absolute base URL, "/" when there is none.

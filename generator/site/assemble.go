@@ -124,10 +124,10 @@ func (s *Site) addArticles(pages []*content.Page, pattern config.Pattern, opts O
 	s.Categories = cats.sorted()
 }
 
-// unlinkable warns that a tag or category has nothing content.Slugify can
+// unlinkable warns that a tag or category has nothing content.TermSlug can
 // put in its URL, so the article is shown without it.
 func unlinkable(p *content.Page, key, what, name string, list *diag.List) {
-	list.Warnf(keyPos(p, key), "%s %q has no Latin letter or digit for its URL, so the article is shown without it: add a name in Latin letters or digits", what, name)
+	list.Warnf(keyPos(p, key), "%s %q has no letter or digit for its URL, so the article is shown without it: give it a name with letters or digits", what, name)
 }
 
 // sortNewestFirst sorts by date, newest first, then title, then path. It

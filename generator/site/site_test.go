@@ -197,7 +197,7 @@ func TestPaginate(t *testing.T) {
 }
 
 func TestTermsWithoutASlugAreWarned(t *testing.T) {
-	a := article("articles/a.md", content.Meta{Title: "A", Date: day(-1), Tags: []string{"日本語", "Go", "!!!"}, Category: "???"})
+	a := article("articles/a.md", content.Meta{Title: "A", Date: day(-1), Tags: []string{"日本語", "Go", "!!!", "Go 日本語"}, Category: "???"})
 	a.Pos["tags"] = diag.Pos{Path: a.File, Line: 4, Col: 7}
 	a.Pos["category"] = diag.Pos{Path: a.File, Line: 5, Col: 11}
 	s, list := assemble(t, &content.Content{Articles: []*content.Page{a}}, Options{})
@@ -205,16 +205,20 @@ func TestTermsWithoutASlugAreWarned(t *testing.T) {
 	for _, w := range list.Warnings() {
 		got = append(got, w.Error())
 	}
-	const fix = " has no Latin letter or digit for its URL, so the article is shown without it: add a name in Latin letters or digits"
+	const fix = " has no letter or digit for its URL, so the article is shown without it: give it a name with letters or digits"
 	want := []string{
 		`site/articles/a.md:4:7: warning: tag "!!!"` + fix,
-		`site/articles/a.md:4:7: warning: tag "日本語"` + fix,
 		`site/articles/a.md:5:11: warning: category "???"` + fix,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if len(s.Articles[0].Tags) != 1 || s.Articles[0].Tags[0].Slug != "go" || s.Articles[0].Category != nil || len(s.Tags) != 1 {
-		t.Errorf("tags %v, category %v", s.Articles[0].Tags, s.Articles[0].Category)
+	var tags []string
+	for _, term := range s.Articles[0].Tags {
+		tags = append(tags, term.Slug+" "+term.URL)
+	}
+	wantTags := "日本語 /tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/, go /tags/go/, go-日本語 /tags/go-%E6%97%A5%E6%9C%AC%E8%AA%9E/"
+	if strings.Join(tags, ", ") != wantTags || s.Articles[0].Category != nil || len(s.Tags) != 3 {
+		t.Errorf("tags %s, category %v; want %s", strings.Join(tags, ", "), s.Articles[0].Category, wantTags)
 	}
 }

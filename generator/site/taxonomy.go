@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"net/url"
 	"slices"
 
 	"github.com/byline/byline/generator/content"
@@ -30,14 +31,16 @@ func (t *taxonomy) term(name string) *Term {
 }
 
 func (t *taxonomy) bySlug(name string) *Term {
-	slug := content.Slugify(name)
+	slug := content.TermSlug(name)
 	if slug == "" {
 		return nil
 	}
 	if term, ok := t.terms[slug]; ok {
 		return term
 	}
-	term := &Term{Taxonomy: t.name, Name: name, Slug: slug, URL: "/" + t.name + "/" + slug + "/"}
+	// A slug in another script than Latin is percent-encoded in the URL;
+	// render writes the page to the folder the slug names.
+	term := &Term{Taxonomy: t.name, Name: name, Slug: slug, URL: "/" + t.name + "/" + url.PathEscape(slug) + "/"}
 	t.terms[slug] = term
 	return term
 }
