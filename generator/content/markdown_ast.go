@@ -111,7 +111,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 func (t *transformer) finishHeading(h *ast.Heading, src []byte, ids map[string]int) {
 	id, ok := h.AttributeString("id")
 	if !ok {
-		base := Slugify(plainText(h, src))
+		base := TermSlug(plainText(h, src)) // "Go 入門" → "go-入門"
 		if base == "" {
 			base = "section"
 		}
