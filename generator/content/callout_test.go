@@ -38,17 +38,3 @@ func TestCallouts(t *testing.T) {
 		t.Errorf("word count %d, summary %q: the mark is no word of the text", r.WordCount, r.Summary)
 	}
 }
-
-func TestHeadingIDsInAnyScript(t *testing.T) {
-	r, err := NewMarkdown(config.Default()).Render([]byte("## Go 入門\n\n## Привет\n\n## Привет\n\n## !!!\n\n## Back End\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	for _, h := range r.TOC {
-		ids = append(ids, h.ID)
-	}
-	if got, want := strings.Join(ids, " "), "go-入門 привет привет-1 section back-end"; got != want {
-		t.Errorf("ids %q, want %q", got, want)
-	}
-}
