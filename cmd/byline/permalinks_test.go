@@ -40,13 +40,21 @@ func TestPermalinksBuildCheckServe(t *testing.T) {
 	if code, out, errs := run(t, "check"); code != 0 || out != "" {
 		t.Errorf("check: exit %d\n%s%s", code, out, errs)
 	}
-	replaceIn(t, "site/pages/about.md", "(/editorial-standards/)", "(/"+oldURL+")")
+	replaceIn(t, "site/pages/about.md", "(editorial-standards.md)", "(/"+oldURL+")")
 	if code, out, _ := run(t, "check"); code != 1 || !strings.Contains(out, "broken link /"+oldURL) {
 		t.Errorf("check with a link to the old URL: exit %d\n%s", code, out)
 	}
 	replaceIn(t, "site/pages/about.md", "(/"+oldURL+")", "(/"+newURL+")")
 	if code, out, errs := run(t, "check"); code != 0 || out != "" {
 		t.Errorf("check with a link to the new URL: exit %d\n%s%s", code, out, errs)
+	}
+	// A link written as the article's file follows the permalinks.
+	replaceIn(t, "site/pages/about.md", "(/"+newURL+")", "(../articles/how-to-read-a-job-description.md)")
+	if code, _, errs := run(t, "build"); code != 0 || errs != "" {
+		t.Fatalf("build with a link to the article's file: exit %d\n%s", code, errs)
+	}
+	if about, err := os.ReadFile("public/about/index.html"); err != nil || !strings.Contains(string(about), `href="../`+newURL+`"`) {
+		t.Errorf("about page: %v, no link to the article's new URL", err)
 	}
 
 	out, errs, stop := background(t, "serve", "--addr", "127.0.0.1:0")

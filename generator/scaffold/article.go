@@ -70,7 +70,7 @@ const skeleton = `Start with who this article is for and what they will be able 
 
 ## The main question
 
-Answer the question in the title first, then explain it. Link to sources and to related articles on this site with site paths such as [About](/about/).
+Answer the question in the title first, then explain it. Link to sources, and to related articles and pages of this site by their files, such as [About](/pages/about.md): the build writes their URLs and stops at a typo.
 
 ## What it looks like in practice
 
