@@ -58,6 +58,11 @@ func newMarkdown(cfg *config.Config, lexers *lexerSet) *Markdown {
 			extension.DefinitionList,
 			extension.Typographer,
 		),
+		goldmark.WithParser(parser.NewParser(
+			parser.WithBlockParsers(blockParsers()...),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		)),
 		goldmark.WithParserOptions(
 			parser.WithAttribute(),
 			parser.WithASTTransformers(util.Prioritized(&transformer{unsafe: unsafe}, 1000)),

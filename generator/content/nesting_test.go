@@ -1,0 +1,52 @@
+package content
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/byline/byline/generator/config"
+)
+
+// TestNestingIsCapped checks that lists and block quotes nest no deeper
+// than maxNesting, the rest of the markers staying text, and that nesting
+// up to it is untouched.
+func TestNestingIsCapped(t *testing.T) {
+	md := NewMarkdown(config.Default())
+	for _, tc := range []struct {
+		src       string
+		open      string // the tag each level opens
+		levels    int
+		remaining string // text after the last level
+	}{
+		{strings.Repeat("- ", 100) + "x\n", "<ul>", maxNesting, strings.TrimSpace(strings.Repeat("- ", 100-maxNesting)) + " x"},
+		{strings.Repeat("1. ", 40) + "x\n", "<ol>", maxNesting, "1. 1. 1. 1. 1. 1. 1. 1. x"},
+		{strings.Repeat("> ", 200) + "x\n", "<blockquote>", 2 * maxNesting, strings.TrimSpace(strings.Repeat("&gt; ", 200-2*maxNesting)) + " x"},
+		{strings.Repeat("- ", maxNesting) + "x\n", "<ul>", maxNesting, "x"},
+	} {
+		r, err := md.Render([]byte(tc.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		html := string(r.HTML)
+		if got := strings.Count(html, tc.open); got != tc.levels || !strings.Contains(html, tc.remaining+"</") {
+			t.Errorf("%.20q…: %d levels (want %d), text %q expected at the bottom:\n%.400s", tc.src, got, tc.levels, tc.remaining, html)
+		}
+	}
+}
+
+// BenchmarkPathological renders 80 KB lines on which goldmark's time grows
+// with the square of the length: nesting markers, which maxNesting keeps
+// linear, and link and emphasis openers, which it does not (upstream).
+func BenchmarkPathological(b *testing.B) {
+	md := NewMarkdown(config.Default())
+	for _, p := range []string{"- ", "* ", "> ", "1. ", "[](", "[*_a"} {
+		src := []byte(strings.Repeat(p, 80000/len(p)) + "x\n")
+		b.Run(strings.TrimSpace(p), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := md.Render(src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
