@@ -160,16 +160,14 @@ func FuzzMarks(f *testing.F) {
 		html := string(r.HTML)
 		open, starts, ends, sizes := -1, 0, 0, 0
 		for {
-			i := strings.IndexByte(html, 0)
-			if i < 0 {
+			_, mark, rest, ok := nextMark(html)
+			if !ok {
+				if strings.IndexByte(html, 0) >= 0 {
+					t.Fatalf("a NUL with no mark: %q", html)
+				}
 				break
 			}
-			j := strings.IndexByte(html[i+1:], 0)
-			if j < 0 {
-				t.Fatalf("a NUL with no mark: %q", html)
-			}
-			mark := html[i+1 : i+1+j]
-			html = html[i+1+j+1:]
+			html = rest
 			switch {
 			case mark == "/":
 				if open < 0 {

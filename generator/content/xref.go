@@ -147,17 +147,12 @@ func (p *Page) Fill(hrefs []string, sizes []Size) *Page {
 	b.Grow(len(html) + 32*len(hrefs) + 24*len(sizes))
 	open := false // whether the link being written has its tags
 	for {
-		i := strings.IndexByte(html, 0)
-		if i < 0 {
+		before, mark, rest, ok := nextMark(html)
+		if !ok {
 			break
 		}
-		j := strings.IndexByte(html[i+1:], 0)
-		if j < 0 {
-			break
-		}
-		b.WriteString(html[:i])
-		mark := html[i+1 : i+1+j]
-		html = html[i+1+j+1:]
+		b.WriteString(before)
+		html = rest
 		switch {
 		case mark == "/":
 			if open {
@@ -181,6 +176,21 @@ func (p *Page) Fill(hrefs []string, sizes []Size) *Page {
 	cp.SetBody(template.HTML(b.String()))
 	cp.Refs.Links = linkedRefs(p, hrefs)
 	return &cp
+}
+
+// nextMark splits html at its first mark: the text before it, the mark
+// without its NUL bytes ("3", "/", "i0"), and the text after it. ok is
+// false when html has no (whole) mark.
+func nextMark(html string) (before, mark, rest string, ok bool) {
+	i := strings.IndexByte(html, 0)
+	if i < 0 {
+		return html, "", "", false
+	}
+	j := strings.IndexByte(html[i+1:], 0)
+	if j < 0 {
+		return html, "", "", false
+	}
+	return html[:i], html[i+1 : i+1+j], html[i+1+j+1:], true
 }
 
 // writeStartTag writes the <a> tag of p.Links[n], going to href.
