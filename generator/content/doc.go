@@ -28,7 +28,11 @@
 // The body is rendered by Markdown (goldmark; one instance per build,
 // shared by all goroutines) into HTML that is safe under the site's
 // unsafe_html setting, with a table of contents, a plain-text summary and a
-// word count that leaves code out.
+// word count that leaves code out. GitHub alert quotes ("> [!TIP]") become
+// callouts and a lone titled image a figure. Links to other Markdown files
+// of the site (Page.Links) and images at site paths (Page.Images) render
+// as marks, which the site model replaces with URLs and sizes (Page.Fill)
+// once it knows them.
 //
 // Pages are immutable once returned: a Cache shares them between builds.
 package content

@@ -22,8 +22,8 @@ import (
 //
 // An image at a site path ("/images/pay.svg") gets its width and height,
 // so the page does not shift as it loads; they are known once the site's
-// files are, so the image renders with a mark, "\x00iN\x00" for the page's
-// Nth such image, that Fill replaces (see Link for links' marks).
+// files are, so the image renders with a mark that Fill replaces (see
+// marks.go).
 type figure struct {
 	ast.BaseBlock
 	caption string // plain text
