@@ -4,9 +4,13 @@
 // Assemble decides which articles are published (drafts, future and expired
 // articles are left out unless asked for), gives every page its URL, groups
 // articles into sections, tags, categories and authors, links prev/next and
-// related articles, and paginates lists. It reports, with positions, unknown
-// authors, bad slugs and two sources that map to one URL. It never mutates the
-// content.Pages it is given: those may be shared with a later build.
+// related articles, and paginates lists. Once every page has its URL, it
+// points the links that bodies make to other Markdown files at those URLs
+// and gives images at site paths their sizes (content.Page.Fill), on copies
+// of the pages. It reports, with positions, unknown authors, bad slugs, two
+// sources that map to one URL, and links to files that are no page. It
+// never mutates the content.Pages it is given: those may be shared with a
+// later build.
 //
 // URLs in the model are site-rooted paths such as "/articles/x/"; the render
 // stage makes them relative to the page that links, so that the output works
