@@ -1,10 +1,12 @@
 package site
 
 import (
+	"maps"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/byline/byline/generator/content"
 	"github.com/byline/byline/generator/diag"
@@ -12,12 +14,17 @@ import (
 )
 
 // xref points the links between Markdown files (content.Link) at the URLs
-// of the pages they name, once every page has its URL.
+// of the pages they name, once every page has its URL. Its tables are made
+// when a page first needs them: most rebuilds of a site without such links
+// need none.
 type xref struct {
-	size    func(path string) content.Size // see Options.ImageSize
-	targets map[string]linkTarget          // by site path, "articles/sre.md"
-	left    map[string]string              // pages left out of this build: why ("" for their own errors)
-	paths   []string                       // the keys of targets, sorted, for suggestions
+	size  func(path string) content.Size // see Options.ImageSize
+	build func() (map[string]linkTarget, map[string]string)
+	once  sync.Once
+	// targets are the pages by site path, "articles/sre.md"; left the
+	// pages left out of this build, with why ("" for their own errors).
+	targets map[string]linkTarget
+	left    map[string]string
 }
 
 type linkTarget struct {
@@ -25,39 +32,44 @@ type linkTarget struct {
 	page *content.Page
 }
 
+func (x *xref) tables() (map[string]linkTarget, map[string]string) {
+	x.once.Do(func() { x.targets, x.left = x.build() })
+	return x.targets, x.left
+}
+
 // resolveLinks gives every page with links to other Markdown files a body
 // whose links point at their pages, and its images at site paths their
-// sizes (Options.ImageSize). A link to a file that is no page of
-// the site is an error at the link, and one to an article left out of this
-// build (a draft, scheduled, expired) a warning: its text is shown without
-// the link until the article is in. A link to a file with errors of its
-// own is left to those errors. A fragment that is no heading of its page
-// is a warning (the theme may add the id).
+// sizes (Options.ImageSize). A link to a file that is no page of the site
+// is an error at the link, and one to an article left out of this build
+// (a draft, scheduled, expired) a warning: its text is shown without the
+// link until the article is in. A link to a file with errors of its own is
+// left to those errors. A fragment that is no heading of its page is a
+// warning (the theme may add the id).
 func (s *Site) resolveLinks(c *content.Content, opts Options, list *diag.List) {
-	x := &xref{size: opts.ImageSize, targets: map[string]linkTarget{}, left: map[string]string{}}
-	for _, a := range s.Articles {
-		x.targets[a.Path] = linkTarget{a.URL, a.Page}
-	}
-	for _, p := range s.Pages {
-		x.targets[p.Path] = linkTarget{p.URL, p.Page}
-	}
-	for _, a := range s.Authors {
-		x.targets[a.Path] = linkTarget{a.URL, a.Page}
-	}
-	for _, pages := range [][]*content.Page{c.Articles, c.Pages} {
-		for _, p := range pages {
-			if _, ok := x.targets[p.Path]; !ok {
-				x.left[p.Path] = leftOutBecause(p, opts)
+	x := &xref{size: opts.ImageSize}
+	x.build = func() (map[string]linkTarget, map[string]string) {
+		targets, left := map[string]linkTarget{}, map[string]string{}
+		for _, a := range s.Articles {
+			targets[a.Path] = linkTarget{a.URL, a.Page}
+		}
+		for _, p := range s.Pages {
+			targets[p.Path] = linkTarget{p.URL, p.Page}
+		}
+		for _, a := range s.Authors {
+			targets[a.Path] = linkTarget{a.URL, a.Page}
+		}
+		for _, pages := range [][]*content.Page{c.Articles, c.Pages} {
+			for _, p := range pages {
+				if _, ok := targets[p.Path]; !ok {
+					left[p.Path] = leftOutBecause(p, opts)
+				}
 			}
 		}
+		for _, p := range c.Failed {
+			left[p] = ""
+		}
+		return targets, left
 	}
-	for _, p := range c.Failed {
-		x.left[p] = ""
-	}
-	for p := range x.targets {
-		x.paths = append(x.paths, p)
-	}
-	slices.Sort(x.paths)
 	s.xref = x
 	for _, a := range s.Articles {
 		if marked(a.Page) {
@@ -98,9 +110,10 @@ func (x *xref) resolve(p *content.Page, list *diag.List) (_ *content.Page, ok bo
 	ok = true
 	hrefs := make([]string, len(p.Links))
 	for i, l := range p.Links {
-		t, found := x.targets[l.Target]
+		targets, lefts := x.tables()
+		t, found := targets[l.Target]
 		if !found {
-			why, left := x.left[l.Target]
+			why, left := lefts[l.Target]
 			ok = ok && left && why != ""
 			switch {
 			case list == nil, left && why == "":
@@ -142,7 +155,9 @@ func (x *xref) missing(from *content.Page, l content.Link) string {
 		return "link to " + strconv.Quote(l.Written) + " leaves the site folder: link to an article, page or author of this site"
 	}
 	msg := "link to " + strconv.Quote(l.Written) + ": there is no article, page or author " + displayPath(from, l.Target)
-	if s := yamlpos.Suggest(l.Target, x.paths); s != "" {
+	targets, _ := x.tables()
+	paths := slices.Sorted(maps.Keys(targets))
+	if s := yamlpos.Suggest(l.Target, paths); s != "" {
 		msg += "; did you mean " + strconv.Quote(relativeTo(path.Dir(from.Path), s)) + "?"
 	} else {
 		msg += ": the path is relative to this file's folder, or to the site folder when it starts with \"/\""
