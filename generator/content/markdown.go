@@ -103,6 +103,9 @@ func (m *Markdown) Render(body []byte) (*Rendered, error) {
 		// not in code. No NUL may reach the HTML: it marks links (see Link).
 		body = bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))
 	}
+	if line, openers := costlyLine(body); line > 0 {
+		return &Rendered{Problems: []Problem{costlyProblem(line, openers)}}, nil
+	}
 	pc := parser.NewContext()
 	doc := m.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	out := &Rendered{}

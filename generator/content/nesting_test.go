@@ -36,7 +36,8 @@ func TestNestingIsCapped(t *testing.T) {
 
 // BenchmarkPathological renders 80 KB lines on which goldmark's time grows
 // with the square of the length: nesting markers, which maxNesting keeps
-// linear, and link and emphasis openers, which it does not (upstream).
+// linear; unclosed link destinations, which costlyLine refuses at once;
+// and emphasis inside link labels, still quadratic (upstream).
 func BenchmarkPathological(b *testing.B) {
 	md := NewMarkdown(config.Default())
 	for _, p := range []string{"- ", "* ", "> ", "1. ", "[](", "[*_a"} {
@@ -48,5 +49,37 @@ func BenchmarkPathological(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestCostlyLinesAreRefused checks that a line of unclosed link openers is
+// an error before goldmark spends minutes on it, and that long lines whose
+// links close, however many, are not.
+func TestCostlyLinesAreRefused(t *testing.T) {
+	md := NewMarkdown(config.Default())
+	for _, tc := range []struct {
+		name, src string
+		refused   bool
+	}{
+		{"unclosed", "Intro.\n\n" + strings.Repeat("[](", 20000) + "\n", true},
+		{"unclosed angle destinations", strings.Repeat("[a](<b", 20000) + "\n", true},
+		{"nested parens never closing", strings.Repeat("[a](b(", 20000) + "\n", true},
+		{"closed links on one long line", strings.Repeat("[a](https://example.com/x) ", 5000) + "\n", false},
+		{"closed links without spaces", strings.Repeat("[a](/x/(y))", 8000) + "\n", false},
+		{"angle links that close", strings.Repeat("[a](<b c>)", 8000) + "\n", false},
+		{"few openers", strings.Repeat("[](", 60) + "\n", false},
+		{"openers spread over short lines", strings.Repeat("[](\n", 20000), false},
+	} {
+		r, err := md.Render([]byte(tc.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		refused := len(r.Problems) == 1 && strings.Contains(r.Problems[0].Msg, `link openers "]("`)
+		if refused != tc.refused {
+			t.Errorf("%s: problems %v, want refused %v", tc.name, r.Problems, tc.refused)
+		}
+		if tc.refused && r.Problems[0].Line != strings.Count(tc.src[:strings.Index(tc.src, "](")], "\n")+1 {
+			t.Errorf("%s: the problem is on line %d", tc.name, r.Problems[0].Line)
+		}
 	}
 }
