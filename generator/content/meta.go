@@ -40,6 +40,7 @@ var metaFields = map[string]metaField{
 	"reviewed_by": {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.ReviewedBy = d.str(v, "reviewed_by") }},
 	"category":    {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Category = d.str(v, "category") }},
 	"tags":        {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Tags = d.strs(v, "tags") }},
+	"series":      {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Series = d.str(v, "series") }},
 	"draft":       {forAll, func(d *metaDecoder, v *value, m *Meta) { m.Draft = d.bool(v, "draft") }},
 	"featured":    {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Featured = d.bool(v, "featured") }},
 	"slug":        {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Slug = d.str(v, "slug") }},

@@ -76,6 +76,7 @@ type Meta struct {
 	Authors     []string
 	ReviewedBy  string
 	Category    string
+	Series      string // the name of a series of articles this one is part of
 	Tags        []string
 	Draft       bool
 	Featured    bool

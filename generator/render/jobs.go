@@ -39,7 +39,10 @@ func (r *Renderer) pageJobs() []job {
 	for _, tax := range []struct {
 		name, title string
 		terms       []*site.Term
-	}{{"tags", "Topics", s.Tags}, {"categories", "Categories", s.Categories}} {
+	}{{"tags", "Topics", s.Tags}, {"categories", "Categories", s.Categories}, {"series", "Series", s.Series}} {
+		if tax.name == "series" && len(tax.terms) == 0 {
+			continue // a site without series has no /series/
+		}
 		add("terms", &Data{Title: tax.title, URL: "/" + tax.name + "/", Terms: tax.terms, Taxonomy: tax.name})
 		for _, t := range tax.terms {
 			paged("term", t.URL, t.Name, t.Articles, func(d *Data) {

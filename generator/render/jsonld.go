@@ -54,6 +54,14 @@ type ldArticle struct {
 	InLanguage       string         `json:"inLanguage,omitempty"`
 	TimeRequired     string         `json:"timeRequired,omitempty"`
 	IsAccessibleFree bool           `json:"isAccessibleForFree"`
+	IsPartOf         *ldSeries      `json:"isPartOf,omitempty"`
+}
+
+// ldSeries is the series an article is part of.
+type ldSeries struct {
+	ldThing
+	Name string `json:"name"`
+	URL  string `json:"url"`
 }
 
 type ldBreadcrumbs struct {
@@ -157,6 +165,9 @@ func (r *Renderer) articleLD(a *site.Article, d *Data) []any {
 	}
 	if a.Category != nil {
 		art.ArticleSection = a.Category.Name
+	}
+	if t := a.Series; t != nil {
+		art.IsPartOf = &ldSeries{ldThing: ldThing{Type: "CreativeWorkSeries"}, Name: t.Name, URL: r.abs(t.URL)}
 	}
 	out := []any{art, r.breadcrumbLD(d.Breadcrumbs)}
 	if c := a.Meta.Career; c != nil {

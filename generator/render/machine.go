@@ -28,6 +28,9 @@ func (r *Renderer) machineJobs() []job {
 	for _, t := range s.Categories {
 		feed(t.URL, t.Name+" — "+s.Config.Title, t.Articles)
 	}
+	for _, t := range s.Series {
+		feed(t.URL, t.Name+" — "+s.Config.Title, t.Articles)
+	}
 	for _, a := range s.Authors {
 		feed(a.URL, a.Meta.Name+" — "+s.Config.Title, a.Articles)
 	}

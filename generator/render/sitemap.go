@@ -62,6 +62,12 @@ func (r *Renderer) sitemap(list *diag.List) File {
 	for _, t := range s.Categories {
 		add(t.URL, newest(t.Articles))
 	}
+	if len(s.Series) > 0 {
+		add("/series/", s.Updated)
+	}
+	for _, t := range s.Series {
+		add(t.URL, newest(t.Articles))
+	}
 	add("/authors/", s.Updated)
 	for _, a := range s.Authors {
 		add(a.URL, newest(a.Articles))

@@ -74,6 +74,7 @@ func (s *Site) addArticles(pages []*content.Page, pattern config.Pattern, opts O
 	sections := map[string]*Section{}
 	tags := newTaxonomy("tags")
 	cats := newTaxonomy("categories")
+	series := newTaxonomy("series")
 	for _, p := range pages {
 		for _, t := range [...]time.Time{p.Meta.Date, p.Meta.Expires} {
 			if t.After(opts.Now) && (s.changesAt.IsZero() || t.Before(s.changesAt)) {
@@ -104,6 +105,12 @@ func (s *Site) addArticles(pages []*content.Page, pattern config.Pattern, opts O
 				unlinkable(p, "category", "category", p.Meta.Category, list)
 			}
 		}
+		if p.Meta.Series != "" {
+			a.Series = series.term(p.Meta.Series)
+			if a.Series == nil {
+				unlinkable(p, "series", "series", p.Meta.Series, list)
+			}
+		}
 		for _, t := range p.Meta.Tags {
 			term := tags.term(t)
 			if term == nil {
@@ -122,6 +129,7 @@ func (s *Site) addArticles(pages []*content.Page, pattern config.Pattern, opts O
 	slices.SortFunc(s.Sections, func(a, b *Section) int { return cmp.Compare(a.Name, b.Name) })
 	s.Tags = tags.sorted()
 	s.Categories = cats.sorted()
+	s.Series = series.sorted()
 }
 
 // unlinkable warns that a tag or category has nothing content.TermSlug can

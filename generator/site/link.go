@@ -28,6 +28,9 @@ func (s *Site) link() {
 		if a.Category != nil {
 			a.Category.Articles = append(a.Category.Articles, a)
 		}
+		if a.Series != nil {
+			a.Series.Articles = append(a.Series.Articles, a)
+		}
 		for _, t := range a.Tags {
 			t.Articles = append(t.Articles, a)
 		}

@@ -18,6 +18,7 @@
 package site
 
 import (
+	"slices"
 	"sync"
 	"time"
 
@@ -38,6 +39,7 @@ type Site struct {
 	Sections   []*Section // by name; the top level is not a section
 	Tags       []*Term    // by slug
 	Categories []*Term    // by slug
+	Series     []*Term    // by slug: articles read in order, oldest first
 	Aliases    []Alias    // by From
 
 	// Updated is the newest Updated of all articles (zero for an empty site).
@@ -66,6 +68,7 @@ type Article struct {
 	Reviewer *Author   // nil when none
 	Section  *Section  // nil at the top level
 	Category *Term     // nil when none
+	Series   *Term     // nil when none
 	Tags     []*Term
 	// Updated is Meta.Updated, else Meta.Date.
 	Updated time.Time
@@ -106,11 +109,19 @@ type Section struct {
 
 // Term is a tag or a category.
 type Term struct {
-	Taxonomy string // "tags" or "categories"
+	Taxonomy string // "tags", "categories" or "series"
 	Name     string // as first written, e.g. "Back End"
 	Slug     string // "back-end"
 	URL      string // "/tags/back-end/"
 	Articles []*Article
+}
+
+// InOrder returns the term's articles oldest first: a series' parts in
+// the order to read them.
+func (t *Term) InOrder() []*Article {
+	out := slices.Clone(t.Articles)
+	slices.Reverse(out)
+	return out
 }
 
 // Alias is an old URL that redirects to a page.

@@ -222,3 +222,29 @@ func TestTermsWithoutASlugAreWarned(t *testing.T) {
 		t.Errorf("tags %s, category %v; want %s", strings.Join(tags, ", "), s.Articles[0].Category, wantTags)
 	}
 }
+
+func TestSeriesReadOldestFirst(t *testing.T) {
+	c := &content.Content{
+		Authors: []*content.Page{author("ann", "Ann")},
+		Articles: []*content.Page{
+			article("articles/b.md", content.Meta{Title: "B", Date: day(-2), Author: "ann", Series: "Hired"}),
+			article("articles/a.md", content.Meta{Title: "A", Date: day(-9), Author: "ann", Series: "hired"}),
+			article("articles/c.md", content.Meta{Title: "C", Date: day(-1), Author: "ann", Series: "Hired"}),
+			article("articles/x.md", content.Meta{Title: "X", Date: day(-3), Author: "ann", Series: "???"}),
+		},
+	}
+	c.Articles[3].Pos["series"] = diag.Pos{Path: "site/articles/x.md", Line: 5, Col: 9}
+	s, list := assemble(t, c, Options{})
+	if len(s.Series) != 1 || s.Series[0].URL != "/series/hired/" || s.Series[0].Taxonomy != "series" {
+		t.Fatalf("series = %+v", s.Series)
+	}
+	if got := urls(s.Series[0].InOrder()); got != "/articles/a/ /articles/b/ /articles/c/" {
+		t.Errorf("parts in order: %s", got)
+	}
+	if got := urls(s.Series[0].Articles); got != "/articles/c/ /articles/b/ /articles/a/" {
+		t.Errorf("the series' list, newest first: %s", got)
+	}
+	if w := list.Warnings(); len(w) != 1 || !strings.HasPrefix(w[0].Error(), `site/articles/x.md:5:9: warning: series "???" has no letter or digit`) {
+		t.Errorf("warnings: %v", w)
+	}
+}

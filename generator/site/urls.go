@@ -84,6 +84,9 @@ func (s *Site) checkURLs(list *diag.List) {
 // builtinURLs are the URLs of generated list pages.
 func (s *Site) builtinURLs() []string {
 	urls := []string{"/", "/articles/", "/tags/", "/categories/", "/authors/", "/search/"}
+	if len(s.Series) > 0 {
+		urls = append(urls, "/series/")
+	}
 	for _, sec := range s.Sections {
 		urls = append(urls, sec.URL)
 	}
@@ -91,6 +94,9 @@ func (s *Site) builtinURLs() []string {
 		urls = append(urls, t.URL)
 	}
 	for _, t := range s.Categories {
+		urls = append(urls, t.URL)
+	}
+	for _, t := range s.Series {
 		urls = append(urls, t.URL)
 	}
 	if len(s.Articles) > s.Config.Pagination.PerPage {
