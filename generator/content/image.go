@@ -4,14 +4,11 @@ import (
 	"bytes"
 	stdhtml "html"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
-
-	"github.com/byline/byline/generator/diag"
 )
 
 // Images in a body load lazily, since the article's header comes first,
@@ -94,18 +91,10 @@ func (imageRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 // writes its own.
 var imageIndexAttr = []byte("\x00image")
 
-func sizeMark(index int) string { return "\x00i" + strconv.Itoa(index) + "\x00" }
-
 // isSitePath reports whether an image destination is a path in the site:
 // "/images/x.png", not "//host/x.png", "x.png" or a URL.
 func isSitePath(dest []byte) bool {
 	return len(dest) > 1 && dest[0] == '/' && dest[1] != '/' && bytes.IndexByte(dest, ':') < 0
-}
-
-// Image is an image of a body at a site path.
-type Image struct {
-	Path string   // unescaped, without query or fragment: "/images/pay.svg"
-	Pos  diag.Pos // where the image starts in the file
 }
 
 // imagePath is the file path a site-path destination names.

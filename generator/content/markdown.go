@@ -87,7 +87,7 @@ type Rendered struct {
 	Links []linkRef
 	// Images are the images at site paths, in document order, at body
 	// positions: the Nth has the size mark of Fill.
-	Images []linkRef
+	Images []string
 }
 
 // Problem is something wrong in a body, at a body line.

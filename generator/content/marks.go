@@ -12,7 +12,7 @@ import (
 
 // Marks. A body is rendered before the site knows the URLs of the pages
 // it links to by their files (see Link) and the sizes of its images (see
-// Image), so those render as marks that Fill replaces once it does:
+// Page.Images), so those render as marks that Fill replaces once it does:
 // "\x00N\x00" and "\x00/\x00" around the page's Nth such link, in place
 // of its tags, and "\x00iN\x00" where the Nth image's width and height go.
 // No Markdown can write a mark: Markdown.Render turns every NUL of a body
@@ -23,6 +23,10 @@ import (
 func startMark(index int) string { return "\x00" + strconv.Itoa(index) + "\x00" }
 
 const endMark = "\x00/\x00"
+
+// sizeMark is the mark where the width and height of the page's
+// index-th image at a site path go.
+func sizeMark(index int) string { return "\x00i" + strconv.Itoa(index) + "\x00" }
 
 // Fill returns a copy of p whose marks are replaced: link p.Links[i] goes
 // to hrefs[i] (a site path such as "/articles/sre/#x"), or, when hrefs[i]

@@ -49,9 +49,10 @@ type Page struct {
 	// Links are the body's links to other Markdown files of the site, whose
 	// hrefs the site fills in with Fill.
 	Links []Link
-	// Images are the body's images at site paths, whose sizes the site
-	// fills in with Fill.
-	Images []Image
+	// Images are the site paths of the body's images that have one
+	// ("/images/pay.svg", unescaped), whose sizes the site fills in with
+	// Fill.
+	Images []string
 	// IDs are the ids of the body's headings, for links to a fragment.
 	IDs []string
 }

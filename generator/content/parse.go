@@ -61,7 +61,7 @@ func parse(src []byte, f file, cfg *config.Config, md *Markdown, refs bool, list
 		p.Links = append(p.Links, Link{Target: target, Fragment: frag, Written: l.Dest, Title: l.Title, Pos: d.at(p.BodyLine+l.Line-1, l.Col)})
 	}
 	for _, im := range r.Images {
-		p.Images = append(p.Images, Image{Path: imagePath(im.Dest), Pos: d.at(p.BodyLine+im.Line-1, im.Col)})
+		p.Images = append(p.Images, imagePath(im))
 	}
 	for _, h := range r.Refs.Headings {
 		p.IDs = append(p.IDs, h.URL)

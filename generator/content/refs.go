@@ -35,7 +35,7 @@ type refCollector struct {
 	lines  lineIndex
 	refs   Refs
 	links  []linkRef
-	images []linkRef // images with a site path, in the order of their marks
+	images []string // destinations of the images with a site path, in the order of their marks
 }
 
 // heading adds a heading whose plain text is text.
@@ -66,7 +66,7 @@ func (c *refCollector) inline(n ast.Node) {
 	case *ast.Image:
 		line, col := c.lines.at(inlineStart(n, src, 2))
 		if _, ok := n.Attribute(imageIndexAttr); ok {
-			c.images = append(c.images, linkRef{Dest: string(n.Destination), Line: line, Col: col})
+			c.images = append(c.images, string(n.Destination))
 		}
 		c.refs.Images = append(c.refs.Images, Ref{URL: string(n.Destination), Text: plainText(n, src), Line: line, Col: col})
 	}

@@ -121,7 +121,7 @@ func TestMarksAfterACalloutTitle(t *testing.T) {
 	if p == nil {
 		t.Fatal(list.Err())
 	}
-	if len(p.Links) != 2 || p.Links[0].Target != "articles/b.md" || p.Links[1].Target != "articles/c.md" || len(p.Images) != 1 || p.Images[0].Path != "/j.png" {
+	if len(p.Links) != 2 || p.Links[0].Target != "articles/b.md" || p.Links[1].Target != "articles/c.md" || len(p.Images) != 1 || p.Images[0] != "/j.png" {
 		t.Fatalf("links %+v, images %+v: want b.md, c.md and /j.png", p.Links, p.Images)
 	}
 	got := string(p.Fill([]string{"/b/", "/c/"}, []Size{{W: 2, H: 1}}).Body())

@@ -109,12 +109,18 @@ func (s *Site) Linked(p *content.Page) (_ *content.Page, ok bool) {
 func (x *xref) resolve(p *content.Page, list *diag.List) (_ *content.Page, ok bool) {
 	ok = true
 	hrefs := make([]string, len(p.Links))
+	var targets map[string]linkTarget
+	var lefts map[string]string
+	if len(p.Links) > 0 {
+		targets, lefts = x.tables()
+	}
 	for i, l := range p.Links {
-		targets, lefts := x.tables()
 		t, found := targets[l.Target]
 		if !found {
 			why, left := lefts[l.Target]
-			ok = ok && left && why != ""
+			if !left || why == "" {
+				ok = false // an error here, or the target's own: a new build reports it
+			}
 			switch {
 			case list == nil, left && why == "":
 			case left:
@@ -137,11 +143,10 @@ func (x *xref) resolve(p *content.Page, list *diag.List) (_ *content.Page, ok bo
 		}
 	}
 	sizes := make([]content.Size, len(p.Images))
-	for i, im := range p.Images {
-		if x.size == nil {
-			break
+	for i, path := range p.Images {
+		if x.size != nil {
+			sizes[i] = x.size(path) // one with no file is byline check's "broken image"
 		}
-		sizes[i] = x.size(im.Path) // one with no file is byline check's "broken image"
 	}
 	return p.Fill(hrefs, sizes), ok
 }
