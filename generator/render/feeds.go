@@ -59,9 +59,12 @@ type atomEntry struct {
 }
 
 // atomHTML is HTML content, escaped once per article (see entry) and
-// written as is into every feed that carries the article.
+// written as is into every feed that carries the article. Base is the
+// article's URL, against which a reader resolves the content's relative
+// URLs ("#pay", a bundle's "chart.png") as the page does.
 type atomHTML struct {
 	Type    string `xml:"type,attr"`
+	Base    string `xml:"xml:base,attr,omitempty"`
 	Escaped string `xml:",innerxml"`
 }
 
@@ -113,7 +116,7 @@ func (r *Renderer) entry(a *site.Article) atomEntry {
 		Title: a.Meta.Title, ID: r.abs(a.URL), Link: atomLink{Rel: "alternate", Type: "text/html", Href: r.abs(a.URL)},
 		Published: r.iso(a.Meta.Date), Updated: r.iso(a.Updated),
 		Summary: atomText{Type: "text", Body: a.Summary},
-		Content: atomHTML{Type: "html", Escaped: content.String()},
+		Content: atomHTML{Type: "html", Base: r.abs(a.URL), Escaped: content.String()},
 	}
 	for _, au := range a.Authors {
 		e.Authors = append(e.Authors, atomPerson{Name: au.Meta.Name, URI: r.abs(au.URL)})
