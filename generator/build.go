@@ -129,7 +129,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	}
 
 	// Assemble.
-	images := newImageSizes(siteFS, c.Static, staticOf(sources))
+	images := newImageSizes(siteFS, c, staticOf(sources))
 	s := site.Assemble(cfg, c, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, ImageSize: images.size}, &list)
 
 	// Assets, then the templates' functions.

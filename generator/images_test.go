@@ -17,19 +17,30 @@ func TestImageSizesLookInStaticFolders(t *testing.T) {
 		"static/images/both.svg": svg("1", "1"),
 		"images/unlisted.svg":    svg("7", "7"), // not under static/
 		"secret.svg":             svg("9", "9"),
+		"articles/x/chart.svg":   svg("30", "20"),
+		"articles/x/other.svg":   svg("3", "2"), // not a bundle's file
 	}
 	th := fstest.MapFS{"images/t.svg": svg("20", "8"), "images/both.svg": svg("2", "2")}
-	x := newImageSizes(site, []string{"static/images/a.svg", "static/images/both.svg"}, []theme.Source{{FS: th}})
+	c := &content.Content{
+		Static:    []string{"static/images/a.svg", "static/images/both.svg"},
+		Resources: map[string][]string{"articles/x/index.md": {"articles/x/chart.svg"}},
+	}
+	x := newImageSizes(site, c, []theme.Source{{FS: th}})
 	for p, want := range map[string]content.Size{
-		"/images/a.svg":            {W: 10, H: 5},
-		"/images/t.svg":            {W: 20, H: 8},
-		"/images/both.svg":         {W: 1, H: 1}, // the site's file wins, as in the output
-		"/images/./a.svg":          {W: 10, H: 5},
-		"/images/unlisted.svg":     {},
-		"/../secret.svg":           {},
-		"/images/../../secret.svg": {},
-		"/static/images/a.svg":     {},
-		"/images/missing.svg":      {},
+		"/images/a.svg":             {W: 10, H: 5},
+		"/images/t.svg":             {W: 20, H: 8},
+		"/images/both.svg":          {W: 1, H: 1}, // the site's file wins, as in the output
+		"/images/./a.svg":           {W: 10, H: 5},
+		"/images/unlisted.svg":      {},
+		"/../secret.svg":            {},
+		"/images/../../secret.svg":  {},
+		"/static/images/a.svg":      {},
+		"/images/missing.svg":       {},
+		"articles/x/chart.svg":      {W: 30, H: 20},
+		"articles/x/../x/chart.svg": {W: 30, H: 20},
+		"articles/x/other.svg":      {},
+		"static/images/a.svg":       {},
+		"":                          {},
 	} {
 		for range 2 { // the second time from memory
 			if got := x.size(p); got != want {

@@ -101,7 +101,7 @@ func TestSampleFeedAndSitemap(t *testing.T) {
 		locs[u.Loc] = u.LastMod
 	}
 	for p := range files {
-		if !strings.HasPrefix(p, "articles/") || strings.Count(p, "/") != 2 || strings.HasPrefix(p, "articles/page/") {
+		if !strings.HasPrefix(p, "articles/") || strings.Count(p, "/") != 2 || !strings.HasSuffix(p, "/index.html") || strings.HasPrefix(p, "articles/page/") {
 			continue
 		}
 		loc := "https://careers.example.com/" + strings.TrimSuffix(p, "index.html")

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,6 +76,50 @@ func TestNewArticle(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(path); string(data) != "edited by hand\n" {
 		t.Errorf("file changed: %q", data)
+	}
+}
+
+// TestNewBundle: --bundle writes SLUG/index.md, whose images beside it
+// are published with the page; the same title as a file is then refused,
+// since both would have one URL.
+func TestNewBundle(t *testing.T) {
+	project(t)
+	code, out, errs := run(t, "new", "article", "Reading an Offer Letter", "--bundle", "--author", "aisha-rahman")
+	const path = "site/articles/reading-an-offer-letter/index.md"
+	if code != 0 || out != path+"\n" {
+		t.Fatalf("new --bundle: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	svg := `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="32"></svg>`
+	if err := os.WriteFile("site/articles/reading-an-offer-letter/pay-bands.svg", []byte(svg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.WriteString("\n![Pay bands](pay-bands.svg)\n")
+	if err := errors.Join(err, f.Close()); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, "build", "--drafts", "--out", "preview"); code != 0 {
+		t.Fatalf("build --drafts: %s", errs)
+	}
+	page, err := os.ReadFile("preview/articles/reading-an-offer-letter/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `<img src="pay-bands.svg" alt="Pay bands" width="64" height="32"`; !strings.Contains(string(page), want) {
+		t.Errorf("page lacks %s", want)
+	}
+	if data, err := os.ReadFile("preview/articles/reading-an-offer-letter/pay-bands.svg"); string(data) != svg {
+		t.Errorf("pay-bands.svg published as %q, %v", data, err)
+	}
+	code, _, errs = run(t, "new", "article", "Reading an Offer Letter")
+	if code != 1 || !strings.Contains(errs, path+" already exists") {
+		t.Errorf("the same title as a file: exit %d, %q", code, errs)
+	}
+	if _, err := os.Stat("site/articles/reading-an-offer-letter.md"); err == nil {
+		t.Error("a file was written beside the bundle of the same slug")
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/byline/byline/generator/config"
@@ -15,10 +16,11 @@ import (
 
 // newArticle writes a draft article with complete front matter.
 func (a *App) newArticle(args []string) error {
-	flags := a.flagSet("new", `new article "Title" [--site DIR] [--author KEY] [--section NAME]`)
+	flags := a.flagSet("new", `new article "Title" [--site DIR] [--author KEY] [--section NAME] [--bundle]`)
 	site := flags.String("site", "site", "the site `folder`")
 	author := flags.String("author", "", "the author `key` (default: the config's default_author, else the only author)")
 	section := flags.String("section", "", "the section `name`, a sub-folder of articles/")
+	bundle := flags.Bool("bundle", false, "make the article a folder, SLUG/index.md, for the images and files it needs")
 	pos, err := parseArgs(flags, args)
 	if err != nil {
 		return err
@@ -41,12 +43,20 @@ func (a *App) newArticle(args []string) error {
 		return err
 	}
 	f, err := scaffold.Article(scaffold.ArticleOptions{
-		Title: pos[1], Author: key, Section: *section, Date: a.now().In(cfg.Location),
+		Title: pos[1], Author: key, Section: *section, Date: a.now().In(cfg.Location), Bundle: *bundle,
 	})
 	if err != nil {
 		return err
 	}
 	p := filepath.Join(*site, filepath.FromSlash(f.Path))
+	// The article in its other form, a file or a folder, has the same URL.
+	other := strings.TrimSuffix(p, ".md") + string(filepath.Separator) + "index.md"
+	if *bundle {
+		other = filepath.Dir(p) + ".md"
+	}
+	if _, err := os.Stat(other); err == nil {
+		return fmt.Errorf("%s already exists: edit it, or choose another title", filepath.ToSlash(other))
+	}
 	if err := writeNew(p, f.Data); errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s already exists: edit it, or choose another title", filepath.ToSlash(p))
 	} else if err != nil {

@@ -4,7 +4,10 @@
 // Load walks an fs.FS of the site folder: articles/**/*.md are articles
 // (a sub-folder of articles/ is the article's Section), pages/*.md are
 // standalone pages, authors/*.md are author profiles, and every file under
-// static/ is listed for a later stage to copy. Hidden files and folders,
+// static/ is listed for a later stage to copy. A folder under articles/ or
+// pages/ that holds an index.md is a bundle (Page.Bundle): that file is the
+// page, its other files are listed as the page's Resources, and a Markdown
+// file elsewhere in it is an error. Hidden files and folders,
 // editors' temporary files and symbolic links that leave the site are
 // skipped (static/.well-known is kept); other files under articles/, and
 // Markdown files anywhere else, are ignored. Files are parsed in parallel

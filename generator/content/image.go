@@ -4,6 +4,7 @@ import (
 	"bytes"
 	stdhtml "html"
 	"net/url"
+	"path"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -95,6 +96,36 @@ var imageIndexAttr = []byte("\x00image")
 // "/images/x.png", not "//host/x.png", "x.png" or a URL.
 func isSitePath(dest []byte) bool {
 	return len(dest) > 1 && dest[0] == '/' && dest[1] != '/' && bytes.IndexByte(dest, ':') < 0
+}
+
+// isRelativePath reports whether an image destination is a path relative
+// to its page: "chart.png", "img/x.png", not "/x.png", "#x", "?q" or a URL.
+func isRelativePath(dest []byte) bool {
+	if len(dest) == 0 || dest[0] == '/' || dest[0] == '#' || dest[0] == '?' || dest[0] == '\\' {
+		return false
+	}
+	end := bytes.IndexAny(dest, "/?#")
+	if end < 0 {
+		end = len(dest)
+	}
+	return bytes.IndexByte(dest[:end], ':') < 0 // no scheme
+}
+
+// imageFile is what Page.Images holds for an image destination of page p:
+// the site path of one at a site path; for one at a relative path in a
+// bundle, the file of the bundle it names; else "".
+func (p *Page) imageFile(dest string) string {
+	if isSitePath([]byte(dest)) {
+		return imagePath(dest)
+	}
+	if !p.Bundle {
+		return ""
+	}
+	dir := path.Dir(p.Path)
+	if f := path.Join(dir, imagePath(dest)); strings.HasPrefix(f, dir+"/") {
+		return f
+	}
+	return ""
 }
 
 // imagePath is the file path a site-path destination names.

@@ -6,6 +6,7 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -53,6 +54,36 @@ func TestImageSize(t *testing.T) {
 	}
 }
 
+func TestBundleImages(t *testing.T) {
+	src := "![d](d.png) ![e](img/e%20f.png?x#y) ![g](../g.png) ![h](./h.png) ![i](/i.png) ![j](#j) ![k](mailto:k)\n"
+	var list diag.List
+	p := parse([]byte("---\ntitle: T\ndate: 2026-01-01\n---\n"+src), file{path: "articles/guides/x/index.md", display: "site/articles/guides/x/index.md", kind: Article, bundle: true},
+		config.Default(), NewMarkdown(config.Default()), false, &list)
+	if p == nil {
+		t.Fatal(list.Err())
+	}
+	want := []string{"articles/guides/x/d.png", "articles/guides/x/img/e f.png", "", "articles/guides/x/h.png", "/i.png"}
+	if !slices.Equal(p.Images, want) {
+		t.Fatalf("images = %q, want %q", p.Images, want)
+	}
+	got := string(p.Fill(nil, []Size{{1, 2}, {3, 4}, {5, 6}, {}, {7, 8}}).Body())
+	for _, want := range []string{
+		`<img src="d.png" alt="d" width="1" height="2"`,
+		`<img src="img/e%20f.png?x#y" alt="e" width="3" height="4"`,
+		`<img src="../g.png" alt="g" width="5" height="6"`,
+		`<img src="./h.png" alt="h" loading="lazy"`,
+		`<img src="/i.png" alt="i" width="7" height="8"`,
+		`<img src="#j" alt="j" loading="lazy"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("filled body has no %s:\n%s", want, got)
+		}
+	}
+	if p.Slug != "x" || !p.Bundle {
+		t.Errorf("slug %q, bundle %v; want x, true", p.Slug, p.Bundle)
+	}
+}
+
 func TestFillSizesImages(t *testing.T) {
 	src := "![a](/images/a.png) ![b](/images/b%20c.svg?v=2#x) ![c](https://example.com/c.png) ![d](d.png)\n"
 	var list diag.List
@@ -61,10 +92,11 @@ func TestFillSizesImages(t *testing.T) {
 	if p == nil {
 		t.Fatal(list.Err())
 	}
-	if len(p.Images) != 2 || p.Images[0] != "/images/a.png" || p.Images[1] != "/images/b c.svg" {
-		t.Fatalf("images = %+v", p.Images)
+	// d.png is relative, in a page that is no bundle: its size is unknown.
+	if !slices.Equal(p.Images, []string{"/images/a.png", "/images/b c.svg", ""}) {
+		t.Fatalf("images = %q", p.Images)
 	}
-	got := string(p.Fill(nil, []Size{{30, 12}, {}}).Body())
+	got := string(p.Fill(nil, []Size{{30, 12}, {}, {}}).Body())
 	for _, want := range []string{
 		`<img src="/images/a.png" alt="a" width="30" height="12" loading="lazy"`,
 		`<img src="/images/b%20c.svg?v=2#x" alt="b" loading="lazy"`,

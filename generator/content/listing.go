@@ -13,8 +13,10 @@ type listing struct {
 	root   string
 	files  []file
 	static []string
-	diags  []*diag.Diagnostic
-	paths  map[string]bool // every path in files and static
+	// resources are the bundles' files by index.md path: see Content.Resources.
+	resources map[string][]string
+	diags     []*diag.Diagnostic
+	paths     map[string]bool // every path in files, static and resources
 }
 
 // walkSite returns the site's files, walking the folder unless a watched
@@ -34,12 +36,17 @@ func (c *Cache) walkSite(fsys fs.FS, root string, list *diag.List) *listing {
 	var walked diag.List
 	w := walker{fsys: fsys, root: root, list: &walked}
 	w.walk()
-	l := &listing{root: root, files: w.files, static: w.static, diags: walked.All(), paths: map[string]bool{}}
+	l := &listing{root: root, files: w.files, static: w.static, resources: w.resources, diags: walked.All(), paths: map[string]bool{}}
 	for _, f := range w.files {
 		l.paths[f.path] = true
 	}
 	for _, p := range w.static {
 		l.paths[p] = true
+	}
+	for _, files := range w.resources {
+		for _, p := range files {
+			l.paths[p] = true
+		}
 	}
 	list.Merge(&walked)
 	if c != nil && c.watched {

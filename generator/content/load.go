@@ -3,6 +3,7 @@ package content
 import (
 	"context"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -42,6 +43,10 @@ type Content struct {
 	// Static lists the files under static/ (paths in fsys, sorted), for a
 	// later stage to copy as they are.
 	Static []string
+	// Resources are the files of each bundle (see Page.Bundle), by the
+	// path of its index.md: paths in fsys, sorted, for a later stage to
+	// copy beside the page.
+	Resources map[string][]string
 }
 
 // Load reads the Markdown files of the site file system fsys and parses
@@ -90,7 +95,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options, list *diag.List) *Conte
 		list.Merge(d)
 	}
 	opts.Cache.keep(w.files)
-	c := &Content{Static: slices.Clone(w.static)}
+	c := &Content{Static: slices.Clone(w.static), Resources: maps.Clone(w.resources)}
 	for i, p := range pages {
 		switch {
 		case p == nil:
@@ -132,11 +137,13 @@ func parseAll(ctx context.Context, n int, fn func(i int)) {
 
 // walker finds the files Load reads.
 type walker struct {
-	fsys   fs.FS
-	root   string
-	list   *diag.List
-	files  []file   // sorted by path (WalkDir's lexical order)
-	static []string // sorted
+	fsys      fs.FS
+	root      string
+	list      *diag.List
+	files     []file              // sorted by path
+	static    []string            // sorted
+	resources map[string][]string // index.md path → its bundle's files, sorted
+	bundle    string              // the bundle folder being walked, "" outside one
 }
 
 func (w *walker) display(p string) string {
@@ -154,6 +161,9 @@ func (w *walker) walk() {
 		}
 		if p == "." {
 			return nil
+		}
+		if w.bundle != "" && !strings.HasPrefix(p, w.bundle+"/") {
+			w.bundle = "" // WalkDir has left it
 		}
 		top, rest, _ := strings.Cut(p, "/")
 		if ignored(d.Name()) && !(top == "static" && d.Name() == ".well-known") {
@@ -173,6 +183,9 @@ func (w *walker) walk() {
 	}
 	slices.SortFunc(w.files, func(a, b file) int { return strings.Compare(a.path, b.path) })
 	slices.Sort(w.static)
+	for _, files := range w.resources {
+		slices.Sort(files)
+	}
 }
 
 func skip(d fs.DirEntry) error {
@@ -183,6 +196,10 @@ func skip(d fs.DirEntry) error {
 }
 
 func (w *walker) dir(p, top, rest string) error {
+	if w.bundle == "" && rest != "" && (top == "articles" || top == "pages") && w.isBundle(p) {
+		w.bundle = p
+		return nil
+	}
 	switch top {
 	case "static":
 		return nil
@@ -208,6 +225,10 @@ func (w *walker) add(p, top, rest string) {
 		}
 		return
 	}
+	if w.bundle != "" {
+		w.addToBundle(p, top, rest)
+		return
+	}
 	if path.Ext(p) != ".md" || rest == "" {
 		return
 	}
@@ -226,6 +247,44 @@ func (w *walker) add(p, top, rest string) {
 		return
 	}
 	w.files = append(w.files, f)
+}
+
+// isBundle reports whether the folder p holds an index.md: then it is a
+// bundle, one page with the files it needs beside it (Page.Bundle).
+func (w *walker) isBundle(p string) bool {
+	fi, err := fs.Lstat(w.fsys, p+"/index.md")
+	if err != nil {
+		return false
+	}
+	return fi.Mode().IsRegular() || fi.Mode()&fs.ModeSymlink != 0 && w.linkInside(p+"/index.md")
+}
+
+// addToBundle adds the file p, inside the bundle being walked: its
+// index.md is the page, any other Markdown file an error (it would be
+// neither a page nor worth copying), anything else a resource.
+func (w *walker) addToBundle(p, top, rest string) {
+	index := w.bundle + "/index.md"
+	switch {
+	case p == index:
+		f := file{path: p, display: w.display(p), kind: Standalone, bundle: true}
+		if top == "articles" {
+			f.kind = Article
+			// A bundle right under articles/ is an article at the top.
+			if section, _, _ := strings.Cut(rest, "/"); "articles/"+section != w.bundle {
+				f.section = section
+			}
+		}
+		w.files = append(w.files, f)
+	case path.Ext(p) == ".md":
+		w.list.Errorf(diag.Pos{Path: w.display(p)},
+			"this Markdown file is inside %s/, which holds an index.md and so is that page's folder (a bundle): move the file out of the folder to make it a page of its own, or rename it if it is an attachment",
+			w.display(w.bundle))
+	default:
+		if w.resources == nil {
+			w.resources = map[string][]string{}
+		}
+		w.resources[index] = append(w.resources[index], p)
+	}
 }
 
 // linkInside reports whether the symbolic link p points at a regular file

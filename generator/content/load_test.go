@@ -2,6 +2,7 @@ package content
 
 import (
 	"context"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -82,6 +83,75 @@ func TestLoad(t *testing.T) {
 	}
 	if want := []string{"static/.well-known/security.txt", "static/images/logo.svg"}; !slices.Equal(c.Static, want) {
 		t.Errorf("static = %q, want %q", c.Static, want)
+	}
+}
+
+// TestLoadBundles: a folder under articles/ or pages/ that holds an
+// index.md is one page, whose other files are its resources.
+func TestLoadBundles(t *testing.T) {
+	site := fstest.MapFS{
+		"articles/top/index.md":               article("Top"),
+		"articles/top/chart.png":              {Data: []byte("png")},
+		"articles/top/img/a-b.png":            {Data: []byte("png")},
+		"articles/top/img/a/c.png":            {Data: []byte("png")},
+		"articles/top/.DS_Store":              {Data: []byte("x")},
+		"articles/top/notes.md~":              {Data: []byte("x")},
+		"articles/top/draft-notes.md":         article("Notes"),
+		"articles/top/inner/index.md":         article("Inner"),
+		"articles/guides/resume/index.md":     article("Resume"),
+		"articles/guides/resume/template.pdf": {Data: []byte("pdf")},
+		"articles/guides/plain.md":            article("Plain"),
+		"articles/guides/stray.png":           {Data: []byte("ignored: no bundle")},
+		"articles/guides/deep/er/index.md":    article("Deeper"),
+		"articles/Not A Slug/index.md":        article("Bad folder"),
+		"articles/Fine Name/index.md":         {Data: []byte("---\ntitle: F\ndate: 2024-01-01\nslug: fine\n---\n")},
+		"pages/team/index.md":                 {Data: []byte("---\ntitle: Team\n---\n![us](us.jpg)\n")},
+		"pages/team/us.jpg":                   {Data: []byte("jpg")},
+		"pages/other/ignored.md":              article("I"),
+		"authors/maya/index.md":               {Data: []byte("---\nname: Maya\n---\n")},
+		"static/articles/top/index.md":        {Data: []byte("a static file")},
+	}
+	var list diag.List
+	c := Load(context.Background(), site, Options{Root: "site", Config: testConfig(t)}, &list)
+	wantErrs := []string{
+		`site/articles/Not A Slug/index.md:1:1: folder name "Not A Slug" is not a valid slug: rename the folder to "not-a-slug" or set slug: not-a-slug`,
+		"site/articles/top/draft-notes.md: this Markdown file is inside site/articles/top/, which holds an index.md and so is that page's folder (a bundle): move the file out of the folder to make it a page of its own, or rename it if it is an attachment",
+		"site/articles/top/inner/index.md: this Markdown file is inside site/articles/top/, which holds an index.md and so is that page's folder (a bundle): move the file out of the folder to make it a page of its own, or rename it if it is an attachment",
+	}
+	if got := messages(&list); !slices.Equal(got, wantErrs) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(wantErrs, "\n"))
+	}
+	type art struct{ path, section, slug string }
+	var got []art
+	for _, a := range c.Articles {
+		if !a.Bundle && a.Path != "articles/guides/plain.md" {
+			t.Errorf("%s is not a bundle", a.Path)
+		}
+		got = append(got, art{a.Path, a.Section, a.Slug})
+	}
+	want := []art{
+		{"articles/Fine Name/index.md", "", "fine"},
+		{"articles/guides/deep/er/index.md", "guides", "er"},
+		{"articles/guides/plain.md", "guides", "plain"},
+		{"articles/guides/resume/index.md", "guides", "resume"},
+		{"articles/top/index.md", "", "top"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("articles =\n%v\nwant\n%v", got, want)
+	}
+	if len(c.Pages) != 1 || c.Pages[0].Slug != "team" || !c.Pages[0].Bundle || c.Pages[0].Images[0] != "pages/team/us.jpg" {
+		t.Errorf("pages = %+v", c.Pages)
+	}
+	if len(c.Authors) != 0 {
+		t.Errorf("authors have no bundles: %q", paths(c.Authors))
+	}
+	wantRes := map[string][]string{
+		"articles/top/index.md":           {"articles/top/chart.png", "articles/top/img/a-b.png", "articles/top/img/a/c.png"},
+		"articles/guides/resume/index.md": {"articles/guides/resume/template.pdf"},
+		"pages/team/index.md":             {"pages/team/us.jpg"},
+	}
+	if !maps.EqualFunc(c.Resources, wantRes, slices.Equal) {
+		t.Errorf("resources = %q\nwant %q", c.Resources, wantRes)
 	}
 }
 

@@ -85,8 +85,8 @@ type Rendered struct {
 	// Links are the links to other Markdown files, in document order, at
 	// body positions: the Nth has the marks that Fill replaces.
 	Links []linkRef
-	// Images are the images at site paths, in document order, at body
-	// positions: the Nth has the size mark of Fill.
+	// Images are the destinations of the images at site paths or relative
+	// ones, in document order: the Nth has the size mark of Fill.
 	Images []string
 }
 

@@ -52,7 +52,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 		case *ast.Image:
 			if dangerous(n.Destination) {
 				unsafeLinks = append(unsafeLinks, n)
-			} else if isSitePath(n.Destination) {
+			} else if isSitePath(n.Destination) || isRelativePath(n.Destination) {
 				marked = append(marked, n)
 			}
 			// What it holds is only its alt text: no link in it is one.

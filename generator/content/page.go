@@ -27,7 +27,14 @@ type Page struct {
 	File string
 	// Section is the sub-folder of articles/ ("guides"; "" for articles at the top).
 	Section string
-	// Slug is Meta.Slug, or the file name without ".md"; validated.
+	// Bundle says the page is the index.md of a folder of its own under
+	// articles/ or pages/ ("articles/guides/resume-review/index.md"): the
+	// folder's other files are its resources (Content.Resources), written
+	// beside the page, so its body and front matter name them by relative
+	// paths ("chart.png"). Its slug defaults to the folder's name.
+	Bundle bool
+	// Slug is Meta.Slug, else the file name without ".md" (the folder's
+	// name for a bundle); validated.
 	Slug string
 	Meta Meta
 	// Pos holds the file position of each front-matter key that was set,
@@ -49,9 +56,11 @@ type Page struct {
 	// Links are the body's links to other Markdown files of the site, whose
 	// hrefs the site fills in with Fill.
 	Links []Link
-	// Images are the site paths of the body's images that have one
-	// ("/images/pay.svg", unescaped), whose sizes the site fills in with
-	// Fill.
+	// Images are the files of the body's images with a size mark, whose
+	// sizes the site fills in with Fill: the site path of an image at one
+	// ("/images/pay.svg", unescaped); the file in the site folder of a
+	// bundle's image at a relative path ("articles/x/chart.png"); else ""
+	// (a relative path in a page that is no bundle, or that leaves it).
 	Images []string
 	// IDs are the ids of the body's headings, for links to a fragment.
 	IDs []string

@@ -15,6 +15,7 @@ type file struct {
 	display string // in messages
 	kind    Kind
 	section string
+	bundle  bool // the index.md of a bundle: see Page.Bundle
 }
 
 // parse turns one file's bytes into a Page. Every problem goes into list;
@@ -33,6 +34,7 @@ func parse(src []byte, f file, cfg *config.Config, md *Markdown, refs bool, list
 		Path:     f.path,
 		File:     f.display,
 		Section:  f.section,
+		Bundle:   f.bundle,
 		Pos:      map[string]diag.Pos{},
 		BodyLine: fm.bodyLine,
 		front:    sha256.Sum256(src[:len(src)-len(fm.body)]),
@@ -61,7 +63,7 @@ func parse(src []byte, f file, cfg *config.Config, md *Markdown, refs bool, list
 		p.Links = append(p.Links, Link{Target: target, Fragment: frag, Written: l.Dest, Title: l.Title, Pos: d.at(p.BodyLine+l.Line-1, l.Col)})
 	}
 	for _, im := range r.Images {
-		p.Images = append(p.Images, imagePath(im))
+		p.Images = append(p.Images, p.imageFile(im))
 	}
 	for _, h := range r.Refs.Headings {
 		p.IDs = append(p.IDs, h.URL)
@@ -131,12 +133,19 @@ func validate(d *metaDecoder, root *value, p *Page) {
 		}
 	}
 	p.Slug = strings.TrimSuffix(path.Base(p.Path), ".md")
-	if m.Slug != "" {
+	if p.Bundle {
+		p.Slug = path.Base(path.Dir(p.Path))
+	}
+	switch {
+	case m.Slug != "":
 		if !ValidSlug(m.Slug) {
 			d.fail(at("slug"), "slug %q is not valid: use lower-case letters, digits and single hyphens, like %q", m.Slug, suggestSlug(m.Slug))
 		}
 		p.Slug = m.Slug
-	} else if !ValidSlug(p.Slug) {
+	case ValidSlug(p.Slug):
+	case p.Bundle:
+		d.fail(d.at(1, 1), "folder name %q is not a valid slug: rename the folder to %q or set slug: %s", p.Slug, suggestSlug(p.Slug), suggestSlug(p.Slug))
+	default:
 		d.fail(d.at(1, 1), "file name %q is not a valid slug: rename the file to %q or set slug: %s", p.Slug+".md", suggestSlug(p.Slug)+".md", suggestSlug(p.Slug))
 	}
 }

@@ -35,7 +35,7 @@ type refCollector struct {
 	lines  lineIndex
 	refs   Refs
 	links  []linkRef
-	images []string // destinations of the images with a site path, in the order of their marks
+	images []string // destinations of the images with a size mark, in the order of their marks
 }
 
 // heading adds a heading whose plain text is text.

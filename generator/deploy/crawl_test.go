@@ -195,6 +195,7 @@ func (c *crawler) scanHTML(page string, body []byte) []string {
 func (c *crawler) scanXML(page string, body []byte) {
 	d := xml.NewDecoder(bytes.NewReader(body))
 	var inContent bool
+	base := page // the content's xml:base, against which its URLs resolve
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -219,7 +220,16 @@ func (c *crawler) scanXML(page string, body []byte) {
 					c.add(s, page)
 				}
 			case "content":
-				inContent = true
+				inContent, base = true, page
+				for _, a := range t.Attr {
+					if a.Name.Local == "base" && (a.Name.Space == "xml" || a.Name.Space == "http://www.w3.org/XML/1998/namespace") {
+						if u, err := url.Parse(page); err == nil {
+							if r, err := u.Parse(a.Value); err == nil {
+								base = r.String()
+							}
+						}
+					}
+				}
 			}
 		case xml.EndElement:
 			if t.Name.Local == "content" {
@@ -227,7 +237,7 @@ func (c *crawler) scanXML(page string, body []byte) {
 			}
 		case xml.CharData:
 			if inContent { // escaped HTML of an entry: its links must work too
-				c.scanHTML(page, t)
+				c.scanHTML(base, t)
 			}
 		}
 	}

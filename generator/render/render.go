@@ -79,6 +79,8 @@ type job struct {
 	// written (then alias is the alias); zero for pages and generated files.
 	origin diag.Pos
 	alias  string
+	// resource says the job copies a file of a bundle, from origin.
+	resource bool
 }
 
 // New prepares a renderer: it reads and fingerprints the static files and
@@ -94,6 +96,7 @@ func New(s *site.Site, opts Options, list *diag.List) *Renderer {
 		f := f
 		r.jobs = append(r.jobs, job{path: f.Path, gen: func(*diag.List) File { return f }, origin: diag.Pos{Path: r.assets.src[f.Path]}})
 	}
+	r.jobs = append(r.jobs, r.resourceJobs()...)
 	r.checkPaths(list)
 	return r
 }
@@ -152,6 +155,9 @@ func (j job) subject() string {
 	if j.alias != "" {
 		return j.what()
 	}
+	if j.resource {
+		return "this file of a page's folder"
+	}
 	return "this static file"
 }
 
@@ -160,6 +166,8 @@ func (j job) what() string {
 	switch {
 	case j.alias != "":
 		return "the redirect for alias " + j.alias
+	case j.resource:
+		return "the page's file " + j.origin.Path
 	case j.origin.Path != "":
 		return "the static file " + j.origin.Path
 	case j.kind == "page":

@@ -22,10 +22,14 @@ type ArticleOptions struct {
 	Author  string    // an author key (see PickAuthor)
 	Section string    // a sub-folder of articles/, "" for the top level
 	Date    time.Time // the publication date; only its calendar day is written
+	// Bundle makes the article a folder of its own, for the images and
+	// files it needs beside it (content.Page.Bundle).
+	Bundle bool
 }
 
-// Article returns the new draft at "articles/[section/]<slug>.md", relative
-// to the site folder, with the slug made from the title by content.Slugify.
+// Article returns the new draft at "articles/[section/]<slug>.md", or
+// "articles/[section/]<slug>/index.md" for a bundle, relative to the site
+// folder, with the slug made from the title by content.Slugify.
 func Article(o ArticleOptions) (File, error) {
 	title := strings.TrimSpace(o.Title)
 	switch {
@@ -53,6 +57,10 @@ func Article(o ArticleOptions) (File, error) {
 	b.WriteString("draft: true\n")
 	b.WriteString("---\n\n")
 	b.WriteString(skeleton)
+	if o.Bundle {
+		b.WriteString(bundleNote)
+		return File{Path: path.Join("articles", o.Section, slug, "index.md"), Data: b.Bytes()}, nil
+	}
 	return File{Path: path.Join("articles", o.Section, slug+".md"), Data: b.Bytes()}, nil
 }
 
@@ -118,3 +126,8 @@ func PickAuthor(asked, defaultAuthor string, known []string) (string, error) {
 	}
 	return "", fmt.Errorf("pass --author KEY; %s", list())
 }
+
+// bundleNote ends the skeleton of a bundle.
+const bundleNote = `
+Put this article's images and files in its folder, beside this file, and name them by their paths from here, as in ` + "`![a chart of pay bands](pay-bands.svg \"A caption, if it needs one\")`" + `: the build writes them beside the page and gives each image its size.
+`

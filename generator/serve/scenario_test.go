@@ -213,3 +213,39 @@ func TestWatchChangeDuringBuild(t *testing.T) {
 	}
 	w.matchesClean(t, opts)
 }
+
+// TestWatchBundle makes a bundle, then changes, adds and deletes its
+// files: the page shows each image's size as its file has it, and the
+// files are served beside the page.
+func TestWatchBundle(t *testing.T) {
+	w, opts := startWatched(t, watch.Options{}, nil)
+	dir := filepath.Join(w.dir, "site", "articles", "guides", "offer-letters")
+	svg := func(width int) string {
+		return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="50"></svg>`, width)
+	}
+	writeFile(t, filepath.Join(dir, "chart.svg"), svg(100))
+	index := "---\ntitle: Reading an Offer Letter\ndate: 2025-01-10\nauthor: maya-okafor\n---\nWhat the numbers mean.\n\n![Offer parts](chart.svg)\n"
+	writeFile(t, filepath.Join(dir, "index.md"), index)
+	const page = "/articles/offer-letters/"
+	w.settle(t, page, contains(`<img src="chart.svg" alt="Offer parts" width="100" height="50"`))
+	if code, _, body := w.get(t, page+"chart.svg"); code != 200 || body != svg(100) {
+		t.Fatalf("GET chart.svg: %d %q", code, body)
+	}
+
+	writeFile(t, filepath.Join(dir, "chart.svg"), svg(200))
+	w.settle(t, page, contains(`width="200" height="50"`))
+	if _, _, body := w.get(t, page+"chart.svg"); body != svg(200) {
+		t.Errorf("GET chart.svg after the edit: %q", body)
+	}
+
+	writeFile(t, filepath.Join(dir, "img", "more.svg"), svg(300))
+	writeFile(t, filepath.Join(dir, "index.md"), index+"\n![More](img/more.svg)\n")
+	w.settle(t, page, contains(`<img src="img/more.svg" alt="More" width="300" height="50"`))
+
+	must(t, os.Remove(filepath.Join(dir, "chart.svg")))
+	w.settle(t, page+"chart.svg", func(code int, _ string) bool { return code == 404 })
+	if _, _, body := w.get(t, page); !strings.Contains(body, `<img src="chart.svg" alt="Offer parts" loading="lazy"`) {
+		t.Errorf("an image with no file has a size:\n%s", body)
+	}
+	w.matchesClean(t, opts)
+}

@@ -16,9 +16,10 @@ type Options struct {
 	Drafts bool      // include articles with draft: true
 	Future bool      // include articles dated after Now
 	Now    time.Time // the build's clock; future and expiry are judged against it
-	// ImageSize returns the size of the image at a site path
-	// ("/images/x.png"), zero when unknown or when there is no such file.
-	// Nil leaves images without sizes.
+	// ImageSize returns the size of an image of content.Page.Images: at a
+	// site path ("/images/x.png") or a file of a bundle
+	// ("articles/x/chart.png"); zero when unknown or when there is no such
+	// file. Nil leaves images without sizes.
 	ImageSize func(path string) content.Size
 }
 
@@ -34,6 +35,7 @@ func Assemble(cfg *config.Config, c *content.Content, opts Options, list *diag.L
 	s.addAuthors(c.Authors)
 	s.addArticles(c.Articles, s.permalink("articles", list), opts, list)
 	s.addPages(c.Pages, s.permalink("pages", list))
+	s.addResources(c, list)
 	s.resolveLinks(c, opts, list)
 	s.link()
 	s.checkURLs(list)

@@ -78,6 +78,9 @@ type Article struct {
 	ShowTOC bool
 	// Newer and Older are the neighbours in the date order.
 	Newer, Older *Article
+	// Resources are the files of the article's bundle (paths in the site
+	// folder, sorted), written to the folder of URL: see Folder.
+	Resources []string
 
 	idx         int      // position in Site.Articles
 	related     *relater // works out Related on demand
@@ -89,6 +92,8 @@ type Article struct {
 type Page struct {
 	*content.Page
 	URL string
+	// Resources are the files of the page's bundle, as for Article.
+	Resources []string
 }
 
 // Author is a person with a profile page.
@@ -157,6 +162,9 @@ func (s *Site) Author(k string) *Author { return s.authorByKey[k] }
 // says when): of the model, only what comes from the body changes. It must
 // not run while anything reads the article.
 func (a *Article) ReplaceBody(p *content.Page) {
+	if p.Bundle {
+		p = withImage(p, a.URL, a.Resources, nil)
+	}
 	a.Page = p
 	a.ShowTOC = showTOC(p)
 }
