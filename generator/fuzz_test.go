@@ -30,8 +30,12 @@ var fuzzFiles = map[string]string{
 		"The other article, linking to [x](/articles/x/#a).\n",
 }
 
-// FuzzArticle builds a site whose article articles/x.md, or page
-// pages/x.md, is the fuzzed bytes, drafts and future articles included,
+// fuzzSVG is the image of FuzzArticle's bundle.
+const fuzzSVG = `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="32"></svg>`
+
+// FuzzArticle builds a site whose article, the bundle articles/x/index.md
+// (with chart.svg), or page pages/x.md, is the fuzzed bytes, drafts and
+// future articles included,
 // and checks what the design promises of any input:
 //   - the build does not panic, and fails only with positioned diagnostics
 //     (each in a site file, on a line the file has, at a column >= 1);
@@ -48,7 +52,8 @@ func FuzzArticle(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte, page bool) {
 		dir := t.TempDir()
-		files := map[string][]byte{"articles/x.md": data}
+		// The article is a bundle, with an image beside it to name.
+		files := map[string][]byte{"articles/x/index.md": data, "articles/x/chart.svg": []byte(fuzzSVG)}
 		if page {
 			files = map[string][]byte{"pages/x.md": data}
 		}
@@ -147,6 +152,8 @@ func fuzzSeeds(tb testing.TB) [][]byte {
 		"---\ntitle: \"</script><script>alert(1)</script>\"\ndescription: \"javascript:alert(1)\"\nimage: \"javascript:alert(2)\"\n" +
 			"sources:\n  - {title: s, url: \"vbscript:x\"}\ndate: 2025-01-01\n---\n![i](data:text/html,x) [^1]\n\n[^1]: <javascript:y>\n",
 		"---\ntitle: T\ndate: 2025-01-01\n---\n[o](other.md#x \"t&amp;\") *[a](/authors/ann.md)* [me](x.md#h) [r][r]\n\n## H {#h}\n\n[r]: ../pages/x.md\n",
+		"---\ntitle: T\ndate: 2025-01-01\nimage: chart.svg\nimage_alt: c\n---\n![c](chart.svg \"cap\") [o](../other.md#x) [me](index.md#h) ![u](../x/chart.svg) ![n](none.png)\n\n## H {#h}\n",
+		"---\ntitle: T\ndate: 2025-01-01\nimage: ./chart.svg?v=1\nimage_alt: c\n---\n![c](./chart%2Esvg)\n",
 	} {
 		seeds = append(seeds, []byte(s))
 	}

@@ -62,7 +62,7 @@ func withImage(p *content.Page, pageURL string, resources []string, list *diag.L
 		return p
 	}
 	cp := *p
-	rel := (&url.URL{Path: strings.TrimPrefix(file, dir+"/")}).EscapedPath()
-	cp.Meta.Image = Folder(pageURL) + rel
+	u.Path = strings.TrimPrefix(file, dir+"/")
+	cp.Meta.Image = Folder(pageURL) + u.String() // the query and fragment kept
 	return &cp
 }
