@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
+	"golang.org/x/text/unicode/norm"
 )
 
 func FuzzSplit(f *testing.F) {
@@ -223,6 +224,9 @@ func FuzzTermSlug(f *testing.F) {
 		if again := TermSlug(got); again != got {
 			t.Fatalf("TermSlug(%q) = %q, but TermSlug(%q) = %q", s, got, got, again)
 		}
+		if nfd := TermSlug(norm.NFD.String(s)); nfd != got {
+			t.Fatalf("TermSlug(%q) = %q, but of its decomposed form %q", s, got, nfd)
+		}
 	})
 }
 
@@ -231,6 +235,8 @@ func TestTermSlug(t *testing.T) {
 		"Go": "go", "C++": "c-plus-plus", "Über uns": "uber-uns", "!!!": "",
 		"日本語": "日本語", "Go 日本語": "go-日本語", "Привет, Мир!": "привет-мир", "हिन्दी": "हिन्दी",
 		"Crème brûlée 東京": "creme-brulee-東京", strings.Repeat("語", 40): strings.Repeat("語", 33),
+		// Decomposed accents: the same slugs as the composed ones.
+		"Cafe\u0301": "cafe", "Cre\u0300me 東京": "creme-東京", "\u1112\u1161\u11AB": "한",
 	} {
 		if got := TermSlug(in); got != want {
 			t.Errorf("TermSlug(%q) = %q, want %q", in, got, want)

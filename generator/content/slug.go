@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -115,29 +117,37 @@ const MaxTermSlug = 100
 // MaxTermSlug bytes, is "" when the name has no letter or digit, and is
 // idempotent.
 func TermSlug(name string) string {
+	// "é" typed as one code point or as "e" and a combining accent (as
+	// text copied from some systems is) is the same letter.
+	name = norm.NFC.String(name)
 	if latin(name) {
 		return capSlug(Slugify(name))
 	}
 	var b strings.Builder
 	hyphen := false
+	afterLatin := false // an accent on a Latin letter goes with it, as Slugify drops it
 	for _, r := range name {
 		r = unicode.ToLower(r)
 		w := fold[r]
+		mark := unicode.IsMark(r)
 		switch {
+		case mark && afterLatin && !hyphen:
+			continue
 		case w != "":
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || b.Len() > 0 && !hyphen && unicode.IsMark(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || b.Len() > 0 && !hyphen && mark:
 			w = string(r)
 		default:
 			hyphen = true
 			continue
 		}
+		afterLatin = w != string(r) || r < utf8.RuneSelf
 		if hyphen && b.Len() > 0 {
 			b.WriteByte('-')
 		}
 		hyphen = false
 		b.WriteString(w)
 	}
-	return capSlug(b.String())
+	return capSlug(norm.NFC.String(b.String())) // lower-casing may undo NFC
 }
 
 // latin reports whether every letter and digit of s is one Slugify keeps.
