@@ -45,7 +45,11 @@ func (r *Renderer) pageJobs() []job {
 		}
 		add("terms", &Data{Title: tax.title, URL: "/" + tax.name + "/", Terms: tax.terms, Taxonomy: tax.name})
 		for _, t := range tax.terms {
-			paged("term", t.URL, t.Name, t.Articles, func(d *Data) {
+			arts := t.Articles
+			if tax.name == "series" {
+				arts = t.InOrder() // a series page lists its parts in reading order
+			}
+			paged("term", t.URL, t.Name, arts, func(d *Data) {
 				d.Term, d.Taxonomy = t, tax.name
 				d.Breadcrumbs = []site.Crumb{{Name: tax.title, URL: "/" + tax.name + "/"}}
 			})
