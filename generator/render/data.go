@@ -18,6 +18,10 @@ type Data struct {
 	Image     string // social card image URL (absolute when possible)
 	// NoIndex asks robots not to index (404, drafts, paginated pages > 1).
 	NoIndex bool
+	// Feed is the site-rooted URL of the page's own Atom feed, on the pages
+	// of a section, tag, category, series or author ("/tags/go/feed.xml");
+	// empty elsewhere (every page can link the site's, "/feed.xml").
+	Feed string
 
 	Article  *site.Article // "article"
 	Page     *site.Page    // "page"

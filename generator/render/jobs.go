@@ -32,7 +32,7 @@ func (r *Renderer) pageJobs() []job {
 	paged("list", "/articles/", "Articles", s.Articles, none)
 	for _, sec := range s.Sections {
 		paged("list", sec.URL, sec.Title, sec.Articles, func(d *Data) {
-			d.Section = sec
+			d.Section, d.Feed = sec, sec.URL+"feed.xml"
 			d.Breadcrumbs = []site.Crumb{{Name: "Articles", URL: "/articles/"}}
 		})
 	}
@@ -50,7 +50,7 @@ func (r *Renderer) pageJobs() []job {
 				arts = t.InOrder() // a series page lists its parts in reading order
 			}
 			paged("term", t.URL, t.Name, arts, func(d *Data) {
-				d.Term, d.Taxonomy = t, tax.name
+				d.Term, d.Taxonomy, d.Feed = t, tax.name, t.URL+"feed.xml"
 				d.Breadcrumbs = []site.Crumb{{Name: tax.title, URL: "/" + tax.name + "/"}}
 			})
 		}
@@ -58,7 +58,7 @@ func (r *Renderer) pageJobs() []job {
 	add("authors", &Data{Title: "Authors", URL: "/authors/"})
 	for _, a := range s.Authors {
 		paged("author", a.URL, a.Meta.Name, a.Articles, func(d *Data) {
-			d.Author, d.Description, d.Image = a, a.Meta.Bio, r.abs(a.Meta.Avatar)
+			d.Author, d.Description, d.Image, d.Feed = a, a.Meta.Bio, r.abs(a.Meta.Avatar), a.URL+"feed.xml"
 			d.Breadcrumbs = []site.Crumb{{Name: "Authors", URL: "/authors/"}}
 			d.JSONLD = []any{r.personLD(a, true)}
 		})

@@ -22,6 +22,9 @@ func (r *Renderer) machineJobs() []job {
 		add(outFile(pageURL+"feed.xml"), func(list *diag.List) File { return r.feed(pageURL+"feed.xml", pageURL, title, arts, list) })
 	}
 	feed("/", s.Config.Title, s.Articles)
+	for _, sec := range s.Sections {
+		feed(sec.URL, sec.Title+" — "+s.Config.Title, sec.Articles)
+	}
 	for _, t := range s.Tags {
 		feed(t.URL, t.Name+" — "+s.Config.Title, t.Articles)
 	}

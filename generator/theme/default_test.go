@@ -103,14 +103,14 @@ func fixture(newsletter bool) map[string]*render.Data {
 	out["list"] = d("list", "Articles", "/articles/")
 	out["list"].Pager = pager
 	out["section"] = d("section", "Roles", sec.URL)
-	out["section"].Section, out["section"].Pager = sec, pager
+	out["section"].Section, out["section"].Pager, out["section"].Feed = sec, pager, sec.URL+"feed.xml"
 	out["terms"] = d("terms", "Topics", "/tags/")
 	out["terms"].Terms, out["terms"].Taxonomy = s.Tags, "tags"
 	out["term"] = d("term", "Go", tag.URL)
-	out["term"].Term, out["term"].Taxonomy, out["term"].Pager = tag, "tags", pager
+	out["term"].Term, out["term"].Taxonomy, out["term"].Pager, out["term"].Feed = tag, "tags", pager, tag.URL+"feed.xml"
 	out["authors"] = d("authors", "Authors", "/authors/")
 	out["author"] = d("author", "Maya Okafor", maya.URL)
-	out["author"].Author, out["author"].Pager = maya, pager
+	out["author"].Author, out["author"].Pager, out["author"].Feed = maya, pager, maya.URL+"feed.xml"
 	out["page"] = d("page", "About", about.URL)
 	out["page"].Page = about
 	out["search"] = d("search", "Search", "/search/")
@@ -265,11 +265,16 @@ func TestDefaultSearchAndPages(t *testing.T) {
 		"search": {`data-url="/search-index.json"`, `<label for="search-input">Search articles</label>`,
 			`aria-live="polite"`, `<noscript>`, `<a href="/articles/">browse all articles</a>`,
 			`<script src="/js/search.f1ng3r.js" defer></script>`},
-		"404":    {`<a href="/">home page</a>`, `action="/search/"`, `Search articles`},
-		"home":   {`<h3 class="featured-title"><a href="/articles/hostile/">`, `Page 1 of 2`, `rel="next"`},
-		"term":   {`<a class="feed-link" href="/tags/go/feed.xml">`},
-		"author": {`<a href="https://github.com/maya" rel="me">`, `<p>Long bio.</p>`, `href="/authors/maya/feed.xml"`},
-		"terms":  {`<a href="/tags/go/"><span class="term-name">Go</span>`},
+		"404":  {`<a href="/">home page</a>`, `action="/search/"`, `Search articles`},
+		"home": {`<h3 class="featured-title"><a href="/articles/hostile/">`, `Page 1 of 2`, `rel="next"`},
+		"term": {`<a class="feed-link" href="/tags/go/feed.xml">Follow this topic (Atom feed)</a>`,
+			`<link rel="alternate" type="application/atom+xml" title="Go — Career Stack" href="/tags/go/feed.xml">`},
+		"author": {`<a href="https://github.com/maya" rel="me">`, `<p>Long bio.</p>`, `<a class="feed-link" href="/authors/maya/feed.xml">`,
+			`<link rel="alternate" type="application/atom+xml" title="Maya Okafor — Career Stack" href="/authors/maya/feed.xml">`},
+		"section": {`<a class="feed-link" href="/articles/roles/feed.xml">Follow Roles (Atom feed)</a>`,
+			`<link rel="alternate" type="application/atom+xml" title="Roles — Career Stack" href="/articles/roles/feed.xml">`},
+		"list":  {`<link rel="alternate" type="application/atom+xml" title="Career Stack" href="/feed.xml">`},
+		"terms": {`<a href="/tags/go/"><span class="term-name">Go</span>`},
 	}
 	for kind, wants := range cases {
 		var b strings.Builder
