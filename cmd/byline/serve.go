@@ -6,6 +6,7 @@ import (
 	"net"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"github.com/byline/byline/generator/serve"
 	"github.com/byline/byline/generator/watch"
@@ -49,8 +50,12 @@ func (a *App) serve(ctx context.Context, args []string) error {
 	ctx, cancel := context.WithCancel(ctx) // ends the rebuilds when Serve fails, too
 	defer cancel()
 	wg.Go(func() {
-		_ = srv.Rebuild(ctx, watch.Batch{}) // its errors are logged and shown in the browser
-		watch.Run(ctx, w, func(ctx context.Context, b watch.Batch) { _ = srv.Rebuild(ctx, b) })
+		// Errors are logged and shown in the browser.
+		_ = srv.Rebuild(ctx, watch.Batch{})
+		watch.Run(ctx, w, srv.ChangesAt(), func(ctx context.Context, b watch.Batch) time.Time {
+			_ = srv.Rebuild(ctx, b)
+			return srv.ChangesAt()
+		})
 	})
 	return srv.Serve(ctx, ln)
 }

@@ -207,3 +207,47 @@ func TestBuildWatch(t *testing.T) {
 	}
 	equalTrees(t, snapshot(t, "clean"), snapshot(t, "public"))
 }
+
+// TestBuildWatchSchedule: build --watch publishes a scheduled article when
+// its date comes, and takes one down when it expires, though no file
+// changes: its output stays that of a clean build at the time.
+func TestBuildWatchSchedule(t *testing.T) {
+	project(t)
+	now := time.Now().UTC()
+	soon, later := now.Add(3*time.Second).Format(time.RFC3339), now.Add(6*time.Second).Format(time.RFC3339)
+	article := func(title, extra string) string {
+		return "---\ntitle: " + title + "\ndate: " + extra + "\nauthor: maya-okafor\n---\nA short note.\n"
+	}
+	write := func(p, s string) {
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("site/articles/scheduled-note.md", article("Scheduled Note", soon))
+	write("site/articles/expiring-note.md", article("Expiring Note", "2026-01-01\nexpires: "+later))
+	out, errs, stop := background(t, "build", "--watch")
+	eventually(t, "the first build", func() bool { return strings.Contains(out.String(), "watching site for changes") })
+	exists := func(slug string) bool {
+		_, err := os.Stat(filepath.Join("public", "articles", slug, "index.html"))
+		return err == nil
+	}
+	if exists("scheduled-note") || !exists("expiring-note") {
+		t.Fatalf("first build: scheduled published %v, expiring published %v", exists("scheduled-note"), exists("expiring-note"))
+	}
+	eventually(t, "the scheduled article", func() bool { return exists("scheduled-note") })
+	if !exists("expiring-note") {
+		t.Error("the expiring article went before its time")
+	}
+	eventually(t, "the expiry", func() bool { return !exists("expiring-note") })
+	if !strings.Contains(out.String(), "building again: the time of a scheduled or expiring article has come") {
+		t.Errorf("no word of the timed builds:\n%s", out)
+	}
+	settle(out)
+	if code := stop(); code != 0 {
+		t.Errorf("exit %d after Ctrl-C\n%s", code, errs)
+	}
+	if code, _, errs := run(t, "build", "--out", "clean"); code != 0 {
+		t.Fatal(errs)
+	}
+	equalTrees(t, snapshot(t, "clean"), snapshot(t, "public"))
+}

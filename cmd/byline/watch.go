@@ -31,11 +31,11 @@ func (a *App) watch(ctx context.Context, f buildFlags) error {
 	opts := f.options()
 	opts.Cache = content.NewWatchedCache()
 	r := &rebuilder{app: a, flags: f, opts: opts}
-	r.build(ctx, watch.Batch{Rescan: true})
+	wake := r.build(ctx, watch.Batch{Rescan: true})
 	if !f.quiet {
 		fmt.Fprintf(a.Stdout, "watching %s for changes; press Ctrl-C to stop\n", filepath.ToSlash(f.site))
 	}
-	watch.Run(ctx, w, r.build)
+	watch.Run(ctx, w, wake, r.build)
 	return nil
 }
 
@@ -47,11 +47,17 @@ type rebuilder struct {
 	warnings string // the warnings last printed
 }
 
-func (r *rebuilder) build(ctx context.Context, b watch.Batch) {
+// It returns when the clock will change what the site publishes (an
+// article's date or expiry comes), for watch.Run to build again then; zero
+// after a failed build, which waits for a fix.
+func (r *rebuilder) build(ctx context.Context, b watch.Batch) (wake time.Time) {
 	a, f := r.app, r.flags
 	start := time.Now()
 	if b.Err != nil {
 		fmt.Fprintln(a.Stderr, b.Err)
+	}
+	if b.Clock && !f.quiet {
+		fmt.Fprintln(a.Stdout, "building again: the time of a scheduled or expiring article has come")
 	}
 	if b.Rescan {
 		r.opts.Cache.InvalidateAll()
@@ -60,16 +66,20 @@ func (r *rebuilder) build(ctx context.Context, b watch.Batch) {
 	}
 	res, err := a.buildAndPublish(ctx, r.opts, f)
 	if ctx.Err() != nil {
-		return
+		return time.Time{}
 	}
 	if err != nil {
 		fmt.Fprintf(a.Stderr, "%s\nbuild failed: %s/ unchanged\n", strings.TrimRight(err.Error(), "\n"), filepath.ToSlash(f.out))
-		return
+		return time.Time{}
 	}
 	if !f.quiet {
 		r.printWarnings(res.Warnings)
 	}
 	a.summary(res, f, start)
+	if !r.opts.Now.IsZero() {
+		return time.Time{} // a fixed clock: time stands
+	}
+	return res.Site.ChangesAt()
 }
 
 // printWarnings prints the warnings unless they are those printed last.

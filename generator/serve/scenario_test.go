@@ -26,7 +26,17 @@ type watched struct {
 
 func startWatched(t *testing.T, opts watch.Options, gate func(n int32)) (*watched, generator.Options) {
 	t.Helper()
+	return startWatchedWith(t, opts, gate, nil)
+}
+
+// startWatchedWith is startWatched with setup run on the site folder and
+// the build options before the first build.
+func startWatchedWith(t *testing.T, opts watch.Options, gate func(n int32), setup func(dir string, o *generator.Options)) (*watched, generator.Options) {
+	t.Helper()
 	dir, bopts := sampleSite(t)
+	if setup != nil {
+		setup(dir, &bopts)
+	}
 	w := &watched{live: startServer(t, dir, bopts), gate: gate}
 	wt, err := watch.New([]string{bopts.SiteDir, bopts.ThemesDir}, opts)
 	if err != nil {
@@ -35,12 +45,13 @@ func startWatched(t *testing.T, opts watch.Options, gate func(n int32)) (*watche
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		watch.Run(ctx, wt, func(ctx context.Context, b watch.Batch) {
+		watch.Run(ctx, wt, w.ChangesAt(), func(ctx context.Context, b watch.Batch) time.Time {
 			n := w.builds.Add(1)
 			if w.gate != nil {
 				w.gate(n)
 			}
 			_ = w.Rebuild(ctx, b) // failures are served as errors
+			return w.ChangesAt()
 		})
 	})
 	t.Cleanup(func() { // before startServer's cleanup, which checks for leaks
@@ -248,4 +259,30 @@ func TestWatchBundle(t *testing.T) {
 		t.Errorf("an image with no file has a size:\n%s", body)
 	}
 	w.matchesClean(t, opts)
+}
+
+// TestWatchSchedule: a server that hides drafts and future articles (serve
+// --no-drafts), on the real clock, shows a scheduled article when its date
+// comes, though no file changes.
+func TestWatchSchedule(t *testing.T) {
+	const page = "/articles/scheduled-note/"
+	w, _ := startWatchedWith(t, watch.Options{}, nil, func(dir string, o *generator.Options) {
+		o.Now, o.Drafts, o.Future = time.Time{}, false, false
+		date := time.Now().UTC().Add(2 * time.Second).Format(time.RFC3339)
+		writeFile(t, filepath.Join(dir, "site", "articles", "scheduled-note.md"),
+			"---\ntitle: Scheduled Note\ndate: "+date+"\nauthor: maya-okafor\n---\nOn time.\n")
+	})
+	if code, _, _ := w.get(t, page); code != 404 {
+		t.Fatalf("before its date: %d", code)
+	}
+	if w.ChangesAt().IsZero() {
+		t.Fatal("no wake time for the scheduled article")
+	}
+	w.settle(t, page, contains("On time."))
+	if n := w.builds.Load(); n != 1 {
+		t.Errorf("%d builds after the first, want the one its date caused", n)
+	}
+	if !w.ChangesAt().IsZero() {
+		t.Errorf("a wake time is left: %v", w.ChangesAt())
+	}
 }

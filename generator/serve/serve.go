@@ -104,6 +104,9 @@ func (s *Server) Rebuild(ctx context.Context, b watch.Batch) error {
 	if b.Err != nil {
 		s.logf("%v", b.Err)
 	}
+	if b.Clock {
+		s.logf("building again: the time of a scheduled or expiring article has come")
+	}
 	s.n++
 	if s.patch(b, rel) {
 		s.logf("updated in %s", elapsed(time.Since(start)))
@@ -150,6 +153,17 @@ func (s *Server) patch(b watch.Batch, rel []string) bool {
 	s.cur.Store(ng)
 	s.hub.publish(event{name: "reload", data: ng.id})
 	return true
+}
+
+// ChangesAt is when the clock changes what the build in service shows (an
+// article's date or expiry comes: see site.Site.ChangesAt), for a watcher
+// to rebuild then; zero when no date is ahead, before a good build, and
+// for builds on a fixed clock (Options.Build.Now), on which time stands.
+func (s *Server) ChangesAt() time.Time {
+	if g := s.cur.Load(); g != nil && s.opts.Build.Now.IsZero() {
+		return g.prep.Site.ChangesAt()
+	}
+	return time.Time{}
 }
 
 // Close ends the event streams of open pages, so that an http.Server

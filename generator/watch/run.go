@@ -1,25 +1,47 @@
 package watch
 
-import "context"
+import (
+	"context"
+	"time"
+)
+
+// minWake is the least time Run waits for a wake-up, so that a build that
+// asks for one at once cannot spin.
+const minWake = 100 * time.Millisecond
 
 // Run calls build with every batch of w until ctx ends or w is closed.
 // Builds run one at a time, on the caller's goroutine; the changes made
 // during a build are delivered afterwards as one batch, so they cause
 // exactly one more build. build receives ctx and should stop early when it
 // ends.
-func Run(ctx context.Context, w *Watcher, build func(context.Context, Batch)) {
+//
+// Time can change a site as files do: an article scheduled for 9:00 is
+// published then. So build returns when it must run again though no file
+// changes (zero: not before one does), as wake does for the build the
+// caller made before Run; at that time build gets a Batch with Clock set,
+// unless a batch of changes came first.
+func Run(ctx context.Context, w *Watcher, wake time.Time, build func(context.Context, Batch) (wake time.Time)) {
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
 	for {
+		var alarm <-chan time.Time // nil, so never ready, without a wake time
+		if !wake.IsZero() {
+			timer.Reset(max(time.Until(wake), minWake))
+			alarm = timer.C
+		}
 		select {
 		case <-ctx.Done():
 			return
 		case b, ok := <-w.Batches():
-			if !ok {
+			if !ok || ctx.Err() != nil {
 				return
 			}
+			wake = build(ctx, b)
+		case <-alarm:
 			if ctx.Err() != nil {
 				return
 			}
-			build(ctx, b)
+			wake = build(ctx, Batch{Clock: true})
 		}
 	}
 }

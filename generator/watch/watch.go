@@ -43,6 +43,9 @@ type Batch struct {
 	// Err is a problem the watcher ran into, such as the inotify limit;
 	// changes below the folder it names may go unnoticed.
 	Err error
+	// Clock says no file changed: the time the last build asked to run
+	// again has come (see Run).
+	Clock bool
 }
 
 // Rel returns the paths of b below dir, relative to it and slash-separated;

@@ -272,7 +272,7 @@ func TestChangeDuringBuild(t *testing.T) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		Run(ctx, w, func(ctx context.Context, b Batch) {
+		Run(ctx, w, time.Time{}, func(ctx context.Context, b Batch) time.Time {
 			if running.Add(1) != 1 {
 				t.Error("two builds at once")
 			}
@@ -281,6 +281,7 @@ func TestChangeDuringBuild(t *testing.T) {
 				close(inFirst)
 				<-release
 			}
+			return time.Time{}
 		})
 	}()
 	write(t, filepath.Join(dir, "a.md"), "1")
@@ -310,9 +311,76 @@ func TestCloseEndsRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	done := make(chan struct{})
-	go func() { Run(context.Background(), w, func(context.Context, Batch) {}); close(done) }()
+	go func() {
+		Run(context.Background(), w, time.Now().Add(time.Hour), func(context.Context, Batch) time.Time { return time.Time{} })
+		close(done)
+	}()
 	must(t, w.Close())
 	<-done
 	must(t, w.Close()) // twice is fine
 	noLeak(t, before)
+}
+
+// TestRunWakes: a build that asks to run again at a time gets a Clock
+// batch then, without any change; a change before that time comes first
+// and its build's answer replaces the wake time; a zero answer waits for
+// changes alone.
+func TestRunWakes(t *testing.T) {
+	w, dir := start(t, Options{Quiet: 30 * time.Millisecond})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	type call struct {
+		b  Batch
+		at time.Time
+	}
+	calls := make(chan call, 10)
+	start := time.Now()
+	// What each build asks for, from when it runs: the first, in the past,
+	// so at once (after minWake); the second 400 ms on; the third nothing.
+	wakes := []time.Duration{-time.Hour, 400 * time.Millisecond, 0}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		Run(ctx, w, start.Add(time.Hour), func(ctx context.Context, b Batch) time.Time {
+			now := time.Now()
+			calls <- call{b, now}
+			next := wakes[0]
+			wakes = wakes[1:]
+			if next == 0 {
+				return time.Time{}
+			}
+			return now.Add(next)
+		})
+	}()
+	write(t, filepath.Join(dir, "a.md"), "1") // long before the first wake time
+	recv := func() call {
+		select {
+		case c := <-calls:
+			return c
+		case <-time.After(10 * time.Second):
+			t.Fatal("no build")
+			return call{}
+		}
+	}
+	if c := recv(); c.b.Clock || len(c.b.Paths) == 0 {
+		t.Fatalf("first build: %+v, want the change", c.b)
+	}
+	c := recv()
+	if !c.b.Clock || len(c.b.Paths) > 0 {
+		t.Fatalf("second build: %+v, want a Clock batch", c.b)
+	}
+	c3 := recv()
+	if !c3.b.Clock {
+		t.Fatalf("third build: %+v, want a Clock batch", c3.b)
+	}
+	if gap := c3.at.Sub(c.at); gap < 300*time.Millisecond {
+		t.Errorf("the third build came %v after the second, before its wake time", gap)
+	}
+	select {
+	case c := <-calls:
+		t.Errorf("a build without a change or wake time: %+v", c.b)
+	case <-time.After(500 * time.Millisecond):
+	}
+	cancel()
+	<-done
 }
