@@ -258,6 +258,15 @@ func TestWatchBundle(t *testing.T) {
 	if _, _, body := w.get(t, page); !strings.Contains(body, `<img src="chart.svg" alt="Offer parts" loading="lazy"`) {
 		t.Errorf("an image with no file has a size:\n%s", body)
 	}
+
+	// Renaming the folder moves the page and its files to the new slug.
+	must(t, os.Rename(dir, filepath.Join(filepath.Dir(dir), "offer-letter-basics")))
+	w.settle(t, "/articles/offer-letter-basics/img/more.svg", contains(svg(300)))
+	for _, gone := range []string{page, page + "img/more.svg"} {
+		if code, _, _ := w.get(t, gone); code != 404 {
+			t.Errorf("GET %s after the rename: %d", gone, code)
+		}
+	}
 	w.matchesClean(t, opts)
 }
 
