@@ -64,6 +64,9 @@ type Renderer struct {
 	index  map[string]int // output path → jobs index
 	// entries caches feed entries by *site.Article.
 	entries sync.Map
+	// bufs are File's page buffers, kept grown to the size of a page, as
+	// RenderEach keeps one per worker.
+	bufs sync.Pool
 }
 
 // job is one output file: an HTML page (kind and data) or a file made by gen.
@@ -87,6 +90,7 @@ type job struct {
 // lists every output file.
 func New(s *site.Site, opts Options, list *diag.List) *Renderer {
 	r := &Renderer{site: s, opts: opts, base: basePath(s.BaseURL)}
+	r.bufs.New = func() any { return new(bytes.Buffer) }
 	r.assets = collectAssets(opts, list)
 	if opts.Minify {
 		r.min = newMinifier()
@@ -210,7 +214,9 @@ func (r *Renderer) File(th *theme.Theme, path string) (File, error) {
 		return File{}, ErrNotFound
 	}
 	var list diag.List
-	f := r.run(th, r.jobs[i], new(bytes.Buffer), &list)
+	buf := r.bufs.Get().(*bytes.Buffer)
+	defer r.bufs.Put(buf)
+	f := r.run(th, r.jobs[i], buf, &list)
 	return f, list.Err()
 }
 
