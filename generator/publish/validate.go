@@ -46,32 +46,41 @@ func validatePaths(files []File) error {
 
 // validPath reports why p cannot be an output path, or nil.
 func validPath(p string) error {
-	bad := func(why string) error { return fmt.Errorf("invalid output path %q: %s", p, why) }
-	switch {
-	case p == "":
-		return bad("empty")
-	case strings.ContainsRune(p, '\\'):
-		return bad("backslash; use / between folders")
-	case strings.ContainsFunc(p, isControl):
-		return bad("control character")
-	case strings.HasPrefix(p, "/"):
-		return bad("absolute; paths are relative to the output folder")
-	case p == ".." || strings.HasPrefix(p, "../"):
-		return bad("leaves the output folder")
-	case path.Clean(p) != p || p == ".":
-		return bad("not clean (empty, \".\" or \"..\" segment, or trailing slash)")
-	case slices.ContainsFunc(strings.Split(p, "/"), func(s string) bool { return len(s) > maxNameLen }):
-		return bad(fmt.Sprintf("a name is longer than %d bytes", maxNameLen))
-	case !filepath.IsLocal(filepath.FromSlash(p)):
-		return bad("not a local path on this system")
-	case p == manifestName:
-		return bad("reserved for Byline's manifest")
-	case strings.HasPrefix(path.Base(p), tempPrefix):
-		return bad("reserved for Byline's temporary files")
-	case p == stagingDir || strings.HasPrefix(p, stagingDir+"/"):
-		return bad("reserved for Byline's staging folder")
+	if why := PathProblem(p); why != "" {
+		return fmt.Errorf("invalid output path %q: %s", p, why)
 	}
 	return nil
+}
+
+// PathProblem says why Publish would refuse p as an output path ("control
+// character"), or returns "" for a path it accepts, so that an earlier
+// stage can report the problem at the file p comes from.
+func PathProblem(p string) string {
+	switch {
+	case p == "":
+		return "empty"
+	case strings.ContainsRune(p, '\\'):
+		return "backslash; use / between folders"
+	case strings.ContainsFunc(p, isControl):
+		return "control character"
+	case strings.HasPrefix(p, "/"):
+		return "absolute; paths are relative to the output folder"
+	case p == ".." || strings.HasPrefix(p, "../"):
+		return "leaves the output folder"
+	case path.Clean(p) != p || p == ".":
+		return "not clean (empty, \".\" or \"..\" segment, or trailing slash)"
+	case slices.ContainsFunc(strings.Split(p, "/"), func(s string) bool { return len(s) > maxNameLen }):
+		return fmt.Sprintf("a name is longer than %d bytes", maxNameLen)
+	case !filepath.IsLocal(filepath.FromSlash(p)):
+		return "not a local path on this system"
+	case p == manifestName:
+		return "reserved for Byline's manifest"
+	case strings.HasPrefix(path.Base(p), tempPrefix):
+		return "reserved for Byline's temporary files"
+	case p == stagingDir || strings.HasPrefix(p, stagingDir+"/"):
+		return "reserved for Byline's staging folder"
+	}
+	return ""
 }
 
 // isControl reports ASCII control characters, which include NUL and the newline that

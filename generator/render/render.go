@@ -25,6 +25,7 @@ import (
 	"sync"
 
 	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/publish"
 	"github.com/byline/byline/generator/site"
 	"github.com/byline/byline/generator/theme"
 	"github.com/tdewolff/minify/v2"
@@ -112,6 +113,16 @@ func New(s *site.Site, opts Options, list *diag.List) *Renderer {
 // way of another output.
 func (r *Renderer) checkPaths(list *diag.List) {
 	r.index = make(map[string]int, len(r.jobs))
+	for _, j := range r.jobs {
+		// Paths from file names (static files, a bundle's files) or
+		// aliases: the rest are made of checked slugs.
+		if j.origin.Path == "" {
+			continue
+		}
+		if why := publish.PathProblem(j.path); why != "" {
+			list.Errorf(j.origin, "%s would be written to %q, which cannot be published (%s): %s", j.subject(), j.path, why, j.fix())
+		}
+	}
 	for i, j := range r.jobs {
 		if k, dup := r.index[j.path]; dup {
 			clash(r.jobs[k], j, "", list)
