@@ -13,6 +13,7 @@
 //     clash with an id of the theme;
 //   - accessibility: images without alt text, skipped heading levels, links
 //     without text, pages without exactly one h1, judged on the built HTML;
+//   - files of a bundle that no built page shows or links (a warning);
 //   - external links (http, https), listed or fetched when asked.
 //
 // When the build itself fails, Run reports its errors and skips the output

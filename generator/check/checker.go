@@ -13,6 +13,7 @@ import (
 	"github.com/byline/byline/generator/content"
 	"github.com/byline/byline/generator/diag"
 	"github.com/byline/byline/generator/render"
+	"github.com/byline/byline/generator/site"
 )
 
 // checker runs the output checks of one build.
@@ -28,12 +29,16 @@ type checker struct {
 	// theme collects problems without a precise source position, by
 	// message, so that one theme mistake is reported once, not on every page.
 	theme map[string][]diag.Pos
+	// linked are the output paths some page's HTML links to or shows.
+	linked map[string]bool
+	site   *site.Site
 }
 
 func newChecker(res *generator.Result, unpublished map[string]string) *checker {
 	c := &checker{
 		files: map[string]bool{}, pages: map[string]*page{}, sources: map[string]*content.Page{},
 		unpublished: unpublished, base: basePath(res.Site.BaseURL), theme: map[string][]diag.Pos{},
+		linked: map[string]bool{}, site: res.Site,
 	}
 	var html []render.File
 	for _, f := range res.Files {
@@ -99,6 +104,7 @@ func (c *checker) run() {
 		}
 		c.checkImagesAndLinks(path, src, pg, refs)
 	}
+	c.checkBundles()
 	msgs := make([]string, 0, len(c.theme))
 	for m := range c.theme {
 		msgs = append(msgs, m)

@@ -129,6 +129,9 @@ func (c *checker) addExternal(pos diag.Pos, raw string) {
 func (c *checker) checkOutputURLs(path string, src *content.Page, pg *page, refs *sourceRefs) {
 	for _, u := range pg.urls {
 		t, internal, err := c.resolve(path, u.value, true)
+		if err == nil && internal {
+			c.linked[t.path] = true
+		}
 		switch {
 		case err != nil:
 			c.themeProblem(pagePos(path, src), "%s=%q is not a valid URL", u.attr, u.value)
