@@ -106,6 +106,9 @@ func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	if line, openers := costlyLine(body); line > 0 {
 		return &Rendered{Problems: []Problem{costlyProblem(line, openers)}}, nil
 	}
+	if line, runs := costlyEmphasis(body); line > 0 {
+		return &Rendered{Problems: []Problem{emphasisProblem(line, runs)}}, nil
+	}
 	pc := parser.NewContext()
 	doc := m.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	out := &Rendered{}

@@ -40,7 +40,7 @@ func TestNestingIsCapped(t *testing.T) {
 // and emphasis inside link labels, still quadratic (upstream).
 func BenchmarkPathological(b *testing.B) {
 	md := NewMarkdown(config.Default())
-	for _, p := range []string{"- ", "* ", "> ", "1. ", "[](", "[*_a"} {
+	for _, p := range []string{"- ", "* ", "> ", "1. ", "[](", "[*_a", "*_a", "a*_b", "_b\na*\n"} {
 		src := []byte(strings.Repeat(p, 80000/len(p)) + "x\n")
 		b.Run(strings.TrimSpace(p), func(b *testing.B) {
 			for b.Loop() {
@@ -80,6 +80,42 @@ func TestCostlyLinesAreRefused(t *testing.T) {
 		}
 		if tc.refused && r.Problems[0].Line != strings.Count(tc.src[:strings.Index(tc.src, "](")], "\n")+1 {
 			t.Errorf("%s: the problem is on line %d", tc.name, r.Problems[0].Line)
+		}
+	}
+}
+
+// TestCostlyEmphasisIsRefused checks that a paragraph whose emphasis marks
+// would take goldmark minutes to match is an error at its first line, and
+// that text with many marks that match, or that sit in code, is not.
+func TestCostlyEmphasisIsRefused(t *testing.T) {
+	md := NewMarkdown(config.Default())
+	table := "| Role | Pay |\n| --- | --- |\n" + strings.Repeat("| *Senior* engineer | __$150k__ |\n", 3000)
+	for _, tc := range []struct {
+		name, src string
+		line      int // of the refused paragraph; 0: not refused
+	}{
+		{"closers of one mark, openers of the other", "Intro.\n\n" + strings.Repeat("a*_b", 20000) + "\n", 3},
+		{"over many lines", "# T\n\n" + strings.Repeat("_b\na*\n", 8000), 3},
+		{"in link labels", strings.Repeat("[*_a", 20000) + "\n", 1},
+		{"marks that match", strings.Repeat("a*a", 27000) + "\n", 0},
+		{"emphasis in every word", strings.Repeat("_x_ *y* ", 10000) + "\n", 0},
+		{"a long table with emphasis", table, 0},
+		{"the same in fenced code", "```\n" + strings.Repeat("_b\na*\n", 8000) + "```\n", 0},
+		{"the same in many paragraphs", strings.Repeat("_b a* _c d*\n\n", 8000), 0},
+		{"escaped marks", strings.Repeat("a\\*\\_b", 20000) + "\n", 0},
+	} {
+		r, err := md.Render([]byte(tc.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		line := 0
+		if len(r.Problems) == 1 && strings.Contains(r.Problems[0].Msg, `runs of "*" or "_"`) {
+			line = r.Problems[0].Line
+		} else if len(r.Problems) > 0 {
+			t.Errorf("%s: problems %v", tc.name, r.Problems)
+		}
+		if line != tc.line {
+			t.Errorf("%s: refused at line %d, want %d (0: not refused)", tc.name, line, tc.line)
 		}
 	}
 }
