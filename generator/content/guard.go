@@ -100,13 +100,13 @@ func costlyProblem(line, openers int) Problem {
 }
 
 // maxEmphasisWork bounds the work goldmark may spend matching a block's
-// emphasis marks. For each run of "*" or "_" that can close emphasis it
-// walks back over the runs still open in the block to the nearest one of
-// its kind, so a block of thousands of marks that open, and of thousands
-// that close none of them, costs the product of the two: 80 KB of "a*_b"
-// took 1.7 s, as did 80 KB of lines "_b" and "a*" in turn, and 1 MB would
-// take minutes. Real text has a few marks a paragraph. A step costs
-// goldmark 7–15 ns, so 16M steps are 0.1–0.25 s.
+// emphasis marks. For each run of "*", "_" or "~" (strikethrough) that can
+// close, it walks back over the runs still open in the block to the
+// nearest one of its kind, so a block of thousands of marks that open, and
+// of thousands that close none of them, costs the product of the two:
+// 80 KB of "a*_b" took 1.7 s, of "_a~" 3.2 s, of lines "_b" and "a*" in
+// turn 0.8 s, and 1 MB would take minutes. Real text has a few marks a
+// paragraph. A step costs goldmark 7–15 ns, so 16M steps are 0.1–0.25 s.
 const maxEmphasisWork = 16 << 20
 
 // costlyEmphasis returns the 1-based first line of a block of body (lines
@@ -117,7 +117,7 @@ const maxEmphasisWork = 16 << 20
 // run of its character, removing what it passes, or over all of them when
 // there is none.
 func costlyEmphasis(body []byte) (line, runs int) {
-	if n := bytes.Count(body, []byte("*")) + bytes.Count(body, []byte("_")); n*n <= maxEmphasisWork {
+	if n := bytes.Count(body, []byte("*")) + bytes.Count(body, []byte("_")) + bytes.Count(body, []byte("~")); n*n <= maxEmphasisWork {
 		return 0, 0 // too few marks to matter: the common case
 	}
 	var (
@@ -159,16 +159,19 @@ func costlyEmphasis(body []byte) (line, runs int) {
 // emphasisMatcher estimates goldmark's work on one block's emphasis.
 type emphasisMatcher struct {
 	open []byte // the characters of the open runs, innermost last
-	seen [2]int // how many of open are "*" and "_"
+	seen [3]int // how many of open are "*", "_" and "~"
 	work int    // steps so far
 	runs int    // runs so far
 }
 
 func markIndex(c byte) int {
-	if c == '*' {
+	switch c {
+	case '*':
 		return 0
+	case '_':
+		return 1
 	}
-	return 1
+	return 2
 }
 
 // line adds the mark runs of one line of the block.
@@ -179,7 +182,7 @@ func (m *emphasisMatcher) line(text []byte) {
 			i += 2
 			continue
 		}
-		if c != '*' && c != '_' {
+		if c != '*' && c != '_' && c != '~' {
 			i++
 			continue
 		}
@@ -214,8 +217,9 @@ func (m *emphasisMatcher) line(text []byte) {
 	}
 }
 
-// flanking says whether the run text[i:j] of "*" or "_" can open and
-// close emphasis, by CommonMark's rules (the line's ends count as space).
+// flanking says whether the run text[i:j] of "*", "_" or "~" can open and
+// close emphasis (strikethrough for "~"), by CommonMark's rules (the line's
+// ends count as space).
 func flanking(text []byte, i, j int) (open, close bool) {
 	before, after := ' ', ' '
 	if i > 0 {
@@ -255,5 +259,5 @@ func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
 
 // emphasisProblem is the error for a block costlyEmphasis found.
 func emphasisProblem(line, runs int) Problem {
-	return Problem{line, fmt.Sprintf("this paragraph has %d runs of \"*\" or \"_\" that open or close nothing of each other, which the Markdown parser would take minutes to match: escape the marks that are not emphasis (\\* and \\_), or split the paragraph", runs)}
+	return Problem{line, fmt.Sprintf("this paragraph has %d runs of \"*\", \"_\" or \"~\" that open or close nothing of each other, which the Markdown parser would take minutes to match: escape the marks that are not emphasis (\\*, \\_, \\~), or split the paragraph", runs)}
 }

@@ -40,7 +40,7 @@ func TestNestingIsCapped(t *testing.T) {
 // and emphasis inside link labels, still quadratic (upstream).
 func BenchmarkPathological(b *testing.B) {
 	md := NewMarkdown(config.Default())
-	for _, p := range []string{"- ", "* ", "> ", "1. ", "[](", "[*_a", "*_a", "a*_b", "_b\na*\n"} {
+	for _, p := range []string{"- ", "* ", "> ", "1. ", "[](", "[*_a", "*_a", "a*_b", "_b\na*\n", "_a~"} {
 		src := []byte(strings.Repeat(p, 80000/len(p)) + "x\n")
 		b.Run(strings.TrimSpace(p), func(b *testing.B) {
 			for b.Loop() {
@@ -97,6 +97,8 @@ func TestCostlyEmphasisIsRefused(t *testing.T) {
 		{"closers of one mark, openers of the other", "Intro.\n\n" + strings.Repeat("a*_b", 20000) + "\n", 3},
 		{"over many lines", "# T\n\n" + strings.Repeat("_b\na*\n", 8000), 3},
 		{"in link labels", strings.Repeat("[*_a", 20000) + "\n", 1},
+		{"with strikethrough", strings.Repeat("_a~", 27000) + "\n", 1},
+		{"strikethrough that matches", strings.Repeat("~~a~~ ", 13000) + "\n", 0},
 		{"marks that match", strings.Repeat("a*a", 27000) + "\n", 0},
 		{"emphasis in every word", strings.Repeat("_x_ *y* ", 10000) + "\n", 0},
 		{"a long table with emphasis", table, 0},
@@ -109,7 +111,7 @@ func TestCostlyEmphasisIsRefused(t *testing.T) {
 			t.Fatal(err)
 		}
 		line := 0
-		if len(r.Problems) == 1 && strings.Contains(r.Problems[0].Msg, `runs of "*" or "_"`) {
+		if len(r.Problems) == 1 && strings.Contains(r.Problems[0].Msg, `runs of "*", "_" or "~"`) {
 			line = r.Problems[0].Line
 		} else if len(r.Problems) > 0 {
 			t.Errorf("%s: problems %v", tc.name, r.Problems)
