@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -89,37 +90,71 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			images++
 		}
 	}
-	ids := map[string]int{} // id → body line of the heading that has it
+	ids := headingIDs{taken: map[string]int{}, next: map[string]int{}, lines: lineIndex{src: src}}
 	for _, h := range headings {
 		if id, ok := h.AttributeString("id"); ok {
 			s := string(toBytes(id))
-			line := lineOf(h, src)
-			if first, dup := ids[s]; dup {
+			line := ids.lineOf(h)
+			if first, dup := ids.taken[s]; dup {
 				problems = append(problems, Problem{line, fmt.Sprintf("duplicate heading id %q (first used on line %d)", s, first)})
 			}
-			ids[s] = line
+			ids.taken[s] = line
 		}
 	}
 	for _, h := range headings {
-		t.finishHeading(h, src, ids)
+		t.finishHeading(h, src, &ids)
 	}
 	if len(problems) > 0 {
 		pc.Set(problemsKey, &problems)
 	}
 }
 
-func (t *transformer) finishHeading(h *ast.Heading, src []byte, ids map[string]int) {
+// headingIDs are the ids of a document's headings.
+type headingIDs struct {
+	taken map[string]int // id → body line of the heading that has it
+	// next is, by base id, the suffix to try first: those below it are
+	// taken, so a page of thousands of headings alike ("Notes") costs no
+	// more than one of different ones.
+	next  map[string]int
+	lines lineIndex
+}
+
+// unique returns base, or base-N with the least N that makes it unused.
+func (x *headingIDs) unique(base string) string {
+	if !x.has(base) {
+		return base
+	}
+	for i := max(x.next[base], 1); ; i++ {
+		if s := base + "-" + strconv.Itoa(i); !x.has(s) {
+			x.next[base] = i + 1
+			return s
+		}
+	}
+}
+
+func (x *headingIDs) has(id string) bool {
+	_, ok := x.taken[id]
+	return ok
+}
+
+// lineOf is the body line on which n starts, 0 for a node without lines.
+func (x *headingIDs) lineOf(n ast.Node) int {
+	if n.Lines().Len() == 0 {
+		return 0
+	}
+	line, _ := x.lines.at(n.Lines().At(0).Start)
+	return line
+}
+
+func (t *transformer) finishHeading(h *ast.Heading, src []byte, ids *headingIDs) {
 	id, ok := h.AttributeString("id")
 	if !ok {
 		base := TermSlug(plainText(h, src)) // "Go 入門" → "go-入門"
 		if base == "" {
 			base = "section"
 		}
-		s := base
-		for i := 1; ids[s] != 0; i++ {
-			s = fmt.Sprintf("%s-%d", base, i)
-		}
-		ids[s] = lineOf(h, src)
+		s := ids.unique(base)
+		ids.taken[s] = ids.lineOf(h)
 		id = []byte(s)
 	}
 	if !t.unsafe {
@@ -155,12 +190,6 @@ func toBytes(v any) []byte {
 	return []byte(fmt.Sprint(v))
 }
 
-func lineOf(n ast.Node, src []byte) int {
-	if n.Lines().Len() == 0 {
-		return 0
-	}
-	return bytes.Count(src[:n.Lines().At(0).Start], []byte("\n")) + 1
-}
 
 // dangerous reports URLs with a scheme that runs code or reads local files.
 // Entities are decoded first: goldmark keeps "javascript&colon;" as written

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -40,7 +41,7 @@ func TestNestingIsCapped(t *testing.T) {
 // and emphasis inside link labels, still quadratic (upstream).
 func BenchmarkPathological(b *testing.B) {
 	md := NewMarkdown(config.Default())
-	for _, p := range []string{"- ", "* ", "> ", "1. ", "[](", "[*_a", "*_a", "a*_b", "_b\na*\n", "_a~"} {
+	for _, p := range []string{"- ", "* ", "> ", "1. ", "[](", "[*_a", "*_a", "a*_b", "_b\na*\n", "_a~", "=\n", "\n-\n\\"} {
 		src := []byte(strings.Repeat(p, 80000/len(p)) + "x\n")
 		b.Run(strings.TrimSpace(p), func(b *testing.B) {
 			for b.Loop() {
@@ -119,5 +120,23 @@ func TestCostlyEmphasisIsRefused(t *testing.T) {
 		if line != tc.line {
 			t.Errorf("%s: refused at line %d, want %d (0: not refused)", tc.name, line, tc.line)
 		}
+	}
+}
+
+// TestHeadingIDsUnique: headings alike get numbered ids, empty ones too,
+// and a page of thousands of them costs no more than of different ones
+// (BenchmarkPathological "=\n": 20,000 setext headings).
+func TestHeadingIDsUnique(t *testing.T) {
+	md := NewMarkdown(config.Default())
+	r, err := md.Render([]byte("#\n\n#\n\n## Notes\n\n## Notes\n\n## Notes 1\n\n## Notes\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, h := range r.Refs.Headings {
+		ids = append(ids, h.URL)
+	}
+	if want := []string{"section", "section-1", "notes", "notes-1", "notes-1-1", "notes-2"}; !slices.Equal(ids, want) {
+		t.Errorf("ids %q, want %q", ids, want)
 	}
 }
