@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -109,22 +110,39 @@ func costlyProblem(line, openers int) Problem {
 // paragraph. A step costs goldmark 7–15 ns, so 16M steps are 0.1–0.25 s.
 const maxEmphasisWork = 16 << 20
 
-// costlyEmphasis returns the 1-based first line of a block of body (lines
-// between blank lines, fenced code left out) on which matching emphasis
-// would cost goldmark more than maxEmphasisWork steps, with the number of
-// mark runs in the block, or 0. It follows goldmark's matching with a
-// stack of the open runs: a closing run walks back to the nearest open
-// run of its character, removing what it passes, or over all of them when
-// there is none.
+// costlyEmphasis returns the 1-based first line of a block of body (see
+// eachBlockLine) on which matching emphasis would cost goldmark more than
+// maxEmphasisWork steps, with the number of mark runs in the block, or 0.
+// It follows goldmark's matching with a stack of the open runs: a closing
+// run walks back to the nearest open run of its character, removing what
+// it passes, or over all of them when there is none.
 func costlyEmphasis(body []byte) (line, runs int) {
 	if n := bytes.Count(body, []byte("*")) + bytes.Count(body, []byte("_")) + bytes.Count(body, []byte("~")); n*n <= maxEmphasisWork {
 		return 0, 0 // too few marks to matter: the common case
 	}
-	var (
-		fence []byte // the open fence ("```", "~~~~"), nil outside code
-		start int    // first line of the block, 0 between blocks
-		m     emphasisMatcher
-	)
+	var m emphasisMatcher
+	start := 0
+	eachBlockLine(body, func(n int, text []byte, first bool) bool {
+		if first {
+			start, m = n, emphasisMatcher{}
+		}
+		m.line(text)
+		return m.work <= maxEmphasisWork
+	})
+	if m.work > maxEmphasisWork {
+		return start, m.runs
+	}
+	return 0, 0
+}
+
+// eachBlockLine calls fn with each line of body that holds inline text, as
+// far as a line tells: not in fenced code, not blank. first says that the
+// line starts a block of its own (the text goldmark parses as one): after a
+// blank line or a fence, or as a heading or a bullet list item. fn returns
+// false to stop.
+func eachBlockLine(body []byte, fn func(n int, text []byte, first bool) bool) {
+	var fence []byte // the open fence ("```", "~~~~"), nil outside code
+	first := true
 	for n := 1; len(body) > 0; n++ {
 		end := bytes.IndexByte(body, '\n')
 		if end < 0 {
@@ -135,25 +153,42 @@ func costlyEmphasis(body []byte) (line, runs int) {
 		switch {
 		case fence != nil:
 			if f := fenceOf(text); f != nil && f[0] == fence[0] && len(f) >= len(fence) && len(bytes.TrimSpace(text)) == len(f) {
-				fence = nil
+				fence, first = nil, true
 			}
 			continue
 		case len(bytes.TrimSpace(text)) == 0:
-			start, m = 0, emphasisMatcher{}
+			first = true
 			continue
 		}
 		if f := fenceOf(text); f != nil {
-			fence, start, m = f, 0, emphasisMatcher{}
+			fence = f
 			continue
 		}
-		if start == 0 {
-			start = n
+		starts, heading := startsBlock(text)
+		if !fn(n, text, first || starts) {
+			return
 		}
-		if m.line(text); m.work > maxEmphasisWork {
-			return start, m.runs
-		}
+		first = heading // a heading is a block of one line
 	}
-	return 0, 0
+}
+
+// startsBlock reports a line that starts a block even right after text: an
+// ATX heading, which is all of its block, or a bullet list item ("# T",
+// "- x", "* x", "+ x").
+func startsBlock(line []byte) (starts, heading bool) {
+	t := bytes.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 || len(t) == 0 {
+		return false, false
+	}
+	switch t[0] {
+	case '-', '*', '+':
+		return len(t) > 1 && (t[1] == ' ' || t[1] == '\t'), false
+	case '#':
+		h := bytes.TrimLeft(t, "#")
+		heading = len(t)-len(h) <= 6 && (len(h) == 0 || h[0] == ' ' || h[0] == '\t')
+		return heading, heading
+	}
+	return false, false
 }
 
 // emphasisMatcher estimates goldmark's work on one block's emphasis.
@@ -260,4 +295,151 @@ func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
 // emphasisProblem is the error for a block costlyEmphasis found.
 func emphasisProblem(line, runs int) Problem {
 	return Problem{line, fmt.Sprintf("this paragraph has %d runs of \"*\", \"_\" or \"~\" that open or close nothing of each other, which the Markdown parser would take minutes to match: escape the marks that are not emphasis (\\*, \\_, \\~), or split the paragraph", runs)}
+}
+
+// maxRescanWork bounds the bytes goldmark may read again and again in a
+// block: 25 ms on one line, 0.3 s over many (it reads across lines more
+// slowly). Two more of its scans can grow with the square of a block:
+//   - the typographer reads a run of one quote character to its end at
+//     each of its quotes: 80 KB of apostrophes took 4.5 s;
+//   - a run of backticks that no later run of the same length closes is
+//     read to the end of its block: 80 KB of two backticks and a
+//     backslash, repeated, took 2 s;
+//   - a "]" not followed by "(" (a reference link, or brackets that are
+//     none) makes goldmark walk the block's lines from the first: 80 KB of
+//     lines "][" took 1.5 s.
+const maxRescanWork = 16 << 20
+
+// costlyRescan returns the 1-based first line of a block of body on which
+// goldmark would read more than maxRescanWork bytes for quotes or for
+// code spans, and what it would read them for, or 0.
+func costlyRescan(body []byte) (line int, what string) {
+	q, t := bytes.Count(body, []byte("'"))+bytes.Count(body, []byte(`"`)), bytes.Count(body, []byte("`"))
+	b, lines := bytes.Count(body, []byte("]")), bytes.Count(body, []byte("\n"))+1
+	if q*q/2 <= maxRescanWork && t*len(body) <= maxRescanWork && b*lines <= maxRescanWork {
+		return 0, "" // the common case: too few to matter
+	}
+	quotes, start := 0, 0
+	var (
+		spans    spanScan
+		brackets int // "]" not followed by "(" in the block
+		rows     int // lines of the block
+		tooMuch  bool
+	)
+	eachBlockLine(body, func(n int, text []byte, first bool) bool {
+		if first {
+			if spans.work() > maxRescanWork {
+				tooMuch = true
+				return false
+			}
+			start, spans, brackets, rows = n, spanScan{}, 0, 0
+		}
+		quotes += quoteWork(text)
+		spans.line(text)
+		brackets += bytes.Count(text, []byte("]")) - bytes.Count(text, []byte("]("))
+		rows++
+		return quotes <= maxRescanWork && brackets*rows <= maxRescanWork
+	})
+	switch {
+	case brackets*rows > maxRescanWork:
+		return start, `lines and brackets "]" (reference links, or brackets that are no link), for each of which the parser walks the paragraph's lines from the first,`
+	case quotes > maxRescanWork:
+		return start, `runs of quotes (''' or """), which the parser reads to their end at each of their quotes`
+	case tooMuch || spans.work() > maxRescanWork:
+		return start, "runs of backticks that no run of the same length closes, which the parser reads to the end of the paragraph each"
+	}
+	return 0, ""
+}
+
+// rescanProblem is the error for a block costlyRescan found.
+func rescanProblem(line int, what string) Problem {
+	return Problem{line, "this paragraph has so many " + what + " that the Markdown parser would take minutes on it: escape them (\\' \\\" \\`), or split the paragraph"}
+}
+
+// quoteWork is what the typographer reads on a line: each run of one
+// quote character, at each of its quotes, to its end.
+func quoteWork(text []byte) int {
+	work := 0
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c != '\'' && c != '"' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && text[j] == c {
+			j++
+		}
+		k := j - i
+		work += k * (k + 1) / 2
+		i = j
+	}
+	return work
+}
+
+// spanScan gathers the backtick runs of one block for work.
+type spanScan struct {
+	size int       // bytes of the block so far
+	runs []tickRun // in order
+}
+
+// tickRun is a run of backticks at pos in its block: n long, the first
+// one taken as text (a backslash before it) when esc.
+type tickRun struct {
+	pos, n int
+	esc    bool
+}
+
+func (s *spanScan) line(text []byte) {
+	for i := 0; i < len(text); {
+		if text[i] != '`' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && text[j] == '`' {
+			j++
+		}
+		esc := false
+		for k := i - 1; k >= 0 && text[k] == '\\'; k-- {
+			esc = !esc
+		}
+		s.runs = append(s.runs, tickRun{pos: s.size + i, n: j - i, esc: esc})
+		i = j
+	}
+	s.size += len(text) + 1
+}
+
+// work is what goldmark reads for the block's code spans: from each
+// opening run to the next run of its length, which closes it (a backslash
+// does not escape inside a span), or, when there is none, to the block's
+// end, the run then being text.
+func (s *spanScan) work() int {
+	at := map[int][]int{} // run length → indexes of the runs of it
+	for i, r := range s.runs {
+		at[r.n] = append(at[r.n], i)
+	}
+	work := 0
+	for i := 0; i < len(s.runs); {
+		r := s.runs[i]
+		n := r.n
+		if r.esc {
+			n-- // the first backtick is text
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		later := at[n]
+		k, _ := slices.BinarySearch(later, i+1)
+		if k == len(later) {
+			work += s.size - r.pos
+			i++
+			continue
+		}
+		j := later[k]
+		work += s.runs[j].pos - r.pos
+		i = j + 1
+	}
+	return work
 }

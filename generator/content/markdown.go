@@ -109,6 +109,9 @@ func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	if line, runs := costlyEmphasis(body); line > 0 {
 		return &Rendered{Problems: []Problem{emphasisProblem(line, runs)}}, nil
 	}
+	if line, what := costlyRescan(body); line > 0 {
+		return &Rendered{Problems: []Problem{rescanProblem(line, what)}}, nil
+	}
 	pc := parser.NewContext()
 	doc := m.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	out := &Rendered{}

@@ -190,7 +190,6 @@ func toBytes(v any) []byte {
 	return []byte(fmt.Sprint(v))
 }
 
-
 // dangerous reports URLs with a scheme that runs code or reads local files.
 // Entities are decoded first: goldmark keeps "javascript&colon;" as written
 // in Destination and decodes it only when rendering.

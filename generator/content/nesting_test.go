@@ -41,7 +41,7 @@ func TestNestingIsCapped(t *testing.T) {
 // and emphasis inside link labels, still quadratic (upstream).
 func BenchmarkPathological(b *testing.B) {
 	md := NewMarkdown(config.Default())
-	for _, p := range []string{"- ", "* ", "> ", "1. ", "[](", "[*_a", "*_a", "a*_b", "_b\na*\n", "_a~", "=\n", "\n-\n\\"} {
+	for _, p := range []string{"- ", "* ", "> ", "1. ", "[](", "[*_a", "*_a", "a*_b", "_b\na*\n", "_a~", "=\n", "\n-\n\\", "'", "``\\", "][\n"} {
 		src := []byte(strings.Repeat(p, 80000/len(p)) + "x\n")
 		b.Run(strings.TrimSpace(p), func(b *testing.B) {
 			for b.Loop() {
@@ -138,5 +138,43 @@ func TestHeadingIDsUnique(t *testing.T) {
 	}
 	if want := []string{"section", "section-1", "notes", "notes-1", "notes-1-1", "notes-2"}; !slices.Equal(ids, want) {
 		t.Errorf("ids %q, want %q", ids, want)
+	}
+}
+
+// TestCostlyRescanIsRefused: a paragraph on which goldmark would read runs
+// of quotes or unclosed backticks again and again is an error at its first
+// line; quotes and code spans of real text pass, however many.
+func TestCostlyRescanIsRefused(t *testing.T) {
+	md := NewMarkdown(config.Default())
+	for _, tc := range []struct {
+		name, src string
+		line      int // 0: not refused
+	}{
+		{"a run of apostrophes", "Intro.\n\n" + strings.Repeat("'", 40000) + "\n", 3},
+		{"a run of double quotes", strings.Repeat(`"`, 40000) + "\n", 1},
+		{"escaped backticks that never close", "# T\n" + strings.Repeat("``\\", 27000) + "\n", 2},
+		{"escaped backticks over many lines", "Intro.\n\n" + strings.Repeat("a \\`` b\n", 9000), 3},
+		{"quotes of real text", strings.Repeat(`She said "it's fine" and 'left'. `, 3000) + "\n", 0},
+		{"code spans that close", strings.Repeat("use `go test` or ``a`b`` ", 4000) + "\n", 0},
+		{"backticks in fenced code", "```\n" + strings.Repeat("``\\\n", 20000) + "```\n", 0},
+		{"a few backticks in a long paragraph", strings.Repeat("word ", 40000) + "`x\n", 0},
+		{"brackets on thousands of lines", "Intro.\n\n" + strings.Repeat("][\n", 9000), 3},
+		{"reference links over many lines", strings.Repeat("see [the guide][g] and [pay]\n", 1500) + "\n[g]: /g/\n[pay]: /p/\n", 0},
+		{"a long table of links", "| a | b |\n|---|---|\n" + strings.Repeat("| [x](/x/) | [y](/y/) |\n", 5000), 0},
+		{"a long list of links", strings.Repeat("- [Guide][g] and [x]\n", 6000) + "\n[g]: /g/\n", 0},
+	} {
+		r, err := md.Render([]byte(tc.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		line := 0
+		if len(r.Problems) == 1 && strings.Contains(r.Problems[0].Msg, "so many") {
+			line = r.Problems[0].Line
+		} else if len(r.Problems) > 0 {
+			t.Errorf("%s: problems %v", tc.name, r.Problems)
+		}
+		if line != tc.line {
+			t.Errorf("%s: refused at line %d, want %d (0: not refused)", tc.name, line, tc.line)
+		}
 	}
 }
