@@ -193,10 +193,24 @@ func startsBlock(line []byte) (starts, heading bool) {
 
 // emphasisMatcher estimates goldmark's work on one block's emphasis.
 type emphasisMatcher struct {
-	open []byte // the characters of the open runs, innermost last
-	seen [3]int // how many of open are "*", "_" and "~"
-	work int    // steps so far
-	runs int    // runs so far
+	list []markRun // the runs still in goldmark's delimiter list, last latest
+	seen [3]int    // how many runs of list can open, for "*", "_" and "~"
+	work int       // steps so far
+	runs int       // runs so far
+}
+
+// markRun is a run of "*", "_" or "~" in the delimiter list.
+type markRun struct {
+	c           byte
+	open, close bool
+	n           int // its length
+}
+
+// matches reports whether closer, a run of n of the same character that
+// can open when open, can close r: CommonMark's rule of three, as goldmark
+// applies it, keeps "*" from closing "**" where either could be both.
+func (r markRun) matches(n int, open bool) bool {
+	return !((r.close || open) && (r.n+n)%3 == 0 && n%3 != 0)
 }
 
 func markIndex(c byte) int {
@@ -209,7 +223,10 @@ func markIndex(c byte) int {
 	return 2
 }
 
-// line adds the mark runs of one line of the block.
+// line adds the mark runs of one line of the block. As in goldmark, a run
+// that can neither open nor close stays in the list, and a closing run
+// walks back over everything in it: to the nearest run of its character
+// that can open, removing what lies between, or to the start.
 func (m *emphasisMatcher) line(text []byte) {
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -225,28 +242,43 @@ func (m *emphasisMatcher) line(text []byte) {
 		for j < len(text) && text[j] == c {
 			j++
 		}
+		if c == '~' && j-i > 2 {
+			i = j // three or more tildes strike nothing: text
+			continue
+		}
 		open, close := flanking(text, i, j)
 		m.runs++
-		closed := false
+		closed, maybe := false, false
 		if close {
 			if m.seen[markIndex(c)] == 0 {
-				m.work += len(m.open) // walks over all, finds nothing
+				m.work += len(m.list) // walks over all, finds nothing
 			} else {
-				for k := len(m.open) - 1; ; k-- {
+				for k := len(m.list) - 1; k >= 0; k-- {
 					m.work++
-					if m.open[k] == c {
-						for _, d := range m.open[k:] {
-							m.seen[markIndex(d)]--
+					r := m.list[k]
+					if r.c != c || !r.open {
+						continue
+					}
+					maybe = true
+					if r.matches(j-i, open) {
+						for _, d := range m.list[k:] {
+							if d.open {
+								m.seen[markIndex(d.c)]--
+							}
 						}
-						m.open, closed = m.open[:k], true
+						m.list, closed = m.list[:k], true
 						break
 					}
 				}
 			}
 		}
-		if open && !closed {
-			m.open = append(m.open, c)
-			m.seen[markIndex(c)]++
+		// A closer that closed nothing stays if it can open, or if a run
+		// of its character could have been its opener.
+		if !closed && (open || !close || maybe) {
+			m.list = append(m.list, markRun{c: c, open: open, close: close, n: j - i})
+			if open {
+				m.seen[markIndex(c)]++
+			}
 		}
 		i = j
 	}
@@ -282,8 +314,8 @@ func fenceOf(line []byte) []byte {
 	for n < len(t) && t[n] == t[0] {
 		n++
 	}
-	if n < 3 {
-		return nil
+	if n < 3 || t[0] == '`' && bytes.IndexByte(t[n:], '`') >= 0 {
+		return nil // a backtick fence's info string has no backtick
 	}
 	return t[:n]
 }

@@ -36,6 +36,9 @@ type refCollector struct {
 	refs   Refs
 	links  []linkRef
 	images []string // destinations of the images with a size mark, in the order of their marks
+	// before caches textBefore, so that a paragraph of thousands of links
+	// without text ("[](x)" repeated) costs no more than of a few.
+	before map[ast.Node]int
 }
 
 // heading adds a heading whose plain text is text.
@@ -50,21 +53,21 @@ func (c *refCollector) inline(n ast.Node) {
 	src := c.lines.src
 	switch n := n.(type) {
 	case *ast.Link:
-		line, col := c.lines.at(inlineStart(n, src, 1))
+		line, col := c.lines.at(c.start(n, 1))
 		c.refs.Links = append(c.refs.Links, Ref{URL: string(n.Destination), Text: plainText(n, src), Line: line, Col: col})
 	case *ast.AutoLink:
-		line, col := c.lines.at(inlineStart(n, src, 0))
+		line, col := c.lines.at(c.start(n, 0))
 		url := string(n.URL(src))
 		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
 			url = "mailto:" + url // as goldmark renders it
 		}
 		c.refs.Links = append(c.refs.Links, Ref{URL: url, Text: string(n.Label(src)), Line: line, Col: col})
 	case *sourceLink:
-		line, col := c.lines.at(inlineStart(n, src, 1))
+		line, col := c.lines.at(c.start(n, 1))
 		c.refs.Links = append(c.refs.Links, Ref{URL: string(n.dest), Text: plainText(n, src), Line: line, Col: col})
 		c.links = append(c.links, linkRef{Dest: string(n.dest), Title: string(n.title), Line: line, Col: col})
 	case *ast.Image:
-		line, col := c.lines.at(inlineStart(n, src, 2))
+		line, col := c.lines.at(c.start(n, 2))
 		if _, ok := n.Attribute(imageIndexAttr); ok {
 			c.images = append(c.images, string(n.Destination))
 		}
@@ -107,6 +110,55 @@ func inlineStart(n ast.Node, src []byte, marks int) int {
 		}
 	}
 	return 0
+}
+
+// start is inlineStart, with the search for text before n cached.
+func (c *refCollector) start(n ast.Node, marks int) int {
+	if t := firstText(n); t != nil {
+		return max(0, t.Segment.Start-marks)
+	}
+	for m := n; m != nil && m.Type() == ast.TypeInline; m = m.Parent() {
+		if end := c.textBefore(m); end >= 0 {
+			return end
+		}
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock {
+			return blockStart(p, c.lines.src)
+		}
+	}
+	return 0
+}
+
+// textBefore is the end of the last text in the siblings before m, or -1.
+// It walks back to a sibling with text or one it has seen, and remembers
+// the answer for every sibling it passed.
+func (c *refCollector) textBefore(m ast.Node) int {
+	if c.before == nil {
+		c.before = map[ast.Node]int{}
+	}
+	var passed []ast.Node
+	end := -1
+	for q := m; ; {
+		if v, ok := c.before[q]; ok {
+			end = v
+			break
+		}
+		passed = append(passed, q)
+		p := q.PreviousSibling()
+		if p == nil {
+			break
+		}
+		if t := lastText(p); t != nil {
+			end = t.Segment.Stop
+			break
+		}
+		q = p
+	}
+	for _, q := range passed {
+		c.before[q] = end
+	}
+	return end
 }
 
 func firstText(n ast.Node) *ast.Text {
