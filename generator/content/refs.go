@@ -189,6 +189,10 @@ func lastText(n ast.Node) *ast.Text {
 type lineIndex struct {
 	src    []byte
 	starts []int // offset of each line's first byte
+	// The last answer, to count a column on from it: refs come in
+	// document order, and a line of thousands of links would otherwise
+	// cost the square of its length.
+	lastOff, lastLine, lastCol int
 }
 
 // at returns the 1-based line and character column of offset off.
@@ -206,7 +210,13 @@ func (x *lineIndex) at(off int) (line, col int) {
 	}
 	off = min(max(off, 0), len(x.src))
 	i := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
-	return i + 1, utf8.RuneCount(x.src[x.starts[i]:off]) + 1
+	if x.lastLine == i+1 && x.lastOff <= off {
+		col = x.lastCol + utf8.RuneCount(x.src[x.lastOff:off])
+	} else {
+		col = utf8.RuneCount(x.src[x.starts[i]:off]) + 1
+	}
+	x.lastOff, x.lastLine, x.lastCol = off, i+1, col
+	return i + 1, col
 }
 
 // shift moves body lines to file lines.

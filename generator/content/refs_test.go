@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -65,5 +66,24 @@ func TestRefsAtFileLines(t *testing.T) {
 	}
 	if len(p.Refs.Headings) != 1 || p.Refs.Headings[0].Line != 8 {
 		t.Errorf("headings = %+v, want line 8", p.Refs.Headings)
+	}
+}
+
+// TestRefColumnsOnOneLine: columns count characters, not bytes, for every
+// ref on a line, counted on from the ref before (in document order) as
+// well as from the line's start after a new line.
+func TestRefColumnsOnOneLine(t *testing.T) {
+	md := NewMarkdown(config.Default())
+	r, err := md.Render([]byte("é [a](/x) ü [b](/y) 語 [](/z)\n[c](/w) é [d](/v)\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range r.Refs.Links {
+		got = append(got, fmt.Sprintf("%s %d:%d", l.URL, l.Line, l.Col))
+	}
+	want := []string{"/x 1:3", "/y 1:13", "/z 1:23", "/w 2:1", "/v 2:11"}
+	if !slices.Equal(got, want) {
+		t.Errorf("refs %q, want %q", got, want)
 	}
 }
