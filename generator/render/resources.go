@@ -17,6 +17,9 @@ import (
 func (r *Renderer) resourceJobs() []job {
 	var jobs []job
 	add := func(url, page string, files []string) {
+		if len(files) == 0 {
+			return // most pages are no bundle
+		}
 		dir := path.Dir(page) + "/"
 		out := strings.TrimPrefix(site.Folder(url), "/")
 		for _, f := range files {
