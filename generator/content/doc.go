@@ -37,5 +37,8 @@
 // as marks, which the site model replaces with URLs and sizes (Page.Fill)
 // once it knows them.
 //
+// Bodies on which the parser would stall (see Markdown.Render) are errors
+// at their line, not minutes of work.
+//
 // Pages are immutable once returned: a Cache shares them between builds.
 package content

@@ -113,9 +113,8 @@ const maxEmphasisWork = 16 << 20
 // costlyEmphasis returns the 1-based first line of a block of body (see
 // eachBlockLine) on which matching emphasis would cost goldmark more than
 // maxEmphasisWork steps, with the number of mark runs in the block, or 0.
-// It follows goldmark's matching with a stack of the open runs: a closing
-// run walks back to the nearest open run of its character, removing what
-// it passes, or over all of them when there is none.
+// It follows goldmark's matching over its list of runs (see
+// emphasisMatcher.line), in time linear in the block.
 func costlyEmphasis(body []byte) (line, runs int) {
 	if n := bytes.Count(body, []byte("*")) + bytes.Count(body, []byte("_")) + bytes.Count(body, []byte("~")); n*n <= maxEmphasisWork {
 		return 0, 0 // too few marks to matter: the common case
