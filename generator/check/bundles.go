@@ -1,7 +1,6 @@
 package check
 
 import (
-	"path"
 	"strings"
 
 	"github.com/byline/byline/generator/content"
@@ -22,10 +21,8 @@ func (c *checker) checkBundles() {
 
 func (c *checker) unusedResources(p *content.Page, url string, files []string) {
 	root := strings.TrimSuffix(p.File, p.Path) // "site/"
-	dir := path.Dir(p.Path) + "/"
-	out := strings.TrimPrefix(site.Folder(url), "/")
 	for _, f := range files {
-		if !c.linked[out+strings.TrimPrefix(f, dir)] {
+		if !c.linked[site.ResourcePath(url, p.Path, f)] {
 			c.list.Warnf(diag.Pos{Path: root + f}, "no page shows or links this file of %s's folder, yet it is published: link it from the page, or delete it", p.File)
 		}
 	}

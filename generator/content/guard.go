@@ -446,6 +446,9 @@ func (s *spanScan) line(text []byte) {
 // does not escape inside a span), or, when there is none, to the block's
 // end, the run then being text.
 func (s *spanScan) work() int {
+	if len(s.runs) == 0 {
+		return 0
+	}
 	at := map[int][]int{} // run length → indexes of the runs of it
 	for i, r := range s.runs {
 		at[r.n] = append(at[r.n], i)

@@ -94,25 +94,12 @@ func blockStart(n ast.Node, src []byte) int {
 // the node less the opening marks ("[" or "!["), else the end of the last
 // text before it in its block, else the start of the block.
 func inlineStart(n ast.Node, src []byte, marks int) int {
-	if t := firstText(n); t != nil {
-		return max(0, t.Segment.Start-marks)
-	}
-	for m := n; m != nil && m.Type() == ast.TypeInline; m = m.Parent() {
-		for p := m.PreviousSibling(); p != nil; p = p.PreviousSibling() {
-			if t := lastText(p); t != nil {
-				return t.Segment.Stop
-			}
-		}
-	}
-	for p := n.Parent(); p != nil; p = p.Parent() {
-		if p.Type() == ast.TypeBlock {
-			return blockStart(p, src)
-		}
-	}
-	return 0
+	c := refCollector{lines: lineIndex{src: src}}
+	return c.start(n, marks)
 }
 
-// start is inlineStart, with the search for text before n cached.
+// start is inlineStart, with the search for text before n cached across
+// the collector's calls.
 func (c *refCollector) start(n ast.Node, marks int) int {
 	if t := firstText(n); t != nil {
 		return max(0, t.Segment.Start-marks)

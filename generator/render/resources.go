@@ -3,7 +3,6 @@ package render
 import (
 	"io/fs"
 	"path"
-	"strings"
 
 	"github.com/byline/byline/generator/diag"
 	"github.com/byline/byline/generator/site"
@@ -17,21 +16,17 @@ import (
 func (r *Renderer) resourceJobs() []job {
 	var jobs []job
 	add := func(url, page string, files []string) {
-		if len(files) == 0 {
-			return // most pages are no bundle
-		}
-		dir := path.Dir(page) + "/"
-		out := strings.TrimPrefix(site.Folder(url), "/")
 		for _, f := range files {
+			out := site.ResourcePath(url, page, f)
 			origin := diag.Pos{Path: path.Join(r.opts.Root, f)}
 			jobs = append(jobs, job{
-				path: out + strings.TrimPrefix(f, dir), origin: origin, resource: true,
+				path: out, origin: origin, resource: true,
 				gen: func(list *diag.List) File {
 					data, err := fs.ReadFile(r.opts.SiteFS, f)
 					if err != nil {
 						list.Errorf(origin, "cannot read this file of a page's folder: %v", err)
 					}
-					return File{Path: out + strings.TrimPrefix(f, dir), Data: data}
+					return File{Path: out, Data: data}
 				},
 			})
 		}

@@ -37,6 +37,14 @@ func (s *Site) addResources(c *content.Content, list *diag.List) {
 // "/articles/x/" for "/articles/x/", "/articles/" for "/articles/x.html".
 func Folder(url string) string { return url[:strings.LastIndexByte(url, '/')+1] }
 
+// ResourcePath is the output path of file, of the bundle whose index.md
+// is at page, for the page at url: its path in the bundle's folder, in
+// the page's folder. "articles/x/img/a.png" of "articles/x/index.md" at
+// /articles/x-y/ is "articles/x-y/img/a.png".
+func ResourcePath(url, page, file string) string {
+	return strings.TrimPrefix(Folder(url), "/") + strings.TrimPrefix(file, path.Dir(page)+"/")
+}
+
 // withImage returns p with its image at a relative path replaced by the
 // site path of that file of its bundle; it reports to list (when not nil)
 // an image at a relative path that is no file of the bundle.
