@@ -19,6 +19,29 @@ import (
 // ends the run as soon as escaping is done.
 type stop struct{}
 
+// addTrial adds to set a template that calls template name in a branch
+// never taken, for trial to run; it must be added before anything of set
+// is executed.
+func addTrial(set *template.Template, name string) *template.Template {
+	return template.Must(set.New("byline trial of " + name).Parse(`{{ if false }}{{ template ` + strconv.Quote(name) + ` . }}{{ end }}`))
+}
+
+// trial escapes template name of set, and all it calls, as html/template
+// does before it executes a template, without running any of them, and
+// returns the error of escaping name. Running name with a writer that stops
+// it at its first write would do the same, but a template may repeat
+// without end before it writes (a range over a huge number). html/template
+// escapes every branch of an if, so running trialOf, made by addTrial,
+// escapes name as if it were run. Only when that fails is name run, for the
+// error html/template gives name itself; it then fails in escaping, before
+// any of it runs.
+func trial(set, trialOf *template.Template, name string) error {
+	if err := trialOf.Execute(stop{}, nil); err == nil {
+		return nil
+	}
+	return set.ExecuteTemplate(stop{}, name, nil)
+}
+
 var errStop = errors.New("trial run: no output wanted")
 
 func (stop) Write([]byte) (int, error) { return 0, errStop }
@@ -57,6 +80,10 @@ func (l *loader) probe(set *template.Template) bool {
 	for _, name := range slices.Sorted(maps.Keys(trees)) {
 		visit(name)
 	}
+	trials := map[string]*template.Template{}
+	for name := range trees {
+		trials[name] = addTrial(set, name)
+	}
 	// Stand-ins for the functions: a trial run may call them before its
 	// first write, and should neither count nor render anything.
 	set.Funcs(l.stubs())
@@ -73,7 +100,7 @@ func (l *loader) probe(set *template.Template) bool {
 			continue
 		}
 		var escErr *template.Error
-		if err := set.ExecuteTemplate(stop{}, name, nil); errors.As(err, &escErr) {
+		if err := trial(set, trials[name], name); errors.As(err, &escErr) {
 			failed[name], bad[name] = escErr, true
 		}
 	}

@@ -234,12 +234,11 @@ func (l *loader) parseKind(base *template.Template, kind string, required bool) 
 		entry = set.Lookup("baseof.html")
 	}
 	if !l.broken {
-		// A trial run escapes the templates now, so that escaping errors
-		// (a missing partial, an action in an ambiguous context) are
-		// reported at load for every kind. Execution stops at the first
-		// write; only escaping errors count.
+		// A trial escapes the templates now, so that escaping errors (a
+		// missing partial, an action in an ambiguous context) are
+		// reported at load for every kind; only escaping errors count.
 		var escErr *template.Error
-		if err := entry.Execute(stop{}, nil); errors.As(err, &escErr) {
+		if err := trial(set, addTrial(set, entry.Name()), entry.Name()); errors.As(err, &escErr) {
 			// Find the template that fails, which may be another than
 			// the entry, in a copy of the set.
 			set := template.Must(base.Clone())
@@ -270,10 +269,22 @@ func (t *Theme) Execute(w io.Writer, kind string, data any) error {
 	if e == nil {
 		return &diag.Diagnostic{Pos: diag.Pos{Path: t.first}, Msg: fmt.Sprintf("no usable template for %q pages", kind)}
 	}
-	if err := e.Execute(w, data); err != nil {
+	if err := e.Execute(newCapped(w), data); err != nil {
+		if errors.Is(err, errTooBig) {
+			return &diag.Diagnostic{Pos: diag.Pos{Path: t.KindFile(kind)}, Msg: tooBig("the page")}
+		}
 		return t.locate(err, kind+".html")
 	}
 	return nil
+}
+
+// KindFile is the template file that renders pages of kind, as shown in
+// messages ("themes/default/layouts/list.html" for sections).
+func (t *Theme) KindFile(kind string) string {
+	if t.kinds[kind] == nil && fallback[kind] != "" {
+		kind = fallback[kind]
+	}
+	return t.display(kind + ".html")
 }
 
 // Static returns the static folders of the theme(s) in lookup order: the
@@ -316,7 +327,10 @@ func (t *Theme) Forget() { t.cache.Clear() }
 
 func (t *Theme) partial(name string, data any) (template.HTML, error) {
 	var b strings.Builder
-	if err := t.partials.ExecuteTemplate(&b, name, data); err != nil {
+	if err := t.partials.ExecuteTemplate(newCapped(&b), name, data); err != nil {
+		if errors.Is(err, errTooBig) {
+			return "", errors.New(tooBig(name))
+		}
 		return "", t.locate(err, name)
 	}
 	return template.HTML(b.String()), nil
