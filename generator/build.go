@@ -230,11 +230,12 @@ func (p *Prepared) File(path string) (render.File, error) {
 // Options.Cache of a watcher. It reports whether it did; when it did not,
 // p is as it was and the caller must Prepare again, as it must once now,
 // the clock of the new build, has passed an article's date or expiry that
-// was still ahead of p's (site.Site.ChangesAt). It waits for the renders
+// was still ahead of p's (site.Site.ChangesAt), or once a page of p ran
+// past the time limit (render.PageTimeout). It waits for the renders
 // in progress, and the files rendered before it are out of date.
 func (p *Prepared) PatchBodies(paths []string, now time.Time) bool {
-	if len(paths) == 0 || p.load.Cache == nil {
-		return false
+	if len(paths) == 0 || p.load.Cache == nil || p.renderer.Stuck() {
+		return false // a page left running may still read the model
 	}
 	if at := p.Site.ChangesAt(); !at.IsZero() && !now.Before(at) {
 		return false

@@ -13,6 +13,9 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first Ctrl-C stops the work in hand and lets it clean up; from
+	// then on, the signals' default action applies: a second one quits.
+	context.AfterFunc(ctx, stop)
 	app := &App{Stdout: os.Stdout, Stderr: os.Stderr, IsTerminal: isTerminal(os.Stderr), MemoryGoal: true}
 	code := app.Run(ctx, os.Args[1:])
 	stop()

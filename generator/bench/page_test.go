@@ -11,7 +11,10 @@ import (
 // BenchmarkRenderPage renders one page of each common kind of the 1k
 // corpus again and again: the template cost of a page without the rest of
 // the build. Cached partials (cards, header, footer) are warm after the
-// first run, as they are for all but the first pages of a build.
+// first run, as they are for all but the first pages of a build. It goes
+// through File, as serve does, which runs each page on a goroutine of its
+// own to enforce the time limit (render.PageTimeout): ~15 µs a page, most
+// of it growing the new goroutine's stack; Render's pages do not pay it.
 func BenchmarkRenderPage(b *testing.B) {
 	dir := corpusDir(b, 1_000)
 	p, err := generator.Prepare(context.Background(), generator.Options{

@@ -15,14 +15,16 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"io/fs"
 	neturl "net/url"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/byline/byline/generator/diag"
 	"github.com/byline/byline/generator/publish"
@@ -51,6 +53,9 @@ type Options struct {
 	Minify    bool
 	// Root is the site folder as shown in messages, "site".
 	Root string
+	// PageTimeout limits how long the templates of one page may run;
+	// zero means the package's PageTimeout.
+	PageTimeout time.Duration
 }
 
 // Renderer renders one build. Make it with New, give Funcs to the theme,
@@ -68,6 +73,11 @@ type Renderer struct {
 	// bufs are File's page buffers, kept grown to the size of a page, as
 	// RenderEach keeps one per worker.
 	bufs sync.Pool
+	// timeout limits each page's templates (see execute); stuck is set,
+	// and timedOut maps the page's path to its error, when one ran past it.
+	timeout  time.Duration
+	stuck    atomic.Bool
+	timedOut sync.Map
 }
 
 // job is one output file: an HTML page (kind and data) or a file made by gen.
@@ -90,7 +100,7 @@ type job struct {
 // New prepares a renderer: it reads and fingerprints the static files and
 // lists every output file.
 func New(s *site.Site, opts Options, list *diag.List) *Renderer {
-	r := &Renderer{site: s, opts: opts, base: basePath(s.BaseURL)}
+	r := &Renderer{site: s, opts: opts, base: basePath(s.BaseURL), timeout: cmp.Or(opts.PageTimeout, PageTimeout)}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
 	r.assets = collectAssets(opts, list)
 	if opts.Minify {
@@ -224,10 +234,17 @@ func (r *Renderer) File(th *theme.Theme, path string) (File, error) {
 	if !ok {
 		return File{}, ErrNotFound
 	}
+	if d, ok := r.timedOut.Load(path); ok {
+		return File{}, d.(*diag.Diagnostic) // not again: it would leave another run behind
+	}
 	var list diag.List
+	var errs pageErrors
 	buf := r.bufs.Get().(*bytes.Buffer)
-	defer r.bufs.Put(buf)
-	f := r.run(th, r.jobs[i], buf, &list)
+	f, abandoned := r.run(th, r.jobs[i], buf, &errs, &list, true)
+	if !abandoned {
+		r.bufs.Put(buf)
+	}
+	errs.flush(&list)
 	return f, list.Err()
 }
 
@@ -247,64 +264,52 @@ func (r *Renderer) Render(ctx context.Context, th *theme.Theme, list *diag.List)
 	return files
 }
 
-// RenderEach renders every output file on all cores and hands each to emit
-// as soon as it is made, in no particular order; emit is called from several
-// goroutines at once. It stops early when ctx is done.
-func (r *Renderer) RenderEach(ctx context.Context, th *theme.Theme, list *diag.List, emit func(File)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for i := range next {
-				emit(r.run(th, r.jobs[i], &buf, list))
-			}
-		})
-	}
-	for i := range r.jobs {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
-
-// run produces one job's file, minified when asked.
-func (r *Renderer) run(th *theme.Theme, j job, buf *bytes.Buffer, list *diag.List) File {
-	var f File
+// run produces one job's file, minified when asked. Template errors go to
+// errs, other errors to list. guarded runs a page's templates under the
+// time limit (see execute); abandoned then reports a page left running,
+// which still writes to buf. RenderEach runs them unguarded, and watches
+// the time itself.
+func (r *Renderer) run(th *theme.Theme, j job, buf *bytes.Buffer, errs *pageErrors, list *diag.List, guarded bool) (f File, abandoned bool) {
 	if j.gen != nil {
 		f = j.gen(list)
 	} else {
-		f = r.page(th, j, buf, list)
+		f, abandoned = r.page(th, j, buf, errs, list, guarded)
 	}
-	if r.min != nil {
+	if r.min != nil && f.Data != nil {
 		f.Data = minifyFile(r.min, f, list)
 	}
-	return f
+	return f, abandoned
 }
 
-func (r *Renderer) page(th *theme.Theme, j job, buf *bytes.Buffer, list *diag.List) File {
+func (r *Renderer) page(th *theme.Theme, j job, buf *bytes.Buffer, errs *pageErrors, list *diag.List, guarded bool) (File, bool) {
 	buf.Reset()
-	data := j.data
+	var data any = j.data
 	if j.article != nil {
 		data = r.articleData(j.article)
 	}
-	if err := th.Execute(buf, j.kind, data); err != nil {
+	var (
+		err       error
+		abandoned bool
+	)
+	if guarded {
+		err, abandoned = r.execute(th, buf, j, data)
+	} else {
+		err = th.Execute(buf, j.kind, data)
+	}
+	if err != nil {
 		var d *diag.Diagnostic
 		if errors.As(err, &d) {
-			list.Add(d)
+			errs.add(d, j.path)
 		} else {
 			list.Errorf(diag.Pos{Path: "theme"}, "rendering %s (%s): %v", j.path, j.kind, err)
 		}
-		return File{Path: j.path}
+		return File{Path: j.path}, abandoned
 	}
 	prefix := relativePrefix(j.path)
 	if j.kind == "404" {
 		prefix = r.base
 	}
-	return File{Path: j.path, Data: relativeCopy(buf.Bytes(), prefix)}
+	return File{Path: j.path, Data: relativeCopy(buf.Bytes(), prefix)}, false
 }
 
 // outPath is the index.html file of a site-rooted URL.

@@ -1,0 +1,59 @@
+package render
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/byline/byline/generator/diag"
+)
+
+// pageErrors gathers the template errors of the pages of one render. A
+// mistake in a template fails every page that runs it the same way, and
+// the message alone does not say which pages those are, so each error is
+// reported once, naming the first page (by path) it failed and how many
+// more: "… (rendering articles/a/index.html and 12 other pages)".
+type pageErrors struct {
+	mu     sync.Mutex
+	byDiag map[diag.Diagnostic]*failedPages
+	order  []diag.Diagnostic // first seen first; the list sorts them anyway
+}
+
+type failedPages struct {
+	first string
+	n     int
+}
+
+func (e *pageErrors) add(d *diag.Diagnostic, path string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.byDiag == nil {
+		e.byDiag = map[diag.Diagnostic]*failedPages{}
+	}
+	f, ok := e.byDiag[*d]
+	if !ok {
+		f = &failedPages{first: path}
+		e.byDiag[*d] = f
+		e.order = append(e.order, *d)
+	}
+	f.n++
+	f.first = min(f.first, path)
+}
+
+// flush adds the gathered errors to list.
+func (e *pageErrors) flush(list *diag.List) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, d := range e.order {
+		f := e.byDiag[d]
+		switch f.n {
+		case 1:
+			d.Msg = fmt.Sprintf("%s (rendering %s)", d.Msg, f.first)
+		case 2:
+			d.Msg = fmt.Sprintf("%s (rendering %s and 1 other page)", d.Msg, f.first)
+		default:
+			d.Msg = fmt.Sprintf("%s (rendering %s and %d other pages)", d.Msg, f.first, f.n-1)
+		}
+		list.Add(&d)
+	}
+	e.byDiag, e.order = nil, nil
+}

@@ -1,0 +1,159 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"runtime"
+	"sync/atomic"
+	"time"
+
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/theme"
+)
+
+// PageTimeout is how long the templates of one page may run. A real page
+// takes a millisecond or so; only a range or call that repeats without end
+// comes near it (one that writes as it goes is stopped sooner, by
+// theme.MaxOutput).
+//
+// text/template cannot be stopped, so a page that runs longer is left
+// running on its goroutine, and its output is never used. The renderer is
+// then stuck (see Stuck): Render starts no more pages, File fails at once
+// for that path, and the site model must not change again, since the run
+// left behind may still read it.
+const PageTimeout = 30 * time.Second
+
+// Stuck reports whether a page of r ran past the time limit and was left
+// running: the site model it reads must not change any more.
+func (r *Renderer) Stuck() bool { return r.stuck.Load() }
+
+// RenderEach renders every output file on all cores and hands each to emit
+// as soon as it is made, in no particular order; emit is called from several
+// goroutines at once. It stops early when ctx is done, without waiting for
+// the pages in progress, and when a page runs past the time limit, without
+// waiting for that page; emit is never called for a page not waited for.
+func (r *Renderer) RenderEach(ctx context.Context, th *theme.Theme, list *diag.List, emit func(File)) {
+	var (
+		errs    pageErrors
+		next    = make(chan int)
+		workers = make([]worker, runtime.GOMAXPROCS(0))
+		exited  = make(chan struct{}, len(workers))
+		tick    = time.NewTicker(max(r.timeout/4, time.Millisecond))
+	)
+	defer tick.Stop()
+	for w := range workers {
+		go func() {
+			defer func() { exited <- struct{}{} }()
+			r.work(th, &workers[w], next, &errs, list, emit)
+		}()
+	}
+	stuck := 0
+	for i := 0; i < len(r.jobs) && stuck == 0 && ctx.Err() == nil; {
+		select {
+		case next <- i:
+			i++
+		case <-tick.C:
+			stuck = r.overdue(th, workers, &errs)
+		case <-ctx.Done():
+		}
+	}
+	close(next)
+	done := ctx.Done()
+	for live := len(workers); live > stuck; {
+		select {
+		case <-exited:
+			live--
+		case <-tick.C:
+			stuck = r.overdue(th, workers, &errs)
+		case <-done:
+			stuck, done = r.abandon(workers), nil
+		}
+	}
+	errs.flush(list)
+}
+
+// abandon gives up on the pages in progress, once the render is stopped,
+// and returns how many workers are given up on in all. r is then stuck,
+// since those pages may still read the model.
+func (r *Renderer) abandon(workers []worker) (n int) {
+	for i := range workers {
+		w := &workers[i]
+		if began := w.began.Load(); began > 0 && w.began.CompareAndSwap(began, -1) {
+			r.stuck.Store(true)
+		}
+		if w.began.Load() == -1 {
+			n++
+		}
+	}
+	return n
+}
+
+// worker is the state of one of RenderEach's goroutines: the job it runs
+// and when it began, 0 when idle, -1 once given up on.
+type worker struct {
+	job   atomic.Int64
+	began atomic.Int64
+}
+
+// work renders the jobs it receives until next closes or the page it runs
+// is given up on, when it returns as soon as the page ends, if ever.
+func (r *Renderer) work(th *theme.Theme, w *worker, next <-chan int, errs *pageErrors, list *diag.List, emit func(File)) {
+	buf := new(bytes.Buffer)
+	for i := range next {
+		w.job.Store(int64(i))
+		began := time.Now().UnixNano()
+		w.began.Store(began)
+		f, _ := r.run(th, r.jobs[i], buf, errs, list, false)
+		if !w.began.CompareAndSwap(began, 0) {
+			return // overdue gave up on it
+		}
+		emit(f)
+	}
+}
+
+// overdue gives up on the pages that have run past the time limit,
+// reporting each, and returns how many workers are stuck in all.
+func (r *Renderer) overdue(th *theme.Theme, workers []worker, errs *pageErrors) (stuck int) {
+	now := time.Now().UnixNano()
+	for i := range workers {
+		w := &workers[i]
+		began := w.began.Load()
+		if began > 0 && now-began > int64(r.timeout) && w.began.CompareAndSwap(began, -1) {
+			j := r.jobs[w.job.Load()]
+			errs.add(r.giveUp(th, j), j.path)
+		}
+		if w.began.Load() == -1 {
+			stuck++
+		}
+	}
+	return stuck
+}
+
+// execute runs the templates of a page into buf under the time limit, on a
+// goroutine of its own so that File can return if they never end; the
+// caller must then not touch buf again.
+func (r *Renderer) execute(th *theme.Theme, buf *bytes.Buffer, j job, data any) (err error, abandoned bool) {
+	done := make(chan error, 1)
+	go func() { done <- th.Execute(buf, j.kind, data) }()
+	timer := time.NewTimer(r.timeout)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		return err, false
+	case <-timer.C:
+		return r.giveUp(th, j), true
+	}
+}
+
+// giveUp marks r stuck, and returns the error of page j, which ran past
+// the time limit; File returns it from then on instead of starting j again.
+func (r *Renderer) giveUp(th *theme.Theme, j job) *diag.Diagnostic {
+	d := &diag.Diagnostic{
+		Pos: diag.Pos{Path: th.KindFile(j.kind)},
+		Msg: fmt.Sprintf("the page's templates ran for more than %v and were given up on: look in this template, and those it calls, for a range or a call that repeats without end", r.timeout),
+	}
+	r.timedOut.Store(j.path, d)
+	r.stuck.Store(true)
+	return d
+}

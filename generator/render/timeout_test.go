@@ -1,0 +1,115 @@
+package render
+
+import (
+	"context"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/byline/byline/generator/config"
+	"github.com/byline/byline/generator/content"
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/site"
+	"github.com/byline/byline/generator/theme"
+)
+
+// stalled makes a renderer of a one-page site whose home page calls stall,
+// a function that returns only when the test ends, and whose other pages
+// come from the built-in theme.
+func stalled(t *testing.T, timeout time.Duration) (*Renderer, *theme.Theme) {
+	t.Helper()
+	release := make(chan struct{})
+	t.Cleanup(func() { close(release) })
+	siteFS := fstest.MapFS{
+		"pages/about.md": {Data: []byte("---\ntitle: About\n---\nHello.\n")},
+	}
+	var list diag.List
+	cfg := config.Default()
+	c := content.Load(context.Background(), siteFS, content.Options{Root: "site", Config: cfg}, &list)
+	s := site.Assemble(cfg, c, site.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}, &list)
+	var funcs Funcs
+	fm := funcs.Map()
+	fm["stall"] = func() string { <-release; return "" }
+	layouts := fstest.MapFS{"home.html": {Data: []byte(`{{ define "main" }}<h1>{{ stall }}</h1>{{ end }}`)}}
+	builtin := theme.Builtin()
+	th := theme.Load([]theme.Source{{FS: layouts, Prefix: "site/layouts"}, builtin}, fm, &list)
+	r := New(s, Options{SiteFS: siteFS, ThemeStatic: []theme.Source{{FS: builtin.Static, Prefix: "themes/default/static"}}, SyntaxCSS: "/* code */", Root: "site", PageTimeout: timeout}, &list)
+	funcs.Bind(r)
+	if err := list.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return r, th
+}
+
+// TestPageTimeout: a page whose templates never end fails after the time
+// limit, with an error on the kind's file naming the page, instead of
+// hanging the build; the renderer is then stuck, and File does not start
+// the page again.
+func TestPageTimeout(t *testing.T) {
+	const want = "site/layouts/home.html: the page's templates ran for more than 50ms and were given up on"
+	r, th := stalled(t, 50*time.Millisecond)
+	if _, err := r.File(th, "about/index.html"); err != nil || r.Stuck() {
+		t.Fatalf("about: %v, stuck %v", err, r.Stuck())
+	}
+	_, err := r.File(th, "index.html")
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.HasSuffix(err.Error(), "(rendering index.html)") {
+		t.Fatalf("got  %v\nwant %s… (rendering index.html)", err, want)
+	}
+	if !r.Stuck() {
+		t.Error("not stuck after a page was left running")
+	}
+	before := runtime.NumGoroutine()
+	for range 5 {
+		if _, again := r.File(th, "index.html"); again == nil || !strings.HasPrefix(again.Error(), want) {
+			t.Fatalf("again: %v", again)
+		}
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines after asking for the page 5 more times, %d before: each left one behind", n, before)
+	}
+
+	// A whole render returns, with the error once, and renders the rest.
+	r, th = stalled(t, 50*time.Millisecond)
+	var (
+		list diag.List
+		mu   sync.Mutex
+		got  = map[string]bool{}
+	)
+	r.RenderEach(context.Background(), th, &list, func(f File) {
+		mu.Lock()
+		got[f.Path] = f.Data != nil
+		mu.Unlock()
+	})
+	errs := list.All()
+	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), want) {
+		t.Fatalf("errors: %v", list.Err())
+	}
+	if got["index.html"] {
+		t.Error("the home page has data")
+	}
+}
+
+// TestRenderEachStops: a render whose context ends returns at once, without
+// waiting for a page in progress that would never end, and never emits it.
+func TestRenderEachStops(t *testing.T) {
+	r, th := stalled(t, time.Hour)
+	ctx, cancel := context.WithCancel(context.Background())
+	var list diag.List
+	var mu sync.Mutex
+	var home bool
+	time.AfterFunc(100*time.Millisecond, cancel)
+	r.RenderEach(ctx, th, &list, func(f File) {
+		mu.Lock()
+		home = home || f.Path == "index.html"
+		mu.Unlock()
+	})
+	if home {
+		t.Error("emitted the page left running")
+	}
+	if !r.Stuck() {
+		t.Error("not stuck after leaving a page running")
+	}
+}
