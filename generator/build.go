@@ -47,6 +47,9 @@ type Options struct {
 	// Refs keeps each page's links, images and headings in the model
 	// (content.Page.Refs), for check.
 	Refs bool
+	// PageTimeout limits how long one page's templates may run; zero
+	// means render.PageTimeout.
+	PageTimeout time.Duration
 }
 
 // Result is a successful build.
@@ -137,6 +140,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	r := render.New(s, render.Options{
 		SiteFS: siteFS, Static: c.Static, ThemeStatic: staticOf(sources),
 		SyntaxCSS: content.HighlightCSS("github", "github-dark"), Minify: opts.Minify, Root: root,
+		PageTimeout: opts.PageTimeout,
 	}, &tlist)
 	wg.Wait()
 	funcs.Bind(r)

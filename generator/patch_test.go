@@ -208,3 +208,36 @@ func TestPatchBodiesWaitsForTheClock(t *testing.T) {
 		})
 	}
 }
+
+// TestPatchBodiesAfterAStuckPage: once a page ran past the time limit and
+// was left running, the model it may still read is not patched; the caller
+// prepares a new build instead.
+func TestPatchBodiesAfterAStuckPage(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../site")); err != nil {
+		t.Fatal(err)
+	}
+	// Long enough to pass the limit, short enough to end during the tests.
+	loop := `{{ define "main" }}{{ range 20000000 }}{{ end }}{{ end }}`
+	if err := os.MkdirAll(filepath.Join(dir, "layouts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "layouts", "page.html"), []byte(loop), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{SiteDir: dir, ThemesDir: "../themes", Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
+		Cache: content.NewWatchedCache(), PageTimeout: 100 * time.Millisecond}
+	p, err := Prepare(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = p.File("about/index.html")
+	if want := "ran for more than 100ms"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("got %v, want an error saying %q", err, want)
+	}
+	paths := apply(t, dir, []edit{{backEnd, func(s string) string { return s + "\nEdited.\n" }}})
+	opts.Cache.Invalidate(paths)
+	if p.PatchBodies(paths, opts.Now) {
+		t.Error("PatchBodies patched a model that a page left running may still read")
+	}
+}
