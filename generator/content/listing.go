@@ -3,6 +3,7 @@ package content
 import (
 	"io/fs"
 	"path"
+	"slices"
 
 	"github.com/byline/byline/generator/diag"
 )
@@ -13,10 +14,11 @@ type listing struct {
 	root   string
 	files  []file
 	static []string
+	data   []string
 	// resources are the bundles' files by index.md path: see Content.Resources.
 	resources map[string][]string
 	diags     []*diag.Diagnostic
-	paths     map[string]bool // every path in files, static and resources
+	paths     map[string]bool // every path in files, static, data and resources
 }
 
 // walkSite returns the site's files, walking the folder unless a watched
@@ -36,11 +38,11 @@ func (c *Cache) walkSite(fsys fs.FS, root string, list *diag.List) *listing {
 	var walked diag.List
 	w := walker{fsys: fsys, root: root, list: &walked}
 	w.walk()
-	l := &listing{root: root, files: w.files, static: w.static, resources: w.resources, diags: walked.All(), paths: map[string]bool{}}
+	l := &listing{root: root, files: w.files, static: w.static, data: w.data, resources: w.resources, diags: walked.All(), paths: map[string]bool{}}
 	for _, f := range w.files {
 		l.paths[f.path] = true
 	}
-	for _, p := range w.static {
+	for _, p := range append(slices.Clip(w.static), w.data...) {
 		l.paths[p] = true
 	}
 	for _, files := range w.resources {

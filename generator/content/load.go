@@ -47,6 +47,9 @@ type Content struct {
 	// path of its index.md: paths in fsys, sorted, for a later stage to
 	// copy beside the page.
 	Resources map[string][]string
+	// Data is the tree of the data files (data/**/*.yaml and the like),
+	// for templates: see loadData.
+	Data map[string]any
 }
 
 // Load reads the Markdown files of the site file system fsys and parses
@@ -96,6 +99,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options, list *diag.List) *Conte
 	}
 	opts.Cache.keep(w.files)
 	c := &Content{Static: slices.Clone(w.static), Resources: maps.Clone(w.resources)}
+	c.Data = loadData(fsys, w.data, func(p string) string { return display(opts.Root, p) }, cfg.Location, list)
 	for i, p := range pages {
 		switch {
 		case p == nil:
@@ -142,15 +146,19 @@ type walker struct {
 	list      *diag.List
 	files     []file              // sorted by path
 	static    []string            // sorted
+	data      []string            // data files, sorted
 	resources map[string][]string // index.md path → its bundle's files, sorted
 	bundle    string              // the bundle folder being walked, "" outside one
 }
 
-func (w *walker) display(p string) string {
-	if w.root == "" {
+func (w *walker) display(p string) string { return display(w.root, p) }
+
+// display is the path p of the site folder as shown in messages.
+func display(root, p string) string {
+	if root == "" {
 		return p
 	}
-	return w.root + "/" + p
+	return root + "/" + p
 }
 
 func (w *walker) walk() {
@@ -183,6 +191,7 @@ func (w *walker) walk() {
 	}
 	slices.SortFunc(w.files, func(a, b file) int { return strings.Compare(a.path, b.path) })
 	slices.Sort(w.static)
+	slices.Sort(w.data)
 	for _, files := range w.resources {
 		slices.Sort(files)
 	}
@@ -201,7 +210,7 @@ func (w *walker) dir(p, top, rest string) error {
 		return nil
 	}
 	switch top {
-	case "static":
+	case "static", "data":
 		return nil
 	case "articles":
 		if rest != "" && !strings.Contains(rest, "/") && !ValidSlug(rest) {
@@ -222,6 +231,14 @@ func (w *walker) add(p, top, rest string) {
 	if top == "static" {
 		if rest != "" {
 			w.static = append(w.static, p)
+		}
+		return
+	}
+	if top == "data" && rest != "" {
+		if _, ok := dataExt(p); ok {
+			w.data = append(w.data, p)
+		} else {
+			w.list.Warnf(diag.Pos{Path: w.display(p)}, "not a data file, so not read: data files end in .yaml, .yml, .toml or .json")
 		}
 		return
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"math"
 	"net/url"
@@ -63,8 +64,20 @@ func (r *Renderer) abs(u string) string {
 var currencySymbols = map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "CAD": "CA$", "AUD": "A$", "INR": "₹", "JPY": "¥"}
 
 // money formats a whole amount with thousands separators: money(128000, "USD") = "$128,000".
-func money(amount float64, currency string) string {
-	n := strconv.FormatInt(int64(math.Round(amount)), 10)
+// The amount is any number: a float64 from front matter, an int from a data file.
+func money(amount any, currency string) (string, error) {
+	var x float64
+	switch a := amount.(type) {
+	case float64:
+		x = a
+	case int:
+		x = float64(a)
+	case int64:
+		x = float64(a)
+	default:
+		return "", fmt.Errorf("money: %v is not a number", amount)
+	}
+	n := strconv.FormatInt(int64(math.Round(x)), 10)
 	var b strings.Builder
 	for i, c := range n {
 		if i > 0 && (len(n)-i)%3 == 0 && n[i-1] != '-' {
@@ -73,12 +86,12 @@ func money(amount float64, currency string) string {
 		b.WriteRune(c)
 	}
 	if sym, ok := currencySymbols[strings.ToUpper(currency)]; ok {
-		return sym + b.String()
+		return sym + b.String(), nil
 	}
 	if currency == "" {
-		return b.String()
+		return b.String(), nil
 	}
-	return b.String() + " " + currency
+	return b.String() + " " + currency, nil
 }
 
 func plural(n int, one, many string) string {

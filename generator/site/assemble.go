@@ -29,6 +29,7 @@ func Assemble(cfg *config.Config, c *content.Content, opts Options, list *diag.L
 	s := &Site{
 		Config:      cfg,
 		BaseURL:     cfg.BaseURL,
+		Data:        c.Data,
 		Preview:     opts.Drafts || opts.Future,
 		authorByKey: map[string]*Author{},
 	}

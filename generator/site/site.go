@@ -41,6 +41,9 @@ type Site struct {
 	Categories []*Term    // by slug
 	Series     []*Term    // by slug: articles read in order, oldest first
 	Aliases    []Alias    // by From
+	// Data is the tree of the site's data files, for templates:
+	// data/salaries.yaml is .Site.Data.salaries (see package content).
+	Data map[string]any
 
 	// Updated is the newest Updated of all articles (zero for an empty site).
 	Updated time.Time
