@@ -144,6 +144,9 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	}, &tlist)
 	wg.Wait()
 	funcs.Bind(r)
+	if thl.Err() == nil {
+		r.ExpandShortcodes(th, &list)
+	}
 	tlist.Merge(&thl)
 	list.Merge(&tlist)
 	if err := tlist.Err(); err != nil || !opts.KeepGoing {
@@ -257,6 +260,13 @@ func (p *Prepared) PatchBodies(paths []string, now time.Time) bool {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	for _, a := range p.Site.Articles {
+		if cur, ok := changed[a.Path]; ok {
+			if changed[a.Path], ok = p.renderer.ExpandArticle(p.theme, a, cur); !ok {
+				return false // a new build reports the shortcode's error
+			}
+		}
+	}
 	for _, a := range p.Site.Articles {
 		// An article left out of the site (a draft, say) shows nowhere.
 		if cur, ok := changed[a.Path]; ok {

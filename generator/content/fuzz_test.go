@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"html/template"
 	"strconv"
 	"strings"
 	"testing"
@@ -149,6 +150,7 @@ func FuzzMarks(f *testing.F) {
 		"![see [a](a.md)](/x.png \"cap\")\n\n[r][r]\n\n[r]: /pages/r.md\n",
 		"```\n\x000\x00\n```\n[a](a.md)\n",
 		"- [a](a.md)\n  > [!NOTE]\n  > ![b](/b.png)\n",
+		"Pay:\n{{< pay role=\"sre\" >}}\n> {{< note say=x >}}\n- {{< bad\n[a](a.md) {{< text >}}\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -159,7 +161,7 @@ func FuzzMarks(f *testing.F) {
 			return
 		}
 		html := string(r.HTML)
-		open, starts, ends, sizes := -1, 0, 0, 0
+		open, starts, ends, sizes, calls := -1, 0, 0, 0, 0
 		for {
 			_, mark, rest, ok := nextMark(html)
 			if !ok {
@@ -176,6 +178,11 @@ func FuzzMarks(f *testing.F) {
 				}
 				open = -1
 				ends++
+			case strings.HasPrefix(mark, "s"):
+				if mark != "s"+strconv.Itoa(calls) {
+					t.Fatalf("shortcode mark %q, want s%d: %q", mark, calls, r.HTML)
+				}
+				calls++
 			case strings.HasPrefix(mark, "i"):
 				if mark != "i"+strconv.Itoa(sizes) {
 					t.Fatalf("size mark %q, want i%d: %q", mark, sizes, r.HTML)
@@ -189,8 +196,9 @@ func FuzzMarks(f *testing.F) {
 				starts++
 			}
 		}
-		if open >= 0 || starts != len(r.Links) || ends != starts || sizes != len(r.Images) {
-			t.Fatalf("%d link marks (%d ends), %d size marks; %d links and %d images listed: %q", starts, ends, sizes, len(r.Links), len(r.Images), r.HTML)
+		if open >= 0 || starts != len(r.Links) || ends != starts || sizes != len(r.Images) || calls != len(r.Shortcodes) {
+			t.Fatalf("%d link marks (%d ends), %d size marks, %d shortcode marks; %d links, %d images and %d shortcodes listed: %q",
+				starts, ends, sizes, calls, len(r.Links), len(r.Images), len(r.Shortcodes), r.HTML)
 		}
 		p := &Page{}
 		p.SetBody(r.HTML)
@@ -201,8 +209,13 @@ func FuzzMarks(f *testing.F) {
 		for i := range hrefs {
 			hrefs[i] = "/x/"
 		}
-		if out := p.Fill(hrefs, make([]Size, len(r.Images))).Body(); strings.IndexByte(string(out), 0) >= 0 {
-			t.Fatalf("a NUL after Fill: %q", out)
+		filled := p.Fill(hrefs, make([]Size, len(r.Images)))
+		if out := filled.Body(); strings.Count(string(out), "\x00") != 2*len(r.Shortcodes) {
+			t.Fatalf("NULs after Fill other than the %d shortcode marks: %q", len(r.Shortcodes), out)
+		}
+		outs := make([]template.HTML, len(r.Shortcodes))
+		if out := filled.WithShortcodes(outs).Body(); strings.IndexByte(string(out), 0) >= 0 {
+			t.Fatalf("a NUL after WithShortcodes: %q", out)
 		}
 	})
 }

@@ -49,7 +49,7 @@ func newMarkdown(cfg *config.Config, lexers *lexerSet) *Markdown {
 	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(
 		util.Prioritized(anchorRenderer{}, 100), util.Prioritized(taskRenderer{}, 100),
 		util.Prioritized(sourceLinkRenderer{}, 100), util.Prioritized(calloutRenderer{}, 100),
-		util.Prioritized(imageRenderer{}, 100),
+		util.Prioritized(imageRenderer{}, 100), util.Prioritized(shortcodeRenderer{}, 100),
 		util.Prioritized(newCodeBlockRenderer(lexers), 200)))
 	md := goldmark.New(
 		goldmark.WithExtensions(
@@ -88,6 +88,9 @@ type Rendered struct {
 	// Images are the destinations of the images at site paths or relative
 	// ones, in document order: the Nth has the size mark of Fill.
 	Images []string
+	// Shortcodes are the body's shortcode calls, in order, at body
+	// positions: the Nth renders as the mark WithShortcodes replaces.
+	Shortcodes []Shortcode
 }
 
 // Problem is something wrong in a body, at a body line.
@@ -121,6 +124,10 @@ func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	out := &Rendered{}
 	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
 		out.Problems = *p
+	}
+	if c, ok := pc.Get(shortcodesKey).(*shortcodeCalls); ok {
+		out.Shortcodes = c.calls
+		out.Problems = append(out.Problems, c.problems...)
 	}
 	var buf htmlBuffer
 	buf.Grow(len(body) * 3 / 2) // enough for nine bodies in ten; code grows it

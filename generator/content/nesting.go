@@ -30,7 +30,7 @@ func blockParsers() []util.PrioritizedValue {
 			ps[i].Value = shallow{p.Value.(parser.BlockParser)}
 		}
 	}
-	return ps
+	return append(ps, util.Prioritized(shortcodeParser{}, 150))
 }
 
 // shallow is a block parser that opens nothing below maxNesting

@@ -64,6 +64,9 @@ type Page struct {
 	Images []string
 	// IDs are the ids of the body's headings, for links to a fragment.
 	IDs []string
+	// Shortcodes are the body's shortcode calls at file positions, whose
+	// output a later stage puts in with WithShortcodes.
+	Shortcodes []Shortcode
 }
 
 // Heading is one entry of a table of contents.

@@ -68,6 +68,10 @@ func parse(src []byte, f file, cfg *config.Config, md *Markdown, refs bool, list
 	for _, h := range r.Refs.Headings {
 		p.IDs = append(p.IDs, h.URL)
 	}
+	for _, sc := range r.Shortcodes {
+		sc.Line += p.BodyLine - 1
+		p.Shortcodes = append(p.Shortcodes, sc)
+	}
 	if d.failed {
 		return nil
 	}

@@ -5,7 +5,8 @@
 // Sources given to Load: usually the site's layouts/, then themes/<name>/,
 // then the built-in default (Builtin). A theme's layouts folder holds
 // baseof.html (the page skeleton, defining the blocks "title" and "main"),
-// partials/*.html (called as {{ template "partials/card.html" . }}) and one
+// partials/*.html (called as {{ template "partials/card.html" . }}),
+// shortcodes/*.html (called from Markdown: see Shortcode) and one
 // file per page kind: home, article, list, term, terms, author, authors,
 // page, search and 404, plus an optional section.html (list.html otherwise).
 //
@@ -181,12 +182,14 @@ func (l *loader) parseBase() *template.Template {
 		names = append(names, "baseof.html")
 		l.hasBase = true
 	}
-	_ = fs.WalkDir(l.union, "partials", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
-			names = append(names, p)
-		}
-		return nil
-	})
+	for _, dir := range []string{"partials", "shortcodes"} {
+		_ = fs.WalkDir(l.union, dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+				names = append(names, p)
+			}
+			return nil
+		})
+	}
 	for _, name := range names {
 		text, ok := l.read(name)
 		if !ok {
@@ -320,6 +323,20 @@ func (t *Theme) partialCached(name string, data any) (template.HTML, error) {
 	}
 	return h, err
 }
+
+// HasShortcode reports whether the theme has shortcodes/name.html.
+func (t *Theme) HasShortcode(name string) bool {
+	return t.partials.Lookup(shortcodeFile(name)) != nil
+}
+
+// Shortcode renders shortcodes/name.html with data, for a call in a page's
+// Markdown (see content.Shortcode). Its error names the template's file,
+// line and column when known.
+func (t *Theme) Shortcode(name string, data any) (template.HTML, error) {
+	return t.partial(shortcodeFile(name), data)
+}
+
+func shortcodeFile(name string) string { return "shortcodes/" + name + ".html" }
 
 // Forget drops every output partialCached keeps, for a model that changed
 // after they were rendered.

@@ -1,0 +1,82 @@
+package render
+
+import (
+	"errors"
+	"html/template"
+
+	"github.com/byline/byline/generator/content"
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/site"
+	"github.com/byline/byline/generator/theme"
+)
+
+// ShortcodeData is what a shortcode template (shortcodes/NAME.html) gets
+// for one call in a page's Markdown, {{< NAME key="value" >}}.
+type ShortcodeData struct {
+	Name   string
+	Params map[string]string // .Params.key; "" for a key not given
+	// The page whose body holds the call: one of these is set.
+	Article *site.Article
+	Page    *site.Page
+	Author  *site.Author
+	Site    *site.Site
+}
+
+// ExpandShortcodes renders the shortcode calls of every article, page and
+// author of the site with th, and puts their output in their bodies in
+// place of their marks. An unknown shortcode, or a template that fails, is
+// an error at the call; its mark is dropped.
+func (r *Renderer) ExpandShortcodes(th *theme.Theme, list *diag.List) {
+	s := r.site
+	for _, a := range s.Articles {
+		if len(a.Shortcodes) > 0 {
+			a.Page = expand(th, a.Page, ShortcodeData{Article: a, Site: s}, list)
+		}
+	}
+	for _, p := range s.Pages {
+		if len(p.Shortcodes) > 0 {
+			p.Page = expand(th, p.Page, ShortcodeData{Page: p, Site: s}, list)
+		}
+	}
+	for _, a := range s.Authors {
+		if len(a.Shortcodes) > 0 {
+			a.Page = expand(th, a.Page, ShortcodeData{Author: a, Site: s}, list)
+		}
+	}
+}
+
+// ExpandArticle returns body, a new body of a (see site.Article.ReplaceBody),
+// with its shortcodes rendered, and whether all of them rendered.
+func (r *Renderer) ExpandArticle(th *theme.Theme, a *site.Article, body *content.Page) (*content.Page, bool) {
+	if len(body.Shortcodes) == 0 {
+		return body, true
+	}
+	var list diag.List
+	body = expand(th, body, ShortcodeData{Article: a, Site: r.site}, &list)
+	return body, list.Err() == nil
+}
+
+// expand renders the calls of p with data, each with its name and params.
+func expand(th *theme.Theme, p *content.Page, data ShortcodeData, list *diag.List) *content.Page {
+	outs := make([]template.HTML, len(p.Shortcodes))
+	for i, sc := range p.Shortcodes {
+		at := diag.Pos{Path: p.File, Line: sc.Line, Col: sc.Col}
+		if !th.HasShortcode(sc.Name) {
+			list.Errorf(at, "no shortcode %q: add shortcodes/%s.html to the site's layouts/ or the theme's", sc.Name, sc.Name)
+			continue
+		}
+		data.Name, data.Params = sc.Name, sc.Params
+		out, err := th.Shortcode(sc.Name, data)
+		if err != nil {
+			var d *diag.Diagnostic
+			if errors.As(err, &d) {
+				list.Errorf(at, "shortcode %q failed: %s", sc.Name, d.Error())
+			} else {
+				list.Errorf(at, "shortcode %q failed: %v", sc.Name, err)
+			}
+			continue
+		}
+		outs[i] = out
+	}
+	return p.WithShortcodes(outs)
+}
