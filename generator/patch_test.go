@@ -20,6 +20,8 @@ const (
 	qa      = "articles/roles/what-does-a-qa-engineer-do.md"        // JSON front matter, toc: true
 	backEnd = "articles/roles/what-does-a-back-end-developer-do.md" // YAML front matter
 	draft   = "articles/roles/what-does-a-platform-engineer-do.md"  // a draft
+	// switching calls the shortcode pay-table.
+	switching = "articles/guides/how-to-switch-careers-into-tech.md"
 )
 
 // edit changes one file of a site: fn maps its text to the new text; a nil
@@ -69,6 +71,9 @@ func TestPatchBodiesMatchesAFullBuild(t *testing.T) {
 		{"an image, sized", nil, []edit{{backEnd, appendText("![Our logo](/images/logo.svg \"The logo\") and ![a missing one](/images/none.png)")}}, true},
 		{"a link to no file", nil, []edit{{backEnd, appendText("See [nothing](what-does-a-nobody-do.md).")}}, false},
 		{"a link to a draft's file", nil, []edit{{backEnd, appendText("See [the draft](what-does-a-platform-engineer-do.md).")}}, true},
+		{"a shortcode's parameter", nil, []edit{{switching, replace(`caption="Base pay`, `caption="Pay`)}}, true},
+		{"a shortcode more", nil, []edit{{backEnd, appendText("{{< pay-table >}}")}}, true},
+		{"a shortcode no template renders", nil, []edit{{switching, appendText("{{< nowhere >}}")}}, false},
 		{"a title", nil, []edit{{backEnd, replace(`title: "`, `title: "New: `)}}, false},
 		{"a JSON key", nil, []edit{{qa, replace(`"toc": true`, `"toc": false`)}}, false},
 		{"a line before the front matter", nil, []edit{{backEnd, func(s string) string { return "\n" + s }}}, false},
