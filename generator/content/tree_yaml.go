@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
@@ -50,7 +51,18 @@ type yamlBuilder struct {
 	line    int
 	anchors map[string]ast.Node
 	errs    []*posError
+	// aliased counts the values built again for aliases: each alias is a
+	// copy of its anchor's value, so aliases of aliases multiply (ten
+	// lines can stand for a billion values). Past maxAliased, an alias
+	// is an error instead.
+	aliased  int
+	inAlias  bool
+	reported bool
 }
+
+// maxAliased bounds the values aliases may copy in one document: far more
+// than any front matter or data file uses, and built in well under a second.
+const maxAliased = 1_000_000
 
 func (b *yamlBuilder) pos(n ast.Node) (int, int) {
 	l, c := yamlpos.Of(n)
@@ -75,6 +87,11 @@ func (b *yamlBuilder) build(n ast.Node, depth int) *value {
 		b.errorf(n, "front matter is nested too deeply")
 		return v
 	}
+	if b.inAlias {
+		if b.aliased++; b.aliased > maxAliased {
+			return v // reported once, at the alias that passed the bound
+		}
+	}
 	switch n := n.(type) {
 	case *ast.AnchorNode:
 		b.anchors[n.Name.String()] = n.Value
@@ -85,7 +102,15 @@ func (b *yamlBuilder) build(n ast.Node, depth int) *value {
 			b.errorf(n, "unknown alias *"+n.Value.String())
 			return v
 		}
-		return b.build(target, depth+1)
+		outer := b.inAlias
+		b.inAlias = true
+		t := b.build(target, depth+1)
+		b.inAlias = outer
+		if !outer && b.aliased > maxAliased && !b.reported {
+			b.errorf(n, fmt.Sprintf("aliases expand to more than %d values here: write the values out, or use fewer aliases of aliases", maxAliased))
+			b.reported = true
+		}
+		return t
 	case *ast.MappingNode:
 		v.kind = mapValue
 		b.mapping(v, n.Values, depth)
