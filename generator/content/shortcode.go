@@ -69,6 +69,20 @@ var shortcodesKey = parser.NewContextKey()
 type shortcodeCalls struct {
 	calls    []Shortcode
 	problems []Problem
+	// at and line are the offset and line of the last call: calls come in
+	// document order, so each counts lines from the one before, not from
+	// the start of the body.
+	at, line int
+}
+
+// lineOf returns the body line of offset at, at or after the last call's.
+func (c *shortcodeCalls) lineOf(src []byte, at int) int {
+	if c.line == 0 || at < c.at {
+		c.at, c.line = 0, 1
+	}
+	c.line += bytes.Count(src[c.at:at], []byte("\n"))
+	c.at = at
+	return c.line
 }
 
 func callsOf(pc parser.Context) *shortcodeCalls {
@@ -109,9 +123,9 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	}
 	src := reader.Source()
 	at := seg.Start + indent
-	lineNo := bytes.Count(src[:at], []byte("\n")) + 1
-	col := at - (bytes.LastIndexByte(src[:at], '\n') + 1) + 1
 	calls := callsOf(pc)
+	lineNo := calls.lineOf(src, at)
+	col := at - (bytes.LastIndexByte(src[:at], '\n') + 1) + 1
 	reader.AdvanceToEOL()
 	sc, err := parseShortcode(string(bytes.TrimRight(line[indent:], " \t\r\n")))
 	if err != nil {
