@@ -183,6 +183,33 @@ func jsonError(src []byte, start int, err error) error {
 
 // lineCol converts a byte offset of src to a 1-based line and column
 // (columns count bytes, as go/scanner does).
+// lineTracker gives the lines and columns of offsets of src that come in
+// increasing order, in time linear in src all told: lineCol, at each of a
+// big file's tokens, would count from the start every time.
+type lineTracker struct {
+	src       []byte
+	off, line int // the last offset asked for, and its line
+	lineStart int // the offset where that line starts
+}
+
+func (t *lineTracker) lineCol(off int) (line, col int) {
+	off = min(max(off, 0), len(t.src))
+	if t.line == 0 || off < t.off {
+		t.off, t.line, t.lineStart = 0, 1, 0
+	}
+	for {
+		i := bytes.IndexByte(t.src[t.off:off], '\n')
+		if i < 0 {
+			break
+		}
+		t.line++
+		t.off += i + 1
+		t.lineStart = t.off
+	}
+	t.off = off
+	return t.line, off - t.lineStart + 1
+}
+
 func lineCol(src []byte, off int) (line, col int) {
 	off = min(max(off, 0), len(src))
 	line = bytes.Count(src[:off], []byte("\n")) + 1

@@ -11,7 +11,7 @@ import (
 func jsonTree(src []byte, start, end int) (*value, []*posError) {
 	dec := json.NewDecoder(bytes.NewReader(src[start:end]))
 	dec.UseNumber()
-	b := jsonBuilder{src: src, base: start, dec: dec}
+	b := jsonBuilder{src: src, base: start, dec: dec, lines: lineTracker{src: src}}
 	tok, off, err := b.next()
 	if err != nil {
 		return nil, []*posError{jsonError(src, start, err).(*posError)}
@@ -32,6 +32,8 @@ type jsonBuilder struct {
 	dec  *json.Decoder
 	errs []*posError
 	err  error // a decoding error ends the walk
+	// lines positions the tokens, which come in file order.
+	lines lineTracker
 }
 
 // next reads a token and returns the file offset where it starts.
@@ -45,7 +47,7 @@ func (b *jsonBuilder) next() (json.Token, int, error) {
 }
 
 func (b *jsonBuilder) build(tok json.Token, off, depth int) *value {
-	line, col := lineCol(b.src, off)
+	line, col := b.lines.lineCol(off)
 	v := &value{line: line, col: col}
 	if depth > maxDepth {
 		b.errs = append(b.errs, &posError{line, col, "front matter is nested too deeply"})
@@ -83,7 +85,7 @@ func (b *jsonBuilder) object(v *value, depth int) {
 			return
 		}
 		key, _ := k.(string)
-		line, col := lineCol(b.src, koff)
+		line, col := b.lines.lineCol(koff)
 		tok, off, err := b.next()
 		if err != nil {
 			b.err = err
