@@ -205,12 +205,28 @@ func (p *fastYAML) endMapping(v *value, mark int) {
 }
 
 // addEntry pushes e, the next entry of the mapping whose entries start at
-// mark; a duplicate key is go-yaml's to report.
-func (p *fastYAML) addEntry(mark int, e *entry) {
-	for _, old := range p.keys[mark:] {
-		if old.key == e.key {
+// mark; a duplicate key is go-yaml's to report. seen is the mapping's set
+// of keys, made once it has so many that looking through them all for
+// each new one would take time growing with the square of their number.
+func (p *fastYAML) addEntry(mark int, seen *map[string]struct{}, e *entry) {
+	switch n := len(p.keys) - mark; {
+	case *seen == nil && n < 16:
+		for _, old := range p.keys[mark:] {
+			if old.key == e.key {
+				p.decline()
+			}
+		}
+	case *seen == nil:
+		*seen = make(map[string]struct{}, 2*n)
+		for _, old := range p.keys[mark:] {
+			(*seen)[old.key] = struct{}{}
+		}
+		fallthrough
+	default:
+		if _, dup := (*seen)[e.key]; dup {
 			p.decline()
 		}
+		(*seen)[e.key] = struct{}{}
 	}
 	p.keys = append(p.keys, e)
 }
@@ -266,7 +282,10 @@ func (p *fastYAML) sequence(depth int) *value {
 // mapping parses a block mapping whose first key starts at byte offset
 // off of the current line, and whose other keys are indented by off.
 func (p *fastYAML) mapping(off, depth int) *value {
-	var v *value
+	var (
+		v    *value
+		seen map[string]struct{}
+	)
 	mark := len(p.keys)
 	for {
 		key, colon, isKey := p.blockKey(off)
@@ -292,7 +311,7 @@ func (p *fastYAML) mapping(off, depth int) *value {
 				p.decline() // an empty value: go-yaml places its null oddly
 			}
 		}
-		p.addEntry(mark, e)
+		p.addEntry(mark, &seen, e)
 		switch {
 		case p.eof || p.ind < off:
 			p.endMapping(v, mark)
@@ -434,6 +453,7 @@ func (p *fastYAML) flowMapping(off, depth int) (*value, int) {
 		return v, i + 1
 	}
 	mark := len(p.keys)
+	var seen map[string]struct{}
 	for {
 		keyOff := i
 		var key string
@@ -447,7 +467,7 @@ func (p *fastYAML) flowMapping(off, depth int) (*value, int) {
 		}
 		e := p.entry(key, keyOff)
 		e.val, i = p.flowScalar(p.skipSpaces(i+1), depth+1, '}')
-		p.addEntry(mark, e)
+		p.addEntry(mark, &seen, e)
 		var done bool
 		if i, done = p.flowNext(i, '}'); done {
 			p.endMapping(v, mark)
