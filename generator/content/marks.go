@@ -36,17 +36,8 @@ func sizeMark(index int) string { return "\x00i" + strconv.Itoa(index) + "\x00" 
 // sizes[i] as its width and height, or none when it is zero. p itself is
 // not changed: it may be shared with other builds.
 func (p *Page) Fill(hrefs []string, sizes []Size) *Page {
-	html := string(p.Body())
-	var b strings.Builder
-	b.Grow(len(html) + 32*len(hrefs) + 24*len(sizes))
 	open := false // whether the link being written has its tags
-	for {
-		before, mark, rest, ok := nextMark(html)
-		if !ok {
-			break
-		}
-		b.WriteString(before)
-		html = rest
+	html := replaceMarks(string(p.Body()), 32*len(hrefs)+24*len(sizes), func(b *strings.Builder, mark string) {
 		switch {
 		case mark == "/":
 			if open {
@@ -63,15 +54,32 @@ func (p *Page) Fill(hrefs []string, sizes []Size) *Page {
 			n, err := strconv.Atoi(mark)
 			open = err == nil && n >= 0 && n < len(hrefs) && hrefs[n] != ""
 			if open {
-				p.writeStartTag(&b, n, hrefs[n])
+				p.writeStartTag(b, n, hrefs[n])
 			}
 		}
-	}
-	b.WriteString(html)
+	})
 	cp := *p
-	cp.SetBody(template.HTML(b.String()))
+	cp.SetBody(template.HTML(html))
 	cp.Refs.Links = linkedRefs(p, hrefs)
 	return &cp
+}
+
+// replaceMarks returns html with each of its marks replaced by what write
+// writes for it; extra is a guess of how much longer that makes it.
+func replaceMarks(html string, extra int, write func(b *strings.Builder, mark string)) string {
+	var b strings.Builder
+	b.Grow(len(html) + extra)
+	for {
+		before, mark, rest, ok := nextMark(html)
+		if !ok {
+			break
+		}
+		b.WriteString(before)
+		html = rest
+		write(&b, mark)
+	}
+	b.WriteString(html)
+	return b.String()
 }
 
 // nextMark splits html at its first mark: the text before it, the mark

@@ -43,23 +43,14 @@ func shortcodeMark(index int) string { return "\x00s" + strconv.Itoa(index) + "\
 // outs, the output of each call of p.Shortcodes in order; p itself is not
 // changed, since it may be shared with other builds.
 func (p *Page) WithShortcodes(outs []template.HTML) *Page {
-	html := string(p.Body())
-	var b strings.Builder
-	b.Grow(len(html))
-	for {
-		before, mark, rest, ok := nextMark(html)
-		if !ok {
-			break
-		}
-		b.WriteString(before)
-		html = rest
-		if n, err := strconv.Atoi(strings.TrimPrefix(mark, "s")); strings.HasPrefix(mark, "s") && err == nil && n >= 0 && n < len(outs) {
+	html := replaceMarks(string(p.Body()), 0, func(b *strings.Builder, mark string) {
+		n, err := strconv.Atoi(strings.TrimPrefix(mark, "s"))
+		if strings.HasPrefix(mark, "s") && err == nil && n >= 0 && n < len(outs) {
 			b.WriteString(string(outs[n]))
 		}
-	}
-	b.WriteString(html)
+	})
 	cp := *p
-	cp.SetBody(template.HTML(b.String()))
+	cp.SetBody(template.HTML(html))
 	return &cp
 }
 
