@@ -60,7 +60,7 @@ func newMarkdown(cfg *config.Config, lexers *lexerSet) *Markdown {
 		),
 		goldmark.WithParser(parser.NewParser(
 			parser.WithBlockParsers(blockParsers()...),
-			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+			parser.WithInlineParsers(append(parser.DefaultInlineParsers(), util.Prioritized(inlineShortcodeParser{}, 150))...),
 			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 		)),
 		goldmark.WithParserOptions(

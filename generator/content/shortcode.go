@@ -20,7 +20,8 @@ import (
 //
 // calls the template shortcodes/pay-table.html of the theme (or of the
 // site's layouts) with those parameters: a table drawn from a data file, an
-// embed, anything Markdown cannot say. The body renders before the theme is
+// embed, anything Markdown cannot say. A call may also stand within a line
+// of text ("Median pay: {{< pay role="sre" >}}."), and must then end on it. The body renders before the theme is
 // loaded, so a call renders as the mark "\x00sN\x00" (its index among the
 // page's calls, on a line of its own), which WithShortcodes replaces with
 // the template's output once a later stage has it. Names are letters,
@@ -112,13 +113,17 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	if !bytes.HasPrefix(line[indent:], []byte("{{<")) {
 		return nil, parser.NoChildren
 	}
+	rest := bytes.TrimRight(line[indent:], " \t\r\n")
+	if i := bytes.Index(rest, []byte(">}}")); i >= 0 && i+3 < len(rest) {
+		return nil, parser.NoChildren // text follows the call: a paragraph, whose inlines have it
+	}
 	src := reader.Source()
 	at := seg.Start + indent
 	calls := callsOf(pc)
 	lineNo := calls.lineOf(src, at)
 	col := at - (bytes.LastIndexByte(src[:at], '\n') + 1) + 1
 	reader.AdvanceToEOL()
-	sc, err := parseShortcode(string(bytes.TrimRight(line[indent:], " \t\r\n")))
+	sc, err := parseShortcode(string(rest))
 	if err != nil {
 		calls.problems = append(calls.problems, Problem{lineNo, err.Error()})
 		return &shortcodeNode{index: -1}, parser.NoChildren
@@ -137,7 +142,7 @@ func (shortcodeParser) CanAcceptIndentedLine() bool                 { return fal
 
 // parseShortcode reads one call, "{{< name key="value" k=v >}}".
 func parseShortcode(s string) (Shortcode, error) {
-	const hint = `write a shortcode as {{< name key="value" >}}, alone on its line`
+	const hint = `write a shortcode as {{< name key="value" >}}`
 	inner, ok := strings.CutPrefix(s, "{{<")
 	if ok {
 		inner, ok = strings.CutSuffix(inner, ">}}")
@@ -213,14 +218,62 @@ func isShortcodeName(s string) bool {
 	return s != ""
 }
 
-// shortcodeRenderer writes each call's mark on a line of its own; a line
-// that was no call writes nothing.
+// inlineShortcode is a call within a line of text, "Median pay: {{< pay
+// role="sre" >}}.", rendered as its mark.
+type inlineShortcode struct {
+	ast.BaseInline
+	index int
+}
+
+var kindInlineShortcode = ast.NewNodeKind("InlineShortcode")
+
+func (n *inlineShortcode) Kind() ast.NodeKind { return kindInlineShortcode }
+
+func (n *inlineShortcode) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Index": strconv.Itoa(n.index)}, nil)
+}
+
+// inlineShortcodeParser reads a call that ends on its line; "{{<" with no
+// ">}}" after it on the line is text.
+type inlineShortcodeParser struct{}
+
+func (inlineShortcodeParser) Trigger() []byte { return []byte{'{'} }
+
+func (inlineShortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	end := bytes.Index(line, []byte(">}}"))
+	if !bytes.HasPrefix(line, []byte("{{<")) || end < 0 {
+		return nil
+	}
+	src := block.Source()
+	calls := callsOf(pc)
+	lineNo := calls.lineOf(src, seg.Start)
+	col := seg.Start - (bytes.LastIndexByte(src[:seg.Start], '\n') + 1) + 1
+	block.Advance(end + 3)
+	sc, err := parseShortcode(string(line[:end+3]))
+	if err != nil {
+		calls.problems = append(calls.problems, Problem{lineNo, err.Error()})
+		return &inlineShortcode{index: -1}
+	}
+	sc.Line, sc.Col = lineNo, col
+	calls.calls = append(calls.calls, sc)
+	return &inlineShortcode{index: len(calls.calls) - 1}
+}
+
+// shortcodeRenderer writes each call's mark, a block's on a line of its
+// own; a call that was malformed writes nothing.
 type shortcodeRenderer struct{}
 
 func (shortcodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindShortcode, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if i := n.(*shortcodeNode).index; entering && i >= 0 {
 			_, _ = w.WriteString(shortcodeMark(i) + "\n")
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(kindInlineShortcode, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if i := n.(*inlineShortcode).index; entering && i >= 0 {
+			_, _ = w.WriteString(shortcodeMark(i))
 		}
 		return ast.WalkSkipChildren, nil
 	})

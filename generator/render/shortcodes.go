@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"html/template"
+	"strings"
 
 	"github.com/byline/byline/generator/content"
 	"github.com/byline/byline/generator/diag"
@@ -76,7 +77,9 @@ func expand(th *theme.Theme, p *content.Page, data ShortcodeData, list *diag.Lis
 			}
 			continue
 		}
-		outs[i] = out
+		// A template file ends with a newline, which a call within a line
+		// of text must not carry into it ("$152,000\n, a QA…").
+		outs[i] = template.HTML(strings.TrimRight(string(out), "\r\n"))
 	}
 	return p.WithShortcodes(outs)
 }
