@@ -229,7 +229,8 @@ func (d *decoder) typeError(n ast.Node, key string, err error) {
 // checkKeys warns about unknown keys below the top level, so a misspelt
 // "per_pge" is not silently ignored. It returns false when it has reported
 // an error in a value that go-yaml must not decode: go-yaml drops every key
-// of a mapping with a key such as 0, and panics on a tag where a list goes.
+// of a mapping with a key such as 0, panics on a tag where a list goes, and
+// cuts a fraction where a whole number goes.
 func (d *decoder) checkKeys(n ast.Node, t reflect.Type, path string) bool {
 	d.values[path] = d.pos(n)
 	n, tagged := d.resolveTagged(n)
@@ -237,6 +238,11 @@ func (d *decoder) checkKeys(n ast.Node, t reflect.Type, path string) bool {
 	switch t.Kind() {
 	case reflect.Pointer:
 		ok = d.checkKeys(n, t.Elem(), path)
+	case reflect.Int, reflect.Int64:
+		if _, isFloat := n.(*ast.FloatNode); isFloat { // go-yaml would cut 1.5 to 1
+			d.list.Errorf(d.values[path], "%s: expected a whole number", path)
+			ok = false
+		}
 	case reflect.Slice:
 		switch s := n.(type) {
 		case *ast.SequenceNode:

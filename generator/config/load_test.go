@@ -57,6 +57,8 @@ func TestErrors(t *testing.T) {
 		{"titel: a\n", `site/config.yaml:1:1: warning: unknown key "titel"; did you mean "title"?`},
 		{"pagination:\n  per_pge: 3\n", `site/config.yaml:2:3: warning: pagination: unknown key "per_pge"; did you mean "per_page"?`},
 		{"pagination:\n  per_page: many\n", `site/config.yaml:2:13: pagination: expected a whole number`},
+		{"pagination:\n  per_page: 1.5\n", `site/config.yaml:2:13: pagination.per_page: expected a whole number`},
+		{"pagination: {per_page: 2.0}\n", `site/config.yaml:1:24: pagination.per_page: expected a whole number`},
 		{"pagination:\n  per_page: 0\n", `site/config.yaml:2:13: pagination.per_page must be at least 1`},
 		{"unsafe_html: [x]\n", `site/config.yaml:1:14: unsafe_html: expected true or false`},
 		{"time_zone: Mars/Olympus\n", `site/config.yaml:1:12: unknown time zone "Mars/Olympus"; use an IANA name such as "Europe/Berlin" or "UTC"`},
