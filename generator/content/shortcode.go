@@ -67,6 +67,20 @@ type shortcodeCalls struct {
 	at, line int
 }
 
+// add records the call written as text at offset at of src, and returns
+// its index, or -1 for a malformed call, which is a problem instead.
+func (c *shortcodeCalls) add(src []byte, at int, text string) int {
+	line := c.lineOf(src, at)
+	sc, err := parseShortcode(text)
+	if err != nil {
+		c.problems = append(c.problems, Problem{line, err.Error()})
+		return -1
+	}
+	sc.Line, sc.Col = line, at-(bytes.LastIndexByte(src[:at], '\n')+1)+1
+	c.calls = append(c.calls, sc)
+	return len(c.calls) - 1
+}
+
 // lineOf returns the body line of offset at, at or after the last call's.
 func (c *shortcodeCalls) lineOf(src []byte, at int) int {
 	if c.line == 0 || at < c.at {
@@ -117,20 +131,9 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	if i := bytes.Index(rest, []byte(">}}")); i >= 0 && i+3 < len(rest) {
 		return nil, parser.NoChildren // text follows the call: a paragraph, whose inlines have it
 	}
-	src := reader.Source()
-	at := seg.Start + indent
-	calls := callsOf(pc)
-	lineNo := calls.lineOf(src, at)
-	col := at - (bytes.LastIndexByte(src[:at], '\n') + 1) + 1
 	reader.AdvanceToEOL()
-	sc, err := parseShortcode(string(rest))
-	if err != nil {
-		calls.problems = append(calls.problems, Problem{lineNo, err.Error()})
-		return &shortcodeNode{index: -1}, parser.NoChildren
-	}
-	sc.Line, sc.Col = lineNo, col
-	calls.calls = append(calls.calls, sc)
-	return &shortcodeNode{index: len(calls.calls) - 1}, parser.NoChildren
+	i := callsOf(pc).add(reader.Source(), seg.Start+indent, string(rest))
+	return &shortcodeNode{index: i}, parser.NoChildren
 }
 
 func (shortcodeParser) Continue(ast.Node, text.Reader, parser.Context) parser.State {
@@ -245,19 +248,8 @@ func (inlineShortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser
 	if !bytes.HasPrefix(line, []byte("{{<")) || end < 0 {
 		return nil
 	}
-	src := block.Source()
-	calls := callsOf(pc)
-	lineNo := calls.lineOf(src, seg.Start)
-	col := seg.Start - (bytes.LastIndexByte(src[:seg.Start], '\n') + 1) + 1
 	block.Advance(end + 3)
-	sc, err := parseShortcode(string(line[:end+3]))
-	if err != nil {
-		calls.problems = append(calls.problems, Problem{lineNo, err.Error()})
-		return &inlineShortcode{index: -1}
-	}
-	sc.Line, sc.Col = lineNo, col
-	calls.calls = append(calls.calls, sc)
-	return &inlineShortcode{index: len(calls.calls) - 1}
+	return &inlineShortcode{index: callsOf(pc).add(block.Source(), seg.Start, string(line[:end+3]))}
 }
 
 // shortcodeRenderer writes each call's mark, a block's on a line of its

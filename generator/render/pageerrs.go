@@ -15,7 +15,6 @@ import (
 type pageErrors struct {
 	mu     sync.Mutex
 	byDiag map[diag.Diagnostic]*failedPages
-	order  []diag.Diagnostic // first seen first; the list sorts them anyway
 }
 
 type failedPages struct {
@@ -33,18 +32,16 @@ func (e *pageErrors) add(d *diag.Diagnostic, path string) {
 	if !ok {
 		f = &failedPages{first: path}
 		e.byDiag[*d] = f
-		e.order = append(e.order, *d)
 	}
 	f.n++
 	f.first = min(f.first, path)
 }
 
-// flush adds the gathered errors to list.
+// flush adds the gathered errors to list, which sorts them.
 func (e *pageErrors) flush(list *diag.List) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	for _, d := range e.order {
-		f := e.byDiag[d]
+	for d, f := range e.byDiag {
 		switch f.n {
 		case 1:
 			d.Msg = fmt.Sprintf("%s (rendering %s)", d.Msg, f.first)
@@ -55,5 +52,5 @@ func (e *pageErrors) flush(list *diag.List) {
 		}
 		list.Add(&d)
 	}
-	e.byDiag, e.order = nil, nil
+	e.byDiag = nil
 }
