@@ -24,7 +24,10 @@ import (
 // NewMarkdown and share it: it holds no per-page state, only a cache of
 // chroma lexers behind a lock, so Render is safe for concurrent use.
 type Markdown struct {
-	md     goldmark.Markdown
+	md goldmark.Markdown
+	// quick parses as md does but without linkify, and marks the bodies
+	// that need it (linkGate); nil to parse every body with md.
+	quick  parser.Parser
 	unsafe bool
 }
 
@@ -52,24 +55,32 @@ func newMarkdown(cfg *config.Config, lexers *lexerSet) *Markdown {
 		util.Prioritized(imageRenderer{}, 100), util.Prioritized(shortcodeRenderer{}, 100),
 		util.Prioritized(newCodeBlockRenderer(lexers), 200)))
 	md := goldmark.New(
-		goldmark.WithExtensions(
-			extension.GFM,
-			extension.Footnote,
-			extension.DefinitionList,
-			extension.Typographer,
-		),
-		goldmark.WithParser(parser.NewParser(
-			parser.WithBlockParsers(blockParsers()...),
-			parser.WithInlineParsers(append(parser.DefaultInlineParsers(), util.Prioritized(inlineShortcodeParser{}, 150))...),
-			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-		)),
-		goldmark.WithParserOptions(
-			parser.WithAttribute(),
-			parser.WithASTTransformers(util.Prioritized(&transformer{unsafe: unsafe}, 1000)),
-		),
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList, extension.Typographer),
+		goldmark.WithParser(newParser(unsafe)),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Markdown{md: md, unsafe: unsafe}
+	// GFM without linkify, and the gate first of the AST transformers
+	// (the table's is at 0), before any moves a text node.
+	quick := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList,
+			extension.Footnote, extension.DefinitionList, extension.Typographer),
+		goldmark.WithParser(newParser(unsafe)),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(linkGate{}, -1))),
+	)
+	return &Markdown{md: md, quick: quick.Parser(), unsafe: unsafe}
+}
+
+// newParser returns CommonMark's parser with Byline's block and inline
+// parsers, attributes, and Byline's AST transformer: the extensions add
+// the rest.
+func newParser(unsafe bool) parser.Parser {
+	return parser.NewParser(
+		parser.WithBlockParsers(blockParsers()...),
+		parser.WithInlineParsers(append(parser.DefaultInlineParsers(), util.Prioritized(inlineShortcodeParser{}, 150))...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		parser.WithAttribute(),
+		parser.WithASTTransformers(util.Prioritized(&transformer{unsafe: unsafe}, 1000)),
+	)
 }
 
 // Rendered is a converted body and what was learned from its syntax tree.
@@ -119,8 +130,7 @@ func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	if line, what := costlyRescan(body); line > 0 {
 		return &Rendered{Problems: []Problem{rescanProblem(line, what)}}, nil
 	}
-	pc := parser.NewContext()
-	doc := m.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	doc, pc := m.parse(body)
 	out := &Rendered{}
 	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
 		out.Problems = *p
@@ -137,6 +147,23 @@ func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	out.HTML = template.HTML(buf.String())
 	digest(doc, body, out)
 	return out, nil
+}
+
+// parse parses body with quick, and again with md when the gate says so;
+// with md alone when body likely has links for linkify (see linkify.go).
+func (m *Markdown) parse(body []byte) (ast.Node, parser.Context) {
+	if m.quick != nil {
+		if starts := linkStarts(body); len(starts) == 0 || !likelyLinks(body, starts) {
+			pc := parser.NewContext()
+			pc.Set(linkStartsKey, starts)
+			doc := m.quick.Parse(text.NewReader(body), parser.WithContext(pc))
+			if !needsLinkify(pc) {
+				return doc, pc
+			}
+		}
+	}
+	pc := parser.NewContext()
+	return m.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc)), pc
 }
 
 // htmlBuffer is where goldmark renders. Being a util.BufWriter, it is

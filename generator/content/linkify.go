@@ -1,0 +1,172 @@
+package content
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// GFM's extended autolinks ("www.example.com", "https://…", "jo@example.com"
+// in plain text) come from goldmark's linkify parser, which is tried after
+// every space of every paragraph, and after each "*", "_", "~" and "(":
+// about a tenth of a build's CPU, although most bodies have no such link.
+// So Markdown parses a body first with a parser that lacks linkify, and
+// parses it again with linkify only when the first parse has text in
+// which a link could start: see linkGate. The output is the same either way
+// (FuzzLinkGate compares them).
+
+var (
+	// linkStartsKey holds the body's linkStarts in the parser context.
+	linkStartsKey = parser.NewContextKey()
+	// linkGateKey is set in the parser context when the body needs linkify.
+	linkGateKey = parser.NewContextKey()
+)
+
+// linkGate is the first AST transformer of the parser without linkify. It
+// marks the parse as one to do again with linkify when a place where
+// linkify could start a link lies in a text node outside code spans.
+//
+// Linkify starts a link only in text that no other inline parser took,
+// at "http:", "https:", "ftp:" or "www.", or at a run of characters
+// followed by "@". Such a start (the "@" of an address) is text in the
+// parse without linkify as well: no inline parser begins at a letter or at
+// "@", and none ends at one. And a parse in which linkify finds nothing
+// gives the same document, but for where its text nodes are split.
+type linkGate struct{}
+
+func (linkGate) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	starts, _ := pc.Get(linkStartsKey).([]int)
+	if len(starts) == 0 {
+		return
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.CodeSpan, *ast.Link, *ast.Image:
+			// Linkify takes nothing in code, nor in a link's label.
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			i, _ := slices.BinarySearch(starts, n.Segment.Start)
+			if i < len(starts) && starts[i] < n.Segment.Stop {
+				pc.Set(linkGateKey, true)
+				return ast.WalkStop, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// linkStarts returns, in order, the offsets in src of each "http:",
+// "https:", "ftp:" and "www.", and of each "@" that could be an address's:
+// one between a character of its local part and a letter or digit.
+func linkStarts(src []byte) []int {
+	var starts []int
+	for _, prefix := range [...]string{"http", "ftp:", "www.", "@"} {
+		for i := 0; ; i++ {
+			j := bytes.Index(src[i:], []byte(prefix))
+			if j < 0 {
+				break
+			}
+			i += j
+			rest := src[i+len(prefix):]
+			switch {
+			case prefix == "http" && !bytes.HasPrefix(rest, []byte(":")) && !bytes.HasPrefix(rest, []byte("s:")):
+			case prefix == "@" && (i == 0 || !emailLocal(src[i-1]) || len(rest) == 0 || !asciiAlnum(rest[0])):
+			default:
+				starts = append(starts, i)
+			}
+		}
+	}
+	slices.Sort(starts)
+	return starts
+}
+
+// emailLocal reports whether goldmark's linkify takes c in the local part
+// of an address.
+func emailLocal(c byte) bool {
+	return asciiAlnum(c) || strings.IndexByte("!#$%&'*+-./=?^_`{|}~", c) >= 0
+}
+
+func asciiAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// likelyLinks reports whether one of starts, the body's linkStarts, looks
+// from its line like a start of a link in text: the "@" of an address or
+// a URL that follows a space, "*", "_", "~" or a "(" that does not end
+// "](", outside fenced and indented code, code spans and link reference
+// definitions. A body with one is parsed with linkify at once, rather than
+// first without it only to find it is needed. A wrong guess costs time,
+// never a different page.
+func likelyLinks(src []byte, starts []int) bool {
+	var fence byte // '`' or '~' inside a fenced code block
+	k := 0
+	for at := 0; at < len(src) && k < len(starts); {
+		end := bytes.IndexByte(src[at:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += at
+		}
+		line := src[at:end]
+		text := bytes.TrimLeft(line, " ")
+		indented := len(line)-len(text) >= 4 || len(text) > 0 && text[0] == '\t'
+		mark := byte(0)
+		if !indented && (bytes.HasPrefix(text, []byte("```")) || bytes.HasPrefix(text, []byte("~~~"))) {
+			mark = text[0]
+		}
+		for ; k < len(starts) && starts[k] < end; k++ {
+			if fence == 0 && mark == 0 && !indented && inText(src, at, starts[k]) {
+				return true
+			}
+		}
+		switch {
+		case mark != 0 && fence == 0:
+			fence = mark
+		case mark != 0 && mark == fence:
+			fence = 0
+		}
+		at = end + 1
+	}
+	return false
+}
+
+// inText reports whether the link start at p, on the line that starts at
+// at, looks like one in text: see likelyLinks.
+func inText(src []byte, at, p int) bool {
+	s := p
+	if src[p] == '@' {
+		for s > at && (asciiAlnum(src[s-1]) || strings.IndexByte(".-_+", src[s-1]) >= 0) {
+			s--
+		}
+	}
+	before := src[at:s]
+	if t := bytes.TrimLeft(before, " "); len(t) > 0 && t[0] == '[' && bytes.Contains(t, []byte("]:")) {
+		return false // a link reference definition
+	}
+	if bytes.Count(before, []byte("`"))%2 == 1 {
+		return false // in a code span
+	}
+	if s == at {
+		return true
+	}
+	switch src[s-1] {
+	case ' ', '\t', '*', '_', '~':
+		return true
+	case '(':
+		return s-2 < at || src[s-2] != ']'
+	}
+	return false
+}
+
+// needsLinkify reports whether a parse with pc found a place for linkify.
+func needsLinkify(pc parser.Context) bool {
+	v, _ := pc.Get(linkGateKey).(bool)
+	return v
+}
