@@ -64,21 +64,29 @@ func (linkGate) Transform(doc *ast.Document, reader text.Reader, pc parser.Conte
 
 // linkStarts returns, in order, the offsets in src of each "http:",
 // "https:", "ftp:" and "www.", and of each "@" that could be an address's:
-// one between a character of its local part and a letter or digit.
+// one between a character of its local part and a letter or digit. It
+// looks for the rarer ":", "." and "@", not for the letters: "h" and "w"
+// are everywhere in English.
 func linkStarts(src []byte) []int {
 	var starts []int
-	for _, prefix := range [...]string{"http", "ftp:", "www.", "@"} {
+	for _, c := range [...]byte{':', '.', '@'} {
 		for i := 0; ; i++ {
-			j := bytes.Index(src[i:], []byte(prefix))
+			j := bytes.IndexByte(src[i:], c)
 			if j < 0 {
 				break
 			}
 			i += j
-			rest := src[i+len(prefix):]
+			before := src[:i]
 			switch {
-			case prefix == "http" && !bytes.HasPrefix(rest, []byte(":")) && !bytes.HasPrefix(rest, []byte("s:")):
-			case prefix == "@" && (i == 0 || !emailLocal(src[i-1]) || len(rest) == 0 || !asciiAlnum(rest[0])):
-			default:
+			case c == ':' && bytes.HasSuffix(before, []byte("https")):
+				starts = append(starts, i-5)
+			case c == ':' && bytes.HasSuffix(before, []byte("http")):
+				starts = append(starts, i-4)
+			case c == ':' && bytes.HasSuffix(before, []byte("ftp")):
+				starts = append(starts, i-3)
+			case c == '.' && bytes.HasSuffix(before, []byte("www")):
+				starts = append(starts, i-3)
+			case c == '@' && i > 0 && emailLocal(src[i-1]) && i+1 < len(src) && asciiAlnum(src[i+1]):
 				starts = append(starts, i)
 			}
 		}
