@@ -34,8 +34,9 @@ var (
 // at "http:", "https:", "ftp:" or "www.", or at a run of characters
 // followed by "@". Such a start (the "@" of an address) is text in the
 // parse without linkify as well: no inline parser begins at a letter or at
-// "@", and none ends at one. And a parse in which linkify finds nothing
-// gives the same document, but for where its text nodes are split.
+// "@", and none ends at one, but a code span can begin inside an address's
+// run (see hasLinkStart). And a parse in which linkify finds nothing gives
+// the same document, but for where its text nodes are split.
 type linkGate struct{}
 
 func (linkGate) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
@@ -43,23 +44,48 @@ func (linkGate) Transform(doc *ast.Document, reader text.Reader, pc parser.Conte
 	if len(starts) == 0 {
 		return
 	}
+	src := reader.Source()
+	code := false // inside a code span
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
 		switch n := n.(type) {
-		case *ast.CodeSpan, *ast.Link, *ast.Image:
-			// Linkify takes nothing in code, nor in a link's label.
-			return ast.WalkSkipChildren, nil
+		case *ast.Link, *ast.Image:
+			return ast.WalkSkipChildren, nil // linkify takes nothing in a label
+		case *ast.CodeSpan:
+			code = entering
 		case *ast.Text:
-			i, _ := slices.BinarySearch(starts, n.Segment.Start)
-			if i < len(starts) && starts[i] < n.Segment.Stop {
+			if entering && hasLinkStart(starts, n.Segment, src, code) {
 				pc.Set(linkGateKey, true)
 				return ast.WalkStop, nil
 			}
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// hasLinkStart reports whether one of starts lies in seg. In a code span
+// only an "@" counts, and only one whose local part reaches back past a
+// backtick: a URL cannot start in a code span, but linkify takes
+// "a`b@example.com`" for an address before the code span parser sees its
+// backtick, one of the characters goldmark allows in the local part.
+func hasLinkStart(starts []int, seg text.Segment, src []byte, code bool) bool {
+	i, _ := slices.BinarySearch(starts, seg.Start)
+	for ; i < len(starts) && starts[i] < seg.Stop; i++ {
+		at := starts[i]
+		if !code {
+			return true
+		}
+		if src[at] != '@' {
+			continue
+		}
+		k := at
+		for k > 0 && emailLocal(src[k-1]) {
+			k--
+		}
+		if bytes.IndexByte(src[k:at], '`') > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // linkStarts returns, in order, the offsets in src of each "http:",

@@ -31,7 +31,10 @@ var linkBodies = []struct {
 	{"HTTP and http and www and @ and ftp alone.\n", false, false},
 	{"    https://example.com in indented code\n\n~~~\nhttps://example.com\n~~~\n", false, false},
 	{"- item\n\n    continued at https://example.com\n", true, false},
-	{"[see https://example.com\n", true, true}, // no link, but text after "["
+	{"[see https://example.com\n", true, true},           // no link, but text after "["
+	{"0`@0.0` and `https://example.com`\n", true, false}, // goldmark's address takes the backtick
+	{"`git@example.com` and `https://example.com`\n", false, false},
+	{"`https://example.com` and `ftp://x`\n", false, false},
 }
 
 // TestLinkGate checks, for each of linkBodies, the guess before parsing,
