@@ -139,10 +139,12 @@ func inGap(a, b time.Time) bool {
 	return d == time.Hour || d == -time.Hour
 }
 
-// FuzzMarks renders any Markdown and checks Fill's contract: each link the
-// page lists has one start mark and one end mark in the HTML, in order and
-// not nested, each image one size mark, and there is no other NUL; after
-// Fill, no NUL is left.
+// FuzzMarks renders any Markdown and checks the marks' contract: each link
+// the page lists has one start mark and one end mark in the HTML, in order
+// and not nested, each image one size mark, each shortcode call one mark
+// and a paired call an end mark after it, pairs nested, and there is no
+// other NUL; after Fill only the shortcodes' marks are left, and after
+// WithShortcodes, which renders every call once, none.
 func FuzzMarks(f *testing.F) {
 	for _, s := range []string{
 		"[a](a.md) ![i](/i.png) [b](../b.md#x \"t\")\n",
@@ -151,6 +153,8 @@ func FuzzMarks(f *testing.F) {
 		"```\n\x000\x00\n```\n[a](a.md)\n",
 		"- [a](a.md)\n  > [!NOTE]\n  > ![b](/b.png)\n",
 		"Pay:\n{{< pay role=\"sre\" >}}\n> {{< note say=x >}}\n- {{< bad\n[a](a.md) {{< text >}}\n",
+		"{{< box >}}\nIn [a](a.md):\n{{< box >}}\n{{< pay >}} ![i](/i.png)\n{{< /box >}}\n{{< /box >}}\n- {{< x >}}\n{{< /x >}}\n",
+		"> {{< aside >}}\n> ```\n> {{< /aside >}}\n> ```\n> {{< /aside >}}\n{{< /aside >}} {{< /x >}}\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -162,6 +166,8 @@ func FuzzMarks(f *testing.F) {
 		}
 		html := string(r.HTML)
 		open, starts, ends, sizes, calls := -1, 0, 0, 0, 0
+		var pairs []int // paired calls whose end mark is to come
+		seen := make([]bool, len(r.Shortcodes))
 		for {
 			_, mark, rest, ok := nextMark(html)
 			if !ok {
@@ -179,10 +185,22 @@ func FuzzMarks(f *testing.F) {
 				open = -1
 				ends++
 			case strings.HasPrefix(mark, "s"):
-				if mark != "s"+strconv.Itoa(calls) {
-					t.Fatalf("shortcode mark %q, want s%d: %q", mark, calls, r.HTML)
+				// Block calls are numbered before calls within lines of
+				// text: each number once, in any order.
+				n, err := strconv.Atoi(mark[1:])
+				if err != nil || n < 0 || n >= len(r.Shortcodes) || seen[n] {
+					t.Fatalf("shortcode mark %q: not one of %d, or seen before: %q", mark, len(r.Shortcodes), r.HTML)
+				}
+				seen[n] = true
+				if r.Shortcodes[n].Paired {
+					pairs = append(pairs, n)
 				}
 				calls++
+			case strings.HasPrefix(mark, "/s"):
+				if len(pairs) == 0 || mark != "/s"+strconv.Itoa(pairs[len(pairs)-1]) {
+					t.Fatalf("shortcode end mark %q, with %v open: %q", mark, pairs, r.HTML)
+				}
+				pairs = pairs[:len(pairs)-1]
 			case strings.HasPrefix(mark, "i"):
 				if mark != "i"+strconv.Itoa(sizes) {
 					t.Fatalf("size mark %q, want i%d: %q", mark, sizes, r.HTML)
@@ -196,11 +214,14 @@ func FuzzMarks(f *testing.F) {
 				starts++
 			}
 		}
+		if len(pairs) > 0 {
+			t.Fatalf("paired calls %v have no end mark: %q", pairs, r.HTML)
+		}
 		if open >= 0 || starts != len(r.Links) || ends != starts || sizes != len(r.Images) || calls != len(r.Shortcodes) {
 			t.Fatalf("%d link marks (%d ends), %d size marks, %d shortcode marks; %d links, %d images and %d shortcodes listed: %q",
 				starts, ends, sizes, calls, len(r.Links), len(r.Images), len(r.Shortcodes), r.HTML)
 		}
-		p := &Page{}
+		p := &Page{Shortcodes: r.Shortcodes}
 		p.SetBody(r.HTML)
 		for _, l := range r.Links {
 			p.Links = append(p.Links, Link{Written: l.Dest, Title: l.Title})
@@ -210,12 +231,25 @@ func FuzzMarks(f *testing.F) {
 			hrefs[i] = "/x/"
 		}
 		filled := p.Fill(hrefs, make([]Size, len(r.Images)))
-		if out := filled.Body(); strings.Count(string(out), "\x00") != 2*len(r.Shortcodes) {
-			t.Fatalf("NULs after Fill other than the %d shortcode marks: %q", len(r.Shortcodes), out)
+		marks := len(r.Shortcodes)
+		for _, sc := range r.Shortcodes {
+			if sc.Paired {
+				marks++
+			}
 		}
-		outs := make([]template.HTML, len(r.Shortcodes))
-		if out := filled.WithShortcodes(outs).Body(); strings.IndexByte(string(out), 0) >= 0 {
-			t.Fatalf("a NUL after WithShortcodes: %q", out)
+		if out := filled.Body(); strings.Count(string(out), "\x00") != 2*marks {
+			t.Fatalf("NULs after Fill other than the %d shortcode marks: %q", marks, out)
+		}
+		called := 0
+		out := filled.WithShortcodes(func(i int, inner template.HTML) template.HTML {
+			called++
+			if strings.IndexByte(string(inner), 0) >= 0 {
+				t.Fatalf("call %d's inner content has a NUL: %q", i, inner)
+			}
+			return template.HTML("<call" + strconv.Itoa(i) + ">" + string(inner) + "</call>")
+		}).Body()
+		if strings.IndexByte(string(out), 0) >= 0 || called != len(r.Shortcodes) {
+			t.Fatalf("%d of %d calls rendered; a NUL after WithShortcodes: %q", called, len(r.Shortcodes), out)
 		}
 	})
 }

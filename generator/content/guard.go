@@ -97,7 +97,7 @@ func scanCost(line []byte) (cost, openers int) {
 
 // costlyProblem is the error for a line costlyLine found.
 func costlyProblem(line, openers int) Problem {
-	return Problem{line, fmt.Sprintf("this line has %d link openers \"](\" whose destinations do not close: the Markdown parser would take minutes on it; close them with \")\" or break the line", openers)}
+	return Problem{Line: line, Msg: fmt.Sprintf("this line has %d link openers \"](\" whose destinations do not close: the Markdown parser would take minutes on it; close them with \")\" or break the line", openers)}
 }
 
 // maxEmphasisWork bounds the work goldmark may spend matching a block's
@@ -325,7 +325,7 @@ func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
 
 // emphasisProblem is the error for a block costlyEmphasis found.
 func emphasisProblem(line, runs int) Problem {
-	return Problem{line, fmt.Sprintf("this paragraph has %d runs of \"*\", \"_\" or \"~\" that open or close nothing of each other, which the Markdown parser would take minutes to match: escape the marks that are not emphasis (\\*, \\_, \\~), or split the paragraph", runs)}
+	return Problem{Line: line, Msg: fmt.Sprintf("this paragraph has %d runs of \"*\", \"_\" or \"~\" that open or close nothing of each other, which the Markdown parser would take minutes to match: escape the marks that are not emphasis (\\*, \\_, \\~), or split the paragraph", runs)}
 }
 
 // maxRescanWork bounds the bytes goldmark may read again and again in a
@@ -384,7 +384,7 @@ func costlyRescan(body []byte) (line int, what string) {
 
 // rescanProblem is the error for a block costlyRescan found.
 func rescanProblem(line int, what string) Problem {
-	return Problem{line, "this paragraph has so many " + what + " that the Markdown parser would take minutes on it: escape them (\\' \\\" \\`), or split the paragraph"}
+	return Problem{Line: line, Msg: "this paragraph has so many " + what + " that the Markdown parser would take minutes on it: escape them (\\' \\\" \\`), or split the paragraph"}
 }
 
 // quoteWork is what the typographer reads on a line: each run of one

@@ -99,15 +99,18 @@ type Rendered struct {
 	// Images are the destinations of the images at site paths or relative
 	// ones, in document order: the Nth has the size mark of Fill.
 	Images []string
-	// Shortcodes are the body's shortcode calls, in order, at body
-	// positions: the Nth renders as the mark WithShortcodes replaces.
+	// Shortcodes are the body's shortcode calls at body positions, the
+	// calls on lines of their own first, then those within lines of text,
+	// each in document order: the Nth renders as the mark WithShortcodes
+	// replaces.
 	Shortcodes []Shortcode
 }
 
-// Problem is something wrong in a body, at a body line.
+// Problem is something wrong in a body, at a body line, and at a column
+// when Col is not 0.
 type Problem struct {
-	Line int
-	Msg  string
+	Line, Col int
+	Msg       string
 }
 
 // Render converts a Markdown body. A body on which goldmark would spend

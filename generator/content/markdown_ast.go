@@ -96,7 +96,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			s := string(toBytes(id))
 			line := ids.lineOf(h)
 			if first, dup := ids.taken[s]; dup {
-				problems = append(problems, Problem{line, fmt.Sprintf("duplicate heading id %q (first used on line %d)", s, first)})
+				problems = append(problems, Problem{Line: line, Msg: fmt.Sprintf("duplicate heading id %q (first used on line %d)", s, first)})
 			}
 			ids.taken[s] = line
 		}

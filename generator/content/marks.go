@@ -15,8 +15,8 @@ import (
 // Page.Images), so those render as marks that Fill replaces once it does:
 // "\x00N\x00" and "\x00/\x00" around the page's Nth such link, in place
 // of its tags, and "\x00iN\x00" where the Nth image's width and height go.
-// Fill keeps the marks of shortcode calls, "\x00sN\x00", for
-// WithShortcodes.
+// Fill keeps the marks of shortcode calls, "\x00sN\x00" and a paired
+// call's "\x00/sN\x00", for WithShortcodes.
 // No Markdown can write a mark: Markdown.Render turns every NUL of a body
 // into U+FFFD, as CommonMark says to, before goldmark reads it.
 
@@ -43,7 +43,7 @@ func (p *Page) Fill(hrefs []string, sizes []Size) *Page {
 			if open {
 				b.WriteString("</a>")
 			}
-		case strings.HasPrefix(mark, "s"):
+		case strings.HasPrefix(mark, "s"), strings.HasPrefix(mark, "/s"):
 			b.WriteString("\x00" + mark + "\x00") // a shortcode's: see WithShortcodes
 		case strings.HasPrefix(mark, "i"):
 			n, err := strconv.Atoi(mark[1:])

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,31 +28,79 @@ import (
 // the template's output once a later stage has it. Names are letters,
 // digits, "-" and "_"; values are "double-quoted" (with \" and \\) or bare
 // words; every parameter has a name. A call in code is code.
+//
+// A call on a line of its own that a line "{{< /name >}}" follows, in the
+// same list item or quote, is paired: the Markdown between the two lines
+// is its inner content, rendered between the marks "\x00sN\x00" and
+// "\x00/sN\x00", and given to the template as .Inner. Pairs of the same
+// name nest: a closing line closes the innermost open call of its name. A
+// call written "{{< name />}}" is never paired.
 
 // Shortcode is one call in a body.
 type Shortcode struct {
 	Name   string
 	Params map[string]string
+	// Paired says a line {{< /name >}} closes the call: its template gets
+	// the Markdown between as .Inner.
+	Paired bool
+	// selfClosed says the call was written {{< name />}}: never paired.
+	selfClosed bool
 	// Line and Col are the position of its "{{<": in the body in
 	// Rendered, in the file in Page.
 	Line, Col int
 }
 
-// shortcodeMark is the mark the index-th call of a page renders as.
-func shortcodeMark(index int) string { return "\x00s" + strconv.Itoa(index) + "\x00" }
+// shortcodeMark is the mark the index-th call of a page renders as; a
+// paired call's inner content ends with shortcodeEndMark.
+func shortcodeMark(index int) string    { return "\x00s" + strconv.Itoa(index) + "\x00" }
+func shortcodeEndMark(index int) string { return "\x00/s" + strconv.Itoa(index) + "\x00" }
 
 // WithShortcodes returns a copy of p whose shortcode marks are replaced by
-// outs, the output of each call of p.Shortcodes in order; p itself is not
-// changed, since it may be shared with other builds.
-func (p *Page) WithShortcodes(outs []template.HTML) *Page {
-	html := replaceMarks(string(p.Body()), 0, func(b *strings.Builder, mark string) {
-		n, err := strconv.Atoi(strings.TrimPrefix(mark, "s"))
-		if strings.HasPrefix(mark, "s") && err == nil && n >= 0 && n < len(outs) {
-			b.WriteString(string(outs[n]))
+// the output of call for each of p.Shortcodes: call(i, inner) renders the
+// i-th, with inner the HTML of a paired call's inner content (whose own
+// calls it gets already rendered), else "". p itself is not changed, since
+// it may be shared with other builds.
+func (p *Page) WithShortcodes(call func(i int, inner template.HTML) template.HTML) *Page {
+	type pair struct {
+		index int
+		inner strings.Builder
+	}
+	var out strings.Builder
+	html := string(p.Body())
+	out.Grow(len(html))
+	var open []*pair // paired calls whose end mark is still to come
+	w := &out
+	for {
+		before, mark, rest, ok := nextMark(html)
+		if !ok {
+			break
 		}
-	})
+		w.WriteString(before)
+		html = rest
+		end := strings.HasPrefix(mark, "/s")
+		n, err := strconv.Atoi(strings.TrimPrefix(strings.TrimPrefix(mark, "/"), "s"))
+		switch {
+		case err != nil || n < 0 || n >= len(p.Shortcodes) || !end && !strings.HasPrefix(mark, "s"):
+			w.WriteString("\x00" + mark + "\x00") // not a shortcode's
+		case !end && p.Shortcodes[n].Paired:
+			open = append(open, &pair{index: n})
+			w = &open[len(open)-1].inner
+		case !end:
+			w.WriteString(string(call(n, "")))
+		case len(open) > 0 && open[len(open)-1].index == n:
+			top := open[len(open)-1]
+			open = open[:len(open)-1]
+			w = &out
+			if len(open) > 0 {
+				w = &open[len(open)-1].inner
+			}
+			inner := strings.TrimPrefix(top.inner.String(), "\n") // the open mark's line end
+			w.WriteString(string(call(n, template.HTML(inner))))
+		}
+	}
+	w.WriteString(html)
 	cp := *p
-	cp.SetBody(template.HTML(html))
+	cp.SetBody(template.HTML(out.String()))
 	return &cp
 }
 
@@ -61,6 +110,9 @@ var shortcodesKey = parser.NewContextKey()
 type shortcodeCalls struct {
 	calls    []Shortcode
 	problems []Problem
+	// closes holds the offset of each closing call in the body by name,
+	// in order; nil until the first call asks.
+	closes map[string][]int
 	// at and line are the offset and line of the last call: calls come in
 	// document order, so each counts lines from the one before, not from
 	// the start of the body.
@@ -70,15 +122,61 @@ type shortcodeCalls struct {
 // add records the call written as text at offset at of src, and returns
 // its index, or -1 for a malformed call, which is a problem instead.
 func (c *shortcodeCalls) add(src []byte, at int, text string) int {
-	line := c.lineOf(src, at)
 	sc, err := parseShortcode(text)
 	if err != nil {
-		c.problems = append(c.problems, Problem{line, err.Error()})
+		c.problem(src, at, err.Error())
 		return -1
 	}
-	sc.Line, sc.Col = line, at-(bytes.LastIndexByte(src[:at], '\n')+1)+1
+	sc.Line, sc.Col = c.lineOf(src, at), colOf(src, at)
 	c.calls = append(c.calls, sc)
 	return len(c.calls) - 1
+}
+
+// problem records msg at offset at of src.
+func (c *shortcodeCalls) problem(src []byte, at int, msg string) {
+	c.problems = append(c.problems, Problem{Line: c.lineOf(src, at), Col: colOf(src, at), Msg: msg})
+}
+
+// colOf returns the column of offset at of src.
+func colOf(src []byte, at int) int { return at - (bytes.LastIndexByte(src[:at], '\n') + 1) + 1 }
+
+// closedLater reports whether a closing call of name follows offset at in
+// src: if so, the call there is paired.
+func (c *shortcodeCalls) closedLater(src []byte, name string, at int) bool {
+	if c.closes == nil {
+		c.closes = map[string][]int{}
+		for i := 0; ; i++ {
+			j := bytes.Index(src[i:], []byte("{{<"))
+			if j < 0 {
+				break
+			}
+			i += j
+			end := bytes.IndexByte(src[i:], '\n')
+			if end < 0 {
+				end = len(src) - i
+			}
+			if n, ok := closingCall(src[i : i+end]); ok {
+				c.closes[n] = append(c.closes[n], i)
+			}
+		}
+	}
+	offsets := c.closes[name]
+	k, _ := slices.BinarySearch(offsets, at)
+	return k < len(offsets)
+}
+
+// closingCall returns the name in line when line, its spaces trimmed,
+// is a closing call, "{{< /name >}}".
+func closingCall(line []byte) (string, bool) {
+	inner, ok := bytes.CutPrefix(bytes.TrimSpace(line), []byte("{{<"))
+	if ok {
+		inner, ok = bytes.CutSuffix(inner, []byte(">}}"))
+	}
+	name, ok2 := bytes.CutPrefix(bytes.TrimSpace(inner), []byte("/"))
+	if !ok || !ok2 || !isShortcodeName(string(name)) {
+		return "", false
+	}
+	return string(name), true
 }
 
 // lineOf returns the body line of offset at, at or after the last call's.
@@ -114,9 +212,27 @@ func (n *shortcodeNode) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"Index": strconv.Itoa(n.index)}, nil)
 }
 
+// pairedShortcode is a paired call, whose children are its inner content.
+type pairedShortcode struct {
+	ast.BaseBlock
+	index  int
+	name   string
+	at     int  // offset of its "{{<" in the body
+	closed bool // by its closing line
+}
+
+var kindPairedShortcode = ast.NewNodeKind("PairedShortcode")
+
+func (n *pairedShortcode) Kind() ast.NodeKind { return kindPairedShortcode }
+
+func (n *pairedShortcode) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Index": strconv.Itoa(n.index), "Name": n.name}, nil)
+}
+
 // shortcodeParser opens a shortcodeNode on a line that starts with "{{<",
-// which may interrupt a paragraph. A line that starts so but is no call is
-// a problem, and renders as nothing.
+// which may interrupt a paragraph, or a pairedShortcode when a closing
+// line of its name follows. A line that starts so but is no call, and a
+// closing line that closes no call, are problems, and render as nothing.
 type shortcodeParser struct{}
 
 func (shortcodeParser) Trigger() []byte { return []byte{'{'} }
@@ -132,16 +248,67 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		return nil, parser.NoChildren // text follows the call: a paragraph, whose inlines have it
 	}
 	reader.AdvanceToEOL()
-	i := callsOf(pc).add(reader.Source(), seg.Start+indent, string(rest))
+	src, at, c := reader.Source(), seg.Start+indent, callsOf(pc)
+	if name, ok := closingCall(rest); ok {
+		c.problem(src, at, fmt.Sprintf("{{< /%s >}} closes no {{< %s >}}: a closing line must follow its call in the same list item or quote", name, name))
+		return &shortcodeNode{index: -1}, parser.NoChildren
+	}
+	i := c.add(src, at, string(rest))
+	if i >= 0 && !c.calls[i].selfClosed && c.closedLater(src, c.calls[i].Name, at) {
+		c.calls[i].Paired = true
+		return &pairedShortcode{index: i, name: c.calls[i].Name, at: at}, parser.HasChildren
+	}
 	return &shortcodeNode{index: i}, parser.NoChildren
 }
 
-func (shortcodeParser) Continue(ast.Node, text.Reader, parser.Context) parser.State {
-	return parser.Close
+// Continue keeps a paired call open, with its lines as children, until
+// its closing line, unless that line is in code or closes a call of the
+// same name nested in this one.
+func (shortcodeParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	n, ok := node.(*pairedShortcode)
+	if !ok {
+		return parser.Close
+	}
+	line, _ := reader.PeekLine()
+	if name, ok := closingCall(line); ok && name == n.name && !innerPair(pc, n) {
+		reader.AdvanceToEOL()
+		n.closed = true
+		return parser.Close
+	}
+	return parser.Continue | parser.HasChildren
 }
-func (shortcodeParser) Close(ast.Node, text.Reader, parser.Context) {}
-func (shortcodeParser) CanInterruptParagraph() bool                 { return true }
-func (shortcodeParser) CanAcceptIndentedLine() bool                 { return false }
+
+// innerPair reports whether a block opened inside n will take the line:
+// code, or a paired call of n's name.
+func innerPair(pc parser.Context, n *pairedShortcode) bool {
+	blocks := pc.OpenedBlocks()
+	inside := false
+	for _, b := range blocks {
+		switch b := b.Node.(type) {
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+			if inside {
+				return true
+			}
+		case *pairedShortcode:
+			if inside && b.name == n.name {
+				return true
+			}
+			inside = inside || b == n
+		}
+	}
+	return false
+}
+
+// Close reports a paired call that its list item or quote ended before
+// its closing line.
+func (shortcodeParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	if n, ok := node.(*pairedShortcode); ok && !n.closed {
+		callsOf(pc).problem(reader.Source(), n.at, fmt.Sprintf("{{< %s >}} is not closed: put its {{< /%s >}} in the same list item or quote", n.name, n.name))
+	}
+}
+
+func (shortcodeParser) CanInterruptParagraph() bool { return true }
+func (shortcodeParser) CanAcceptIndentedLine() bool { return false }
 
 // parseShortcode reads one call, "{{< name key="value" k=v >}}".
 func parseShortcode(s string) (Shortcode, error) {
@@ -153,12 +320,16 @@ func parseShortcode(s string) (Shortcode, error) {
 	if !ok {
 		return Shortcode{}, fmt.Errorf("a line that starts with {{< must end with >}}: %s", hint)
 	}
+	inner, selfClosed := cutSelfClosing(inner)
 	rest := strings.TrimLeft(inner, " \t")
 	name, rest := cutWord(rest)
+	if strings.HasPrefix(name, "/") {
+		return Shortcode{}, fmt.Errorf("a closing {{< %s >}} must stand on a line of its own, after a line that calls {{< %s >}}", name, name[1:])
+	}
 	if name == "" || !isShortcodeName(name) {
 		return Shortcode{}, fmt.Errorf("shortcode name %q must be letters, digits, - and _: %s", name, hint)
 	}
-	sc := Shortcode{Name: name, Params: map[string]string{}}
+	sc := Shortcode{Name: name, Params: map[string]string{}, selfClosed: selfClosed}
 	for rest = strings.TrimLeft(rest, " \t"); rest != ""; rest = strings.TrimLeft(rest, " \t") {
 		key, after, found := strings.Cut(rest, "=")
 		if !found || key == "" || !isShortcodeName(key) {
@@ -181,6 +352,21 @@ func parseShortcode(s string) (Shortcode, error) {
 		sc.Params[key] = val
 	}
 	return sc, nil
+}
+
+// cutSelfClosing cuts the "/" of a self-closing call, "{{< name />}}" or
+// "{{< name k=v />}}", from inner, the text between "{{<" and ">}}". The
+// slash must follow the name or a space: in "url=/a/" it is the value's.
+func cutSelfClosing(inner string) (string, bool) {
+	t := strings.TrimRight(inner, " \t")
+	before, ok := strings.CutSuffix(t, "/")
+	if !ok {
+		return inner, false
+	}
+	if strings.HasSuffix(before, " ") || strings.HasSuffix(before, "\t") || isShortcodeName(strings.TrimSpace(before)) {
+		return before, true
+	}
+	return inner, false
 }
 
 // cutWord cuts s at its first space or tab.
@@ -262,6 +448,14 @@ func (shortcodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 			_, _ = w.WriteString(shortcodeMark(i) + "\n")
 		}
 		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(kindPairedShortcode, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if i := n.(*pairedShortcode).index; entering {
+			_, _ = w.WriteString(shortcodeMark(i) + "\n")
+		} else {
+			_, _ = w.WriteString(shortcodeEndMark(i) + "\n")
+		}
+		return ast.WalkContinue, nil
 	})
 	reg.Register(kindInlineShortcode, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if i := n.(*inlineShortcode).index; entering && i >= 0 {

@@ -16,6 +16,10 @@ import (
 type ShortcodeData struct {
 	Name   string
 	Params map[string]string // .Params.key; "" for a key not given
+	// Inner is the HTML of a paired call's inner content, the Markdown
+	// between {{< NAME >}} and {{< /NAME >}} with its own calls rendered;
+	// "" for a call that is not paired.
+	Inner template.HTML
 	// The page whose body holds the call: one of these is set.
 	Article *site.Article
 	Page    *site.Page
@@ -57,16 +61,17 @@ func (r *Renderer) ExpandArticle(th *theme.Theme, a *site.Article, body *content
 	return body, list.Err() == nil
 }
 
-// expand renders the calls of p with data, each with its name and params.
+// expand renders the calls of p with data, each with its name, params and
+// inner content, the calls inside a paired one first.
 func expand(th *theme.Theme, p *content.Page, data ShortcodeData, list *diag.List) *content.Page {
-	outs := make([]template.HTML, len(p.Shortcodes))
-	for i, sc := range p.Shortcodes {
+	return p.WithShortcodes(func(i int, inner template.HTML) template.HTML {
+		sc := p.Shortcodes[i]
 		at := diag.Pos{Path: p.File, Line: sc.Line, Col: sc.Col}
 		if !th.HasShortcode(sc.Name) {
 			list.Errorf(at, "no shortcode %q: add shortcodes/%s.html to the site's layouts/ or the theme's", sc.Name, sc.Name)
-			continue
+			return ""
 		}
-		data.Name, data.Params = sc.Name, sc.Params
+		data.Name, data.Params, data.Inner = sc.Name, sc.Params, inner
 		out, err := th.Shortcode(sc.Name, data)
 		if err != nil {
 			var d *diag.Diagnostic
@@ -75,11 +80,10 @@ func expand(th *theme.Theme, p *content.Page, data ShortcodeData, list *diag.Lis
 			} else {
 				list.Errorf(at, "shortcode %q failed: %v", sc.Name, err)
 			}
-			continue
+			return ""
 		}
 		// A template file ends with a newline, which a call within a line
 		// of text must not carry into it ("$152,000\n, a QA…").
-		outs[i] = template.HTML(strings.TrimRight(string(out), "\r\n"))
-	}
-	return p.WithShortcodes(outs)
+		return template.HTML(strings.TrimRight(string(out), "\r\n"))
+	})
 }
