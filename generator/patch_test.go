@@ -22,6 +22,8 @@ const (
 	draft   = "articles/roles/what-does-a-platform-engineer-do.md"  // a draft
 	// switching calls the shortcode pay-table.
 	switching = "articles/guides/how-to-switch-careers-into-tech.md"
+	// interview has a paired call of the shortcode checklist.
+	interview = "articles/how-to-prepare-for-a-technical-interview/index.md"
 )
 
 // edit changes one file of a site: fn maps its text to the new text; a nil
@@ -74,6 +76,9 @@ func TestPatchBodiesMatchesAFullBuild(t *testing.T) {
 		{"a shortcode's parameter", nil, []edit{{switching, replace(`caption="Base pay`, `caption="Pay`)}}, true},
 		{"a shortcode more", nil, []edit{{backEnd, appendText("{{< pay-table >}}")}}, true},
 		{"a shortcode no template renders", nil, []edit{{switching, appendText("{{< nowhere >}}")}}, false},
+		{"a paired shortcode's inner content", nil, []edit{{interview, replace("a glass of water", "a glass of **tea**")}}, true},
+		{"a paired shortcode no longer closed", nil, []edit{{interview, replace("{{< /checklist >}}\n", "")}}, true},
+		{"a closing line that closes nothing", nil, []edit{{interview, replace("{{< checklist title=\"The evening before\" >}}\n", "")}}, false},
 		{"a title", nil, []edit{{backEnd, replace(`title: "`, `title: "New: `)}}, false},
 		{"a JSON key", nil, []edit{{qa, replace(`"toc": true`, `"toc": false`)}}, false},
 		{"a line before the front matter", nil, []edit{{backEnd, func(s string) string { return "\n" + s }}}, false},
