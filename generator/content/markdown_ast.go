@@ -56,8 +56,16 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			} else if isSitePath(n.Destination) || isRelativePath(n.Destination) {
 				marked = append(marked, n)
 			}
+			_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if t, ok := n.(*ast.Text); ok && entering {
+					trimBeforeBreak(t, src)
+				}
+				return ast.WalkContinue, nil
+			})
 			// What it holds is only its alt text: no link in it is one.
 			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			trimBeforeBreak(n, src)
 		case *ast.AutoLink:
 			if dangerous(n.URL(src)) {
 				unsafeLinks = append(unsafeLinks, n)
@@ -316,5 +324,25 @@ func writeText(b textSink, n ast.Node, src []byte) {
 			}
 			writeText(b, c, src)
 		}
+	}
+}
+
+// trimBeforeBreak drops the spaces before a hard line break made of
+// spaces ("text   \n"), which CommonMark says are not content. goldmark
+// drops them from the break's own text node only, and linkify, tried after
+// every space, splits the line into text nodes, so that without this the
+// output would depend on whether a body was parsed with linkify (see
+// linkify.go).
+func trimBeforeBreak(t *ast.Text, src []byte) {
+	if !t.HardLineBreak() || t.Segment.Stop < len(src) && src[t.Segment.Stop] == '\\' {
+		return // no break, or a backslash's, before which spaces are text
+	}
+	for {
+		t.Segment = t.Segment.TrimRightSpace(src)
+		prev, ok := t.PreviousSibling().(*ast.Text)
+		if t.Segment.Len() > 0 || !ok || prev.SoftLineBreak() || prev.HardLineBreak() || prev.Segment.Stop != t.Segment.Start {
+			return
+		}
+		t = prev
 	}
 }
