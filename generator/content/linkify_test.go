@@ -68,10 +68,10 @@ func TestSpacesBeforeABreak(t *testing.T) {
 	always := *md
 	always.quick = nil
 	for body, want := range map[string]string{
-		"0           \n1\n":           "<p>0<br>\n1</p>\n",
+		"0           \n1\n":         "<p>0<br>\n1</p>\n",
 		"*a*    \nb at www.x.com\n": "<p><em>a</em><br>\nb at <a href=\"http://www.x.com\">www.x.com</a></p>\n",
 		"a   \\\nb\n":               "<p>a   <br>\nb</p>\n",
-		"![a    \nb](/i.png)\n":       "<p><img src=\"/i.png\" alt=\"a b\"\x00i0\x00 loading=\"lazy\" decoding=\"async\"></p>\n",
+		"![a    \nb](/i.png)\n":     "<p><img src=\"/i.png\" alt=\"a b\"\x00i0\x00 loading=\"lazy\" decoding=\"async\"></p>\n",
 	} {
 		for _, m := range []*Markdown{md, &always} {
 			r, err := m.Render([]byte(body))
