@@ -36,7 +36,9 @@ var (
 // parse without linkify as well: no inline parser begins at a letter or at
 // "@", and none ends at one, but a code span can begin inside an address's
 // run (see hasLinkStart). And a parse in which linkify finds nothing gives
-// the same document, but for where its text nodes are split.
+// the same document but for where its text nodes are split, which changes
+// nothing in the output once the spaces before hard line breaks are
+// trimmed across them (trimBeforeBreak).
 type linkGate struct{}
 
 func (linkGate) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
@@ -137,7 +139,8 @@ func asciiAlnum(c byte) bool {
 // "](", outside fenced and indented code, code spans and link reference
 // definitions. A body with one is parsed with linkify at once, rather than
 // first without it only to find it is needed. A wrong guess costs time,
-// never a different page.
+// never a different page. It reads each line once, however many starts
+// the line has.
 func likelyLinks(src []byte, starts []int) bool {
 	var fence byte // '`' or '~' inside a fenced code block
 	k := 0
@@ -155,8 +158,14 @@ func likelyLinks(src []byte, starts []int) bool {
 		if !indented && (bytes.HasPrefix(text, []byte("```")) || bytes.HasPrefix(text, []byte("~~~"))) {
 			mark = text[0]
 		}
+		l := lineScan{src: src, at: at, scanned: at, def: -1}
+		if len(text) > 0 && text[0] == '[' {
+			if i := bytes.Index(text, []byte("]:")); i >= 0 {
+				l.def = end - len(text) + i // a link reference definition from here
+			}
+		}
 		for ; k < len(starts) && starts[k] < end; k++ {
-			if fence == 0 && mark == 0 && !indented && inText(src, at, starts[k]) {
+			if fence == 0 && mark == 0 && !indented && l.inText(starts[k]) {
 				return true
 			}
 		}
@@ -171,30 +180,39 @@ func likelyLinks(src []byte, starts []int) bool {
 	return false
 }
 
-// inText reports whether the link start at p, on the line that starts at
-// at, looks like one in text: see likelyLinks.
-func inText(src []byte, at, p int) bool {
-	s := p
+// lineScan reads one line for likelyLinks, its starts in order.
+type lineScan struct {
+	src        []byte
+	at         int  // where the line starts
+	def        int  // where a link reference definition's "]:" is; -1
+	scanned    int  // where counting backticks got to
+	inCodeSpan bool // an odd number of backticks before scanned
+}
+
+// inText reports whether the link start at p looks like one in text: see
+// likelyLinks.
+func (l *lineScan) inText(p int) bool {
+	src, s := l.src, p
 	if src[p] == '@' {
-		for s > at && (asciiAlnum(src[s-1]) || strings.IndexByte(".-_+", src[s-1]) >= 0) {
+		for s > l.at && (asciiAlnum(src[s-1]) || strings.IndexByte(".-_+", src[s-1]) >= 0) {
 			s--
 		}
 	}
-	before := src[at:s]
-	if t := bytes.TrimLeft(before, " "); len(t) > 0 && t[0] == '[' && bytes.Contains(t, []byte("]:")) {
-		return false // a link reference definition
+	if s > l.scanned {
+		l.inCodeSpan = l.inCodeSpan != (bytes.Count(src[l.scanned:s], []byte("`"))%2 == 1)
+		l.scanned = s
 	}
-	if bytes.Count(before, []byte("`"))%2 == 1 {
-		return false // in a code span
-	}
-	if s == at {
+	switch {
+	case l.def >= 0 && s > l.def, l.inCodeSpan:
+		return false
+	case s == l.at:
 		return true
 	}
 	switch src[s-1] {
 	case ' ', '\t', '*', '_', '~':
 		return true
 	case '(':
-		return s-2 < at || src[s-2] != ']'
+		return s-2 < l.at || src[s-2] != ']'
 	}
 	return false
 }

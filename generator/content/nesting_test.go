@@ -41,7 +41,7 @@ func TestNestingIsCapped(t *testing.T) {
 // and emphasis inside link labels, still quadratic (upstream).
 func BenchmarkPathological(b *testing.B) {
 	md := NewMarkdown(config.Default())
-	for _, p := range []string{"- ", "* ", "> ", "1. ", "[](", "[*_a", "*_a", "a*_b", "_b\na*\n", "_a~", "=\n", "\n-\n\\", "'", "``\\", "][\n", "[](*)|", "{{< x >}}\n", "{{<\n"} {
+	for _, p := range []string{"- ", "* ", "> ", "1. ", "[](", "[*_a", "*_a", "a*_b", "_b\na*\n", "_a~", "=\n", "\n-\n\\", "'", "``\\", "][\n", "[](*)|", "{{< x >}}\n", "{{<\n", "`a@b`", "`x a@b"} {
 		src := []byte(strings.Repeat(p, 80000/len(p)) + "x\n")
 		b.Run(strings.TrimSpace(p), func(b *testing.B) {
 			for b.Loop() {
