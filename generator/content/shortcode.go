@@ -270,7 +270,9 @@ func (shortcodeParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 		return parser.Close
 	}
 	line, _ := reader.PeekLine()
-	if name, ok := closingCall(line); ok && name == n.name && !innerPair(pc, n) {
+	text := bytes.TrimLeft(line, " ")
+	code := len(line)-len(text) >= 4 || bytes.HasPrefix(text, []byte("\t")) // indented code
+	if name, ok := closingCall(text); ok && !code && name == n.name && !innerPair(pc, n) {
 		reader.AdvanceToEOL()
 		n.closed = true
 		return parser.Close
@@ -279,13 +281,13 @@ func (shortcodeParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 }
 
 // innerPair reports whether a block opened inside n will take the line:
-// code, or a paired call of n's name.
+// fenced code, HTML, or a paired call of n's name.
 func innerPair(pc parser.Context, n *pairedShortcode) bool {
 	blocks := pc.OpenedBlocks()
 	inside := false
 	for _, b := range blocks {
 		switch b := b.Node.(type) {
-		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+		case *ast.FencedCodeBlock, *ast.HTMLBlock:
 			if inside {
 				return true
 			}
@@ -303,7 +305,7 @@ func innerPair(pc parser.Context, n *pairedShortcode) bool {
 // its closing line.
 func (shortcodeParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	if n, ok := node.(*pairedShortcode); ok && !n.closed {
-		callsOf(pc).problem(reader.Source(), n.at, fmt.Sprintf("{{< %s >}} is not closed: put its {{< /%s >}} in the same list item or quote", n.name, n.name))
+		callsOf(pc).problem(reader.Source(), n.at, fmt.Sprintf("{{< %s >}} is not closed: put its {{< /%s >}} in the same list item or quote, after a blank line if it follows HTML", n.name, n.name))
 	}
 }
 
