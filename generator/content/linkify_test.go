@@ -60,15 +60,16 @@ func TestLinkGate(t *testing.T) {
 	}
 }
 
-// TestSpacesBeforeABreak checks that the spaces before a hard line break
-// of spaces are dropped whether or not linkify split the line, and those
-// before a backslash's kept.
+// TestSpacesBeforeABreak checks that the spaces before a line break, soft
+// or hard of spaces, are dropped whether or not linkify split the line, and
+// those before a backslash's kept.
 func TestSpacesBeforeABreak(t *testing.T) {
 	md := NewMarkdown(nil)
 	always := *md
 	always.quick = nil
 	for body, want := range map[string]string{
 		"0           \n1\n":         "<p>0<br>\n1</p>\n",
+		"0\t \n1\n":                 "<p>0\n1</p>\n",
 		"*a*    \nb at www.x.com\n": "<p><em>a</em><br>\nb at <a href=\"http://www.x.com\">www.x.com</a></p>\n",
 		"a   \\\nb\n":               "<p>a   <br>\nb</p>\n",
 		"![a    \nb](/i.png)\n":     "<p><img src=\"/i.png\" alt=\"a b\"\x00i0\x00 loading=\"lazy\" decoding=\"async\"></p>\n",

@@ -327,14 +327,14 @@ func writeText(b textSink, n ast.Node, src []byte) {
 	}
 }
 
-// trimBeforeBreak drops the spaces before a hard line break made of
-// spaces ("text   \n"), which CommonMark says are not content. goldmark
-// drops them from the break's own text node only, and linkify, tried after
-// every space, splits the line into text nodes, so that without this the
-// output would depend on whether a body was parsed with linkify (see
-// linkify.go).
+// trimBeforeBreak drops the spaces and tabs at the end of a line, before
+// a soft line break or a hard one made of spaces ("text   \n"), which
+// CommonMark says are not content. goldmark drops them from the line's last
+// text node only, and linkify, tried after every space, splits the line
+// into text nodes, so that without this the output would depend on whether
+// a body was parsed with linkify (see linkify.go).
 func trimBeforeBreak(t *ast.Text, src []byte) {
-	if !t.HardLineBreak() || t.Segment.Stop < len(src) && src[t.Segment.Stop] == '\\' {
+	if !t.SoftLineBreak() && !t.HardLineBreak() || t.Segment.Stop < len(src) && src[t.Segment.Stop] == '\\' {
 		return // no break, or a backslash's, before which spaces are text
 	}
 	for {
