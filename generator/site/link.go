@@ -1,6 +1,9 @@
 package site
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // maxRelated is how many related articles an article shows.
 const maxRelated = 3
@@ -44,14 +47,17 @@ func (s *Site) link() {
 // relater picks related articles on demand: most shared tags first, then
 // same category, then newest; ties broken by position in the date order, so
 // the result is deterministic. An article's list is worked out the first time
-// it is asked for (a preview server asks for few), by counting shared tags in
-// a scratch slice indexed by article position while walking each tag's
-// articles as a compact list of positions.
+// it is asked for (a preview server asks for few), by levels of shared
+// tags (related.go), or, on a site with an article of more than
+// maxLevelTags tags, by counting shared tags in a scratch slice indexed by
+// article position while walking each tag's articles as a compact list of
+// positions.
 type relater struct {
 	articles []*Article
 	members  map[*Term][]int32 // a tag's articles, by position
 	cats     []*Term           // each article's category, by position
 	scratch  sync.Pool         // *scratch
+	sets     sets              // for byLevels, made on the first call
 }
 
 type scratch struct {
@@ -94,12 +100,38 @@ func (a *Article) SetRelated(list []*Article) {
 }
 
 func (r *relater) of(i int) []*Article {
+	a := r.articles[i]
+	best, ok := r.byLevels(i)
+	if !ok {
+		best = r.byCounting(i)
+	}
+	rel := make([]*Article, 0, maxRelated)
+	for _, j := range best {
+		rel = append(rel, r.articles[j])
+	}
+	// Short of maxRelated, rel holds every article that shares a tag: fill
+	// it from the category.
+	if a.Category != nil {
+		for _, b := range a.Category.Articles {
+			if len(rel) == maxRelated {
+				break
+			}
+			if b != a && !slices.Contains(rel, b) {
+				rel = append(rel, b)
+			}
+		}
+	}
+	return rel
+}
+
+// byCounting returns the positions of the articles related to the i-th by
+// its tags, best first: it counts, for every article, the tags it shares.
+func (r *relater) byCounting(i int) []int32 {
 	sc := r.scratch.Get().(*scratch)
 	defer r.scratch.Put(sc)
 	shared := sc.shared
 	touched := sc.touched[:0]
-	a := r.articles[i]
-	for _, t := range a.Tags {
+	for _, t := range r.articles[i].Tags {
 		for _, j := range r.members[t] {
 			if shared[j] == 0 {
 				touched = append(touched, j)
@@ -108,25 +140,11 @@ func (r *relater) of(i int) []*Article {
 		}
 	}
 	best, n := r.top(i, shared, touched)
-	rel := make([]*Article, 0, maxRelated)
-	for _, j := range best[:n] {
-		rel = append(rel, r.articles[j])
-	}
-	if a.Category != nil {
-		for _, b := range a.Category.Articles {
-			if len(rel) == maxRelated {
-				break
-			}
-			if b != a && shared[b.idx] == 0 {
-				rel = append(rel, b)
-			}
-		}
-	}
 	for _, j := range touched {
 		shared[j] = 0
 	}
 	sc.touched = touched
-	return rel
+	return slices.Clone(best[:n])
 }
 
 // top keeps the best maxRelated candidates by insertion. A candidate's rank

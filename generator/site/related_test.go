@@ -1,0 +1,80 @@
+package site
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestRelatedByLevels checks that byLevels picks the same related articles
+// as byCounting, in the same order, for every article of random sites:
+// few or many tags a site and an article, popular and rare tags, articles
+// in a category or none.
+func TestRelatedByLevels(t *testing.T) {
+	for seed := range uint64(300) {
+		rng := rand.New(rand.NewPCG(seed, 1))
+		s := randomSite(rng)
+		r := s.related
+		for i := range s.Articles {
+			levels, ok := r.byLevels(i)
+			if !ok {
+				t.Fatalf("seed %d: byLevels declined", seed)
+			}
+			if counting := r.byCounting(i); !slices.Equal(levels, counting) {
+				t.Fatalf("seed %d, article %d (tags %v): by levels %v, by counting %v", seed, i, names(s.Articles[i].Tags), levels, counting)
+			}
+		}
+	}
+}
+
+// TestRelatedWithManyTags checks that a site with an article of more than
+// maxLevelTags tags is related by counting, and the same as before.
+func TestRelatedWithManyTags(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 1))
+	s := randomSite(rng)
+	for k := range maxLevelTags + 1 {
+		term := &Term{Name: fmt.Sprint("extra", k)}
+		s.Tags = append(s.Tags, term)
+		s.Articles[0].Tags = append(s.Articles[0].Tags, term)
+	}
+	s.related = newRelater(s)
+	if _, ok := s.related.byLevels(0); ok {
+		t.Fatal("byLevels took a site with an article of more than maxLevelTags tags")
+	}
+}
+
+// randomSite returns a site of up to 300 articles, newest first, linked.
+func randomSite(rng *rand.Rand) *Site {
+	s := &Site{}
+	for k := range 1 + rng.IntN(12) {
+		s.Tags = append(s.Tags, &Term{Taxonomy: "tags", Name: fmt.Sprint("t", k)})
+	}
+	for k := range rng.IntN(4) {
+		s.Categories = append(s.Categories, &Term{Taxonomy: "categories", Name: fmt.Sprint("c", k)})
+	}
+	for range 1 + rng.IntN(300) {
+		a := &Article{}
+		for range rng.IntN(min(len(s.Tags), 7) + 1) {
+			// Skewed: low-numbered tags are popular.
+			t := s.Tags[rng.IntN(1+rng.IntN(len(s.Tags)))]
+			if !slices.Contains(a.Tags, t) {
+				a.Tags = append(a.Tags, t)
+			}
+		}
+		if len(s.Categories) > 0 && rng.IntN(5) > 0 {
+			a.Category = s.Categories[rng.IntN(len(s.Categories))]
+		}
+		s.Articles = append(s.Articles, a)
+	}
+	s.link()
+	return s
+}
+
+func names(terms []*Term) []string {
+	var out []string
+	for _, t := range terms {
+		out = append(out, t.Name)
+	}
+	return out
+}
