@@ -3,6 +3,7 @@ package site
 import (
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // maxLevelTags is the most tags an article may have for the related
@@ -23,13 +24,15 @@ type setKey struct {
 // site of 2–5 tags an article holds 3–63 entries an article.
 type sets struct {
 	once  sync.Once
-	ok    bool // no article has more than maxLevelTags tags
+	made  atomic.Bool // once has run
+	ok    bool        // no article has more than maxLevelTags tags
 	ids   map[*Term]int32
 	lists map[setKey][]int32
 }
 
 func (r *relater) buildSets() {
 	x := &r.sets
+	defer x.made.Store(true)
 	x.ids = make(map[*Term]int32)
 	for _, a := range r.articles {
 		if len(a.Tags) > maxLevelTags {
@@ -122,7 +125,17 @@ func pick(elems []int32, set int) setKey {
 // since a level is left only when it has run out; so a level whose lists
 // are long is never run out, and reading one costs a few steps.
 func (r *relater) byLevels(i int) ([]int32, bool) {
-	r.sets.once.Do(r.buildSets)
+	if !r.sets.made.Load() {
+		// Count until counting has cost enough (see setsWork).
+		work := int64(0)
+		for _, t := range r.articles[i].Tags {
+			work += int64(len(r.members[t]))
+		}
+		if r.counted.Add(work) < r.setsCost {
+			return nil, false
+		}
+		r.sets.once.Do(r.buildSets)
+	}
 	if !r.sets.ok {
 		return nil, false
 	}

@@ -16,6 +16,7 @@ func TestRelatedByLevels(t *testing.T) {
 		rng := rand.New(rand.NewPCG(seed, 1))
 		s := randomSite(rng)
 		r := s.related
+		r.counted.Store(r.setsCost) // as if counting had cost enough
 		for i := range s.Articles {
 			levels, ok := r.byLevels(i)
 			if !ok {
@@ -39,6 +40,7 @@ func TestRelatedWithManyTags(t *testing.T) {
 		s.Articles[0].Tags = append(s.Articles[0].Tags, term)
 	}
 	s.related = newRelater(s)
+	s.related.counted.Store(s.related.setsCost)
 	if _, ok := s.related.byLevels(0); ok {
 		t.Fatal("byLevels took a site with an article of more than maxLevelTags tags")
 	}
@@ -77,4 +79,27 @@ func names(terms []*Term) []string {
 		out = append(out, t.Name)
 	}
 	return out
+}
+
+// TestRelatedCountsFirst checks that the sets are made only once counting
+// has cost enough (setsWork): a preview server asks for few articles'
+// related ones (here, the same ones again and again).
+func TestRelatedCountsFirst(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 1))
+	s := randomSite(rng)
+	for len(s.Articles) < 100 {
+		s = randomSite(rng)
+	}
+	r := s.related
+	if _, ok := r.byLevels(0); ok || r.sets.made.Load() {
+		t.Fatal("the first article's related ones were not counted")
+	}
+	for round := 0; r.counted.Load() < r.setsCost && round < 1000; round++ {
+		for i := range s.Articles {
+			r.byLevels(i)
+		}
+	}
+	if _, ok := r.byLevels(0); !ok || !r.sets.made.Load() {
+		t.Fatalf("no sets after counting %d entries, more than %d", r.counted.Load(), r.setsCost)
+	}
 }
