@@ -37,7 +37,7 @@ func sizeMark(index int) string { return "\x00i" + strconv.Itoa(index) + "\x00" 
 // not changed: it may be shared with other builds.
 func (p *Page) Fill(hrefs []string, sizes []Size) *Page {
 	open := false // whether the link being written has its tags
-	html := replaceMarks(string(p.Body()), 32*len(hrefs)+24*len(sizes), func(b *strings.Builder, mark string) {
+	html := replaceMarks(string(p.Body()), 32*len(hrefs)+24*len(sizes), func(b *strings.Builder, mark string) *strings.Builder {
 		switch {
 		case mark == "/":
 			if open {
@@ -57,6 +57,7 @@ func (p *Page) Fill(hrefs []string, sizes []Size) *Page {
 				p.writeStartTag(b, n, hrefs[n])
 			}
 		}
+		return b
 	})
 	cp := *p
 	cp.SetBody(template.HTML(html))
@@ -65,10 +66,14 @@ func (p *Page) Fill(hrefs []string, sizes []Size) *Page {
 }
 
 // replaceMarks returns html with each of its marks replaced by what write
-// writes for it; extra is a guess of how much longer that makes it.
-func replaceMarks(html string, extra int, write func(b *strings.Builder, mark string)) string {
-	var b strings.Builder
-	b.Grow(len(html) + extra)
+// writes for it into the builder it is given; extra is a guess of how much
+// longer that makes it. write returns the builder for the text after the
+// mark: the one it was given, unless it keeps that text apart for a while,
+// as WithShortcodes does a paired call's inner content.
+func replaceMarks(html string, extra int, write func(b *strings.Builder, mark string) *strings.Builder) string {
+	var out strings.Builder
+	out.Grow(len(html) + extra)
+	b := &out
 	for {
 		before, mark, rest, ok := nextMark(html)
 		if !ok {
@@ -76,10 +81,10 @@ func replaceMarks(html string, extra int, write func(b *strings.Builder, mark st
 		}
 		b.WriteString(before)
 		html = rest
-		write(&b, mark)
+		b = write(b, mark)
 	}
 	b.WriteString(html)
-	return b.String()
+	return out.String()
 }
 
 // nextMark splits html at its first mark: the text before it, the mark

@@ -62,45 +62,33 @@ func shortcodeEndMark(index int) string { return "\x00/s" + strconv.Itoa(index) 
 // it may be shared with other builds.
 func (p *Page) WithShortcodes(call func(i int, inner template.HTML) template.HTML) *Page {
 	type pair struct {
-		index int
-		inner strings.Builder
+		index  int
+		parent *strings.Builder // where the call's output goes
+		inner  strings.Builder
 	}
-	var out strings.Builder
-	html := string(p.Body())
-	out.Grow(len(html))
 	var open []*pair // paired calls whose end mark is still to come
-	w := &out
-	for {
-		before, mark, rest, ok := nextMark(html)
-		if !ok {
-			break
-		}
-		w.WriteString(before)
-		html = rest
+	html := replaceMarks(string(p.Body()), 0, func(b *strings.Builder, mark string) *strings.Builder {
 		end := strings.HasPrefix(mark, "/s")
 		n, err := strconv.Atoi(strings.TrimPrefix(strings.TrimPrefix(mark, "/"), "s"))
 		switch {
 		case err != nil || n < 0 || n >= len(p.Shortcodes) || !end && !strings.HasPrefix(mark, "s"):
-			w.WriteString("\x00" + mark + "\x00") // not a shortcode's
+			b.WriteString("\x00" + mark + "\x00") // not a shortcode's
 		case !end && p.Shortcodes[n].Paired:
-			open = append(open, &pair{index: n})
-			w = &open[len(open)-1].inner
+			open = append(open, &pair{index: n, parent: b})
+			return &open[len(open)-1].inner
 		case !end:
-			w.WriteString(string(call(n, "")))
+			b.WriteString(string(call(n, "")))
 		case len(open) > 0 && open[len(open)-1].index == n:
 			top := open[len(open)-1]
 			open = open[:len(open)-1]
-			w = &out
-			if len(open) > 0 {
-				w = &open[len(open)-1].inner
-			}
 			inner := strings.TrimPrefix(top.inner.String(), "\n") // the open mark's line end
-			w.WriteString(string(call(n, template.HTML(inner))))
+			top.parent.WriteString(string(call(n, template.HTML(inner))))
+			return top.parent
 		}
-	}
-	w.WriteString(html)
+		return b
+	})
 	cp := *p
-	cp.SetBody(template.HTML(out.String()))
+	cp.SetBody(template.HTML(html))
 	return &cp
 }
 
