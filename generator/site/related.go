@@ -20,8 +20,8 @@ type setKey struct {
 
 // sets indexes, for each set S of tags and category that some article
 // has (a subset of its own), the articles that have all of S, by
-// position. Each article is in 2^n−1 lists for its n tags and category: a
-// site of 2–5 tags an article holds 3–63 entries an article.
+// position. An article of n tags and a category is in 2^(n+1)−1 lists:
+// 7 to 63 for 2 to 5 tags.
 type sets struct {
 	once  sync.Once
 	made  atomic.Bool // once has run
@@ -30,6 +30,8 @@ type sets struct {
 	lists map[setKey][]int32
 }
 
+// buildSets makes r.sets, unless an article has more than maxLevelTags
+// tags.
 func (r *relater) buildSets() {
 	x := &r.sets
 	defer x.made.Store(true)
