@@ -298,6 +298,54 @@ func (w *wordCounter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// spaceJoiner keeps what is written to it as strings.Join(strings.Fields(
+// text), " ") would, without building the text and its fields first.
+type spaceJoiner struct {
+	b       strings.Builder
+	pending bool // a space is owed before the next word
+}
+
+func (j *spaceJoiner) Write(p []byte) (int, error) {
+	word := -1 // start of the run of non-space bytes being read
+	for i := 0; i < len(p); {
+		var space bool
+		size := 1
+		if c := p[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c] == 1
+		} else {
+			var r rune
+			r, size = utf8.DecodeRune(p[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case space && word >= 0:
+			j.b.Write(p[word:i])
+			word = -1
+			j.pending = true
+		case space:
+			j.pending = j.pending || j.b.Len() > 0
+		case word < 0:
+			if j.pending {
+				j.b.WriteByte(' ')
+				j.pending = false
+			}
+			word = i
+		}
+		i += size
+	}
+	if word >= 0 {
+		j.b.Write(p[word:])
+	}
+	return len(p), nil
+}
+
+func (j *spaceJoiner) WriteString(s string) (int, error) { return j.Write([]byte(s)) }
+
+func (j *spaceJoiner) WriteByte(c byte) error {
+	_, err := j.Write([]byte{c})
+	return err
+}
+
 // asciiSpace is 1 for the ASCII bytes unicode.IsSpace accepts. It is never
 // written.
 var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}

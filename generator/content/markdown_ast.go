@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html"
 	"strconv"
-	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -283,9 +282,9 @@ func (anchorRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 // plainText is the text of n's inlines without markup: entities decoded,
 // raw HTML, images, footnote marks and anchors left out.
 func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	writeText(&b, n, src)
-	return strings.Join(strings.Fields(b.String()), " ")
+	var j spaceJoiner
+	writeText(&j, n, src)
+	return j.b.String()
 }
 
 // textSink receives plain text: a strings.Builder, or a wordCounter.

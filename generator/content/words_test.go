@@ -29,3 +29,23 @@ func FuzzWordCounter(f *testing.F) {
 }
 
 func validCut(s string, cut int) bool { return utf8Start(s[cut]) }
+
+// FuzzSpaceJoiner checks that spaceJoiner keeps what strings.Fields and
+// strings.Join would make of the text, written whole or in two parts.
+func FuzzSpaceJoiner(f *testing.F) {
+	for _, s := range []string{"", "one", " two  words ", "a\tb\nc\u00a0d", "naïve café — ok", "x\u2003y", "\xff\xfe bad utf8", "\u0085x "} {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, cut int) {
+		var j spaceJoiner
+		if cut > 0 && cut < len(s) && validCut(s, cut) && !strings.ContainsRune(s, '\uFFFD') {
+			j.WriteString(s[:cut])
+			j.WriteString(s[cut:])
+		} else {
+			j.WriteString(s)
+		}
+		if want := strings.Join(strings.Fields(s), " "); j.b.String() != want {
+			t.Errorf("spaceJoiner(%q) = %q, strings.Fields and Join: %q", s, j.b.String(), want)
+		}
+	})
+}
