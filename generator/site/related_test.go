@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -101,5 +102,36 @@ func TestRelatedCountsFirst(t *testing.T) {
 	}
 	if _, ok := r.byLevels(0); !ok || !r.sets.made.Load() {
 		t.Fatalf("no sets after counting %d entries, more than %d", r.counted.Load(), r.setsCost)
+	}
+}
+
+// TestRelatedConcurrently asks for every article's related ones from
+// several goroutines at once, as a build's render workers do, while the
+// sets are being made: under -race, and against counting.
+func TestRelatedConcurrently(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 1))
+	s := randomSite(rng)
+	for len(s.Articles) < 100 {
+		s = randomSite(rng)
+	}
+	r := s.related
+	want := make([][]int32, len(s.Articles))
+	for i := range s.Articles {
+		want[i] = r.byCounting(i)
+	}
+	r.counted.Store(r.setsCost - 1) // the next call makes the sets
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for i := range s.Articles {
+				if got, ok := r.byLevels(i); ok && !slices.Equal(got, want[i]) {
+					t.Errorf("article %d: %v, by counting %v", i, got, want[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if !r.sets.made.Load() {
+		t.Error("no sets made")
 	}
 }
