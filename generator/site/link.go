@@ -66,7 +66,7 @@ type relater struct {
 }
 
 // setsWork is a fifth of what making sets costs for one of its entries,
-// in list entries walked by byCounting (~300 ns against ~3 ns): the sets
+// in list entries walked by byCounting (~290 ns against ~4 ns, 10k corpus): the sets
 // are made once counting has cost a fifth as much as making them, so a
 // build that asks for every article's related ones counts a few of them
 // first, and a preview server, which asks for a few, never makes them.

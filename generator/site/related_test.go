@@ -74,6 +74,17 @@ func randomSite(rng *rand.Rand) *Site {
 	return s
 }
 
+// randomSiteOf returns the first randomSite of at least n articles that
+// the generator seeded with seed makes.
+func randomSiteOf(n int, seed uint64) *Site {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	s := randomSite(rng)
+	for len(s.Articles) < n {
+		s = randomSite(rng)
+	}
+	return s
+}
+
 func names(terms []*Term) []string {
 	var out []string
 	for _, t := range terms {
@@ -86,11 +97,7 @@ func names(terms []*Term) []string {
 // has cost enough (setsWork): a preview server asks for few articles'
 // related ones (here, the same ones again and again).
 func TestRelatedCountsFirst(t *testing.T) {
-	rng := rand.New(rand.NewPCG(11, 1))
-	s := randomSite(rng)
-	for len(s.Articles) < 100 {
-		s = randomSite(rng)
-	}
+	s := randomSiteOf(100, 11)
 	r := s.related
 	if _, ok := r.byLevels(0); ok || r.sets.made.Load() {
 		t.Fatal("the first article's related ones were not counted")
@@ -109,11 +116,7 @@ func TestRelatedCountsFirst(t *testing.T) {
 // several goroutines at once, as a build's render workers do, while the
 // sets are being made: under -race, and against counting.
 func TestRelatedConcurrently(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 1))
-	s := randomSite(rng)
-	for len(s.Articles) < 100 {
-		s = randomSite(rng)
-	}
+	s := randomSiteOf(100, 5)
 	r := s.related
 	want := make([][]int32, len(s.Articles))
 	for i := range s.Articles {
