@@ -102,12 +102,17 @@ func (p *plan) apply(old []string, workers int, staged map[string]string) (Stats
 	if err != nil {
 		return stats, err
 	}
+	moved, err := p.moveFolders(staged)
+	if err != nil {
+		return stats, err
+	}
 	for _, d := range p.mkdirs {
 		if err := p.root.MkdirAll(d, 0o755); err != nil {
 			return stats, err
 		}
 	}
 	stats.Written, stats.Unchanged, err = writeAll(p.root, p.jobs, workers, staged)
+	stats.Written += moved
 	if err != nil {
 		return stats, err
 	}

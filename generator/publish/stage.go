@@ -4,23 +4,31 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
 )
 
 // stagingDir is the folder in out where a Stage keeps the changed files of a
-// build that is still rendering.
-const stagingDir = ".byline-staging"
+// build that is still rendering: at their own paths below stagingTree, so
+// that a folder new to out can be moved into place whole (see
+// plan.moveFolders), or, when a path cannot be made there, under a number.
+const (
+	stagingDir  = ".byline-staging"
+	stagingTree = stagingDir + "/tree"
+)
 
 // Stage publishes a build while it renders, so the build never holds all
 // its files in memory. Add takes each file as it is made: a file whose
 // bytes are already on disk is only noted, any other is written into a
 // staging folder inside out. Nothing a reader sees changes until Commit,
-// which moves the staged files into place by renaming them and then does
-// what Publish does (checks, prune, manifest). Abort, or a failed Commit
+// which moves the staged files into place by renaming them (a folder that
+// out lacks in one rename, with all its files) and then does what Publish
+// does (checks, prune, manifest). Abort, or a failed Commit
 // check, removes the staging folder and leaves out as it was; a staging
 // folder left by a crash is removed by the next Begin.
 type Stage struct {
@@ -31,6 +39,7 @@ type Stage struct {
 	files  []File            // every path added, without data
 	staged map[string]string // path → its staged file, for files that changed
 	buf    sync.Pool         // *[]byte scratch for comparisons
+	tree   *stagedTree
 }
 
 // Begin starts publishing into out, creating it if missing.
@@ -50,7 +59,12 @@ func Begin(out string) (*Stage, error) {
 		root.Close()
 		return nil, fmt.Errorf("publish: %w", err)
 	}
-	s := &Stage{root: root, staged: map[string]string{}}
+	tree, err := openTree(root)
+	if err != nil {
+		root.Close()
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	s := &Stage{root: root, staged: map[string]string{}, tree: tree}
 	s.buf.New = func() any { b := make([]byte, 32<<10); return &b }
 	return s, nil
 }
@@ -66,8 +80,7 @@ func (s *Stage) Add(f File) error {
 	}
 	name := ""
 	if !same {
-		name = stagingDir + "/" + strconv.FormatInt(s.next.Add(1), 10)
-		if err := s.root.WriteFile(name, f.Data, 0o644); err != nil {
+		if name, err = s.write(f); err != nil {
 			return fmt.Errorf("publish: staging %s: %w", f.Path, err)
 		}
 	}
@@ -78,6 +91,18 @@ func (s *Stage) Add(f File) error {
 	}
 	s.mu.Unlock()
 	return nil
+}
+
+// write stages f at its own path below stagingTree and returns the staged
+// file's name. Where that path cannot be made, as when another added file
+// has the name of one of its folders (which Commit then refuses), f is
+// staged under a number instead.
+func (s *Stage) write(f File) (string, error) {
+	if s.tree.write(f) == nil {
+		return stagingTree + "/" + f.Path, nil
+	}
+	name := stagingDir + "/" + strconv.FormatInt(s.next.Add(1), 10)
+	return name, s.root.WriteFile(name, f.Data, 0o644)
 }
 
 // onDisk reports whether a regular file at f.Path already holds f.Data.
@@ -125,7 +150,7 @@ func (s *Stage) Commit() (stats Stats, err error) {
 func (s *Stage) Abort() error { return s.close() }
 
 func (s *Stage) close() error {
-	return errors.Join(s.root.RemoveAll(stagingDir), s.root.Close())
+	return errors.Join(s.tree.close(), s.root.RemoveAll(stagingDir), s.root.Close())
 }
 
 // moveStaged renames j's staged file into place, or reports j unchanged
@@ -136,4 +161,52 @@ func moveStaged(root *os.Root, j job, staged map[string]string) (bool, error) {
 		return false, nil
 	}
 	return true, root.Rename(name, j.file.Path)
+}
+
+// moveFolders moves each folder that out lacks, and whose files are all
+// staged below stagingTree, into place with one rename: a first build into
+// an empty out then renames a few folders instead of every file. It drops
+// the moved folders from p.mkdirs and their files from p.jobs, and returns
+// how many files it moved. A folder out lacks has a parent out holds (or
+// one that plan.clearConflicts has just cleared).
+func (p *plan) moveFolders(staged map[string]string) (int, error) {
+	if len(staged) == 0 || len(p.mkdirs) == 0 {
+		return 0, nil
+	}
+	missing := make(map[string]bool, len(p.mkdirs))
+	for _, d := range p.mkdirs {
+		missing[d] = true
+	}
+	// whole says, for each outermost folder out lacks, whether every file
+	// below it is staged at its own path.
+	whole := map[string]bool{}
+	for _, j := range p.jobs {
+		if top := outermost(j.file.Path, missing); top != "" {
+			ok, seen := whole[top]
+			whole[top] = (ok || !seen) && staged[j.file.Path] == stagingTree+"/"+j.file.Path
+		}
+	}
+	moved := func(name string) bool { return whole[outermost(name, missing)] }
+	for _, top := range slices.Sorted(maps.Keys(whole)) {
+		if whole[top] {
+			if err := p.root.Rename(stagingTree+"/"+top, top); err != nil {
+				return 0, err
+			}
+		}
+	}
+	n := len(p.jobs)
+	p.jobs = slices.DeleteFunc(p.jobs, func(j job) bool { return moved(j.file.Path) })
+	p.mkdirs = slices.DeleteFunc(p.mkdirs, func(d string) bool { return moved(d + "/") })
+	return n - len(p.jobs), nil
+}
+
+// outermost returns the outermost of the folders of name ("a/b/c.html" has
+// "a" and "a/b"; "a/b/" the same) that is in missing, or "".
+func outermost(name string, missing map[string]bool) string {
+	for i := range len(name) {
+		if name[i] == '/' && missing[name[:i]] {
+			return name[:i]
+		}
+	}
+	return ""
 }

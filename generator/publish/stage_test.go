@@ -5,6 +5,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -130,4 +131,85 @@ func TestStageRemovesLeftoverAndRefusesReservedPaths(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertNoFolders(t, out, stagingDir)
+}
+
+// Folders that out lacks are moved into place whole when every file below
+// them is staged at its own path; a folder with a file staged elsewhere, and
+// files in folders out has, are moved one by one.
+func TestStageMovesNewFoldersWhole(t *testing.T) {
+	out := t.TempDir()
+	writeFile(t, filepath.Join(out, "tags", "old.html"), "a user's")
+	root, err := os.OpenRoot(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	files := set("index.html", "home", "articles/a/index.html", "a", "articles/b/index.html", "b",
+		"tags/go/index.html", "go", "tags/go/page/2/index.html", "go 2", "authors/x/index.html", "x")
+	staged := map[string]string{}
+	for _, f := range files {
+		name := stagingTree + "/" + f.Path
+		if f.Path == "authors/x/index.html" {
+			name = stagingDir + "/1" // as when its tree path could not be made
+		}
+		writeFile(t, filepath.Join(out, name), string(f.Data))
+		staged[f.Path] = name
+	}
+	p, err := makePlan(root, nil, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := p.moveFolders(staged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 4 {
+		t.Errorf("moved %d files, want the 4 of articles/ and tags/go/", n)
+	}
+	var left []string
+	for _, j := range p.jobs {
+		left = append(left, j.file.Path)
+	}
+	if want := []string{"index.html", "authors/x/index.html"}; !slices.Equal(left, want) {
+		t.Errorf("jobs left = %q, want %q", left, want)
+	}
+	if want := []string{"authors", "authors/x"}; !slices.Equal(p.mkdirs, want) {
+		t.Errorf("folders left to make = %q, want %q", p.mkdirs, want)
+	}
+	got := tree(t, out)
+	for _, f := range files[1:5] {
+		if got[f.Path] != string(f.Data) {
+			t.Errorf("%s = %q, want %q", f.Path, got[f.Path], f.Data)
+		}
+	}
+	if got["tags/old.html"] != "a user's" {
+		t.Error("a file in a folder out had was lost")
+	}
+	for _, gone := range []string{stagingTree + "/articles", stagingTree + "/tags/go"} {
+		if _, ok := got[gone]; ok {
+			t.Errorf("%s is still staged", gone)
+		}
+	}
+}
+
+// An added file that has the name of another's folder is staged all the
+// same, and Commit refuses the pair, whatever order they came in.
+func TestStageFileWhereAFolderMustGo(t *testing.T) {
+	for _, files := range [][]File{set("a", "file", "a/b.html", "b"), set("a/b.html", "b", "a", "file")} {
+		out := t.TempDir()
+		s, err := Begin(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if err := s.Add(f); err != nil {
+				t.Fatalf("Add(%s): %v", f.Path, err)
+			}
+		}
+		_, err = s.Commit()
+		if err == nil || !strings.Contains(err.Error(), `output path "a" is a file, but "a/b.html" needs it to be a folder`) {
+			t.Errorf("Commit: %v", err)
+		}
+		assertSameTree(t, map[string]string{}, tree(t, out))
+	}
 }
