@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"html/template"
+	"sync"
 
 	"github.com/klauspost/compress/s2"
 )
@@ -13,27 +14,62 @@ import (
 // that into about a third, and costs a few microseconds an article each
 // way.
 type body struct {
-	z []byte // s2 block of the HTML
+	z    []byte      // s2 block of the HTML
+	pool *bufferPool // scratch for compressing and decompressing; nil for none
 }
 
-func compressBody(h template.HTML) body {
+func compressBody(h template.HTML, pool *bufferPool) body {
 	if h == "" {
-		return body{}
+		return body{pool: pool}
 	}
-	// Encode writes into a worst-case-sized buffer; keep an exact copy.
-	return body{z: bytes.Clone(s2.Encode(nil, []byte(h)))}
+	src := []byte(h)
+	dst := pool.get(s2.MaxEncodedLen(len(src)))
+	defer pool.put(dst)
+	return body{z: bytes.Clone(s2.Encode(*dst, src)), pool: pool}
 }
 
 func (b body) html() template.HTML {
 	if len(b.z) == 0 {
 		return ""
 	}
-	out, err := s2.Decode(nil, b.z)
-	if err != nil {
-		// b.z was made by compressBody in this process.
-		panic("content: corrupt page body: " + err.Error())
+	n, err := s2.DecodedLen(b.z)
+	if err == nil {
+		dst := b.pool.get(n)
+		defer b.pool.put(dst)
+		var out []byte
+		if out, err = s2.Decode(*dst, b.z); err == nil {
+			return template.HTML(out) // a copy: dst goes back to the pool
+		}
 	}
-	return template.HTML(out)
+	// b.z was made by compressBody in this process.
+	panic("content: corrupt page body: " + err.Error())
+}
+
+// A bufferPool holds the buffers that bodies are compressed into and
+// decompressed from before their bytes are copied to a slice or string of
+// their own size: one allocation a body each way instead of two. A
+// Markdown has one, shared by the pages it renders. A nil *bufferPool
+// allocates every buffer.
+type bufferPool struct{ p sync.Pool }
+
+// get returns a buffer of length n.
+func (bp *bufferPool) get(n int) *[]byte {
+	var b *[]byte
+	if bp != nil {
+		b, _ = bp.p.Get().(*[]byte)
+	}
+	if b == nil || cap(*b) < n {
+		s := make([]byte, n)
+		return &s
+	}
+	*b = (*b)[:n]
+	return b
+}
+
+func (bp *bufferPool) put(b *[]byte) {
+	if bp != nil && cap(*b) <= 1<<20 { // a rare huge body is not kept
+		bp.p.Put(b)
+	}
 }
 
 // Body returns the rendered Markdown, safe under the site's unsafe_html
@@ -42,4 +78,4 @@ func (p *Page) Body() template.HTML { return p.body.html() }
 
 // SetBody sets the rendered body: for parse, and for tests that build
 // pages by hand.
-func (p *Page) SetBody(h template.HTML) { p.body = compressBody(h) }
+func (p *Page) SetBody(h template.HTML) { p.body = compressBody(h, p.body.pool) }

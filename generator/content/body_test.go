@@ -21,3 +21,27 @@ func TestBodyRoundTrip(t *testing.T) {
 		t.Errorf("a %d-byte body is held in %d bytes: not compressed", len(long), n)
 	}
 }
+
+// With a Markdown's pool, a body costs one allocation each way beyond its
+// compressed bytes: the string Body returns, and the copy of the HTML
+// that s2 reads. Each call's result keeps its bytes when the pool's
+// buffer is used again.
+func TestBodyAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector makes sync.Pool drop buffers at random")
+	}
+	pool := new(bufferPool)
+	h := template.HTML(strings.Repeat("<p>On call, and what it asks of a team.</p>\n", 300))
+	b := compressBody(h, pool)
+	first := b.html()
+	if n := testing.AllocsPerRun(100, func() { b.html() }); n != 1 {
+		t.Errorf("Body: %v allocations, want 1", n)
+	}
+	if n := testing.AllocsPerRun(100, func() { compressBody(h, pool) }); n != 2 {
+		t.Errorf("compressing: %v allocations, want 2", n)
+	}
+	other := compressBody("<p>something else</p>", pool)
+	if other.html() != "<p>something else</p>" || first != h {
+		t.Error("a body's HTML changed when the pool's buffer was used again")
+	}
+}

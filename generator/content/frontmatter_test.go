@@ -120,6 +120,7 @@ func TestBOMAndCRLF(t *testing.T) {
 	if len(msgs) > 0 {
 		t.Fatal(msgs)
 	}
+	got.body.pool = want.body.pool // each parse had a Markdown of its own
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("BOM+CRLF page:\n%+v\nwant\n%+v", got, want)
 	}

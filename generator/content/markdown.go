@@ -29,6 +29,7 @@ type Markdown struct {
 	// that need it (linkGate); nil to parse every body with md.
 	quick  parser.Parser
 	unsafe bool
+	bodies *bufferPool // for the bodies of the pages it renders: see body
 }
 
 // NewMarkdown configures goldmark for a site: GFM (tables, strikethrough,
@@ -67,7 +68,7 @@ func newMarkdown(cfg *config.Config, lexers *lexerSet) *Markdown {
 		goldmark.WithParser(newParser(unsafe)),
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(linkGate{}, -1))),
 	)
-	return &Markdown{md: md, quick: quick.Parser(), unsafe: unsafe}
+	return &Markdown{md: md, quick: quick.Parser(), unsafe: unsafe, bodies: new(bufferPool)}
 }
 
 // newParser returns CommonMark's parser with Byline's block and inline

@@ -75,7 +75,7 @@ func parse(src []byte, f file, cfg *config.Config, md *Markdown, refs bool, list
 	if d.failed {
 		return nil
 	}
-	p.SetBody(r.HTML)
+	p.body = compressBody(r.HTML, md.bodies)
 	p.TOC, p.WordCount = r.TOC, r.WordCount
 	p.ReadingMinutes = ReadingMinutes(r.WordCount)
 	p.Summary = r.Summary
