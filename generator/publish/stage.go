@@ -128,6 +128,11 @@ func (s *Stage) Commit() (stats Stats, err error) {
 	s.mu.Lock()
 	files, staged := s.files, s.staged
 	s.mu.Unlock()
+	// The folders of the tree are let go before any is moved: Windows
+	// renames no folder that is open.
+	if err := s.tree.close(); err != nil {
+		return stats, fmt.Errorf("publish: %w", err)
+	}
 	if err := validatePaths(files); err != nil {
 		return stats, fmt.Errorf("publish: %w", err)
 	}

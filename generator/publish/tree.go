@@ -35,6 +35,9 @@ func openTree(out *os.Root) (*stagedTree, error) {
 }
 
 func (t *stagedTree) write(f File) error {
+	if t.root == nil {
+		return errors.New("the stage is closed")
+	}
 	dir, file := path.Split(f.Path)
 	if dir == "" {
 		return t.root.WriteFile(file, f.Data, 0o644)
@@ -60,7 +63,7 @@ func (t *stagedTree) write(f File) error {
 func (t *stagedTree) top(name string) *os.Root {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if r, ok := t.roots[name]; ok {
+	if r, ok := t.roots[name]; ok || t.roots == nil {
 		return r
 	}
 	var r *os.Root
@@ -71,12 +74,19 @@ func (t *stagedTree) top(name string) *os.Root {
 	return r
 }
 
+// close closes the folders it keeps open; it may be called again.
 func (t *stagedTree) close() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	var errs []error
 	for _, r := range t.roots {
 		if r != nil {
 			errs = append(errs, r.Close())
 		}
 	}
-	return errors.Join(append(errs, t.root.Close())...)
+	if t.root != nil {
+		errs = append(errs, t.root.Close())
+	}
+	t.roots, t.root = nil, nil
+	return errors.Join(errs...)
 }
