@@ -82,7 +82,7 @@ type Prepared struct {
 	Errors   []*diag.Diagnostic // with Options.KeepGoing
 	renderer *render.Renderer
 	theme    *theme.Theme
-	// mu is held to read while rendering, to write while PatchBodies
+	// mu is held to read while rendering, to write while PatchArticles
 	// changes the model.
 	mu     sync.RWMutex
 	siteFS fs.FS
@@ -230,17 +230,19 @@ func (p *Prepared) File(path string) (render.File, error) {
 	return p.renderer.File(p.theme, path)
 }
 
-// PatchBodies brings p up to date after the files at paths changed
+// PatchArticles brings p up to date after the files at paths changed
 // (slash-separated, relative to the site folder), without loading and
-// assembling the site again, when each of them is an article whose Markdown
-// body alone changed: see content.Cache.BodyChange, which needs the
-// Options.Cache of a watcher. It reports whether it did; when it did not,
+// assembling the site again, when each of them is an article of which only
+// the Markdown body, the title and the description changed, and a new title
+// leaves the order of the articles as it was: see content.Cache.BodyChange,
+// which needs the Options.Cache of a watcher, and site.Site.Replaceable.
+// It reports whether it did; when it did not,
 // p is as it was and the caller must Prepare again, as it must once now,
 // the clock of the new build, has passed an article's date or expiry that
 // was still ahead of p's (site.Site.ChangesAt), or once a page of p ran
 // past the time limit (render.PageTimeout). It waits for the renders
 // in progress, and the files rendered before it are out of date.
-func (p *Prepared) PatchBodies(paths []string, now time.Time) bool {
+func (p *Prepared) PatchArticles(paths []string, now time.Time) bool {
 	if len(paths) == 0 || p.load.Cache == nil || p.renderer.Stuck() {
 		return false // a page left running may still read the model
 	}
@@ -262,6 +264,9 @@ func (p *Prepared) PatchBodies(paths []string, now time.Time) bool {
 	defer p.mu.Unlock()
 	for _, a := range p.Site.Articles {
 		if cur, ok := changed[a.Path]; ok {
+			if !p.Site.Replaceable(a, cur) {
+				return false // a new title among articles of one date
+			}
 			if changed[a.Path], ok = p.renderer.ExpandArticle(p.theme, a, cur); !ok {
 				return false // a new build reports the shortcode's error
 			}

@@ -45,8 +45,8 @@ func TestDataFilesWatched(t *testing.T) {
 		t.Fatalf("pay = %v", got)
 	}
 	write("pay.yaml", "sre: 160000\n")
-	if p.PatchBodies([]string{pay}, opts.Now) {
-		t.Fatal("PatchBodies took a data file for an article")
+	if p.PatchArticles([]string{pay}, opts.Now) {
+		t.Fatal("PatchArticles took a data file for an article")
 	}
 	p = prepare(pay)
 	if got := p.Site.Data["pay"]; got.(map[string]any)["sre"] != 160000 {

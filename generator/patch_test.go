@@ -33,13 +33,13 @@ type edit struct {
 	fn   func(string) string
 }
 
-// TestPatchBodiesMatchesAFullBuild edits files of the sample site after a
+// TestPatchArticlesMatchesAFullBuild edits files of the sample site after a
 // build whose every file was rendered (so cached cards and feed entries are
-// warm), and checks that PatchBodies takes exactly the edits to article
+// warm), and checks that PatchArticles takes exactly the edits to article
 // bodies, and that a patched build renders, file for file, what a full
 // build of the edited site renders. An edit it refuses leaves the build as
 // it was.
-func TestPatchBodiesMatchesAFullBuild(t *testing.T) {
+func TestPatchArticlesMatchesAFullBuild(t *testing.T) {
 	appendText := func(s string) func(string) string {
 		return func(src string) string { return src + "\n" + s + "\n" }
 	}
@@ -51,6 +51,11 @@ func TestPatchBodiesMatchesAFullBuild(t *testing.T) {
 		s = strings.ReplaceAll(s, "\n## ", "\nHeading: ")
 		return strings.ReplaceAll(s, "\n### ", "\nSubheading: ")
 	}}
+	// sameDate gives the QA article the back end article's date.
+	sameDate := func(s string) string {
+		i := strings.Index(s, `"date": "`) + len(`"date": "`)
+		return s[:i] + "2024-03-12T09:00:00" + s[i+strings.Index(s[i:], `"`):]
+	}
 	noDescription := edit{backEnd, func(s string) string {
 		i := strings.Index(s, "description: ")
 		return s[:i] + s[i+strings.Index(s[i:], "\n")+1:]
@@ -79,11 +84,19 @@ func TestPatchBodiesMatchesAFullBuild(t *testing.T) {
 		{"a paired shortcode's inner content", nil, []edit{{interview, replace("a glass of water", "a glass of **tea**")}}, true},
 		{"a paired shortcode no longer closed", nil, []edit{{interview, replace("{{< /checklist >}}\n", "")}}, true},
 		{"a closing line that closes nothing", nil, []edit{{interview, replace("{{< checklist title=\"The evening before\" >}}\n", "")}}, false},
-		{"a title", nil, []edit{{backEnd, replace(`title: "`, `title: "New: `)}}, false},
+		{"a title", nil, []edit{{backEnd, replace(`title: "`, `title: "New: `)}}, true},
+		{"a description", nil, []edit{{backEnd, replace(`description: "`, `description: "New: `)}}, true},
+		{"a title and a description in JSON", nil, []edit{{qa, replace(`"title": "`, `"title": "New: `)}, {qa, replace(`"description": "`, `"description": "Now: `)}}, true},
+		{"a title that orders articles of one date", []edit{{qa, sameDate}}, []edit{{backEnd, replace(`title: "`, `title: "Zooming in: `)}}, false},
+		{"a body beside an article of its date", []edit{{qa, sameDate}}, []edit{{backEnd, appendText("Edited.")}}, true},
+		{"a title on a line of its own", nil, []edit{{backEnd, replace(`title: "`, "title: >-\n  \"New: ")}}, false},
+		{"a description added", []edit{noDescription}, []edit{{backEnd, replace("title: ", "description: New.\ntitle: ")}}, false},
+		{"a tag", nil, []edit{{backEnd, replace("tags: [", "tags: [Edited, ")}}, false},
 		{"a JSON key", nil, []edit{{qa, replace(`"toc": true`, `"toc": false`)}}, false},
 		{"a line before the front matter", nil, []edit{{backEnd, func(s string) string { return "\n" + s }}}, false},
 		{"a body error", nil, []edit{{backEnd, appendText("## One {#same}\n\n## Two {#same}\n")}}, false},
-		{"one body and one title", nil, []edit{{qa, appendText("Edited.")}, {backEnd, replace(`title: "`, `title: "New: `)}}, false},
+		{"one body and one title", nil, []edit{{qa, appendText("Edited.")}, {backEnd, replace(`title: "`, `title: "New: `)}}, true},
+		{"one body and one tag", nil, []edit{{qa, appendText("Edited.")}, {backEnd, replace("tags: [", "tags: [Edited, ")}}, false},
 		{"a standalone page", nil, []edit{{"pages/about.md", appendText("More about us.")}}, false},
 		{"an author", nil, []edit{{"authors/maya-okafor.md", appendText("More about Maya.")}}, false},
 		{"the config", nil, []edit{{"config.yaml", appendText("# a comment")}}, false},
@@ -103,8 +116,8 @@ func TestPatchBodiesMatchesAFullBuild(t *testing.T) {
 			before := renderAll(t, p)
 			paths := apply(t, dir, tc.edits)
 			opts.Cache.Invalidate(paths)
-			if got := p.PatchBodies(paths, opts.Now); got != tc.want {
-				t.Fatalf("PatchBodies = %t, want %t", got, tc.want)
+			if got := p.PatchArticles(paths, opts.Now); got != tc.want {
+				t.Fatalf("PatchArticles = %t, want %t", got, tc.want)
 			}
 			after := renderAll(t, p)
 			if !tc.want {
@@ -172,10 +185,10 @@ func apply(t *testing.T, dir string, edits []edit) []string {
 	return paths
 }
 
-// TestPatchBodiesWaitsForTheClock checks that a build is not patched once
+// TestPatchArticlesWaitsForTheClock checks that a build is not patched once
 // the clock has passed a date that changes which articles it publishes: a
 // future article's date, or an article's expiry.
-func TestPatchBodiesWaitsForTheClock(t *testing.T) {
+func TestPatchArticlesWaitsForTheClock(t *testing.T) {
 	now := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		name  string
@@ -209,20 +222,20 @@ func TestPatchBodiesWaitsForTheClock(t *testing.T) {
 			}
 			paths := apply(t, dir, []edit{{qa, func(s string) string { return s + "\nEdited.\n" }}})
 			opts.Cache.Invalidate(paths)
-			if p.PatchBodies(paths, at) {
+			if p.PatchArticles(paths, at) {
 				t.Errorf("patched at %v, when the model changes", at)
 			}
-			if !p.PatchBodies(paths, at.Add(-time.Second)) {
+			if !p.PatchArticles(paths, at.Add(-time.Second)) {
 				t.Errorf("not patched a second before %v", at)
 			}
 		})
 	}
 }
 
-// TestPatchBodiesAfterAStuckPage: once a page ran past the time limit and
+// TestPatchArticlesAfterAStuckPage: once a page ran past the time limit and
 // was left running, the model it may still read is not patched; the caller
 // prepares a new build instead.
-func TestPatchBodiesAfterAStuckPage(t *testing.T) {
+func TestPatchArticlesAfterAStuckPage(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS("../site")); err != nil {
 		t.Fatal(err)
@@ -247,7 +260,7 @@ func TestPatchBodiesAfterAStuckPage(t *testing.T) {
 	}
 	paths := apply(t, dir, []edit{{backEnd, func(s string) string { return s + "\nEdited.\n" }}})
 	opts.Cache.Invalidate(paths)
-	if p.PatchBodies(paths, opts.Now) {
-		t.Error("PatchBodies patched a model that a page left running may still read")
+	if p.PatchArticles(paths, opts.Now) {
+		t.Error("PatchArticles patched a model that a page left running may still read")
 	}
 }

@@ -22,8 +22,8 @@ import (
 // being served, edit one article on disk, rebuild with the watcher's batch
 // and fetch the article's page until it shows the edit. The watcher's
 // quiet period (50 ms by default) comes on top. "body" edits the Markdown
-// body, which the server patches into the build it serves; "front-matter"
-// edits the title, which needs a whole build.
+// body and "title" the title, which the server patches into the build it
+// serves; "front-matter" adds a tag, which needs a whole build.
 //
 //	go test ./generator/serve -run '^$' -bench ServeEdit10k -benchtime 10x
 func BenchmarkServeEdit10k(b *testing.B) {
@@ -51,9 +51,14 @@ func BenchmarkServeEdit10k(b *testing.B) {
 	b.Run("body", func(b *testing.B) {
 		benchEdit(b, s, file, url, func(text string) []byte { return append(src, "\n"+text+"\n"...) })
 	})
+	b.Run("title", func(b *testing.B) {
+		benchEdit(b, s, file, url, func(text string) []byte {
+			return []byte(strings.Replace(string(src), `title: "`, `title: "`+text+" ", 1))
+		})
+	})
 	b.Run("front-matter", func(b *testing.B) {
 		benchEdit(b, s, file, url, func(text string) []byte {
-			return []byte(strings.Replace(string(src), "title: ", "title: "+text+" ", 1))
+			return []byte(strings.Replace(string(src), "tags: [", `tags: ["`+text+`", `, 1))
 		})
 	})
 	if err := os.WriteFile(file, src, 0o644); err != nil {

@@ -13,8 +13,8 @@ import (
 )
 
 // TestBodyEditsArePatched follows edits through Rebuild: an edit to an
-// article's body alone is patched into the served build (no load or
-// assemble), anything else, or any edit while the last build failed, is
+// article's body or title alone is patched into the served build (no load
+// or assemble), anything else, or any edit while the last build failed, is
 // built in full; each time the server serves what a clean build makes.
 func TestBodyEditsArePatched(t *testing.T) {
 	dir, opts := sampleSite(t)
@@ -35,14 +35,15 @@ func TestBodyEditsArePatched(t *testing.T) {
 	}{
 		{"body", "", "## ", "A paragraph written after the build.\n\n## ", changed, false, 1, "A paragraph written after"},
 		{"body again", "", "A paragraph written", "A sentence written", changed, false, 2, "A sentence written after"},
-		{"front matter", "", `title: "`, `title: "Edited: `, changed, false, 2, "Edited: "},
-		{"body with a theme file", "", "A sentence", "One sentence", watch.Batch{Paths: []string{article, filepath.Join(dir, "themes", "x.html")}}, false, 2, "One sentence"},
-		{"broken body", "", "## ", "## One {#same}\n\n## Two {#same}\n\n## ", changed, true, 2, ""},
-		{"fixed body, after a failure", "", "## One {#same}\n\n## Two {#same}\n\n", "", changed, false, 2, "One sentence"},
-		{"body after recovery", "", "One sentence", "The last sentence", changed, false, 3, "The last sentence"},
-		{"broken author", "site/authors/maya-okafor.md", `name: "Maya Okafor"`, `name: [`, watch.Batch{Paths: []string{author}}, true, 3, ""},
-		{"body while the author is broken", "", "The last sentence", "A later sentence", changed, true, 3, ""},
-		{"fixed author", "site/authors/maya-okafor.md", `name: [`, `name: "Maya Okafor"`, watch.Batch{Paths: []string{author}}, false, 3, "A later sentence"},
+		{"title", "", `title: "`, `title: "Edited: `, changed, false, 3, "Edited: "},
+		{"tags", "", `tags: [Back End, `, `tags: [Edited Topic, Back End, `, changed, false, 3, "Edited Topic"},
+		{"body with a theme file", "", "A sentence", "One sentence", watch.Batch{Paths: []string{article, filepath.Join(dir, "themes", "x.html")}}, false, 3, "One sentence"},
+		{"broken body", "", "## ", "## One {#same}\n\n## Two {#same}\n\n## ", changed, true, 3, ""},
+		{"fixed body, after a failure", "", "## One {#same}\n\n## Two {#same}\n\n", "", changed, false, 3, "One sentence"},
+		{"body after recovery", "", "One sentence", "The last sentence", changed, false, 4, "The last sentence"},
+		{"broken author", "site/authors/maya-okafor.md", `name: "Maya Okafor"`, `name: [`, watch.Batch{Paths: []string{author}}, true, 4, ""},
+		{"body while the author is broken", "", "The last sentence", "A later sentence", changed, true, 4, ""},
+		{"fixed author", "site/authors/maya-okafor.md", `name: [`, `name: "Maya Okafor"`, watch.Batch{Paths: []string{author}}, false, 4, "A later sentence"},
 	}
 	for _, st := range steps {
 		gen := l.cur.Load().id

@@ -9,7 +9,7 @@
 // Rebuild replaces the generation after a successful build; a failed build
 // keeps the last good one in service. An edit to article bodies alone, after
 // a successful build, is not built at all: the new bodies are patched into
-// the build in service (generator.Prepared.PatchBodies), which then serves
+// the build in service (generator.Prepared.PatchArticles), which then serves
 // as a new generation.
 //
 // Every HTML response gets one external script (so a strict Content
@@ -133,7 +133,7 @@ func (s *Server) Rebuild(ctx context.Context, b watch.Batch) error {
 }
 
 // patch serves the batch's changes without a build when they are edits to
-// article bodies alone (generator.Prepared.PatchBodies): the last build
+// article bodies alone (generator.Prepared.PatchArticles): the last build
 // succeeded, so its model is the site on disk but for the batch, and every
 // changed path is a file of the site. It reports whether it did.
 func (s *Server) patch(b watch.Batch, rel []string) bool {
@@ -145,7 +145,7 @@ func (s *Server) patch(b watch.Batch, rel []string) bool {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	if !g.prep.PatchBodies(rel, now) {
+	if !g.prep.PatchArticles(rel, now) {
 		return false
 	}
 	s.patches++

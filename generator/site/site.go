@@ -160,10 +160,29 @@ type Crumb struct {
 // Author returns the author with key k, or nil.
 func (s *Site) Author(k string) *Author { return s.authorByKey[k] }
 
+// Replaceable reports whether p, the page of article a parsed again with
+// nothing changed but its body, title and description
+// (content.Cache.BodyChange says when), can take the place of a's page
+// without changing the order of the articles: yes, unless the title
+// changed and an article has a's date, as titles order articles of one
+// date.
+func (s *Site) Replaceable(a *Article, p *content.Page) bool {
+	if p.Meta.Title == a.Meta.Title {
+		return true
+	}
+	for _, i := range [...]int{a.idx - 1, a.idx + 1} {
+		if i >= 0 && i < len(s.Articles) && s.Articles[i].Meta.Date.Equal(a.Meta.Date) {
+			return false
+		}
+	}
+	return true
+}
+
 // ReplaceBody puts p in place of the article's page, for a page parsed
-// again whose front matter is the same as before (content.Cache.BodyChange
-// says when): of the model, only what comes from the body changes. It must
-// not run while anything reads the article.
+// again whose front matter is the same as before but for the title and
+// description (content.Cache.BodyChange says when) and that keeps its place
+// (Replaceable): of the model, only the page changes. It must not run
+// while anything reads the article.
 func (a *Article) ReplaceBody(p *content.Page) {
 	if p.Bundle {
 		p = withImage(p, a.URL, a.Resources, nil)
