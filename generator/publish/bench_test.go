@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -82,5 +84,35 @@ func BenchmarkWriteFile10k(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
+	}
+}
+
+// BenchmarkStage10k measures a first publish through a Stage, as byline
+// build makes it: the files added from GOMAXPROCS goroutines, then Commit.
+func BenchmarkStage10k(b *testing.B) {
+	files, total := site10k()
+	b.SetBytes(total)
+	parent := b.TempDir()
+	for i := 0; b.Loop(); i++ {
+		out := filepath.Join(parent, fmt.Sprint(i))
+		s, err := Begin(out)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) {
+			wg.Go(func() {
+				for j := int(next.Add(1) - 1); j < len(files); j = int(next.Add(1) - 1) {
+					if err := s.Add(files[j]); err != nil {
+						b.Error(err)
+					}
+				}
+			})
+		}
+		wg.Wait()
+		if _, err := s.Commit(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
