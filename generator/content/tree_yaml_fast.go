@@ -3,6 +3,8 @@ package content
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/byline/byline/generator/internal/yamlpos"
 )
 
 // yamlFast decodes the plain YAML that front matter almost always is,
@@ -28,8 +30,9 @@ import (
 // Anything else is declined: empty values, anchors, aliases, tags, block
 // scalars, multi-line scalars, explicit keys, document markers, .inf and
 // .nan, keys that are not strings, duplicate keys, nesting deeper than
-// maxDepth, and trailing spaces after a plain scalar (go-yaml moves its
-// column).
+// maxDepth, more than yamlpos.MaxOpenBrackets "[" and "{" in all (which
+// goccyTree refuses when that many are open, even in a scalar), and
+// trailing spaces after a plain scalar (go-yaml moves its column).
 func yamlFast(data []byte, line int) (v *value, ok bool) {
 	ascii, clean, breaks := scanYAMLBytes(data)
 	if !clean {
@@ -86,17 +89,24 @@ func (p *fastYAML) decline() { panic(declined{}) }
 
 // scanYAMLBytes reports whether data is valid UTF-8 free of the bytes and
 // runes the subset leaves to go-yaml (tabs, carriage returns, other
-// controls, and the Unicode line breaks and byte order mark), and whether
-// it is all ASCII. breaks counts newlines and commas, a bound on the
+// controls, the Unicode line breaks and byte order mark, and more brackets
+// than goccyTree lets open), and whether it is all ASCII. breaks counts newlines and commas, a bound on the
 // number of values of most front matter.
 func scanYAMLBytes(data []byte) (ascii, clean bool, breaks int) {
 	ascii = true
+	brackets := 0
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
 			switch {
 			case c == '\n' || c == ',':
 				breaks++
+			case c == '[' || c == '{':
+				// goccyTree refuses more than this many open at once,
+				// even inside a scalar: leave such data to it.
+				if brackets++; brackets > yamlpos.MaxOpenBrackets {
+					return false, false, 0
+				}
 			case c < 0x20 || c == 0x7f:
 				return false, false, 0
 			}

@@ -14,6 +14,7 @@ import (
 	"github.com/goccy/go-yaml/token"
 
 	"github.com/byline/byline/generator/bench/corpus"
+	"github.com/byline/byline/generator/internal/yamlpos"
 )
 
 // fastSamples are the sections of testdata/yamlfast/samples.txtar, and a
@@ -32,6 +33,7 @@ func fastSamples(t testing.TB) (names []string, samples map[string]string) {
 	deep := strings.Repeat("a:\n", maxDepth) // a mapping at depth maxDepth
 	a.set("decline/too-deep", indentEach(deep)+strings.Repeat(" ", maxDepth)+"b: 1\n")
 	a.set("accept/deep-enough", indentEach(strings.Repeat("a:\n", maxDepth-1))+strings.Repeat(" ", maxDepth-1)+"b: 1\n")
+	a.set("decline/brackets-in-a-scalar", "- 0"+strings.Repeat("[", yamlpos.MaxOpenBrackets+1)+"\n")
 	a.set("decline/too-deep-flow", indentEach(strings.Repeat("a:\n", maxDepth-1))+strings.Repeat(" ", maxDepth-1)+"b: [1]\n")
 	return a.names, a.files
 }
