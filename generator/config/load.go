@@ -16,6 +16,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/internal/lineend"
 	"github.com/byline/byline/generator/internal/yamlpos"
 )
 
@@ -37,7 +38,7 @@ func Load(fsys fs.FS, file string, list *diag.List) *Config {
 		list.Errorf(diag.Pos{Path: file}, "%v", err)
 		return cfg
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	data = lineend.Normalize(data)
 	d := decoder{file: file, list: list, cfg: cfg, values: map[string]diag.Pos{}, badType: map[string]bool{}}
 	d.decode(data)
 	d.finish()

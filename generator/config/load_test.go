@@ -57,6 +57,9 @@ func TestErrors(t *testing.T) {
 		{"titel: a\n", `site/config.yaml:1:1: warning: unknown key "titel"; did you mean "title"?`},
 		{"pagination:\n  per_pge: 3\n", `site/config.yaml:2:3: warning: pagination: unknown key "per_pge"; did you mean "per_page"?`},
 		{"pagination:\n  per_page: many\n", `site/config.yaml:2:13: pagination: expected a whole number`},
+		// Lines end at CRLF and at a lone CR alike, comments included.
+		{"# a\r\n# b\r\npagination:\r\n  per_page: many\r\n", `site/config.yaml:4:13: pagination: expected a whole number`},
+		{"# a\r# b\rpagination:\r  per_page: many\r", `site/config.yaml:4:13: pagination: expected a whole number`},
 		{"pagination:\n  per_page: 1.5\n", `site/config.yaml:2:13: pagination.per_page: expected a whole number`},
 		{"pagination: {per_page: 2.0}\n", `site/config.yaml:1:24: pagination.per_page: expected a whole number`},
 		{"pagination:\n  per_page: 0\n", `site/config.yaml:2:13: pagination.per_page must be at least 1`},

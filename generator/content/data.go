@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/internal/lineend"
 )
 
 // Data files (data/**/*.yaml, .yml, .toml, .json) hold values for
@@ -48,7 +49,7 @@ func loadData(fsys fs.FS, paths []string, display func(string) string, loc *time
 			list.Errorf(diag.Pos{Path: display(p)}, "%v", err)
 			continue
 		}
-		v, ok := decodeData(format, normalize(src), display(p), loc, list)
+		v, ok := decodeData(format, lineend.Normalize(src), display(p), loc, list)
 		if !ok {
 			continue
 		}

@@ -12,6 +12,8 @@ import (
 
 	"github.com/adrg/frontmatter"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/byline/byline/generator/internal/lineend"
 )
 
 func FuzzSplit(f *testing.F) {
@@ -23,7 +25,7 @@ func FuzzSplit(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		src = normalize(src)
+		src = lineend.Normalize(src)
 		fm, err := split(src)
 		// split gives adrg/frontmatter the file up to where it ends the
 		// front matter; given the whole file, it finds the same.

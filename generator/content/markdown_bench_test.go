@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/byline/byline/generator/config"
+	"github.com/byline/byline/generator/internal/lineend"
 )
 
 // benchArticles are real articles of the example site: one with Go code,
@@ -26,7 +27,7 @@ func BenchmarkMarkdownRender(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		fm, err := split(normalize(src))
+		fm, err := split(lineend.Normalize(src))
 		if err != nil {
 			b.Fatalf("%s: %v", name, err)
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/byline/byline/generator/config"
 	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/internal/lineend"
 )
 
 // file is one Markdown file to parse.
@@ -21,7 +22,7 @@ type file struct {
 // parse turns one file's bytes into a Page. Every problem goes into list;
 // the Page is nil when any of them is an error.
 func parse(src []byte, f file, cfg *config.Config, md *Markdown, refs bool, list *diag.List) *Page {
-	src = normalize(src)
+	src = lineend.Normalize(src)
 	d := &metaDecoder{file: f.display, loc: cfg.Location, list: list}
 	fm, err := split(src)
 	if err != nil {

@@ -29,19 +29,6 @@ type posError struct {
 
 func (e *posError) Error() string { return fmt.Sprintf("%d:%d: %s", e.line, e.col, e.msg) }
 
-// normalize drops a UTF-8 byte order mark and turns CRLF and lone CR line
-// ends into LF: CommonMark and YAML both end a line at a CR, so an error
-// position counts lines as they do. None of this changes a line number, nor
-// the column of any visible character.
-func normalize(src []byte) []byte {
-	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	if bytes.IndexByte(src, '\r') < 0 {
-		return src
-	}
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	return bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
-}
-
 type rawFrontMatter struct {
 	format string
 	data   []byte

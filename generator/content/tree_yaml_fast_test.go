@@ -14,6 +14,7 @@ import (
 	"github.com/goccy/go-yaml/token"
 
 	"github.com/byline/byline/generator/bench/corpus"
+	"github.com/byline/byline/generator/internal/lineend"
 	"github.com/byline/byline/generator/internal/yamlpos"
 )
 
@@ -117,7 +118,7 @@ func yamlFrontMatter(t testing.TB, root string) map[string]frontMatter {
 		if err != nil {
 			return err
 		}
-		fm, err := split(normalize(src))
+		fm, err := split(lineend.Normalize(src))
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
