@@ -20,6 +20,8 @@ func TestErrorPositions(t *testing.T) {
 			[]string{`site/articles/x.md:4:1: duplicate key "title" (first set on line 2)`}},
 		{"toml", "articles/x.md", "+++\ntitle = \"T\"\ndate = 2024-01-01\ntags = [\"a\" \"b\"]\n+++\n",
 			[]string{"site/articles/x.md:4:13: expected a comma (',') or array terminator (']'), but got '\"'"}},
+		{"toml escape at the end", "articles/x.md", "+++\ndate = 2024-01-01\ntitle = \"T\\\n+++\n",
+			[]string{`site/articles/x.md:3:10: invalid escape in string '\\n'`}},
 		{"json syntax", "articles/x.md", "{\n  \"title\": \"T\",\n  \"date\": \"2024-01-01\",\n  \"tags\": [\"a\",]\n}\n",
 			[]string{"site/articles/x.md:4:16: invalid JSON: invalid character ']' looking for beginning of value"}},
 		{"json duplicate key", "articles/x.md", "{\"title\": \"T\",\n \"date\": \"2024-01-01\",\n \"title\": \"U\"}\n",

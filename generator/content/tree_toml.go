@@ -24,7 +24,8 @@ func tomlTree(data []byte, line int) (*value, []*posError) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, []*posError{{pe.Position.Line + line - 1, max(pe.Position.Col, 1), pe.Message}}
+			l, c := tomlErrorPos(data, pe.Position)
+			return nil, []*posError{{l + line - 1, c, tomlMessage.Replace(pe.Message)}}
 		}
 		return nil, []*posError{{line, 1, err.Error()}}
 	}
@@ -32,6 +33,25 @@ func tomlTree(data []byte, line int) (*value, []*posError) {
 	root := &value{line: line, col: 1, kind: mapValue}
 	b.fill(root, m, md.Keys(), nil)
 	return root, nil
+}
+
+// tomlMessage shows the line ends, tabs and end of data that the decoder
+// quotes in its messages as they are ("invalid escape in string '\<LF>'")
+// in the way a person can read on one line.
+var tomlMessage = strings.NewReplacer("\n", `\n`, "\r", `\r`, "\t", `\t`, "\x00", "")
+
+// tomlErrorPos returns the line and column of a TOML error in data. The
+// decoder counts lines one short for some errors at the end of the data
+// (an escape cut off by it is on "line 0"); the error's byte offset is
+// right, and wins when the two disagree.
+func tomlErrorPos(data []byte, p toml.Position) (line, col int) {
+	line, col = p.Line, max(p.Col, 1)
+	if p.Start >= 0 && p.Start <= len(data) {
+		if l, c := lineCol(data, p.Start); l != line {
+			return l, c
+		}
+	}
+	return max(line, 1), col
 }
 
 type tomlBuilder struct {
