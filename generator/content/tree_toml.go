@@ -35,9 +35,9 @@ func tomlTree(data []byte, line int) (*value, []*posError) {
 	return root, nil
 }
 
-// tomlMessage shows the line ends, tabs and end of data that the decoder
-// quotes in its messages as they are ("invalid escape in string '\<LF>'")
-// in the way a person can read on one line.
+// tomlMessage rewrites the line ends, tabs and end of data that the
+// decoder quotes raw in its messages ("invalid escape in string '\<LF>'"),
+// so that a message reads on one line.
 var tomlMessage = strings.NewReplacer("\n", `\n`, "\r", `\r`, "\t", `\t`, "\x00", "")
 
 // tomlErrorPos returns the line and column of a TOML error in data. The

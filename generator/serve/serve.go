@@ -7,10 +7,11 @@
 // generation's life, so a rebuild costs only the load, assemble and template
 // stages, and a one-article edit is visible at once even on a large site.
 // Rebuild replaces the generation after a successful build; a failed build
-// keeps the last good one in service. An edit to article bodies alone, after
-// a successful build, is not built at all: the new bodies are patched into
-// the build in service (generator.Prepared.PatchArticles), which then serves
-// as a new generation.
+// keeps the last good one in service. An edit to article bodies, titles or
+// descriptions alone, after a successful build, is not built at all: the
+// new pages are patched into the build in service
+// (generator.Prepared.PatchArticles), which then serves as a new
+// generation.
 //
 // Every HTML response gets one external script (so a strict Content
 // Security Policy still holds) that listens for Server-Sent Events: "reload"
@@ -133,7 +134,8 @@ func (s *Server) Rebuild(ctx context.Context, b watch.Batch) error {
 }
 
 // patch serves the batch's changes without a build when they are edits to
-// article bodies alone (generator.Prepared.PatchArticles): the last build
+// article bodies, titles or descriptions alone
+// (generator.Prepared.PatchArticles): the last build
 // succeeded, so its model is the site on disk but for the batch, and every
 // changed path is a file of the site. It reports whether it did.
 func (s *Server) patch(b watch.Batch, rel []string) bool {
