@@ -185,13 +185,13 @@ func (p *plan) moveFolders(staged map[string]string) (int, error) {
 	// whole says, for each outermost folder out lacks, whether every file
 	// below it is staged at its own path.
 	whole := map[string]bool{}
-	for _, j := range p.jobs {
-		if top := outermost(j.file.Path, missing); top != "" {
-			ok, seen := whole[top]
-			whole[top] = (ok || !seen) && staged[j.file.Path] == stagingTree+"/"+j.file.Path
+	tops := make([]string, len(p.jobs))
+	for i, j := range p.jobs {
+		if tops[i] = outermost(j.file.Path, missing); tops[i] != "" {
+			ok, seen := whole[tops[i]]
+			whole[tops[i]] = (ok || !seen) && staged[j.file.Path] == stagingTree+"/"+j.file.Path
 		}
 	}
-	moved := func(name string) bool { return whole[outermost(name, missing)] }
 	for _, top := range slices.Sorted(maps.Keys(whole)) {
 		if whole[top] {
 			if err := p.root.Rename(stagingTree+"/"+top, top); err != nil {
@@ -199,10 +199,18 @@ func (p *plan) moveFolders(staged map[string]string) (int, error) {
 			}
 		}
 	}
-	n := len(p.jobs)
-	p.jobs = slices.DeleteFunc(p.jobs, func(j job) bool { return moved(j.file.Path) })
-	p.mkdirs = slices.DeleteFunc(p.mkdirs, func(d string) bool { return moved(d + "/") })
-	return n - len(p.jobs), nil
+	jobs := p.jobs[:0]
+	for i, j := range p.jobs {
+		if !whole[tops[i]] {
+			jobs = append(jobs, j)
+		}
+	}
+	n := len(p.jobs) - len(jobs)
+	p.jobs = jobs
+	// A folder was moved with its outermost missing folder: itself, or
+	// the one of its parents that out lacks.
+	p.mkdirs = slices.DeleteFunc(p.mkdirs, func(d string) bool { return whole[outermost(d+"/", missing)] })
+	return n, nil
 }
 
 // outermost returns the outermost of the folders of name ("a/b/c.html" has
