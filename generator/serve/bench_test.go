@@ -21,7 +21,7 @@ import (
 // BenchmarkServeEdit10k is design §7's preview goal: in a 10k-article site
 // being served, edit one article on disk, rebuild with the watcher's batch
 // and fetch the article's page until it shows the edit. The watcher's
-// quiet period (50 ms by default) comes on top. "body" edits the Markdown
+// quiet period (20 ms by default) comes on top: see BenchmarkEditToPage10k. "body" edits the Markdown
 // body and "title" the title, which the server patches into the build it
 // serves; "front-matter" adds a tag, which needs a whole build.
 //

@@ -1,0 +1,103 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/byline/byline/generator"
+	"github.com/byline/byline/generator/bench/corpus"
+	"github.com/byline/byline/generator/watch"
+)
+
+// BenchmarkEditToPage10k measures design §7's preview goal end to end, as
+// `byline serve` runs: from the write of an article file in a 10k-article
+// site until its page, reloaded, has arrived over HTTP. A real watcher
+// with serve's options sees the write and waits out its quiet period, the
+// server patches or rebuilds, the "reload" event reaches an open page's
+// event stream on 127.0.0.1, and the page is fetched. Only the browser's
+// paint is left out. ms/op is that latency; p90-ms its 90th percentile.
+//
+//	go test ./generator/serve -run '^$' -bench EditToPage10k -benchtime 20x
+func BenchmarkEditToPage10k(b *testing.B) {
+	if testing.Short() {
+		b.Skip("10k-article benchmark skipped in -short mode")
+	}
+	dir := b.TempDir()
+	if err := corpus.Write(dir, corpus.Options{Articles: 10_000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	opts := generator.Options{
+		SiteDir: filepath.Join(dir, "site"), ThemesDir: filepath.Join(dir, "themes"), Drafts: true, Future: true,
+		Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+	}
+	l := startServer(b, dir, opts)
+	wt, err := watch.New([]string{opts.SiteDir, opts.ThemesDir}, watch.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		watch.Run(ctx, wt, time.Time{}, func(ctx context.Context, b watch.Batch) time.Time {
+			_ = l.Rebuild(ctx, b)
+			return time.Time{}
+		})
+	})
+	defer func() { cancel(); wt.Close(); wg.Wait() }()
+	events := l.subscribe(b, l.cur.Load().id)
+	file, url := someArticle(b, opts.SiteDir)
+	src, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.WriteFile(file, src, 0o644)
+	b.Run("body", func(b *testing.B) {
+		benchLatency(b, l, events, file, url, func(text string) []byte { return append(src, "\n"+text+"\n"...) })
+	})
+	b.Run("title", func(b *testing.B) {
+		benchLatency(b, l, events, file, url, func(text string) []byte {
+			return []byte(strings.Replace(string(src), `title: "`, `title: "`+text+" ", 1))
+		})
+	})
+	b.Run("tag", func(b *testing.B) {
+		benchLatency(b, l, events, file, url, func(text string) []byte {
+			return []byte(strings.Replace(string(src), "tags: [", `tags: ["`+text+`", `, 1))
+		})
+	})
+}
+
+// benchLatency writes edit(text) to file, with a new text each time, and
+// waits for the reload event and the page at url showing the text.
+func benchLatency(b *testing.B, l *live, events *sse, file, url string, edit func(text string) []byte) {
+	var times []time.Duration
+	i := 0
+	for b.Loop() {
+		i++
+		text := fmt.Sprintf("Edited for the benchmark, take %d.", i)
+		start := time.Now()
+		if err := os.WriteFile(file, edit(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		for {
+			if name, data := events.next(b); name != "reload" {
+				b.Fatalf("event %s: %s", name, data)
+			}
+			if _, _, body := l.get(b, url); strings.Contains(body, text) {
+				break
+			}
+		}
+		times = append(times, time.Since(start))
+		b.StopTimer()
+		time.Sleep(200 * time.Millisecond) // let the watcher settle
+		b.StartTimer()
+	}
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)*9/10].Microseconds())/1000, "p90-ms")
+}
