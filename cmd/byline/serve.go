@@ -6,7 +6,6 @@ import (
 	"net"
 	"path/filepath"
 	"sync"
-	"time"
 
 	"github.com/byline/byline/generator/serve"
 	"github.com/byline/byline/generator/watch"
@@ -37,7 +36,7 @@ func (a *App) serve(ctx context.Context, args []string) error {
 	opts := f.options()
 	url := localURL(ln.Addr())
 	opts.BaseURL = url
-	w, err := watch.New(watchRoots(f), watch.Options{})
+	w, err := watch.New(watchRoots(f), watch.Options{Quiet: serve.Pause})
 	if err != nil {
 		ln.Close()
 		return err
@@ -52,10 +51,7 @@ func (a *App) serve(ctx context.Context, args []string) error {
 	wg.Go(func() {
 		// Errors are logged and shown in the browser.
 		_ = srv.Rebuild(ctx, watch.Batch{})
-		watch.Run(ctx, w, srv.ChangesAt(), func(ctx context.Context, b watch.Batch) time.Time {
-			_ = srv.Rebuild(ctx, b)
-			return srv.ChangesAt()
-		})
+		srv.Watch(ctx, w, 0)
 	})
 	return srv.Serve(ctx, ln)
 }

@@ -19,9 +19,10 @@ import (
 // BenchmarkEditToPage10k measures design §7's preview goal end to end, as
 // `byline serve` runs: from the write of an article file in a 10k-article
 // site until its page, reloaded, has arrived over HTTP. A real watcher
-// with serve's options sees the write and waits out its quiet period, the
-// server patches or rebuilds, the "reload" event reaches an open page's
-// event stream on 127.0.0.1, and the page is fetched. Only the browser's
+// with serve's options sees the write, the server patches or rebuilds
+// (Server.Watch) and commits once the folders have been still for 20 ms,
+// the "reload" event reaches an open page's event stream on 127.0.0.1, and
+// the page is fetched. Only the browser's
 // paint is left out. ms/op is that latency; p90-ms its 90th percentile.
 //
 //	go test ./generator/serve -run '^$' -bench EditToPage10k -benchtime 20x
@@ -38,18 +39,13 @@ func BenchmarkEditToPage10k(b *testing.B) {
 		Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
 	}
 	l := startServer(b, dir, opts)
-	wt, err := watch.New([]string{opts.SiteDir, opts.ThemesDir}, watch.Options{})
+	wt, err := watch.New([]string{opts.SiteDir, opts.ThemesDir}, watch.Options{Quiet: Pause})
 	if err != nil {
 		b.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
-	wg.Go(func() {
-		watch.Run(ctx, wt, time.Time{}, func(ctx context.Context, b watch.Batch) time.Time {
-			_ = l.Rebuild(ctx, b)
-			return time.Time{}
-		})
-	})
+	wg.Go(func() { l.Watch(ctx, wt, 0) })
 	defer func() { cancel(); wt.Close(); wg.Wait() }()
 	events := l.subscribe(b, l.cur.Load().id)
 	file, url := someArticle(b, opts.SiteDir)

@@ -81,6 +81,34 @@ func TestBodyEditsArePatched(t *testing.T) {
 	}
 }
 
+// TestNoPatchAfterADroppedBuild: a build that read the site but was never
+// committed (watch.RunEarly drops one when a change comes before the
+// folders settle) leaves the content cache ahead of the build in service,
+// so the next edit, though to the body alone, is built in full: patching
+// it would serve the dropped build's new tag in the article but on no list.
+func TestNoPatchAfterADroppedBuild(t *testing.T) {
+	dir, opts := sampleSite(t)
+	l := startServer(t, dir, opts)
+	changed := watch.Batch{Paths: []string{filepath.Join(dir, articleMD)}}
+	edit(t, dir, articleMD, `tags: [Back End, `, `tags: [Dropped Topic, Back End, `)
+	if _, err := l.Prepare(context.Background(), changed); err != nil { // never committed
+		t.Fatal(err)
+	}
+	edit(t, dir, articleMD, "## ", "A paragraph written after the build.\n\n## ")
+	commit, err := l.Prepare(context.Background(), changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	commit()
+	if l.patches != 0 {
+		t.Error("the body edit was patched into a build older than the cache")
+	}
+	if code, _, body := l.get(t, "/tags/dropped-topic/"); code != 200 || !strings.Contains(body, articleURL) {
+		t.Errorf("the page of the dropped build's tag does not list the article (status %d)", code)
+	}
+	l.matchesClean(t, opts)
+}
+
 // TestPatchWhileServing patches an article again and again while clients
 // fetch pages that show it; run with -race, it checks that a patch waits
 // for the renders in progress.

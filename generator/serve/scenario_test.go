@@ -15,12 +15,15 @@ import (
 	"github.com/byline/byline/generator/watch"
 )
 
-// watched is a live server rebuilt by a real watcher, as serve runs it.
+// watched is a live server rebuilt by a real watcher, as serve runs it:
+// watch.RunEarly prepares a build at the first pause in the events and
+// commits it once they have settled for the Quiet of the options given.
 type watched struct {
 	*live
-	builds atomic.Int32
-	// gate, when set, runs before each build (after the first, which
-	// startServer made).
+	builds  atomic.Int32 // builds prepared
+	commits atomic.Int32 // builds committed
+	// gate, when set, runs before each build is prepared (after the
+	// first, which startServer made).
 	gate func(n int32)
 }
 
@@ -38,6 +41,8 @@ func startWatchedWith(t *testing.T, opts watch.Options, gate func(n int32), setu
 		setup(dir, &bopts)
 	}
 	w := &watched{live: startServer(t, dir, bopts), gate: gate}
+	settle := opts.Quiet
+	opts.Quiet = Pause
 	wt, err := watch.New([]string{bopts.SiteDir, bopts.ThemesDir}, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -45,13 +50,18 @@ func startWatchedWith(t *testing.T, opts watch.Options, gate func(n int32), setu
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		watch.Run(ctx, wt, w.ChangesAt(), func(ctx context.Context, b watch.Batch) time.Time {
+		// Server.Watch, counting and gating each step.
+		watch.RunEarly(ctx, wt, w.ChangesAt(), settle, func(ctx context.Context, b watch.Batch) func() time.Time {
 			n := w.builds.Add(1)
 			if w.gate != nil {
 				w.gate(n)
 			}
-			_ = w.Rebuild(ctx, b) // failures are served as errors
-			return w.ChangesAt()
+			commit, _ := w.Prepare(ctx, b) // failures are served as errors
+			return func() time.Time {
+				w.commits.Add(1)
+				commit()
+				return w.ChangesAt()
+			}
 		})
 	})
 	t.Cleanup(func() { // before startServer's cleanup, which checks for leaks
@@ -198,8 +208,8 @@ func TestWatchBurst(t *testing.T) {
 	edit(t, w.dir, articleMD, "title: \"What Does", "title: \"Burst: What Does")
 	edit(t, w.dir, "site/articles/tech-salaries-by-career-level.md", "title: \"", "title: \"Burst ")
 	w.settle(t, "/burst/d3/f997.txt", contains("file 997"))
-	if n := w.builds.Load(); n < 1 || n > 2 {
-		t.Errorf("1,000 changes made %d builds, want 1 or 2", n)
+	if n := w.commits.Load(); n < 1 || n > 2 {
+		t.Errorf("1,000 changes showed %d builds, want 1 or 2", n)
 	}
 	w.matchesClean(t, opts)
 }
@@ -221,6 +231,9 @@ func TestWatchChangeDuringBuild(t *testing.T) {
 	w.settle(t, articleURL, contains("Second: What Does"))
 	if n := w.builds.Load(); n != 2 {
 		t.Errorf("%d builds, want 2: changes during a build cause exactly one more", n)
+	}
+	if n := w.commits.Load(); n != 1 {
+		t.Errorf("%d builds shown, want 1: the build the changes overtook is dropped", n)
 	}
 	w.matchesClean(t, opts)
 }
@@ -288,7 +301,7 @@ func TestWatchSchedule(t *testing.T) {
 		t.Fatal("no wake time for the scheduled article")
 	}
 	w.settle(t, page, contains("On time."))
-	if n := w.builds.Load(); n != 1 {
+	if n := w.commits.Load(); n != 1 {
 		t.Errorf("%d builds after the first, want the one its date caused", n)
 	}
 	if !w.ChangesAt().IsZero() {

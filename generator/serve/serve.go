@@ -11,7 +11,9 @@
 // descriptions alone, after a successful build, is not built at all: the
 // new pages are patched into the build in service
 // (generator.Prepared.PatchArticles), which then serves as a new
-// generation.
+// generation. Watch rebuilds after each change a watcher reports, starting
+// the work at once and showing it when the folders have settled, so a
+// preview waits for the longer of the two, not for their sum.
 //
 // Every HTML response gets one external script (so a strict Content
 // Security Policy still holds) that listens for Server-Sent Events: "reload"
@@ -64,7 +66,12 @@ type Server struct {
 	n      int                          // builds so far, under mu
 	// patches counts the builds that were patches, under mu (for tests).
 	patches int
-	warned  string // warnings last printed, under mu
+	// unserved says a build read the site since the one in service was
+	// made, and was not served (it failed, or a newer change dropped it),
+	// under mu: the content cache is then ahead of the build in service,
+	// which must not be patched.
+	unserved bool
+	warned   string // warnings last printed, under mu
 }
 
 // New returns a server with no build yet; call Rebuild to make one.
@@ -92,6 +99,19 @@ type generation struct {
 // last good build stays and open pages show the errors. It returns the
 // build's error.
 func (s *Server) Rebuild(ctx context.Context, b watch.Batch) error {
+	commit, err := s.Prepare(ctx, b)
+	commit()
+	return err
+}
+
+// Prepare does the work of Rebuild, and returns its error and commit,
+// which shows the result: it serves the new build and reloads open pages,
+// or shows the errors. Until then pages are served from the build in
+// service, which a patch (an edit to article bodies, titles or
+// descriptions alone) has already brought up to date. A Prepare whose ctx
+// ends commits nothing. Call Prepare and commit in turn, never two at
+// once; watch.RunEarly does, starting a build before the folders settle.
+func (s *Server) Prepare(ctx context.Context, b watch.Batch) (commit func(), err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	start := time.Now()
@@ -102,59 +122,102 @@ func (s *Server) Rebuild(ctx context.Context, b watch.Batch) error {
 	} else {
 		cache.Invalidate(rel)
 	}
-	if b.Err != nil {
-		s.logf("%v", b.Err)
+	note := func() {
+		if b.Err != nil {
+			s.logf("%v", b.Err)
+		}
+		if b.Clock {
+			s.logf("building again: the time of a scheduled or expiring article has come")
+		}
 	}
-	if b.Clock {
-		s.logf("building again: the time of a scheduled or expiring article has come")
+	if g := s.patch(b, rel); g != nil {
+		return s.commit(func() {
+			note()
+			s.patches++
+			s.serve(g)
+			s.logf("updated in %s", elapsed(time.Since(start)))
+		}), nil
 	}
-	s.n++
-	if s.patch(b, rel) {
-		s.logf("updated in %s", elapsed(time.Since(start)))
-		return nil
-	}
+	s.unserved = true
 	prep, err := generator.Prepare(ctx, s.opts.Build)
 	if err != nil {
 		if ctx.Err() != nil {
-			return err
+			return func() {}, err
 		}
-		errs := buildErrors(err)
-		s.failed.Store(&errs)
-		s.hub.publish(event{name: "error", data: errorsJSON(errs)})
-		s.logf("build failed:\n%v", err)
-		return err
+		return s.commit(func() {
+			note()
+			errs := buildErrors(err)
+			s.failed.Store(&errs)
+			s.hub.publish(event{name: "error", data: errorsJSON(errs)})
+			s.logf("build failed:\n%v", err)
+		}), err
 	}
+	return s.commit(func() {
+		note()
+		s.serve(prep)
+		s.logWarnings(prep.Warnings)
+		s.logf("built in %s", elapsed(time.Since(start)))
+	}), nil
+}
+
+// commit returns f to run under s.mu, with the build count raised.
+func (s *Server) commit(f func()) func() {
+	return func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.n++
+		f()
+	}
+}
+
+// serve makes prep the build in service, as a new generation, and reloads
+// open pages.
+func (s *Server) serve(prep *generator.Prepared) {
 	g := &generation{id: s.epoch + "." + strconv.Itoa(s.n), prep: prep}
 	s.cur.Store(g)
 	s.failed.Store(nil)
+	s.unserved = false
 	s.hub.publish(event{name: "reload", data: g.id})
-	s.logWarnings(prep.Warnings)
-	s.logf("built in %s", elapsed(time.Since(start)))
-	return nil
 }
 
-// patch serves the batch's changes without a build when they are edits to
-// article bodies, titles or descriptions alone
-// (generator.Prepared.PatchArticles): the last build
-// succeeded, so its model is the site on disk but for the batch, and every
-// changed path is a file of the site. It reports whether it did.
-func (s *Server) patch(b watch.Batch, rel []string) bool {
+// patch brings the build in service up to date with the batch's changes,
+// without a build, when they are edits to article bodies, titles or
+// descriptions alone (generator.Prepared.PatchArticles): no build read the
+// site since the one in service was made, so its model is the site on disk
+// but for the batch, and every changed path is a file of the site. It
+// returns the patched build, or nil.
+func (s *Server) patch(b watch.Batch, rel []string) *generator.Prepared {
 	g := s.cur.Load()
-	if g == nil || b.Rescan || b.Err != nil || len(rel) == 0 || len(rel) != len(b.Paths) || s.failed.Load() != nil {
-		return false
+	if g == nil || s.unserved || b.Rescan || b.Err != nil || len(rel) == 0 || len(rel) != len(b.Paths) {
+		return nil
 	}
 	now := s.opts.Build.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
 	if !g.prep.PatchArticles(rel, now) {
-		return false
+		return nil
 	}
-	s.patches++
-	ng := &generation{id: s.epoch + "." + strconv.Itoa(s.n), prep: g.prep}
-	s.cur.Store(ng)
-	s.hub.publish(event{name: "reload", data: ng.id})
-	return true
+	return g.prep
+}
+
+// Pause is the Quiet of the watcher that Watch wants: a batch at the first
+// pause in the events.
+const Pause = time.Millisecond
+
+// Watch rebuilds s after each batch of changes from w, until ctx ends or w
+// is closed, with watch.RunEarly: a build starts at the first pause in the
+// events (make w with Options.Quiet set to Pause), and is shown once the
+// folders have been still for settle (zero: watch.DefaultQuiet). It also
+// builds when the clock changes what the site shows (ChangesAt).
+func (s *Server) Watch(ctx context.Context, w *watch.Watcher, settle time.Duration) {
+	watch.RunEarly(ctx, w, s.ChangesAt(), settle, func(ctx context.Context, b watch.Batch) func() time.Time {
+		commit, _ := s.Prepare(ctx, b) // errors are logged and shown by commit
+		return func() time.Time {
+			commit()
+			return s.ChangesAt()
+		}
+	})
 }
 
 // ChangesAt is when the clock changes what the build in service shows (an
