@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -15,32 +16,32 @@ import (
 	"github.com/byline/byline/generator/watch"
 )
 
-// watched is a live server rebuilt by a real watcher, as serve runs it:
-// watch.RunEarly prepares a build at the first pause in the events and
-// commits it once they have settled for the Quiet of the options given.
+// watched is a live server rebuilt by a real watcher, as serve runs it
+// (Server.Watch): a build is prepared at the first pause in the events and
+// committed once they have settled for the Quiet of the options given.
 type watched struct {
 	*live
-	builds  atomic.Int32 // builds prepared
-	commits atomic.Int32 // builds committed
-	// gate, when set, runs before each build is prepared (after the
-	// first, which startServer made).
-	gate func(n int32)
 }
 
-func startWatched(t *testing.T, opts watch.Options, gate func(n int32)) (*watched, generator.Options) {
+func startWatched(t *testing.T, opts watch.Options, gate func(n int)) (*watched, generator.Options) {
 	t.Helper()
 	return startWatchedWith(t, opts, gate, nil)
 }
 
 // startWatchedWith is startWatched with setup run on the site folder and
-// the build options before the first build.
-func startWatchedWith(t *testing.T, opts watch.Options, gate func(n int32), setup func(dir string, o *generator.Options)) (*watched, generator.Options) {
+// the build options before the first build. gate, when set, runs before
+// each build is prepared, with its count (the first, which startServer
+// made, is 1).
+func startWatchedWith(t *testing.T, opts watch.Options, gate func(n int), setup func(dir string, o *generator.Options)) (*watched, generator.Options) {
 	t.Helper()
 	dir, bopts := sampleSite(t)
 	if setup != nil {
 		setup(dir, &bopts)
 	}
-	w := &watched{live: startServer(t, dir, bopts), gate: gate}
+	w := &watched{live: startServer(t, dir, bopts)}
+	w.mu.Lock()
+	w.gate = gate
+	w.mu.Unlock()
 	settle := opts.Quiet
 	opts.Quiet = Pause
 	wt, err := watch.New([]string{bopts.SiteDir, bopts.ThemesDir}, opts)
@@ -49,27 +50,21 @@ func startWatchedWith(t *testing.T, opts watch.Options, gate func(n int32), setu
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
-	wg.Go(func() {
-		// Server.Watch, counting and gating each step.
-		watch.RunEarly(ctx, wt, w.ChangesAt(), settle, func(ctx context.Context, b watch.Batch) func() time.Time {
-			n := w.builds.Add(1)
-			if w.gate != nil {
-				w.gate(n)
-			}
-			commit, _ := w.Prepare(ctx, b) // failures are served as errors
-			return func() time.Time {
-				w.commits.Add(1)
-				commit()
-				return w.ChangesAt()
-			}
-		})
-	})
+	wg.Go(func() { w.Watch(ctx, wt, settle) })
 	t.Cleanup(func() { // before startServer's cleanup, which checks for leaks
 		cancel()
 		wt.Close()
 		wg.Wait()
 	})
 	return w, bopts
+}
+
+// builds returns how many builds were prepared and committed since the
+// first.
+func (w *watched) builds() (prepared, committed int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.prepares - 1, w.n - 1
 }
 
 // settle waits until the page at url satisfies ok and no build has run for
@@ -83,13 +78,14 @@ func (w *watched) settle(t *testing.T, url string, ok func(code int, body string
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%s never reached the expected state (last status %d) after %d builds", url, code, w.builds.Load())
+			n, _ := w.builds()
+			t.Fatalf("%s never reached the expected state (last status %d) after %d builds", url, code, n)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	for n := w.builds.Load(); ; {
+	for n, _ := w.builds(); ; {
 		time.Sleep(300 * time.Millisecond)
-		if m := w.builds.Load(); m == n {
+		if m, _ := w.builds(); m == n {
 			break
 		} else {
 			n = m
@@ -208,7 +204,7 @@ func TestWatchBurst(t *testing.T) {
 	edit(t, w.dir, articleMD, "title: \"What Does", "title: \"Burst: What Does")
 	edit(t, w.dir, "site/articles/tech-salaries-by-career-level.md", "title: \"", "title: \"Burst ")
 	w.settle(t, "/burst/d3/f997.txt", contains("file 997"))
-	if n := w.commits.Load(); n < 1 || n > 2 {
+	if _, n := w.builds(); n < 1 || n > 2 {
 		t.Errorf("1,000 changes showed %d builds, want 1 or 2", n)
 	}
 	w.matchesClean(t, opts)
@@ -216,8 +212,8 @@ func TestWatchBurst(t *testing.T) {
 
 func TestWatchChangeDuringBuild(t *testing.T) {
 	inBuild, release := make(chan struct{}), make(chan struct{})
-	w, opts := startWatched(t, watch.Options{}, func(n int32) {
-		if n == 1 {
+	w, opts := startWatched(t, watch.Options{}, func(n int) {
+		if n == 2 {
 			close(inBuild)
 			<-release
 		}
@@ -229,10 +225,11 @@ func TestWatchChangeDuringBuild(t *testing.T) {
 	time.Sleep(300 * time.Millisecond) // the changes are due while the build runs
 	close(release)
 	w.settle(t, articleURL, contains("Second: What Does"))
-	if n := w.builds.Load(); n != 2 {
-		t.Errorf("%d builds, want 2: changes during a build cause exactly one more", n)
+	prepared, committed := w.builds()
+	if prepared != 2 {
+		t.Errorf("%d builds, want 2: changes during a build cause exactly one more", prepared)
 	}
-	if n := w.commits.Load(); n != 1 {
+	if n := committed; n != 1 {
 		t.Errorf("%d builds shown, want 1: the build the changes overtook is dropped", n)
 	}
 	w.matchesClean(t, opts)
@@ -301,10 +298,32 @@ func TestWatchSchedule(t *testing.T) {
 		t.Fatal("no wake time for the scheduled article")
 	}
 	w.settle(t, page, contains("On time."))
-	if n := w.commits.Load(); n != 1 {
+	if _, n := w.builds(); n != 1 {
 		t.Errorf("%d builds after the first, want the one its date caused", n)
 	}
 	if !w.ChangesAt().IsZero() {
 		t.Errorf("a wake time is left: %v", w.ChangesAt())
 	}
+}
+
+// TestWatchCollectsWhenIdle: after a rebuild, with the collector's own
+// pacing turned off, Watch still collects the replaced build's garbage
+// once the preview has had time to load.
+func TestWatchCollectsWhenIdle(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	w, _ := startWatched(t, watch.Options{}, nil)
+	before := numGC()
+	edit(t, w.dir, articleMD, "title: \"What Does", "title: \"Idle: What Does")
+	w.settle(t, articleURL, contains("Idle: What Does"))
+	for deadline := time.Now().Add(5 * time.Second); numGC() == before; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("no collection after the rebuild")
+		}
+	}
+}
+
+func numGC() uint32 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.NumGC
 }

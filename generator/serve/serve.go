@@ -30,6 +30,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -63,9 +64,12 @@ type Server struct {
 	cur    atomic.Pointer[generation]
 	failed atomic.Pointer[[]BuildError] // errors of the latest build; nil after a success
 	epoch  string                       // tells this process's generations from an earlier one's
-	n      int                          // builds so far, under mu
-	// patches counts the builds that were patches, under mu (for tests).
-	patches int
+	n      int                          // builds committed so far, under mu
+	// For tests, under mu: prepares counts the calls of Prepare, and
+	// patches the builds committed that were patches; gate, when set, is
+	// called at the start of each Prepare with its count.
+	prepares, patches int
+	gate              func(n int)
 	// unserved says a build read the site since the one in service was
 	// made, and was not served (it failed, or a newer change dropped it),
 	// under mu: the content cache is then ahead of the build in service,
@@ -114,6 +118,9 @@ func (s *Server) Rebuild(ctx context.Context, b watch.Batch) error {
 func (s *Server) Prepare(ctx context.Context, b watch.Batch) (commit func(), err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.prepares++; s.gate != nil {
+		s.gate(s.prepares)
+	}
 	start := time.Now()
 	cache := s.opts.Build.Cache
 	rel := b.Rel(s.opts.Build.SiteDir)
@@ -210,14 +217,53 @@ const Pause = time.Millisecond
 // events (make w with Options.Quiet set to Pause), and is shown once the
 // folders have been still for settle (zero: watch.DefaultQuiet). It also
 // builds when the clock changes what the site shows (ChangesAt).
+//
+// A rebuild leaves the build it replaced as garbage. So that collecting it
+// does not slow the next rebuild, Watch collects garbage once the preview
+// has had time to load (idleGC after a commit), unless a change came first.
 func (s *Server) Watch(ctx context.Context, w *watch.Watcher, settle time.Duration) {
+	var gc idleGC
+	defer gc.cancel()
 	watch.RunEarly(ctx, w, s.ChangesAt(), settle, func(ctx context.Context, b watch.Batch) func() time.Time {
+		gc.cancel()
 		commit, _ := s.Prepare(ctx, b) // errors are logged and shown by commit
 		return func() time.Time {
 			commit()
+			gc.schedule()
 			return s.ChangesAt()
 		}
 	})
+}
+
+// idleGC runs a garbage collection when a build has been in service for
+// a while: the collector's work then falls between edits, rather than into
+// the next build when the heap reaches its goal.
+type idleGC struct {
+	mu    sync.Mutex
+	timer *time.Timer
+}
+
+// idleAfter is how long after a commit idleGC collects: time for the
+// browser to fetch the reloaded page.
+const idleAfter = 100 * time.Millisecond
+
+func (g *idleGC) schedule() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.timer != nil {
+		g.timer.Stop()
+	}
+	g.timer = time.AfterFunc(idleAfter, runtime.GC)
+}
+
+// cancel drops a collection that has not started.
+func (g *idleGC) cancel() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.timer != nil {
+		g.timer.Stop()
+		g.timer = nil
+	}
 }
 
 // ChangesAt is when the clock changes what the build in service shows (an
