@@ -87,22 +87,31 @@ func (c *Cache) Invalidate(paths []string) {
 // InvalidateAll reports that any file may have changed.
 func (c *Cache) InvalidateAll() { c.Invalidate([]string{"."}) }
 
-// reuse returns the page of f from a watched cache when f did not change
-// since it was read, replaying its diagnostics into list.
-func (c *Cache) reuse(f file, key string, list *diag.List) (*Page, bool) {
+// reuse sets pages[i] to the page of files[i] for each file a watched
+// cache has that did not change since it was read, replaying its
+// diagnostics into list, and returns the indexes of the other files.
+func (c *Cache) reuse(files []file, key string, pages []*Page, list *diag.List) (rest []int) {
 	if c == nil || !c.watched {
-		return nil, false
+		rest = make([]int, len(files))
+		for i := range rest {
+			rest[i] = i
+		}
+		return rest
 	}
 	c.mu.Lock()
-	e := c.entries[f.path]
-	c.mu.Unlock()
-	if e == nil || !e.checked || e.key != key {
-		return nil, false
+	defer c.mu.Unlock()
+	for i, f := range files {
+		e := c.entries[f.path]
+		if e == nil || !e.checked || e.key != key {
+			rest = append(rest, i)
+			continue
+		}
+		for _, d := range e.diags {
+			list.Add(d)
+		}
+		pages[i] = e.page
 	}
-	for _, d := range e.diags {
-		list.Add(d)
-	}
-	return e.page, true
+	return rest
 }
 
 // NewCache returns an empty cache.

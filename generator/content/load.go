@@ -72,22 +72,22 @@ func Load(ctx context.Context, fsys fs.FS, opts Options, list *diag.List) *Conte
 	}
 	w := opts.Cache.walkSite(fsys, opts.Root, list)
 	pages := make([]*Page, len(w.files))
-	diags := make([]*diag.List, len(w.files))
 	key := cacheKey(cfg, opts.Root, opts.Refs)
-	parseAll(ctx, len(w.files), func(i int) {
+	// The files a watched cache has unchanged are taken at once; the
+	// others are read and parsed in parallel.
+	todo := opts.Cache.reuse(w.files, key, pages, list)
+	diags := make([]*diag.List, len(todo))
+	parseAll(ctx, len(todo), func(j int) {
+		i := todo[j]
 		f := w.files[i]
-		diags[i] = new(diag.List)
-		if p, ok := opts.Cache.reuse(f, key, diags[i]); ok {
-			pages[i] = p
-			return
-		}
+		diags[j] = new(diag.List)
 		src, err := fs.ReadFile(fsys, f.path)
 		if err != nil {
-			diags[i].Errorf(diag.Pos{Path: f.display}, "%v", err)
+			diags[j].Errorf(diag.Pos{Path: f.display}, "%v", err)
 			return
 		}
-		pages[i] = opts.Cache.parse(src, f, key, diags[i], func() *Page {
-			return parse(src, f, cfg, md, opts.Refs, diags[i])
+		pages[i] = opts.Cache.parse(src, f, key, diags[j], func() *Page {
+			return parse(src, f, cfg, md, opts.Refs, diags[j])
 		})
 	})
 	if err := ctx.Err(); err != nil {

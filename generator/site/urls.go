@@ -140,8 +140,11 @@ func isPagerURL(url string, lists map[string]int) bool {
 		return false
 	}
 	base, ok := strings.CutSuffix(rest[:i+1], "page/")
+	if !ok {
+		return false // and no number to parse: Atoi's error would cost an allocation per article
+	}
 	n, err := strconv.Atoi(rest[i+1:])
-	return ok && err == nil && n >= 2 && n <= lists[base] && strconv.Itoa(n) == rest[i+1:]
+	return err == nil && n >= 2 && n <= lists[base] && strconv.Itoa(n) == rest[i+1:]
 }
 
 // permalinkHint says, by owner kind, where to change a URL that comes from
