@@ -137,16 +137,19 @@ func (s *Server) Prepare(ctx context.Context, b watch.Batch) (commit func(), err
 			s.logf("building again: the time of a scheduled or expiring article has come")
 		}
 	}
+	// The time logged is the work's, without the wait for the commit.
 	if g := s.patch(b, rel); g != nil {
+		took := time.Since(start)
 		return s.commit(func() {
 			note()
 			s.patches++
 			s.serve(g)
-			s.logf("updated in %s", elapsed(time.Since(start)))
+			s.logf("updated in %s", elapsed(took))
 		}), nil
 	}
 	s.unserved = true
 	prep, err := generator.Prepare(ctx, s.opts.Build)
+	took := time.Since(start)
 	if err != nil {
 		if ctx.Err() != nil {
 			return func() {}, err
@@ -163,7 +166,7 @@ func (s *Server) Prepare(ctx context.Context, b watch.Batch) (commit func(), err
 		note()
 		s.serve(prep)
 		s.logWarnings(prep.Warnings)
-		s.logf("built in %s", elapsed(time.Since(start)))
+		s.logf("built in %s", elapsed(took))
 	}), nil
 }
 
