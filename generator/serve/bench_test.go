@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -30,14 +31,7 @@ func BenchmarkServeEdit10k(b *testing.B) {
 	if testing.Short() {
 		b.Skip("10k-article benchmark skipped in -short mode")
 	}
-	dir := b.TempDir()
-	if err := corpus.Write(dir, corpus.Options{Articles: 10_000, Seed: 1}); err != nil {
-		b.Fatal(err)
-	}
-	opts := generator.Options{
-		SiteDir: filepath.Join(dir, "site"), ThemesDir: "../../themes", Drafts: true, Future: true,
-		Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
-	}
+	_, opts := corpusSite(b)
 	s := New(Options{Build: opts})
 	defer s.Close()
 	if err := s.Rebuild(context.Background(), watch.Batch{}); err != nil {
@@ -48,21 +42,49 @@ func BenchmarkServeEdit10k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Run("body", func(b *testing.B) {
-		benchEdit(b, s, file, url, func(text string) []byte { return append(src, "\n"+text+"\n"...) })
-	})
-	b.Run("title", func(b *testing.B) {
-		benchEdit(b, s, file, url, func(text string) []byte {
-			return []byte(strings.Replace(string(src), `title: "`, `title: "`+text+" ", 1))
-		})
-	})
-	b.Run("front-matter", func(b *testing.B) {
-		benchEdit(b, s, file, url, func(text string) []byte {
-			return []byte(strings.Replace(string(src), "tags: [", `tags: ["`+text+`", `, 1))
-		})
-	})
+	for _, e := range edits(src) {
+		name := e.name
+		if name == "tag" {
+			name = "front-matter"
+		}
+		b.Run(name, func(b *testing.B) { benchEdit(b, s, file, url, e.edit) })
+	}
 	if err := os.WriteFile(file, src, 0o644); err != nil {
 		b.Fatal(err)
+	}
+}
+
+// corpusSite writes a 10k-article corpus into a temp dir and returns the
+// dir and the options of a preview build of its site.
+func corpusSite(b *testing.B) (string, generator.Options) {
+	dir := b.TempDir()
+	if err := corpus.Write(dir, corpus.Options{Articles: 10_000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	return dir, generator.Options{
+		SiteDir: filepath.Join(dir, "site"), ThemesDir: filepath.Join(dir, "themes"), Drafts: true, Future: true,
+		Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+	}
+}
+
+// articleEdit is an edit of a corpus article: edit returns its text with
+// text in it.
+type articleEdit struct {
+	name string
+	edit func(text string) []byte
+}
+
+// edits are the benchmarks' kinds of edit of the article src: its body, its
+// title (both patched in), and its tags (a build).
+func edits(src []byte) []articleEdit {
+	return []articleEdit{
+		{"body", func(text string) []byte { return append(slices.Clip(src), "\n"+text+"\n"...) }},
+		{"title", func(text string) []byte {
+			return []byte(strings.Replace(string(src), `title: "`, `title: "`+text+" ", 1))
+		}},
+		{"tag", func(text string) []byte {
+			return []byte(strings.Replace(string(src), "tags: [", `tags: ["`+text+`", `, 1))
+		}},
 	}
 }
 

@@ -4,15 +4,12 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/byline/byline/generator"
-	"github.com/byline/byline/generator/bench/corpus"
 	"github.com/byline/byline/generator/watch"
 )
 
@@ -22,22 +19,15 @@ import (
 // with serve's options sees the write, the server patches or rebuilds
 // (Server.Watch) and commits once the folders have been still for 20 ms,
 // the "reload" event reaches an open page's event stream on 127.0.0.1, and
-// the page is fetched. Only the browser's
-// paint is left out. ms/op is that latency; p90-ms its 90th percentile.
+// the page is fetched: all but the browser's paint. ms/op is that latency,
+// p90-ms its 90th percentile.
 //
 //	go test ./generator/serve -run '^$' -bench EditToPage10k -benchtime 20x
 func BenchmarkEditToPage10k(b *testing.B) {
 	if testing.Short() {
 		b.Skip("10k-article benchmark skipped in -short mode")
 	}
-	dir := b.TempDir()
-	if err := corpus.Write(dir, corpus.Options{Articles: 10_000, Seed: 1}); err != nil {
-		b.Fatal(err)
-	}
-	opts := generator.Options{
-		SiteDir: filepath.Join(dir, "site"), ThemesDir: filepath.Join(dir, "themes"), Drafts: true, Future: true,
-		Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
-	}
+	dir, opts := corpusSite(b)
 	l := startServer(b, dir, opts)
 	wt, err := watch.New([]string{opts.SiteDir, opts.ThemesDir}, watch.Options{Quiet: Pause})
 	if err != nil {
@@ -54,19 +44,9 @@ func BenchmarkEditToPage10k(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer os.WriteFile(file, src, 0o644)
-	b.Run("body", func(b *testing.B) {
-		benchLatency(b, l, events, file, url, func(text string) []byte { return append(src, "\n"+text+"\n"...) })
-	})
-	b.Run("title", func(b *testing.B) {
-		benchLatency(b, l, events, file, url, func(text string) []byte {
-			return []byte(strings.Replace(string(src), `title: "`, `title: "`+text+" ", 1))
-		})
-	})
-	b.Run("tag", func(b *testing.B) {
-		benchLatency(b, l, events, file, url, func(text string) []byte {
-			return []byte(strings.Replace(string(src), "tags: [", `tags: ["`+text+`", `, 1))
-		})
-	})
+	for _, e := range edits(src) {
+		b.Run(e.name, func(b *testing.B) { benchLatency(b, l, events, file, url, e.edit) })
+	}
 }
 
 // benchLatency writes edit(text) to file, with a new text each time, and

@@ -5,8 +5,8 @@ import (
 	"time"
 )
 
-// minWake is the least time Run waits for a wake-up, so that a build that
-// asks for one at once cannot spin.
+// minWake is the least time RunEarly, and so Run, waits for a wake-up, so
+// that a build that asks for one at once cannot spin.
 const minWake = 100 * time.Millisecond
 
 // Run calls build with every batch of w until ctx ends or w is closed.
@@ -21,27 +21,9 @@ const minWake = 100 * time.Millisecond
 // caller made before Run; at that time build gets a Batch with Clock set,
 // unless a batch of changes came first.
 func Run(ctx context.Context, w *Watcher, wake time.Time, build func(context.Context, Batch) (wake time.Time)) {
-	timer := time.NewTimer(time.Hour)
-	defer timer.Stop()
-	for {
-		var alarm <-chan time.Time // nil, so never ready, without a wake time
-		if !wake.IsZero() {
-			timer.Reset(max(time.Until(wake), minWake))
-			alarm = timer.C
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case b, ok := <-w.Batches():
-			if !ok || ctx.Err() != nil {
-				return
-			}
-			wake = build(ctx, b)
-		case <-alarm:
-			if ctx.Err() != nil {
-				return
-			}
-			wake = build(ctx, Batch{Clock: true})
-		}
-	}
+	// RunEarly with nothing to prepare: each build is its commit, made at
+	// once, on the caller's goroutine.
+	RunEarly(ctx, w, wake, time.Nanosecond, func(_ context.Context, b Batch) func() time.Time {
+		return func() time.Time { return build(ctx, b) }
+	})
 }
