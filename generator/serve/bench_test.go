@@ -31,7 +31,7 @@ func BenchmarkServeEdit10k(b *testing.B) {
 	if testing.Short() {
 		b.Skip("10k-article benchmark skipped in -short mode")
 	}
-	_, opts := corpusSite(b)
+	_, opts := corpusSite(b, 10_000)
 	s := New(Options{Build: opts})
 	defer s.Close()
 	if err := s.Rebuild(context.Background(), watch.Batch{}); err != nil {
@@ -54,11 +54,11 @@ func BenchmarkServeEdit10k(b *testing.B) {
 	}
 }
 
-// corpusSite writes a 10k-article corpus into a temp dir and returns the
+// corpusSite writes a corpus of n articles into a temp dir and returns the
 // dir and the options of a preview build of its site.
-func corpusSite(b *testing.B) (string, generator.Options) {
+func corpusSite(b *testing.B, n int) (string, generator.Options) {
 	dir := b.TempDir()
-	if err := corpus.Write(dir, corpus.Options{Articles: 10_000, Seed: 1}); err != nil {
+	if err := corpus.Write(dir, corpus.Options{Articles: n, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
 	return dir, generator.Options{

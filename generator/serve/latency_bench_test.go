@@ -22,12 +22,17 @@ import (
 // the page is fetched: all but the browser's paint. ms/op is that latency,
 // p90-ms its 90th percentile.
 //
-//	go test ./generator/serve -run '^$' -bench EditToPage10k -benchtime 20x
-func BenchmarkEditToPage10k(b *testing.B) {
+//	go test ./generator/serve -run '^$' -bench EditToPage -benchtime 40x
+func BenchmarkEditToPage10k(b *testing.B) { benchEditToPage(b, 10_000) }
+
+// BenchmarkEditToPage1k is BenchmarkEditToPage10k on a 1k-article site.
+func BenchmarkEditToPage1k(b *testing.B) { benchEditToPage(b, 1000) }
+
+func benchEditToPage(b *testing.B, n int) {
 	if testing.Short() {
-		b.Skip("10k-article benchmark skipped in -short mode")
+		b.Skip("corpus benchmark skipped in -short mode")
 	}
-	dir, opts := corpusSite(b)
+	dir, opts := corpusSite(b, n)
 	l := startServer(b, dir, opts)
 	wt, err := watch.New([]string{opts.SiteDir, opts.ThemesDir}, watch.Options{Quiet: Pause})
 	if err != nil {
