@@ -276,6 +276,12 @@ func (r *Renderer) run(th *theme.Theme, j job, buf *bytes.Buffer, errs *pageErro
 		f, abandoned = r.page(th, j, buf, errs, list, guarded)
 	}
 	if r.min != nil && f.Data != nil {
+		if j.gen != nil {
+			// The minifier writes over the bytes it is given (it shortens
+			// colours and renames variables in place), and a generated
+			// file's may be kept: an asset's are, for every render.
+			f.Data = bytes.Clone(f.Data)
+		}
 		f.Data = minifyFile(r.min, f, list)
 	}
 	return f, abandoned
