@@ -184,7 +184,9 @@ func (p *Prepared) Render(ctx context.Context) (*Result, error) {
 // Stream renders every output file and hands each to emit as soon as it is
 // made, keeping none of them: a build of any size then needs memory for the
 // site model only. emit is called from several goroutines at once; its
-// first error stops the build. The Result has no Files.
+// first error stops the build. A file's Data is valid only until emit
+// returns: emit must copy what it keeps (see render.Renderer.StreamEach).
+// The Result has no Files.
 func (p *Prepared) Stream(ctx context.Context, emit func(render.File) error) (*Result, error) {
 	p.mu.RLock()
 	defer p.mu.RUnlock()
@@ -193,7 +195,7 @@ func (p *Prepared) Stream(ctx context.Context, emit func(render.File) error) (*R
 	var list diag.List
 	var mu sync.Mutex
 	res := p.result()
-	p.renderer.RenderEach(ctx, p.theme, &list, func(f render.File) {
+	p.renderer.StreamEach(ctx, p.theme, &list, func(f render.File) {
 		if err := emit(f); err != nil {
 			cancel(err)
 			return

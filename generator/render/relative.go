@@ -20,16 +20,24 @@ func relativePrefix(outPath string) string {
 // occurs inside tags. It runs in one pass over the page, stopping only at
 // `="/` and then looking back for the attribute name. It returns html
 // itself when nothing changes, and never writes to html.
-func relativize(html []byte, prefix string) []byte { return rewriteRooted(html, prefix, false) }
+func relativize(html []byte, prefix string) []byte { return rewriteRooted(html, prefix, false, nil) }
 
 // relativeCopy is relativize into memory of its own, never html's: for a
 // page rendered into a buffer that is reused.
-func relativeCopy(html []byte, prefix string) []byte { return rewriteRooted(html, prefix, true) }
+func relativeCopy(html []byte, prefix string) []byte { return rewriteRooted(html, prefix, true, nil) }
 
-func rewriteRooted(html []byte, prefix string, clone bool) []byte {
+// relativeInto is relativeCopy into dst's memory, from its start, when it
+// has the room: for a page handed on only until dst is used again.
+func relativeInto(dst, html []byte, prefix string) []byte {
+	return rewriteRooted(html, prefix, true, dst[:0])
+}
+
+// rewriteRooted is relativize, and, with clone, relativeCopy; a copy goes
+// into dst when it has the room, else into memory of its own.
+func rewriteRooted(html []byte, prefix string, clone bool, dst []byte) []byte {
 	if prefix == "/" {
 		if clone {
-			return bytes.Clone(html)
+			return cloneInto(dst, html)
 		}
 		return html
 	}
@@ -46,7 +54,10 @@ func rewriteRooted(html []byte, prefix string, clone bool) []byte {
 			continue
 		}
 		if out == nil {
-			out = make([]byte, 0, len(html)+len(html)/16)
+			out = dst
+			if n := len(html) + len(html)/16; cap(out) < n {
+				out = make([]byte, 0, n)
+			}
 		}
 		out = append(out, html[pos:i+2]...) // up to and including the quote
 		rest := html[i+3:]
@@ -62,11 +73,19 @@ func rewriteRooted(html []byte, prefix string, clone bool) []byte {
 	}
 	if out == nil {
 		if clone {
-			return bytes.Clone(html)
+			return cloneInto(dst, html)
 		}
 		return html
 	}
 	return append(out, html[pos:]...)
+}
+
+// cloneInto copies b into dst's memory, or new memory when dst is nil.
+func cloneInto(dst, b []byte) []byte {
+	if dst == nil {
+		return bytes.Clone(b)
+	}
+	return append(dst, b...)
 }
 
 // rewrittenAttr reports whether before ends with one of the rewritten

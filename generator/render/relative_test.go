@@ -47,3 +47,25 @@ func TestRelativeCopyOwnsItsMemory(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeIntoReusesItsMemory: relativeInto writes what relativeCopy
+// would, into dst's memory when dst has the room, so that a streamed
+// build allocates nothing for its pages.
+func TestRelativeIntoReusesItsMemory(t *testing.T) {
+	for _, in := range []string{`<a href="/x/">x</a>`, `<p>nothing rooted</p>`} {
+		for _, prefix := range []string{"", "../", "/", "/blog/"} {
+			dst := make([]byte, 3, 256)
+			got := relativeInto(dst, []byte(in), prefix)
+			if want := string(relativize([]byte(in), prefix)); string(got) != want {
+				t.Errorf("relativeInto(%q, %q) = %q, want %q", in, prefix, got, want)
+			}
+			if &got[0] != &dst[:1][0] {
+				t.Errorf("relativeInto(%q, %q) did not write into dst", in, prefix)
+			}
+			small := make([]byte, 0, 2)
+			if got := relativeInto(small, []byte(in), prefix); string(got) != string(relativize([]byte(in), prefix)) {
+				t.Errorf("relativeInto with too small a dst = %q", got)
+			}
+		}
+	}
+}

@@ -240,7 +240,7 @@ func (r *Renderer) File(th *theme.Theme, path string) (File, error) {
 	var list diag.List
 	var errs pageErrors
 	buf := r.bufs.Get().(*bytes.Buffer)
-	f, abandoned := r.run(th, r.jobs[i], buf, &errs, &list, true)
+	f, abandoned := r.run(th, r.jobs[i], buf, nil, &errs, &list, true)
 	if !abandoned {
 		r.bufs.Put(buf)
 	}
@@ -268,12 +268,14 @@ func (r *Renderer) Render(ctx context.Context, th *theme.Theme, list *diag.List)
 // errs, other errors to list. guarded runs a page's templates under the
 // time limit (see execute); abandoned then reports a page left running,
 // which still writes to buf. RenderEach runs them unguarded, and watches
-// the time itself.
-func (r *Renderer) run(th *theme.Theme, j job, buf *bytes.Buffer, errs *pageErrors, list *diag.List, guarded bool) (f File, abandoned bool) {
+// the time itself. A page is rendered into buf and then copied, its URLs
+// made relative, into memory of its own, or into *out when out is set
+// (see StreamEach).
+func (r *Renderer) run(th *theme.Theme, j job, buf *bytes.Buffer, out *[]byte, errs *pageErrors, list *diag.List, guarded bool) (f File, abandoned bool) {
 	if j.gen != nil {
 		f = j.gen(list)
 	} else {
-		f, abandoned = r.page(th, j, buf, errs, list, guarded)
+		f, abandoned = r.page(th, j, buf, out, errs, list, guarded)
 	}
 	if r.min != nil && f.Data != nil {
 		if j.gen != nil {
@@ -287,7 +289,7 @@ func (r *Renderer) run(th *theme.Theme, j job, buf *bytes.Buffer, errs *pageErro
 	return f, abandoned
 }
 
-func (r *Renderer) page(th *theme.Theme, j job, buf *bytes.Buffer, errs *pageErrors, list *diag.List, guarded bool) (File, bool) {
+func (r *Renderer) page(th *theme.Theme, j job, buf *bytes.Buffer, out *[]byte, errs *pageErrors, list *diag.List, guarded bool) (File, bool) {
 	buf.Reset()
 	var data any = j.data
 	if j.article != nil {
@@ -315,7 +317,11 @@ func (r *Renderer) page(th *theme.Theme, j job, buf *bytes.Buffer, errs *pageErr
 	if j.kind == "404" {
 		prefix = r.base
 	}
-	return File{Path: j.path, Data: relativeCopy(buf.Bytes(), prefix)}, false
+	if out == nil {
+		return File{Path: j.path, Data: relativeCopy(buf.Bytes(), prefix)}, false
+	}
+	*out = relativeInto(*out, buf.Bytes(), prefix)
+	return File{Path: j.path, Data: *out}, false
 }
 
 // outPath is the index.html file of a site-rooted URL.

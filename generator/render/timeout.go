@@ -34,6 +34,17 @@ func (r *Renderer) Stuck() bool { return r.stuck.Load() }
 // the pages in progress, and when a page runs past the time limit, without
 // waiting for that page; emit is never called for a page not waited for.
 func (r *Renderer) RenderEach(ctx context.Context, th *theme.Theme, list *diag.List, emit func(File)) {
+	r.renderEach(ctx, th, list, false, emit)
+}
+
+// StreamEach is RenderEach for an emit that keeps no file's data: a page's
+// Data is then the memory of the goroutine that rendered it, valid only
+// until emit returns, and a build allocates no memory for its pages.
+func (r *Renderer) StreamEach(ctx context.Context, th *theme.Theme, list *diag.List, emit func(File)) {
+	r.renderEach(ctx, th, list, true, emit)
+}
+
+func (r *Renderer) renderEach(ctx context.Context, th *theme.Theme, list *diag.List, borrowed bool, emit func(File)) {
 	var (
 		errs    pageErrors
 		next    = make(chan int)
@@ -45,7 +56,7 @@ func (r *Renderer) RenderEach(ctx context.Context, th *theme.Theme, list *diag.L
 	for w := range workers {
 		go func() {
 			defer func() { exited <- struct{}{} }()
-			r.work(th, &workers[w], next, &errs, list, emit)
+			r.work(th, &workers[w], next, &errs, list, borrowed, emit)
 		}()
 	}
 	stuck := 0
@@ -98,13 +109,17 @@ type worker struct {
 
 // work renders the jobs it receives until next closes or the page it runs
 // is given up on, when it returns as soon as the page ends, if ever.
-func (r *Renderer) work(th *theme.Theme, w *worker, next <-chan int, errs *pageErrors, list *diag.List, emit func(File)) {
+func (r *Renderer) work(th *theme.Theme, w *worker, next <-chan int, errs *pageErrors, list *diag.List, borrowed bool, emit func(File)) {
 	buf := new(bytes.Buffer)
+	var out *[]byte // a page's output, when borrowed
+	if borrowed {
+		out = new([]byte)
+	}
 	for i := range next {
 		w.job.Store(int64(i))
 		began := time.Now().UnixNano()
 		w.began.Store(began)
-		f, _ := r.run(th, r.jobs[i], buf, errs, list, false)
+		f, _ := r.run(th, r.jobs[i], buf, out, errs, list, false)
 		if !w.began.CompareAndSwap(began, 0) {
 			return // overdue gave up on it
 		}
