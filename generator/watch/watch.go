@@ -69,7 +69,7 @@ func (b Batch) Rel(dir string) []string {
 // Options tunes the coalescing of events; zero values take the defaults.
 type Options struct {
 	// Quiet is how long the folders must be still before a batch is
-	// delivered; default 20 ms. The steps of an editor's save, even one by
+	// delivered; default DefaultQuiet, 20 ms. The steps of an editor's save, even one by
 	// rename, follow each other far faster; a longer wait would only delay
 	// the preview.
 	Quiet      time.Duration
@@ -96,7 +96,7 @@ type Watcher struct {
 // when the system runs out of watches.
 func New(roots []string, opts Options) (*Watcher, error) {
 	if opts.Quiet <= 0 {
-		opts.Quiet = 20 * time.Millisecond
+		opts.Quiet = DefaultQuiet
 	}
 	if opts.MaxLatency <= 0 {
 		opts.MaxLatency = time.Second
