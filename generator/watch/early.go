@@ -128,12 +128,12 @@ func (r *early) stop() {
 	}
 }
 
-// merge adds the changes of c to b.
+// merge adds the changes of c to b, keeping b's paths sorted and unique.
 func (b *Batch) merge(c Batch) {
-	for _, p := range c.Paths {
-		if i, found := slices.BinarySearch(b.Paths, p); !found {
-			b.Paths = slices.Insert(b.Paths, i, p)
-		}
+	if len(c.Paths) > 0 {
+		b.Paths = append(b.Paths, c.Paths...)
+		slices.Sort(b.Paths)
+		b.Paths = slices.Compact(b.Paths)
 	}
 	b.Rescan = b.Rescan || c.Rescan
 	b.Clock = b.Clock || c.Clock
