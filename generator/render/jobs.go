@@ -10,20 +10,28 @@ func (r *Renderer) pageJobs() []job {
 	per := s.Config.Pagination.PerPage
 	// Articles, pages and about one list page per tag: a good first guess.
 	jobs := make([]job, 0, len(s.Articles)+len(s.Pages)+len(s.Authors)+len(s.Tags)+len(s.Categories)+len(s.Sections)+16)
-	add := func(kind string, d *Data) {
+	finish := func(kind string, d *Data) *Data {
 		d.Site, d.Kind = s, kind
 		d.Permalink = r.abs(d.URL)
 		if d.Description == "" {
 			d.Description = s.Config.Description
 		}
-		jobs = append(jobs, job{path: outPath(d.URL), kind: kind, data: d})
+		return d
 	}
+	add := func(kind string, d *Data) {
+		jobs = append(jobs, job{path: outPath(d.URL), kind: kind, data: finish(kind, d)})
+	}
+	// The pages of a list, thousands on a large site, get their data when
+	// they are rendered, as articles do: a preview server rendering a few
+	// then pays for no more.
 	paged := func(kind, base, title string, arts []*site.Article, fill func(*Data)) {
 		for _, p := range site.Paginate(base, arts, per) {
-			d := &Data{Title: title, URL: p.URL, Pager: p, NoIndex: p.Number > 1}
-			fill(d)
-			d.Breadcrumbs = append(d.Breadcrumbs, site.Crumb{Name: title, URL: base})
-			add(kind, d)
+			jobs = append(jobs, job{path: outPath(p.URL), kind: kind, lazy: func() *Data {
+				d := &Data{Title: title, URL: p.URL, Pager: p, NoIndex: p.Number > 1}
+				fill(d)
+				d.Breadcrumbs = append(d.Breadcrumbs, site.Crumb{Name: title, URL: base})
+				return finish(kind, d)
+			}})
 		}
 	}
 	none := func(*Data) {}

@@ -86,8 +86,9 @@ type job struct {
 	kind string
 	data *Data
 	// article, set instead of data on article pages, is turned into data
-	// when the page is rendered.
+	// when the page is rendered; so is lazy's result, on list pages.
 	article *site.Article
+	lazy    func() *Data
 	gen     func(list *diag.List) File
 	// origin is where a static file comes from, or where an alias is
 	// written (then alias is the alias); zero for pages and generated files.
@@ -292,8 +293,11 @@ func (r *Renderer) run(th *theme.Theme, j job, buf *bytes.Buffer, out *[]byte, e
 func (r *Renderer) page(th *theme.Theme, j job, buf *bytes.Buffer, out *[]byte, errs *pageErrors, list *diag.List, guarded bool) (File, bool) {
 	buf.Reset()
 	var data any = j.data
-	if j.article != nil {
+	switch {
+	case j.article != nil:
 		data = r.articleData(j.article)
+	case j.lazy != nil:
+		data = j.lazy()
 	}
 	var (
 		err       error
