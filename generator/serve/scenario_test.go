@@ -327,3 +327,28 @@ func numGC() uint32 {
 	runtime.ReadMemStats(&m)
 	return m.NumGC
 }
+
+// TestWatchHalfSaveShowsNoError: a save in two steps whose first leaves
+// the file broken (here 50 ms apart, within the folders' settle time)
+// shows open pages one reload to the saved page, never the error overlay
+// of the half-saved file.
+func TestWatchHalfSaveShowsNoError(t *testing.T) {
+	w, opts := startWatched(t, watch.Options{Quiet: 400 * time.Millisecond}, nil)
+	events := w.subscribe(t, w.cur.Load().id)
+	p := filepath.Join(w.dir, filepath.FromSlash(articleMD))
+	orig, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, p, "---\ntitle: [\n") // the editor's first write
+	time.Sleep(50 * time.Millisecond)
+	writeFile(t, p, strings.Replace(string(orig), "title: \"What Does", "title: \"Saved Whole: What Does", 1))
+	if name, data := events.next(t); name != "reload" {
+		t.Fatalf("first event %s %s, want a reload", name, data)
+	}
+	w.settle(t, articleURL, contains("Saved Whole: What Does"))
+	if _, committed := w.builds(); committed != 1 {
+		t.Errorf("%d builds shown, want 1", committed)
+	}
+	w.matchesClean(t, opts)
+}
