@@ -19,14 +19,15 @@ func (r *Renderer) pageJobs() []job {
 		return d
 	}
 	add := func(kind string, d *Data) {
-		jobs = append(jobs, job{path: outPath(d.URL), kind: kind, data: finish(kind, d)})
+		d = finish(kind, d)
+		jobs = append(jobs, job{path: outPath(d.URL), kind: kind, data: func() *Data { return d }})
 	}
 	// The pages of a list, thousands on a large site, get their data when
 	// they are rendered, as articles do: a preview server rendering a few
 	// then pays for no more.
 	paged := func(kind, base, title string, arts []*site.Article, fill func(*Data)) {
 		for _, p := range site.Paginate(base, arts, per) {
-			jobs = append(jobs, job{path: outPath(p.URL), kind: kind, lazy: func() *Data {
+			jobs = append(jobs, job{path: outPath(p.URL), kind: kind, data: func() *Data {
 				d := &Data{Title: title, URL: p.URL, Pager: p, NoIndex: p.Number > 1}
 				fill(d)
 				d.Breadcrumbs = append(d.Breadcrumbs, site.Crumb{Name: title, URL: base})

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"path"
 	"regexp"
 
@@ -30,12 +31,20 @@ func newMinifier() *minify.M {
 }
 
 // minifyFile returns f's data minified, or unchanged for other file types.
-func minifyFile(m *minify.M, f File, list *diag.List) []byte {
+//
+// The minifier writes over the bytes it is given (it shortens colours and
+// renames variables in place), so when f's data is shared, kept by
+// whoever made it, it minifies a copy.
+func minifyFile(m *minify.M, f File, shared bool, list *diag.List) []byte {
 	mt, ok := minifierTypes[path.Ext(f.Path)]
 	if !ok || f.Data == nil {
 		return f.Data
 	}
-	out, err := m.Bytes(mt, f.Data)
+	in := f.Data
+	if shared {
+		in = bytes.Clone(in)
+	}
+	out, err := m.Bytes(mt, in)
 	if err != nil {
 		list.Errorf(diag.Pos{Path: f.Path}, "cannot minify: %v", err)
 		return f.Data

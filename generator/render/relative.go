@@ -24,7 +24,7 @@ func relativize(html []byte, prefix string) []byte { return rewriteRooted(html, 
 
 // relativeCopy is relativize into memory of its own, never html's: for a
 // page rendered into a buffer that is reused.
-func relativeCopy(html []byte, prefix string) []byte { return rewriteRooted(html, prefix, true, nil) }
+func relativeCopy(html []byte, prefix string) []byte { return relativeInto(nil, html, prefix) }
 
 // relativeInto is relativeCopy into dst's memory, from its start, when it
 // has the room: for a page handed on only until dst is used again.

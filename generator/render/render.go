@@ -84,11 +84,11 @@ type Renderer struct {
 type job struct {
 	path string
 	kind string
-	data *Data
-	// article, set instead of data on article pages, is turned into data
-	// when the page is rendered; so is lazy's result, on list pages.
+	// data returns a page's template data; list pages make theirs when
+	// they are rendered. article, set instead on article pages, is turned
+	// into data then too.
+	data    func() *Data
 	article *site.Article
-	lazy    func() *Data
 	gen     func(list *diag.List) File
 	// origin is where a static file comes from, or where an alias is
 	// written (then alias is the alias); zero for pages and generated files.
@@ -279,25 +279,20 @@ func (r *Renderer) run(th *theme.Theme, j job, buf *bytes.Buffer, out *[]byte, e
 		f, abandoned = r.page(th, j, buf, out, errs, list, guarded)
 	}
 	if r.min != nil && f.Data != nil {
-		if j.gen != nil {
-			// The minifier writes over the bytes it is given (it shortens
-			// colours and renames variables in place), and a generated
-			// file's may be kept: an asset's are, for every render.
-			f.Data = bytes.Clone(f.Data)
-		}
-		f.Data = minifyFile(r.min, f, list)
+		// A generated file's bytes may be kept (an asset's are, for every
+		// render); a page's are this render's own.
+		f.Data = minifyFile(r.min, f, j.gen != nil, list)
 	}
 	return f, abandoned
 }
 
 func (r *Renderer) page(th *theme.Theme, j job, buf *bytes.Buffer, out *[]byte, errs *pageErrors, list *diag.List, guarded bool) (File, bool) {
 	buf.Reset()
-	var data any = j.data
-	switch {
-	case j.article != nil:
+	var data any
+	if j.article != nil {
 		data = r.articleData(j.article)
-	case j.lazy != nil:
-		data = j.lazy()
+	} else {
+		data = j.data()
 	}
 	var (
 		err       error
