@@ -35,17 +35,17 @@ func (r *Renderer) ExpandShortcodes(th *theme.Theme, list *diag.List) {
 	s := r.site
 	for _, a := range s.Articles {
 		if len(a.Shortcodes) > 0 {
-			a.Page = expand(th, a.Page, ShortcodeData{Article: a, Site: s}, list)
+			a.SetPage(expand(th, a.Page, ShortcodeData{Article: a, Site: s}, list))
 		}
 	}
 	for _, p := range s.Pages {
 		if len(p.Shortcodes) > 0 {
-			p.Page = expand(th, p.Page, ShortcodeData{Page: p, Site: s}, list)
+			p.SetPage(expand(th, p.Page, ShortcodeData{Page: p, Site: s}, list))
 		}
 	}
 	for _, a := range s.Authors {
 		if len(a.Shortcodes) > 0 {
-			a.Page = expand(th, a.Page, ShortcodeData{Author: a, Site: s}, list)
+			a.SetPage(expand(th, a.Page, ShortcodeData{Author: a, Site: s}, list))
 		}
 	}
 }

@@ -45,7 +45,7 @@ func Assemble(cfg *config.Config, c *content.Content, opts Options, list *diag.L
 
 func (s *Site) addAuthors(pages []*content.Page) {
 	for _, p := range pages {
-		a := &Author{Page: p, Key: p.Slug, URL: "/authors/" + p.Slug + "/"}
+		a := &Author{Page: p, Meta: &p.Meta, Key: p.Slug, URL: "/authors/" + p.Slug + "/"}
 		s.Authors = append(s.Authors, a)
 		s.authorByKey[a.Key] = a
 	}
@@ -88,7 +88,7 @@ func (s *Site) addArticles(pages []*content.Page, pattern config.Pattern, opts O
 		if !in {
 			continue
 		}
-		a := &Article{Page: p, Draft: draft, Updated: p.Meta.Date}
+		a := &Article{Page: p, Meta: &p.Meta, Draft: draft, Updated: p.Meta.Date}
 		if !p.Meta.Updated.IsZero() {
 			a.Updated = p.Meta.Updated
 		}
@@ -236,7 +236,7 @@ func (s *Site) addPages(pages []*content.Page, pattern config.Pattern) {
 		if p.Meta.Draft && !s.Preview {
 			continue
 		}
-		s.Pages = append(s.Pages, &Page{Page: p, URL: pageURL(pattern, p)})
+		s.Pages = append(s.Pages, &Page{Page: p, Meta: &p.Meta, URL: pageURL(pattern, p)})
 	}
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
 }

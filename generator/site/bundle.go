@@ -22,13 +22,13 @@ func (s *Site) addResources(c *content.Content, list *diag.List) {
 	for _, a := range s.Articles {
 		if a.Bundle {
 			a.Resources = c.Resources[a.Path]
-			a.Page = withImage(a.Page, a.URL, a.Resources, list)
+			a.SetPage(withImage(a.Page, a.URL, a.Resources, list))
 		}
 	}
 	for _, p := range s.Pages {
 		if p.Bundle {
 			p.Resources = c.Resources[p.Path]
-			p.Page = withImage(p.Page, p.URL, p.Resources, list)
+			p.SetPage(withImage(p.Page, p.URL, p.Resources, list))
 		}
 	}
 }

@@ -174,7 +174,8 @@ func FuzzArticleURL(f *testing.F) {
 		if err != nil || !content.ValidSlug(slug) || section != "" && !content.ValidSlug(section) {
 			return
 		}
-		a := &Article{Page: &content.Page{Slug: slug, Section: section, Meta: content.Meta{Date: time.Unix(unix, 0)}}}
+		a := &Article{}
+		a.SetPage(&content.Page{Slug: slug, Section: section, Meta: content.Meta{Date: time.Unix(unix, 0)}})
 		if section != "" {
 			a.Section = &Section{Name: section}
 		}

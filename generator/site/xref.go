@@ -73,17 +73,20 @@ func (s *Site) resolveLinks(c *content.Content, opts Options, list *diag.List) {
 	s.xref = x
 	for _, a := range s.Articles {
 		if marked(a.Page) {
-			a.Page, _ = x.resolve(a.Page, list)
+			pg, _ := x.resolve(a.Page, list)
+			a.SetPage(pg)
 		}
 	}
 	for _, p := range s.Pages {
 		if marked(p.Page) {
-			p.Page, _ = x.resolve(p.Page, list)
+			pg, _ := x.resolve(p.Page, list)
+			p.SetPage(pg)
 		}
 	}
 	for _, a := range s.Authors {
 		if marked(a.Page) {
-			a.Page, _ = x.resolve(a.Page, list)
+			pg, _ := x.resolve(a.Page, list)
+			a.SetPage(pg)
 		}
 	}
 }

@@ -64,6 +64,10 @@ func fixture(newsletter bool) map[string]*render.Data {
 			ReadingMinutes: 6,
 		},
 	}
+	for _, au := range []*site.Author{maya, dan} {
+		au.SetPage(au.Page)
+	}
+	a.SetPage(a.Page)
 	a.SetBody(`<h2 id="short-answer">The short answer</h2><p>Body text.</p>`)
 	draft := &site.Article{
 		URL: "/articles/draft/", Authors: []*site.Author{maya}, Draft: true,
@@ -71,6 +75,7 @@ func fixture(newsletter bool) map[string]*render.Data {
 		Page: &content.Page{Slug: "draft", Meta: content.Meta{Title: "Work in progress", Date: time.Date(2025, 12, 1, 0, 0, 0, 0, ny)},
 			Summary: "Soon.", ReadingMinutes: 1},
 	}
+	draft.SetPage(draft.Page)
 	draft.SetBody("<p>Soon.</p>")
 	a.Older, draft.Newer = draft, a
 	a.SetRelated([]*site.Article{draft})
@@ -78,8 +83,10 @@ func fixture(newsletter bool) map[string]*render.Data {
 	sec.Articles, tag.Articles, cat.Articles = articles, articles, articles
 	maya.Articles, dan.Articles = articles, []*site.Article{a}
 	about := &site.Page{URL: "/about/", Page: &content.Page{Slug: "about", Meta: content.Meta{Title: "About"}}}
+	about.SetPage(about.Page)
 	about.SetBody("<p>About us.</p>")
 	standards := &site.Page{URL: "/editorial-standards/", Page: &content.Page{Slug: "editorial-standards", Meta: content.Meta{Title: "Editorial standards"}}}
+	standards.SetPage(standards.Page)
 	s := &site.Site{
 		Config: cfg, BaseURL: "https://careers.example.com/",
 		Articles: articles, Pages: []*site.Page{about, standards}, Authors: []*site.Author{dan, maya},
