@@ -8,6 +8,7 @@
 package generator
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io/fs"
@@ -144,8 +145,18 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	}, &tlist)
 	wg.Wait()
 	funcs.Bind(r)
+	// A page's templates may run for PageTimeout before the renderer gives
+	// up on them; the theme's own limit, half as long again, then ends the
+	// run it left behind. Shortcodes run here under the theme's limit alone,
+	// and a cancelled ctx stops them.
+	timeout := cmp.Or(opts.PageTimeout, render.PageTimeout)
+	th.SetTimeLimit(timeout + timeout/2)
 	if thl.Err() == nil {
+		stopOnCancel := context.AfterFunc(ctx, th.Stop)
 		r.ExpandShortcodes(th, &list)
+		if !stopOnCancel() {
+			return nil, ctx.Err() // the theme is stopped: nothing of it runs
+		}
 	}
 	tlist.Merge(&thl)
 	list.Merge(&tlist)

@@ -17,11 +17,14 @@ import (
 // comes near it (one that writes as it goes is stopped sooner, by
 // theme.MaxOutput).
 //
-// text/template cannot be stopped, so a page that runs longer is left
-// running on its goroutine, and its output is never used. The renderer is
-// then stuck (see Stuck): Render starts no more pages, File fails at once
-// for that path, and the site model must not change again, since the run
-// left behind may still read it.
+// text/template cannot be stopped from outside, so a page that runs longer
+// is left running on its goroutine, and its output is never used. The run
+// ends by itself at its next write once it passes the theme's own limit
+// (theme.SetTimeLimit: Prepare makes it half as long again), and every
+// range writes on each pass; only a function call that never returns
+// keeps it. The renderer is stuck all the same (see Stuck): Render starts
+// no more pages, File fails at once for that path, and the site model must
+// not change again, since the run left behind may still read it.
 const PageTimeout = 30 * time.Second
 
 // Stuck reports whether a page of r ran past the time limit and was left

@@ -113,3 +113,36 @@ func TestRenderEachStops(t *testing.T) {
 		t.Error("not stuck after leaving a page running")
 	}
 }
+
+// TestAbandonedRunEnds: a page whose range repeats without end, writing
+// nothing, is given up on at the page's time limit, and the run left behind
+// ends by itself at the theme's longer one (as Prepare sets them), rather
+// than keeping a core busy until the process ends.
+func TestAbandonedRunEnds(t *testing.T) {
+	siteFS := fstest.MapFS{"pages/about.md": {Data: []byte("---\ntitle: About\n---\nHello.\n")}}
+	var list diag.List
+	cfg := config.Default()
+	c := content.Load(context.Background(), siteFS, content.Options{Root: "site", Config: cfg}, &list)
+	s := site.Assemble(cfg, c, site.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}, &list)
+	var funcs Funcs
+	layouts := fstest.MapFS{"home.html": {Data: []byte(`{{ define "main" }}{{ range 1000000000000 }}{{ end }}{{ end }}`)}}
+	builtin := theme.Builtin()
+	th := theme.Load([]theme.Source{{FS: layouts, Prefix: "site/layouts"}, builtin}, funcs.Map(), &list)
+	const timeout = 50 * time.Millisecond
+	r := New(s, Options{SiteFS: siteFS, ThemeStatic: []theme.Source{{FS: builtin.Static, Prefix: "themes/default/static"}}, SyntaxCSS: "/* code */", Root: "site", PageTimeout: timeout}, &list)
+	funcs.Bind(r)
+	th.SetTimeLimit(timeout + timeout/2)
+	if err := list.Err(); err != nil {
+		t.Fatal(err)
+	}
+	before := runtime.NumGoroutine()
+	_, err := r.File(th, "index.html")
+	if err == nil || !strings.Contains(err.Error(), "ran for more than 50ms") {
+		t.Fatalf("got %v", err)
+	}
+	for deadline := time.Now().Add(time.Minute); runtime.NumGoroutine() > before; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d goroutines a minute after the page was given up on, %d before", runtime.NumGoroutine(), before)
+		}
+	}
+}

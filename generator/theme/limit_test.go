@@ -2,9 +2,11 @@ package theme
 
 import (
 	"errors"
+	"html/template"
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/byline/byline/generator/diag"
 )
@@ -71,5 +73,125 @@ func TestLoadRunsNothing(t *testing.T) {
 	}
 	if calls != 0 {
 		t.Errorf("Load called a template function %d times", calls)
+	}
+}
+
+// within runs f and fails the test if it has not returned after a long
+// while: for runs that, broken, would never end.
+func within(t *testing.T, what string, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { defer close(done); f() }()
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		t.Fatalf("%s: still running after a minute", what)
+	}
+}
+
+// TestSilentRangeStopped: a range that repeats without end and writes
+// nothing, not even through {{ continue }}, fails once the execution passes
+// its time limit, on the page's file or at the partialCached call; a
+// partial that did so once fails at once from then on, without running.
+func TestSilentRangeStopped(t *testing.T) {
+	calls := 0
+	funcs := fakeFuncs()
+	funcs["count"] = func() int { calls++; return calls }
+	def := layouts(map[string]string{
+		"page.html":            `{{ define "main" }}{{ range 1000000000000 }}{{ end }}{{ end }}`,
+		"article.html":         `{{ define "main" }}{{ range 1000000000000 }}{{ continue }}x{{ end }}{{ end }}`,
+		"partials/silent.html": `{{ range 1000000000000 }}{{ if eq (count) 1 }}{{ end }}{{ end }}`,
+		"term.html":            "{{ define \"main\" }}\n  {{ partialCached \"partials/silent.html\" . }}{{ end }}",
+	})
+	var list diag.List
+	th := Load([]Source{{FS: def, Prefix: "themes/default/layouts"}}, funcs, &list)
+	if err := list.Err(); err != nil {
+		t.Fatal(err)
+	}
+	th.SetTimeLimit(100 * time.Millisecond)
+	for _, kind := range []string{"page", "article"} {
+		var err error
+		within(t, kind, func() { err = th.Execute(io.Discard, kind, nil) })
+		want := "themes/default/layouts/" + kind + ".html: the page ran for more than 100ms and was stopped: look for a range in it, or in what it calls, that repeats without end"
+		if err == nil || err.Error() != want {
+			t.Errorf("%s:\ngot  %v\nwant %s", kind, err, want)
+		}
+	}
+	want := `themes/default/layouts/term.html:2:6: executing "main" at <partialCached "partials/silent.html" .>: error calling partialCached: partials/silent.html ran for more than 100ms and was stopped`
+	ran := 0
+	for i := range 2 {
+		var err error
+		within(t, "term", func() { err = th.Execute(io.Discard, "term", i) })
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("term, run %d:\ngot  %v\nwant %s…", i+1, err, want)
+		}
+		if i == 0 {
+			if ran = calls; ran == 0 {
+				t.Fatal("the partial never ran")
+			}
+		}
+	}
+	if calls != ran {
+		t.Errorf("the partial ran again: %d calls of count after the first run, %d after the second", ran, calls)
+	}
+}
+
+// TestStopEndsRuns: Stop ends an execution in progress at its next write,
+// even one in a silent range with no time limit to speak of, and every one
+// after it.
+func TestStopEndsRuns(t *testing.T) {
+	def := layouts(map[string]string{
+		"page.html": `{{ define "main" }}{{ range 1000000000000 }}{{ end }}{{ end }}`,
+	})
+	th, list := load(t, nil, def)
+	if err := list.Err(); err != nil {
+		t.Fatal(err)
+	}
+	th.SetTimeLimit(time.Hour)
+	errc := make(chan error, 1)
+	go func() { errc <- th.Execute(io.Discard, "page", nil) }()
+	time.Sleep(20 * time.Millisecond)
+	th.Stop()
+	want := "themes/default/layouts/page.html: the page was stopped: the build it was part of was cancelled"
+	select {
+	case err := <-errc:
+		if err == nil || err.Error() != want {
+			t.Errorf("got  %v\nwant %s", err, want)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the run went on after Stop")
+	}
+	if err := th.Execute(io.Discard, "home", nil); err == nil || !strings.HasSuffix(err.Error(), "was stopped: the build it was part of was cancelled") {
+		t.Errorf("home after Stop: %v", err)
+	}
+}
+
+// TestGuardsLeaveOutputAlone: the node guardRanges puts in every range
+// changes neither the output nor the escaping of ranges in text, in
+// attributes, in a script and in a style, with else, break and continue,
+// nested: Load's theme renders what the same text gives html/template.
+func TestGuardsLeaveOutputAlone(t *testing.T) {
+	body := `<ul>{{ range $i, $x := .L }}<li class="{{ range $.L }}c{{ . }} {{ end }}">{{ if eq $i 1 }}{{ continue }}{{ end }}{{ $x }}{{ if eq $i 3 }}{{ break }}{{ end }}</li>{{ else }}<li>none</li>{{ end }}</ul>` +
+		`<script>var a = [{{ range .L }}{{ . }}, {{ end }}];{{ range .S }}var s = {{ . }};{{ end }}</script>` +
+		`<style>{{ range .L }}.c{{ . }} { order: {{ . }} }{{ end }}</style>` +
+		`{{ range .E }}never{{ else }}<p>{{ range .L }}{{ range $.S }}{{ . }}{{ end }}{{ end }}</p>{{ end }}` +
+		`<a href="/x?{{ range .S }}q={{ . }}&amp;{{ end }}">{{ range 3 }}{{ . }}{{ end }}</a>`
+	def := layouts(map[string]string{"page.html": `{{ define "main" }}` + body + `{{ end }}`})
+	th, list := load(t, nil, def)
+	if err := list.Err(); err != nil {
+		t.Fatal(err)
+	}
+	data := map[string]any{"L": []int{1, 2, 3, 4, 5}, "S": []string{"<a&b>", `"q"`}, "E": []int{}}
+	got := execute(t, th, "page", data)
+	plain := template.Must(template.New("p").Parse(`<html><title>default head</title><main>` + body + `</main></html>`))
+	var want strings.Builder
+	if err := plain.Execute(&want, data); err != nil {
+		t.Fatal(err)
+	}
+	if got != want.String() {
+		t.Errorf("guarded:\n%s\nplain:\n%s", got, want.String())
+	}
+	if !strings.Contains(got, "c5") || !strings.Contains(got, "&lt;a&amp;b&gt;") {
+		t.Errorf("the output lacks what the test means to compare: %s", got)
 	}
 }

@@ -37,7 +37,9 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
+	"time"
 
 	"github.com/byline/byline/generator/diag"
 	"github.com/byline/byline/themes"
@@ -79,6 +81,13 @@ type Theme struct {
 	// refused are the templates partialCached does not run, since they
 	// could include themselves without end (see checkPartialCalls).
 	refused map[string]bool
+	// limit is how long one execution may run; stopped is set by Stop;
+	// overdue holds the error of each partial or shortcode that ran past
+	// limit, by name, which fails at once from then on: a partial that
+	// repeats without end on every page would take the limit each time.
+	limit   time.Duration
+	stopped atomic.Bool
+	overdue sync.Map
 }
 
 // required are the kinds every theme provides; fallback maps an optional kind
@@ -92,7 +101,7 @@ var (
 // funcs, adding every error to list. It always returns a Theme; the kinds
 // that failed return an error from Execute.
 func Load(sources []Source, funcs template.FuncMap, list *diag.List) *Theme {
-	th := &Theme{kinds: map[string]*template.Template{}, files: map[string]string{}}
+	th := &Theme{kinds: map[string]*template.Template{}, files: map[string]string{}, limit: TimeLimit}
 	funcs = maps.Clone(funcs)
 	if funcs == nil {
 		funcs = template.FuncMap{}
@@ -113,6 +122,7 @@ func Load(sources []Source, funcs template.FuncMap, list *diag.List) *Theme {
 		l.th.first = l.sources[0].Prefix
 	}
 	base := l.parseBase()
+	guardRanges(base)
 	th.refused = l.checkPartialCalls(base)
 	th.partials = template.Must(base.Clone())
 	if !l.broken && l.probe(template.Must(base.Clone())) {
@@ -228,6 +238,7 @@ func (l *loader) parseKind(base *template.Template, kind string, required bool) 
 		return
 	}
 	l.checkKindCalls(base, set, name)
+	guardRanges(set)
 	entry := t
 	if t.Tree == nil || parse.IsEmptyTree(t.Tree.Root) {
 		if !l.hasBase {
@@ -272,9 +283,9 @@ func (t *Theme) Execute(w io.Writer, kind string, data any) error {
 	if e == nil {
 		return &diag.Diagnostic{Pos: diag.Pos{Path: t.first}, Msg: fmt.Sprintf("no usable template for %q pages", kind)}
 	}
-	if err := e.Execute(newCapped(w), data); err != nil {
-		if errors.Is(err, errTooBig) {
-			return &diag.Diagnostic{Pos: diag.Pos{Path: t.KindFile(kind)}, Msg: tooBig("the page")}
+	if err := e.Execute(t.newCapped(w), data); err != nil {
+		if msg := t.limitMessage("the page", err); msg != "" {
+			return &diag.Diagnostic{Pos: diag.Pos{Path: t.KindFile(kind)}, Msg: msg}
 		}
 		return t.locate(err, kind+".html")
 	}
@@ -373,10 +384,17 @@ func shortcodeFile(name string) string { return "shortcodes/" + name + ".html" }
 func (t *Theme) Forget() { t.cache.clear() }
 
 func (t *Theme) partial(name string, data any) (template.HTML, error) {
+	if err, ok := t.overdue.Load(name); ok {
+		return "", err.(error)
+	}
 	var b strings.Builder
-	if err := t.partials.ExecuteTemplate(newCapped(&b), name, data); err != nil {
-		if errors.Is(err, errTooBig) {
-			return "", errors.New(tooBig(name))
+	if err := t.partials.ExecuteTemplate(t.newCapped(&b), name, data); err != nil {
+		if msg := t.limitMessage(name, err); msg != "" {
+			lerr := errors.New(msg)
+			if errors.Is(err, errTooLong) {
+				t.overdue.Store(name, lerr)
+			}
+			return "", lerr
 		}
 		return "", t.locate(err, name)
 	}
