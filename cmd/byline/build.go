@@ -69,6 +69,9 @@ func (a *App) buildOnce(ctx context.Context, f buildFlags) error {
 	stop := startProgress(a.Stderr, a.IsTerminal && !f.quiet, filepath.ToSlash(f.site))
 	res, err := a.buildAndPublish(ctx, f.options(), f)
 	stop()
+	if err != nil && ctx.Err() != nil {
+		return fmt.Errorf("byline build: interrupted; %s/ unchanged", filepath.ToSlash(f.out))
+	}
 	if err != nil {
 		return err
 	}
