@@ -51,6 +51,9 @@ type Options struct {
 	// PageTimeout limits how long one page's templates may run; zero
 	// means render.PageTimeout.
 	PageTimeout time.Duration
+	// SitemapURLs is the most URLs one sitemap file lists before the
+	// sitemap is split; zero means render.SitemapURLs, the protocol's limit.
+	SitemapURLs int
 }
 
 // Result is a successful build.
@@ -141,7 +144,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	r := render.New(s, render.Options{
 		SiteFS: siteFS, Static: c.Static, ThemeStatic: staticOf(sources),
 		SyntaxCSS: content.HighlightCSS("github", "github-dark"), Minify: opts.Minify, Root: root,
-		PageTimeout: opts.PageTimeout,
+		PageTimeout: opts.PageTimeout, SitemapURLs: opts.SitemapURLs,
 	}, &tlist)
 	wg.Wait()
 	funcs.Bind(r)

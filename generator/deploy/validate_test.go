@@ -2,12 +2,15 @@ package deploy
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/byline/byline/generator"
 )
 
 // TestHTMLValid runs the Nu HTML Checker (vnu-jar from npm) on every HTML
@@ -92,6 +95,27 @@ func TestFeedsAndSitemapValid(t *testing.T) {
 	}
 	t.Logf("validated %d feeds and sitemap.xml", len(feeds))
 
+	// A sitemap split as past the protocol's 50,000 URLs: the index and
+	// each of its parts.
+	res, err := generator.Build(context.Background(), generator.Options{
+		SiteDir: filepath.Join(root, "site"), ThemesDir: filepath.Join(root, "themes"),
+		BaseURL: "https://careers.example.com/", SitemapURLs: 7,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	splitDir := t.TempDir()
+	if _, err := generator.Publish(res, splitDir); err != nil {
+		t.Fatal(err)
+	}
+	parts, _ := filepath.Glob(filepath.Join(splitDir, "sitemap-*.xml"))
+	if len(parts) < 2 {
+		t.Fatalf("the split sitemap has %d parts", len(parts))
+	}
+	if out, err := lint("--schema", sitemap, append([]string{filepath.Join(splitDir, "sitemap.xml")}, parts...)...); err != nil {
+		t.Errorf("the split sitemap is not valid: %v\n%s", err, out)
+	}
+
 	bad := t.TempDir()
 	write := func(name, data string) string {
 		p := filepath.Join(bad, name)
@@ -107,5 +131,9 @@ func TestFeedsAndSitemapValid(t *testing.T) {
 	relative := write("sitemap.xml", `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/articles/x/</loc></url></urlset>`)
 	if out, err := lint("--schema", sitemap, relative); err == nil {
 		t.Errorf("the sitemap schema accepts a relative loc:\n%s", out)
+	}
+	urlInIndex := write("sitemap-index.xml", `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://careers.example.com/</loc></url></sitemapindex>`)
+	if out, err := lint("--schema", sitemap, urlInIndex); err == nil {
+		t.Errorf("the sitemap schema accepts a url in an index:\n%s", out)
 	}
 }

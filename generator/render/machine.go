@@ -37,7 +37,7 @@ func (r *Renderer) machineJobs() []job {
 	for _, a := range s.Authors {
 		feed(a.URL, a.Meta.Name+" — "+s.Config.Title, a.Articles)
 	}
-	add("sitemap.xml", r.sitemap)
+	r.sitemapJobs(add)
 	add("robots.txt", func(*diag.List) File { return r.robots() })
 	add("search-index.json", r.searchIndex)
 	if len(s.Aliases) > 0 {

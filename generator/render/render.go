@@ -56,6 +56,9 @@ type Options struct {
 	// PageTimeout limits how long the templates of one page may run;
 	// zero means the package's PageTimeout.
 	PageTimeout time.Duration
+	// SitemapURLs is the most URLs one sitemap file lists; zero means the
+	// protocol's limit, SitemapURLs.
+	SitemapURLs int
 }
 
 // Renderer renders one build. Make it with New, give Funcs to the theme,
@@ -78,6 +81,9 @@ type Renderer struct {
 	timeout  time.Duration
 	stuck    atomic.Bool
 	timedOut sync.Map
+	// sitemapList holds the sitemap's entries, made once for all its files.
+	sitemapOnce sync.Once
+	sitemapList []sitemapEntry
 }
 
 // job is one output file: an HTML page (kind and data) or a file made by gen.
