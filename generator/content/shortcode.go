@@ -27,7 +27,8 @@ import (
 // page's calls, on a line of its own), which WithShortcodes replaces with
 // the template's output once a later stage has it. Names are letters,
 // digits, "-" and "_"; values are "double-quoted" (with \" and \\) or bare
-// words; every parameter has a name. A call in code is code.
+// words. Parameters are all named (key="value") or all positional
+// ({{< video "intro.mp4" 720 >}}), as in Hugo. A call in code is code.
 //
 // A call on a line of its own that a line "{{< /name >}}" follows, in the
 // same list item or quote, is paired: the Markdown between the two lines
@@ -40,6 +41,9 @@ import (
 type Shortcode struct {
 	Name   string
 	Params map[string]string
+	// Args are the positional parameters, in order; a call has these or
+	// Params, not both.
+	Args []string
 	// Paired says a line {{< /name >}} closes the call: its template gets
 	// the Markdown between as .Inner.
 	Paired bool
@@ -323,8 +327,19 @@ func parseShortcode(s string) (Shortcode, error) {
 	for rest = strings.TrimLeft(rest, " \t"); rest != ""; rest = strings.TrimLeft(rest, " \t") {
 		key, after, found := strings.Cut(rest, "=")
 		if !found || key == "" || !isShortcodeName(key) {
-			word, _ := cutWord(rest)
-			return Shortcode{}, fmt.Errorf("shortcode %q: parameter %q has no name: %s", name, word, hint)
+			// A value by position: a quoted string, or a word with no
+			// "name=" before it ("https://example.com/?a=b" is one).
+			var val string
+			var err error
+			if strings.HasPrefix(rest, `"`) {
+				if val, rest, err = cutQuoted(rest); err != nil {
+					return Shortcode{}, fmt.Errorf("shortcode %q: parameter %d: %v", name, len(sc.Args)+1, err)
+				}
+			} else {
+				val, rest = cutWord(rest)
+			}
+			sc.Args = append(sc.Args, val)
+			continue
 		}
 		if _, dup := sc.Params[key]; dup {
 			return Shortcode{}, fmt.Errorf("shortcode %q: parameter %q is given twice", name, key)
@@ -340,6 +355,9 @@ func parseShortcode(s string) (Shortcode, error) {
 			val, rest = cutWord(after)
 		}
 		sc.Params[key] = val
+	}
+	if len(sc.Args) > 0 && len(sc.Params) > 0 {
+		return Shortcode{}, fmt.Errorf("shortcode %q: give its parameters all by name (key=\"value\") or all by position (\"value\"), not both", name)
 	}
 	return sc, nil
 }

@@ -51,3 +51,30 @@ func TestPairedShortcodes(t *testing.T) {
 		}
 	}
 }
+
+// FuzzShortcodeArgs checks that values given by position come back as
+// they were written, quoted, whatever they hold, and that a call parses to
+// parameters by name or by position, never both.
+func FuzzShortcodeArgs(f *testing.F) {
+	f.Add("a", `b "c" \d`, "k=v")
+	f.Add("", "=", `"`)
+	f.Add("https://example.com/?a=b", "x y", `name="z"`)
+	quote := func(s string) string {
+		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+	}
+	f.Fuzz(func(t *testing.T, a, b, raw string) {
+		if strings.ContainsAny(a+b, "\x00") {
+			return
+		}
+		sc, err := parseShortcode("{{< x " + quote(a) + " " + quote(b) + " >}}")
+		if err != nil {
+			t.Fatalf("%q, %q: %v", a, b, err)
+		}
+		if len(sc.Args) != 2 || sc.Args[0] != a || sc.Args[1] != b || len(sc.Params) != 0 {
+			t.Fatalf("%q, %q: Args %q, Params %v", a, b, sc.Args, sc.Params)
+		}
+		if sc, err := parseShortcode("{{< x " + raw + " >}}"); err == nil && len(sc.Args) > 0 && len(sc.Params) > 0 {
+			t.Fatalf("%q: both Args %q and Params %v", raw, sc.Args, sc.Params)
+		}
+	})
+}

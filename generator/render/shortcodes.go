@@ -16,6 +16,9 @@ import (
 type ShortcodeData struct {
 	Name   string
 	Params map[string]string // .Params.key; "" for a key not given
+	// Args are the parameters given by position, {{< NAME "a" b >}}, in
+	// order; a call gives Params or Args, not both.
+	Args []string
 	// Inner is the HTML of a paired call's inner content, the Markdown
 	// between {{< NAME >}} and {{< /NAME >}} with its own calls rendered;
 	// "" for a call that is not paired.
@@ -25,6 +28,21 @@ type ShortcodeData struct {
 	Page    *site.Page
 	Author  *site.Author
 	Site    *site.Site
+}
+
+// Get returns a parameter of the call, as Hugo's shortcodes do: by
+// position for an integer ({{ .Get 0 }}), by name for a string
+// ({{ .Get "caption" }}); "" when the call does not give it.
+func (d ShortcodeData) Get(key any) string {
+	switch k := key.(type) {
+	case int:
+		if k >= 0 && k < len(d.Args) {
+			return d.Args[k]
+		}
+	case string:
+		return d.Params[k]
+	}
+	return ""
 }
 
 // ExpandShortcodes renders the shortcode calls of every article, page and
@@ -71,7 +89,7 @@ func expand(th *theme.Theme, p *content.Page, data ShortcodeData, list *diag.Lis
 			list.Errorf(at, "no shortcode %q: add shortcodes/%s.html to the site's layouts/ or the theme's", sc.Name, sc.Name)
 			return ""
 		}
-		data.Name, data.Params, data.Inner = sc.Name, sc.Params, inner
+		data.Name, data.Params, data.Args, data.Inner = sc.Name, sc.Params, sc.Args, inner
 		out, err := th.Shortcode(sc.Name, data)
 		if err != nil {
 			var d *diag.Diagnostic
