@@ -33,6 +33,7 @@ import (
 	"github.com/byline/byline/generator"
 	"github.com/byline/byline/generator/content"
 	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/render"
 	"github.com/byline/byline/generator/site"
 )
 
@@ -89,7 +90,11 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	}
 	var list diag.List
 	rep := &Report{}
-	res, err := generator.Build(ctx, bo)
+	var c *checker
+	res, err := build(ctx, bo, func(s *site.Site) func(render.File) error {
+		c = newChecker(s)
+		return func(f render.File) error { c.add(f); return nil }
+	})
 	if err != nil {
 		if !addErrors(&list, err) {
 			return nil, err
@@ -112,8 +117,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	} else {
 		checkDescriptions(res.Site, &list)
 	}
-	c := newChecker(res, unpublished)
-	c.run()
+	c.run(unpublished)
 	list.Merge(&c.list)
 	rep.Links = c.external
 	if opts.External == ExternalOff {
@@ -126,6 +130,17 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	}
 	rep.Problems = dedupe(list.All())
 	return rep, nil
+}
+
+// build prepares the build of opts and streams its files to the function
+// that start returns for its site, holding none of them: a check keeps
+// what it needs of each page, not the page (see checker.add).
+func build(ctx context.Context, opts generator.Options, start func(*site.Site) func(render.File) error) (*generator.Result, error) {
+	p, err := generator.Prepare(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return p.Stream(ctx, start(p.Site))
 }
 
 // addErrors adds the diagnostics of a build error to list; it reports false

@@ -3,13 +3,10 @@ package check
 import (
 	"cmp"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
-	"github.com/byline/byline/generator"
 	"github.com/byline/byline/generator/content"
 	"github.com/byline/byline/generator/diag"
 	"github.com/byline/byline/generator/render"
@@ -32,65 +29,59 @@ type checker struct {
 	// linked are the output paths some page's HTML links to or shows.
 	linked map[string]bool
 	site   *site.Site
+	// mu guards files, pages, paths and list while add runs.
+	mu sync.Mutex
 }
 
-func newChecker(res *generator.Result, unpublished map[string]string) *checker {
+// newChecker starts the output checks of the build of s; add gives it each
+// built file, then run checks them.
+func newChecker(s *site.Site) *checker {
 	c := &checker{
 		files: map[string]bool{}, pages: map[string]*page{}, sources: map[string]*content.Page{},
-		unpublished: unpublished, base: basePath(res.Site.BaseURL), theme: map[string][]diag.Pos{},
-		linked: map[string]bool{}, site: res.Site,
+		base: basePath(s.BaseURL), theme: map[string][]diag.Pos{},
+		linked: map[string]bool{}, site: s,
 	}
-	var html []render.File
-	for _, f := range res.Files {
-		c.files[f.Path] = true
-		if strings.HasSuffix(f.Path, ".html") {
-			html = append(html, f)
-		}
-	}
-	for i, p := range parsePages(html) {
-		if p.err != nil {
-			c.list.Errorf(diag.Pos{Path: html[i].Path}, "cannot parse the built HTML: %v", p.err)
-			continue
-		}
-		c.pages[html[i].Path] = p.page
-		c.paths = append(c.paths, html[i].Path)
-	}
-	slices.Sort(c.paths)
-	for _, a := range res.Site.Articles {
+	for _, a := range s.Articles {
 		c.sources[outPath(a.URL)] = a.Page
 	}
-	for _, p := range res.Site.Pages {
+	for _, p := range s.Pages {
 		c.sources[outPath(p.URL)] = p.Page
 	}
-	for _, a := range res.Site.Authors {
+	for _, a := range s.Authors {
 		c.sources[outPath(a.URL)] = a.Page
 	}
 	return c
 }
 
-type parsed struct {
-	page *page
-	err  error
-}
-
-// parsePages parses files on every core, into indexed slots.
-func parsePages(files []render.File) []parsed {
-	out := make([]parsed, len(files))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
-				out[i].page, out[i].err = parsePage(files[i].Data)
-			}
-		})
+// add takes one built file, as generator.Prepared.Stream hands it over: it
+// notes its path and keeps what the checks need of an HTML page, not the
+// page itself, so that a check needs memory for the site model and these
+// notes only. It is safe for concurrent use, and parses on the caller's
+// goroutine.
+func (c *checker) add(f render.File) {
+	var pg *page
+	var err error
+	html := strings.HasSuffix(f.Path, ".html")
+	if html {
+		pg, err = parsePage(f.Data)
 	}
-	wg.Wait()
-	return out
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.files[f.Path] = true
+	switch {
+	case err != nil:
+		c.list.Errorf(diag.Pos{Path: f.Path}, "cannot parse the built HTML: %v", err)
+	case html:
+		c.pages[f.Path] = pg
+		c.paths = append(c.paths, f.Path)
+	}
 }
 
 // run checks every built page, then reports the theme's problems once each.
-func (c *checker) run() {
+// unpublished maps the output paths of pages left out of the build to why.
+func (c *checker) run(unpublished map[string]string) {
+	c.unpublished = unpublished
+	slices.Sort(c.paths)
 	for _, path := range c.paths {
 		pg, src := c.pages[path], c.sources[path]
 		var refs *sourceRefs
