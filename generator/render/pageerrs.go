@@ -37,6 +37,28 @@ func (e *pageErrors) add(d *diag.Diagnostic, path string) {
 	f.first = min(f.first, path)
 }
 
+// merge adds the errors gathered in from to e.
+func (e *pageErrors) merge(from *pageErrors) {
+	from.mu.Lock()
+	defer from.mu.Unlock()
+	if len(from.byDiag) == 0 {
+		return
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.byDiag == nil {
+		e.byDiag = map[diag.Diagnostic]*failedPages{}
+	}
+	for d, f := range from.byDiag {
+		if g, ok := e.byDiag[d]; ok {
+			g.n += f.n
+			g.first = min(g.first, f.first)
+		} else {
+			e.byDiag[d] = &failedPages{first: f.first, n: f.n}
+		}
+	}
+}
+
 // flush adds the gathered errors to list, which sorts them.
 func (e *pageErrors) flush(list *diag.List) {
 	e.mu.Lock()

@@ -58,8 +58,13 @@ func (r *Renderer) renderEach(ctx context.Context, th *theme.Theme, list *diag.L
 	defer tick.Stop()
 	for w := range workers {
 		go func() {
-			defer func() { exited <- struct{}{} }()
 			r.work(th, &workers[w], next, &errs, list, borrowed, emit)
+			// A worker given up on is counted as stuck, whether or not its
+			// page ever ends: were its end counted too, the wait below
+			// could end while another worker still renders.
+			if workers[w].began.Load() != -1 {
+				exited <- struct{}{}
+			}
 		}()
 	}
 	stuck := 0
@@ -74,6 +79,7 @@ func (r *Renderer) renderEach(ctx context.Context, th *theme.Theme, list *diag.L
 	}
 	close(next)
 	done := ctx.Done()
+	// live counts the workers that have not ended, stuck ones among them.
 	for live := len(workers); live > stuck; {
 		select {
 		case <-exited:
@@ -122,10 +128,17 @@ func (r *Renderer) work(th *theme.Theme, w *worker, next <-chan int, errs *pageE
 		w.job.Store(int64(i))
 		began := time.Now().UnixNano()
 		w.began.Store(began)
-		f, _ := r.run(th, r.jobs[i], buf, out, errs, list, false)
+		// The page's problems are its own until it is known to count: a
+		// page given up on, already reported, may still end (at the
+		// theme's time limit) after the render has returned.
+		var pageErrs pageErrors
+		var pageList diag.List
+		f, _ := r.run(th, r.jobs[i], buf, out, &pageErrs, &pageList, false)
 		if !w.began.CompareAndSwap(began, 0) {
 			return // overdue gave up on it
 		}
+		errs.merge(&pageErrs)
+		list.Merge(&pageList)
 		emit(f)
 	}
 }

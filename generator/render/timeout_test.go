@@ -2,9 +2,11 @@ package render
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -144,5 +146,53 @@ func TestAbandonedRunEnds(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatalf("%d goroutines a minute after the page was given up on, %d before", runtime.NumGoroutine(), before)
 		}
+	}
+}
+
+// TestRenderEachWaitsForEveryLivePage: once a page given up on ends (as a
+// runaway range now does, at the theme's limit), RenderEach still waits
+// for the pages the other workers are rendering, and emits nothing after
+// it returned. It used to count the given-up page's end as a live
+// worker's, and return while another page was half rendered.
+func TestRenderEachWaitsForEveryLivePage(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2)) // one worker loops, one renders the rest
+	siteFS := fstest.MapFS{}
+	for i := range 8 {
+		siteFS[fmt.Sprintf("pages/p%d.md", i)] = &fstest.MapFile{Data: []byte("---\ntitle: P\n---\nHello.\n")}
+	}
+	var list diag.List
+	cfg := config.Default()
+	c := content.Load(context.Background(), siteFS, content.Options{Root: "site", Config: cfg}, &list)
+	s := site.Assemble(cfg, c, site.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}, &list)
+	var funcs Funcs
+	fm := funcs.Map()
+	fm["slow"] = func() string { time.Sleep(80 * time.Millisecond); return "" } // under the page limit
+	layouts := fstest.MapFS{
+		"home.html": {Data: []byte(`{{ define "main" }}{{ range 1000000000000 }}{{ end }}{{ end }}`)},
+		"page.html": {Data: []byte(`{{ define "main" }}{{ slow }}{{ end }}`)},
+	}
+	builtin := theme.Builtin()
+	th := theme.Load([]theme.Source{{FS: layouts, Prefix: "site/layouts"}, builtin}, fm, &list)
+	const timeout = 100 * time.Millisecond
+	r := New(s, Options{SiteFS: siteFS, ThemeStatic: []theme.Source{{FS: builtin.Static, Prefix: "themes/default/static"}}, SyntaxCSS: "/* code */", Root: "site", PageTimeout: timeout}, &list)
+	funcs.Bind(r)
+	th.SetTimeLimit(timeout + timeout/2) // the home page's run ends while a page renders
+	if err := list.Err(); err != nil {
+		t.Fatal(err)
+	}
+	var returned, late atomic.Bool
+	var out diag.List
+	r.RenderEach(context.Background(), th, &out, func(f File) {
+		if returned.Load() {
+			late.Store(true)
+		}
+	})
+	returned.Store(true)
+	time.Sleep(300 * time.Millisecond) // time for a page left rendering to end
+	if late.Load() {
+		t.Error("a page was emitted after RenderEach returned")
+	}
+	if errs := out.All(); len(errs) != 1 || !strings.Contains(errs[0].Error(), "home.html") {
+		t.Errorf("errors: %d: %q", len(errs), errs)
 	}
 }
