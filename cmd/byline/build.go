@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"path/filepath"
@@ -69,7 +70,9 @@ func (a *App) buildOnce(ctx context.Context, f buildFlags) error {
 	stop := startProgress(a.Stderr, a.IsTerminal && !f.quiet, filepath.ToSlash(f.site))
 	res, err := a.buildAndPublish(ctx, f.options(), f)
 	stop()
-	if err != nil && ctx.Err() != nil {
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		// Only a build stopped before it published: an error while
+		// publishing, after the interrupt, is reported as it is.
 		return fmt.Errorf("byline build: interrupted; %s/ unchanged", filepath.ToSlash(f.out))
 	}
 	if err != nil {

@@ -19,7 +19,7 @@ import (
 //
 // text/template cannot be stopped from outside, so a page that runs longer
 // is left running on its goroutine, and its output is never used. The run
-// ends by itself at its next write once it passes the theme's own limit
+// ends by itself within a few writes once it passes the theme's own limit
 // (theme.SetTimeLimit: Prepare makes it half as long again), and every
 // range writes on each pass; only a function call that never returns
 // keeps it. The renderer is stuck all the same (see Stuck): Render starts

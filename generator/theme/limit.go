@@ -18,7 +18,8 @@ const MaxOutput = 64 << 20
 
 // TimeLimit is how long one execution (a page, a partial or a shortcode)
 // may run unless SetTimeLimit says otherwise: past it, the execution fails
-// at its next write. Every range of a theme writes once per pass (see
+// within clockEvery writes (a few microseconds in a range that repeats
+// without end). Every range of a theme writes once per pass (see
 // guardRanges), so a range that repeats without end is stopped even when
 // it writes nothing of its own. The render stage's own limit on a page is
 // shorter and is reported first; this one ends the run it gave up on.

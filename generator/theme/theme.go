@@ -390,11 +390,10 @@ func (t *Theme) partial(name string, data any) (template.HTML, error) {
 	var b strings.Builder
 	if err := t.partials.ExecuteTemplate(t.newCapped(&b), name, data); err != nil {
 		if msg := t.limitMessage(name, err); msg != "" {
-			lerr := errors.New(msg)
 			if errors.Is(err, errTooLong) {
-				t.overdue.Store(name, lerr)
+				t.overdue.Store(name, fmt.Errorf("%s is not run again in this build: it ran for more than %v once and was stopped", name, t.limit))
 			}
-			return "", lerr
+			return "", errors.New(msg)
 		}
 		return "", t.locate(err, name)
 	}
