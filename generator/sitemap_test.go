@@ -36,9 +36,17 @@ func parseSitemap(t *testing.T, name string, data []byte) sitemapDoc {
 // parts list, in order, exactly what the one sitemap lists. Nothing else
 // of the build changes.
 func TestSitemapSplit(t *testing.T) {
+	t.Run("build", func(t *testing.T) { testSitemapSplit(t, Options{}) })
+	// Drafts shown in preview are built but left out of the sitemap.
+	t.Run("preview", func(t *testing.T) { testSitemapSplit(t, Options{Drafts: true, Future: true}) })
+}
+
+func testSitemapSplit(t *testing.T, opts Options) {
 	const base = "https://careers.example.com/"
-	whole := buildSample(t, Options{BaseURL: base})
-	split := buildSample(t, Options{BaseURL: base, SitemapURLs: 7})
+	opts.BaseURL = base
+	whole := buildSample(t, opts)
+	opts.SitemapURLs = 7
+	split := buildSample(t, opts)
 
 	one := parseSitemap(t, "sitemap.xml", whole["sitemap.xml"])
 	if one.XMLName.Local != "urlset" || len(one.URLs) <= 14 {
