@@ -3,6 +3,8 @@ package render
 import (
 	"context"
 	"fmt"
+	"html/template"
+	"maps"
 	"runtime"
 	"strings"
 	"sync"
@@ -18,6 +20,32 @@ import (
 	"github.com/byline/byline/generator/theme"
 )
 
+// timed makes a renderer of the site in siteFS, with the page timeout
+// given and the theme's limit half as long again (as Prepare sets them),
+// and a theme of layouts over the built-in one; more adds functions.
+func timed(t *testing.T, siteFS, layouts fstest.MapFS, timeout time.Duration, more template.FuncMap) (*Renderer, *theme.Theme) {
+	t.Helper()
+	var list diag.List
+	cfg := config.Default()
+	c := content.Load(context.Background(), siteFS, content.Options{Root: "site", Config: cfg}, &list)
+	s := site.Assemble(cfg, c, site.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}, &list)
+	var funcs Funcs
+	fm := funcs.Map()
+	maps.Copy(fm, more)
+	builtin := theme.Builtin()
+	th := theme.Load([]theme.Source{{FS: layouts, Prefix: "site/layouts"}, builtin}, fm, &list)
+	r := New(s, Options{SiteFS: siteFS, ThemeStatic: []theme.Source{{FS: builtin.Static, Prefix: "themes/default/static"}}, SyntaxCSS: "/* code */", Root: "site", PageTimeout: timeout}, &list)
+	funcs.Bind(r)
+	th.SetTimeLimit(timeout + timeout/2)
+	if err := list.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return r, th
+}
+
+// aboutSite is a site of one standalone page.
+var aboutSite = fstest.MapFS{"pages/about.md": {Data: []byte("---\ntitle: About\n---\nHello.\n")}}
+
 // stalled makes a renderer of a one-page site whose home page calls stall,
 // a function that returns only when the test ends, and whose other pages
 // come from the built-in theme.
@@ -25,25 +53,8 @@ func stalled(t *testing.T, timeout time.Duration) (*Renderer, *theme.Theme) {
 	t.Helper()
 	release := make(chan struct{})
 	t.Cleanup(func() { close(release) })
-	siteFS := fstest.MapFS{
-		"pages/about.md": {Data: []byte("---\ntitle: About\n---\nHello.\n")},
-	}
-	var list diag.List
-	cfg := config.Default()
-	c := content.Load(context.Background(), siteFS, content.Options{Root: "site", Config: cfg}, &list)
-	s := site.Assemble(cfg, c, site.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}, &list)
-	var funcs Funcs
-	fm := funcs.Map()
-	fm["stall"] = func() string { <-release; return "" }
 	layouts := fstest.MapFS{"home.html": {Data: []byte(`{{ define "main" }}<h1>{{ stall }}</h1>{{ end }}`)}}
-	builtin := theme.Builtin()
-	th := theme.Load([]theme.Source{{FS: layouts, Prefix: "site/layouts"}, builtin}, fm, &list)
-	r := New(s, Options{SiteFS: siteFS, ThemeStatic: []theme.Source{{FS: builtin.Static, Prefix: "themes/default/static"}}, SyntaxCSS: "/* code */", Root: "site", PageTimeout: timeout}, &list)
-	funcs.Bind(r)
-	if err := list.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return r, th
+	return timed(t, aboutSite, layouts, timeout, template.FuncMap{"stall": func() string { <-release; return "" }})
 }
 
 // TestPageTimeout: a page whose templates never end fails after the time
@@ -121,22 +132,8 @@ func TestRenderEachStops(t *testing.T) {
 // ends by itself at the theme's longer one (as Prepare sets them), rather
 // than keeping a core busy until the process ends.
 func TestAbandonedRunEnds(t *testing.T) {
-	siteFS := fstest.MapFS{"pages/about.md": {Data: []byte("---\ntitle: About\n---\nHello.\n")}}
-	var list diag.List
-	cfg := config.Default()
-	c := content.Load(context.Background(), siteFS, content.Options{Root: "site", Config: cfg}, &list)
-	s := site.Assemble(cfg, c, site.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}, &list)
-	var funcs Funcs
 	layouts := fstest.MapFS{"home.html": {Data: []byte(`{{ define "main" }}{{ range 1000000000000 }}{{ end }}{{ end }}`)}}
-	builtin := theme.Builtin()
-	th := theme.Load([]theme.Source{{FS: layouts, Prefix: "site/layouts"}, builtin}, funcs.Map(), &list)
-	const timeout = 50 * time.Millisecond
-	r := New(s, Options{SiteFS: siteFS, ThemeStatic: []theme.Source{{FS: builtin.Static, Prefix: "themes/default/static"}}, SyntaxCSS: "/* code */", Root: "site", PageTimeout: timeout}, &list)
-	funcs.Bind(r)
-	th.SetTimeLimit(timeout + timeout/2)
-	if err := list.Err(); err != nil {
-		t.Fatal(err)
-	}
+	r, th := timed(t, aboutSite, layouts, 50*time.Millisecond, nil)
 	before := runtime.NumGoroutine()
 	_, err := r.File(th, "index.html")
 	if err == nil || !strings.Contains(err.Error(), "ran for more than 50ms") {
@@ -160,26 +157,14 @@ func TestRenderEachWaitsForEveryLivePage(t *testing.T) {
 	for i := range 8 {
 		siteFS[fmt.Sprintf("pages/p%d.md", i)] = &fstest.MapFile{Data: []byte("---\ntitle: P\n---\nHello.\n")}
 	}
-	var list diag.List
-	cfg := config.Default()
-	c := content.Load(context.Background(), siteFS, content.Options{Root: "site", Config: cfg}, &list)
-	s := site.Assemble(cfg, c, site.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}, &list)
-	var funcs Funcs
-	fm := funcs.Map()
-	fm["slow"] = func() string { time.Sleep(80 * time.Millisecond); return "" } // under the page limit
 	layouts := fstest.MapFS{
 		"home.html": {Data: []byte(`{{ define "main" }}{{ range 1000000000000 }}{{ end }}{{ end }}`)},
 		"page.html": {Data: []byte(`{{ define "main" }}{{ slow }}{{ end }}`)},
 	}
-	builtin := theme.Builtin()
-	th := theme.Load([]theme.Source{{FS: layouts, Prefix: "site/layouts"}, builtin}, fm, &list)
-	const timeout = 100 * time.Millisecond
-	r := New(s, Options{SiteFS: siteFS, ThemeStatic: []theme.Source{{FS: builtin.Static, Prefix: "themes/default/static"}}, SyntaxCSS: "/* code */", Root: "site", PageTimeout: timeout}, &list)
-	funcs.Bind(r)
-	th.SetTimeLimit(timeout + timeout/2) // the home page's run ends while a page renders
-	if err := list.Err(); err != nil {
-		t.Fatal(err)
-	}
+	// Pages take 80 ms, under the page limit; the home page's run ends at
+	// 150 ms, while a page renders.
+	slow := func() string { time.Sleep(80 * time.Millisecond); return "" }
+	r, th := timed(t, siteFS, layouts, 100*time.Millisecond, template.FuncMap{"slow": slow})
 	var returned, late atomic.Bool
 	var out diag.List
 	r.RenderEach(context.Background(), th, &out, func(f File) {
