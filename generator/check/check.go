@@ -90,11 +90,15 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	}
 	var list diag.List
 	rep := &Report{}
+	// The build is streamed through the checker, which keeps what it needs
+	// of each page, not the page (see checker.add).
 	var c *checker
-	res, err := build(ctx, bo, func(s *site.Site) func(render.File) error {
-		c = newChecker(s)
-		return func(f render.File) error { c.add(f); return nil }
-	})
+	var res *generator.Result
+	p, err := generator.Prepare(ctx, bo)
+	if err == nil {
+		c = newChecker(p.Site)
+		res, err = p.Stream(ctx, func(f render.File) error { c.add(f); return nil })
+	}
 	if err != nil {
 		if !addErrors(&list, err) {
 			return nil, err
@@ -130,17 +134,6 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	}
 	rep.Problems = dedupe(list.All())
 	return rep, nil
-}
-
-// build prepares the build of opts and streams its files to the function
-// that start returns for its site, holding none of them: a check keeps
-// what it needs of each page, not the page (see checker.add).
-func build(ctx context.Context, opts generator.Options, start func(*site.Site) func(render.File) error) (*generator.Result, error) {
-	p, err := generator.Prepare(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	return p.Stream(ctx, start(p.Site))
 }
 
 // addErrors adds the diagnostics of a build error to list; it reports false

@@ -46,7 +46,7 @@ func FuzzGuardRanges(f *testing.F) {
 			return
 		}
 		guarded := template.Must(template.New("t").Parse(text))
-		guardRanges(guarded)
+		guardRanges(guarded, "")
 		var want, got strings.Builder
 		errWant := plain.Execute(&want, data)
 		errGot := guarded.Execute(&got, data)

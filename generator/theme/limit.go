@@ -18,8 +18,8 @@ const MaxOutput = 64 << 20
 
 // TimeLimit is how long one execution (a page, a partial or a shortcode)
 // may run unless SetTimeLimit says otherwise: past it, the execution fails
-// within clockEvery writes (a few microseconds in a range that repeats
-// without end). Every range of a theme writes once per pass (see
+// within clockEvery writes (clockEvery passes of a range that repeats
+// without end and writes nothing else). Every range of a theme writes once per pass (see
 // guardRanges), so a range that repeats without end is stopped even when
 // it writes nothing of its own. The render stage's own limit on a page is
 // shorter and is reported first; this one ends the run it gave up on.
@@ -105,11 +105,12 @@ func (t *Theme) limitMessage(what string, err error) string {
 // do) writes on each pass already; any other begins from now on with an
 // empty text node, which text/template writes, empty as it is. The node
 // goes first, where {{ continue }} cannot skip it. It leaves the output and
-// the escaping contexts as they were, and guardRanges is idempotent, so
-// the templates of a clone can be guarded again.
-func guardRanges(set *template.Template) {
+// the escaping contexts as they were. A non-empty file limits it to the
+// templates parsed from that file: a kind's set is a clone of the base
+// set, whose templates are guarded already.
+func guardRanges(set *template.Template, file string) {
 	for _, t := range set.Templates() {
-		if t.Tree != nil && t.Tree.Root != nil {
+		if t.Tree != nil && t.Tree.Root != nil && (file == "" || t.Tree.ParseName == file) {
 			guardList(t.Tree.Root)
 		}
 	}

@@ -122,7 +122,7 @@ func Load(sources []Source, funcs template.FuncMap, list *diag.List) *Theme {
 		l.th.first = l.sources[0].Prefix
 	}
 	base := l.parseBase()
-	guardRanges(base)
+	guardRanges(base, "")
 	th.refused = l.checkPartialCalls(base)
 	th.partials = template.Must(base.Clone())
 	if !l.broken && l.probe(template.Must(base.Clone())) {
@@ -238,7 +238,7 @@ func (l *loader) parseKind(base *template.Template, kind string, required bool) 
 		return
 	}
 	l.checkKindCalls(base, set, name)
-	guardRanges(set)
+	guardRanges(set, name)
 	entry := t
 	if t.Tree == nil || parse.IsEmptyTree(t.Tree.Root) {
 		if !l.hasBase {
