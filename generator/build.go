@@ -11,7 +11,9 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"html/template"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,6 +56,9 @@ type Options struct {
 	// SitemapURLs is the most URLs one sitemap file lists before the
 	// sitemap is split; zero means render.SitemapURLs, the protocol's limit.
 	SitemapURLs int
+	// funcs are template functions added to the theme's, for tests: one
+	// that does not return, say, which no function of the theme's does.
+	funcs template.FuncMap
 }
 
 // Result is a successful build.
@@ -126,7 +131,11 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 		thl   diag.List
 		wg    sync.WaitGroup
 	)
-	wg.Go(func() { th = theme.Load(sources, funcs.Map(), &thl) })
+	wg.Go(func() {
+		m := funcs.Map()
+		maps.Copy(m, opts.funcs)
+		th = theme.Load(sources, m, &thl)
+	})
 	defer wg.Wait()
 
 	load := content.Options{Root: root, Config: cfg, Cache: opts.Cache, Refs: opts.Refs}
@@ -148,12 +157,11 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	}, &tlist)
 	wg.Wait()
 	funcs.Bind(r)
-	// A page's templates may run for PageTimeout before the renderer gives
-	// up on them; the theme's own limit, half as long again, then ends the
-	// run it left behind. Shortcodes run here under the theme's limit alone,
-	// and a cancelled ctx stops them.
-	timeout := cmp.Or(opts.PageTimeout, render.PageTimeout)
-	th.SetTimeLimit(timeout + timeout/2)
+	// A page's templates may run for PageTimeout: the theme stops them
+	// then, and the renderer gives up on a page that runs on (see
+	// render.PageTimeout). Shortcodes run here under the theme's limit, and
+	// a cancelled ctx stops them.
+	th.SetTimeLimit(cmp.Or(opts.PageTimeout, render.PageTimeout))
 	if thl.Err() == nil {
 		stopOnCancel := context.AfterFunc(ctx, th.Stop)
 		r.ExpandShortcodes(th, &list)

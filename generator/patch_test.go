@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"html/template"
 	"os"
 	"path/filepath"
 	"strings"
@@ -232,30 +233,16 @@ func TestPatchArticlesWaitsForTheClock(t *testing.T) {
 	}
 }
 
-// TestPatchArticlesAfterAStuckPage: once a page ran past the time limit and
-// was left running, the model it may still read is not patched; the caller
-// prepares a new build instead.
+// TestPatchArticlesAfterAStuckPage: once a page ran past the time limit in
+// a call that does not return, and was left running, the model it may
+// still read is not patched; the caller prepares a new build instead.
 func TestPatchArticlesAfterAStuckPage(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../site")); err != nil {
-		t.Fatal(err)
-	}
-	// Long enough to pass the limit, short enough to end during the tests.
-	loop := `{{ define "main" }}{{ range 20000000 }}{{ end }}{{ end }}`
-	if err := os.MkdirAll(filepath.Join(dir, "layouts"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "layouts", "page.html"), []byte(loop), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	opts := Options{SiteDir: dir, ThemesDir: "../themes", Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
-		Cache: content.NewWatchedCache(), PageTimeout: 100 * time.Millisecond}
-	p, err := Prepare(context.Background(), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = p.File("about/index.html")
-	if want := "ran for more than 100ms"; err == nil || !strings.Contains(err.Error(), want) {
+	release := make(chan struct{})
+	defer close(release)
+	p, opts, dir := preparedWithPage(t, `{{ define "main" }}{{ stall }}{{ end }}`,
+		template.FuncMap{"stall": func() string { <-release; return "" }})
+	_, err := p.File("about/index.html")
+	if want := "ran for more than 150ms and were given up on"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Fatalf("got %v, want an error saying %q", err, want)
 	}
 	paths := apply(t, dir, []edit{{backEnd, func(s string) string { return s + "\nEdited.\n" }}})
@@ -263,4 +250,44 @@ func TestPatchArticlesAfterAStuckPage(t *testing.T) {
 	if p.PatchArticles(paths, opts.Now) {
 		t.Error("PatchArticles patched a model that a page left running may still read")
 	}
+}
+
+// TestPatchArticlesAfterARunawayPage: a page whose range runs without end
+// is stopped at the time limit, at the range, and leaves nothing running:
+// an edit is still patched in, as serve needs to stay fast.
+func TestPatchArticlesAfterARunawayPage(t *testing.T) {
+	p, opts, dir := preparedWithPage(t, `{{ define "main" }}{{ range 1000000000000 }}{{ end }}{{ end }}`, nil)
+	_, err := p.File("about/index.html")
+	if want := "/layouts/page.html:1:29: the page ran for more than 100ms and was stopped in this range"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("got %v, want an error saying %q", err, want)
+	}
+	paths := apply(t, dir, []edit{{backEnd, func(s string) string { return s + "\nEdited.\n" }}})
+	opts.Cache.Invalidate(paths)
+	if !p.PatchArticles(paths, opts.Now) {
+		t.Error("PatchArticles refused, with no page left running")
+	}
+}
+
+// preparedWithPage prepares a copy of the sample site whose page.html is
+// page, with the template functions funcs added, and a page time limit of
+// 100 ms.
+func preparedWithPage(t *testing.T, page string, funcs template.FuncMap) (*Prepared, Options, string) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../site")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "layouts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "layouts", "page.html"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{SiteDir: dir, ThemesDir: "../themes", Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
+		Cache: content.NewWatchedCache(), PageTimeout: 100 * time.Millisecond, funcs: funcs}
+	p, err := Prepare(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, opts, dir
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/byline/byline/generator/diag"
 )
@@ -15,6 +16,8 @@ import (
 type pageErrors struct {
 	mu     sync.Mutex
 	byDiag map[diag.Diagnostic]*failedPages
+	// overran is set once a page ran past the time limit and was stopped.
+	overran atomic.Bool
 }
 
 type failedPages struct {
@@ -41,6 +44,9 @@ func (e *pageErrors) add(d *diag.Diagnostic, path string) {
 func (e *pageErrors) merge(from *pageErrors) {
 	from.mu.Lock()
 	defer from.mu.Unlock()
+	if from.overran.Load() {
+		e.overran.Store(true)
+	}
 	if len(from.byDiag) == 0 {
 		return
 	}

@@ -54,7 +54,8 @@ type Options struct {
 	// Root is the site folder as shown in messages, "site".
 	Root string
 	// PageTimeout limits how long the templates of one page may run;
-	// zero means the package's PageTimeout.
+	// zero means the package's PageTimeout. The theme must have it as its
+	// time limit (theme.Theme.SetTimeLimit).
 	PageTimeout time.Duration
 	// SitemapURLs is the most URLs one sitemap file lists; zero means the
 	// protocol's limit, SitemapURLs.
@@ -76,8 +77,9 @@ type Renderer struct {
 	// bufs are File's page buffers, kept grown to the size of a page, as
 	// RenderEach keeps one per worker.
 	bufs sync.Pool
-	// timeout limits each page's templates (see execute); stuck is set,
-	// and timedOut maps the page's path to its error, when one ran past it.
+	// timeout limits each page's templates (see PageTimeout); stuck is
+	// set when a page was given up on, and timedOut maps the path of a
+	// page that ran past the limit to its error.
 	timeout  time.Duration
 	stuck    atomic.Bool
 	timedOut sync.Map
@@ -312,6 +314,10 @@ func (r *Renderer) page(th *theme.Theme, j job, buf *bytes.Buffer, out *[]byte, 
 	if err != nil {
 		var d *diag.Diagnostic
 		if errors.As(err, &d) {
+			if errors.Is(err, theme.ErrOverdue) {
+				r.timedOut.Store(j.path, d)
+				errs.overran.Store(true)
+			}
 			errs.add(d, j.path)
 		} else {
 			list.Errorf(diag.Pos{Path: "theme"}, "rendering %s (%s): %v", j.path, j.kind, err)

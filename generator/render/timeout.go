@@ -17,18 +17,26 @@ import (
 // comes near it (one that writes as it goes is stopped sooner, by
 // theme.MaxOutput).
 //
-// text/template cannot be stopped from outside, so a page that runs longer
-// is left running on its goroutine, and its output is never used. The run
-// ends by itself within a few writes once it passes the theme's own limit
-// (theme.SetTimeLimit: Prepare makes it half as long again), and every
-// range writes on each pass; only a function call that never returns
-// keeps it. The renderer is stuck all the same (see Stuck): Render starts
-// no more pages, File fails at once for that path, and the site model must
-// not change again, since the run left behind may still read it.
+// The theme's time limit, which must be the same (theme.SetTimeLimit),
+// stops a page's run within a few writes once it passes it, and every
+// range writes on each pass; the page's error (theme.ErrOverdue) names
+// the range it was in, when it was in one. Render then starts no more
+// pages, since the next may take as long, and File fails at once for that
+// path from then on.
+//
+// Only a function call that does not return keeps a run from its next
+// write; text/template cannot be stopped from outside. A page still
+// running half as long again (giveUpAfter) is given up on and left running
+// on its goroutine, its output never used; the renderer is then stuck (see
+// Stuck).
 const PageTimeout = 30 * time.Second
 
-// Stuck reports whether a page of r ran past the time limit and was left
-// running: the site model it reads must not change any more.
+// giveUpAfter is how long a page may run before the renderer gives up on it.
+func (r *Renderer) giveUpAfter() time.Duration { return r.timeout + r.timeout/2 }
+
+// Stuck reports whether a page of r was given up on and left running: the
+// site model it reads must not change any more. Render starts no more
+// pages then, and File fails at once for that path.
 func (r *Renderer) Stuck() bool { return r.stuck.Load() }
 
 // RenderEach renders every output file on all cores and hands each to emit
@@ -53,7 +61,7 @@ func (r *Renderer) renderEach(ctx context.Context, th *theme.Theme, list *diag.L
 		next    = make(chan int)
 		workers = make([]worker, runtime.GOMAXPROCS(0))
 		exited  = make(chan struct{}, len(workers))
-		tick    = time.NewTicker(max(r.timeout/4, time.Millisecond))
+		tick    = time.NewTicker(max(r.giveUpAfter()/4, time.Millisecond))
 	)
 	defer tick.Stop()
 	for w := range workers {
@@ -68,7 +76,7 @@ func (r *Renderer) renderEach(ctx context.Context, th *theme.Theme, list *diag.L
 		}()
 	}
 	stuck := 0
-	for i := 0; i < len(r.jobs) && stuck == 0 && ctx.Err() == nil; {
+	for i := 0; i < len(r.jobs) && stuck == 0 && !errs.overran.Load() && ctx.Err() == nil; {
 		select {
 		case next <- i:
 			i++
@@ -125,6 +133,9 @@ func (r *Renderer) work(th *theme.Theme, w *worker, next <-chan int, errs *pageE
 		out = new([]byte)
 	}
 	for i := range next {
+		if errs.overran.Load() {
+			continue // see PageTimeout: the render ends
+		}
 		w.job.Store(int64(i))
 		began := time.Now().UnixNano()
 		w.began.Store(began)
@@ -150,7 +161,7 @@ func (r *Renderer) overdue(th *theme.Theme, workers []worker, errs *pageErrors) 
 	for i := range workers {
 		w := &workers[i]
 		began := w.began.Load()
-		if began > 0 && now-began > int64(r.timeout) && w.began.CompareAndSwap(began, -1) {
+		if began > 0 && now-began > int64(r.giveUpAfter()) && w.began.CompareAndSwap(began, -1) {
 			j := r.jobs[w.job.Load()]
 			errs.add(r.giveUp(th, j), j.path)
 		}
@@ -167,7 +178,7 @@ func (r *Renderer) overdue(th *theme.Theme, workers []worker, errs *pageErrors) 
 func (r *Renderer) execute(th *theme.Theme, buf *bytes.Buffer, j job, data any) (err error, abandoned bool) {
 	done := make(chan error, 1)
 	go func() { done <- th.Execute(buf, j.kind, data) }()
-	timer := time.NewTimer(r.timeout)
+	timer := time.NewTimer(r.giveUpAfter())
 	defer timer.Stop()
 	select {
 	case err := <-done:
@@ -182,7 +193,7 @@ func (r *Renderer) execute(th *theme.Theme, buf *bytes.Buffer, j job, data any) 
 func (r *Renderer) giveUp(th *theme.Theme, j job) *diag.Diagnostic {
 	d := &diag.Diagnostic{
 		Pos: diag.Pos{Path: th.KindFile(j.kind)},
-		Msg: fmt.Sprintf("the page's templates ran for more than %v and were given up on: look in this template, and those it calls, for a range or a call that repeats without end", r.timeout),
+		Msg: fmt.Sprintf("the page's templates ran for more than %v and were given up on: look in this template, and those it calls, for a call that does not return, or a range or call that repeats without end", r.giveUpAfter()),
 	}
 	r.timedOut.Store(j.path, d)
 	r.stuck.Store(true)

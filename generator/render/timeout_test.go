@@ -36,7 +36,7 @@ func timed(t *testing.T, siteFS, layouts fstest.MapFS, timeout time.Duration, mo
 	th := theme.Load([]theme.Source{{FS: layouts, Prefix: "site/layouts"}, builtin}, fm, &list)
 	r := New(s, Options{SiteFS: siteFS, ThemeStatic: []theme.Source{{FS: builtin.Static, Prefix: "themes/default/static"}}, SyntaxCSS: "/* code */", Root: "site", PageTimeout: timeout}, &list)
 	funcs.Bind(r)
-	th.SetTimeLimit(timeout + timeout/2)
+	th.SetTimeLimit(timeout)
 	if err := list.Err(); err != nil {
 		t.Fatal(err)
 	}
@@ -57,12 +57,13 @@ func stalled(t *testing.T, timeout time.Duration) (*Renderer, *theme.Theme) {
 	return timed(t, aboutSite, layouts, timeout, template.FuncMap{"stall": func() string { <-release; return "" }})
 }
 
-// TestPageTimeout: a page whose templates never end fails after the time
-// limit, with an error on the kind's file naming the page, instead of
-// hanging the build; the renderer is then stuck, and File does not start
+// TestPageTimeout: a page whose templates never end, in a function call
+// the theme's limit cannot stop, is given up on half as long again after
+// the time limit, with an error on the kind's file naming the page, instead
+// of hanging the build; the renderer is then stuck, and File does not start
 // the page again.
 func TestPageTimeout(t *testing.T) {
-	const want = "site/layouts/home.html: the page's templates ran for more than 50ms and were given up on"
+	const want = "site/layouts/home.html: the page's templates ran for more than 75ms and were given up on"
 	r, th := stalled(t, 50*time.Millisecond)
 	if _, err := r.File(th, "about/index.html"); err != nil || r.Stuck() {
 		t.Fatalf("about: %v, stuck %v", err, r.Stuck())
@@ -127,27 +128,60 @@ func TestRenderEachStops(t *testing.T) {
 	}
 }
 
-// TestAbandonedRunEnds: a page whose range repeats without end, writing
-// nothing, is given up on at the page's time limit, and the run left behind
-// ends by itself at the theme's longer one (as Prepare sets them), rather
-// than keeping a core busy until the process ends.
-func TestAbandonedRunEnds(t *testing.T) {
+// TestRunawayPageStopped: a page whose range repeats without end, writing
+// nothing, is stopped at the time limit, with an error at the range; no
+// run is left behind, so the renderer is not stuck, and File fails at once
+// for that page from then on.
+func TestRunawayPageStopped(t *testing.T) {
 	layouts := fstest.MapFS{"home.html": {Data: []byte(`{{ define "main" }}{{ range 1000000000000 }}{{ end }}{{ end }}`)}}
 	r, th := timed(t, aboutSite, layouts, 50*time.Millisecond, nil)
 	before := runtime.NumGoroutine()
+	const want = "site/layouts/home.html:1:29: the page ran for more than 50ms and was stopped in this range"
 	_, err := r.File(th, "index.html")
-	if err == nil || !strings.Contains(err.Error(), "ran for more than 50ms") {
-		t.Fatalf("got %v", err)
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("got  %v\nwant %s…", err, want)
 	}
-	for deadline := time.Now().Add(time.Minute); runtime.NumGoroutine() > before; time.Sleep(10 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("%d goroutines a minute after the page was given up on, %d before", runtime.NumGoroutine(), before)
-		}
+	if r.Stuck() {
+		t.Error("stuck, with no run left behind")
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines after the page was stopped, %d before", n, before)
+	}
+	start := time.Now()
+	if _, err := r.File(th, "index.html"); err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("again: %v", err)
+	}
+	if d := time.Since(start); d > 25*time.Millisecond {
+		t.Errorf("the page ran again: its second request took %v", d)
+	}
+}
+
+// TestRenderStopsAfterARunawayPage: once a page ran past the time limit,
+// RenderEach starts no more pages, since each may take as long (here
+// every standalone page would), and reports the error once.
+func TestRenderStopsAfterARunawayPage(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	siteFS := fstest.MapFS{}
+	for i := range 20 {
+		siteFS[fmt.Sprintf("pages/p%02d.md", i)] = &fstest.MapFile{Data: []byte("---\ntitle: P\n---\nHello.\n")}
+	}
+	var started atomic.Int32
+	layouts := fstest.MapFS{"page.html": {Data: []byte(`{{ define "main" }}{{ start }}{{ range 1000000000000 }}{{ end }}{{ end }}`)}}
+	r, th := timed(t, siteFS, layouts, 50*time.Millisecond, template.FuncMap{"start": func() string { started.Add(1); return "" }})
+	var list diag.List
+	r.RenderEach(context.Background(), th, &list, func(File) {})
+	if n := started.Load(); n > 2 {
+		t.Errorf("%d pages started, one a worker, at most 2", n)
+	}
+	errs := list.All()
+	const want = "site/layouts/page.html:1:40: the page ran for more than 50ms and was stopped in this range"
+	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), want) {
+		t.Errorf("errors: %q\nwant one: %s…", errs, want)
 	}
 }
 
 // TestRenderEachWaitsForEveryLivePage: once a page given up on ends (as a
-// runaway range now does, at the theme's limit), RenderEach still waits
+// call that was merely slow does), RenderEach still waits
 // for the pages the other workers are rendering, and emits nothing after
 // it returned. It used to count the given-up page's end as a live
 // worker's, and return while another page was half rendered.
@@ -158,12 +192,12 @@ func TestRenderEachWaitsForEveryLivePage(t *testing.T) {
 		siteFS[fmt.Sprintf("pages/p%d.md", i)] = &fstest.MapFile{Data: []byte("---\ntitle: P\n---\nHello.\n")}
 	}
 	layouts := fstest.MapFS{
-		"home.html": {Data: []byte(`{{ define "main" }}{{ range 1000000000000 }}{{ end }}{{ end }}`)},
-		"page.html": {Data: []byte(`{{ define "main" }}{{ slow }}{{ end }}`)},
+		"home.html": {Data: []byte(`{{ define "main" }}{{ slow 200 }}{{ end }}`)},
+		"page.html": {Data: []byte(`{{ define "main" }}{{ slow 80 }}{{ end }}`)},
 	}
-	// Pages take 80 ms, under the page limit; the home page's run ends at
-	// 150 ms, while a page renders.
-	slow := func() string { time.Sleep(80 * time.Millisecond); return "" }
+	// Pages take 80 ms, under the page limit; the home page is given up on
+	// at 150 ms, and its run ends at 200 ms, while a page renders.
+	slow := func(ms int) string { time.Sleep(time.Duration(ms) * time.Millisecond); return "" }
 	r, th := timed(t, siteFS, layouts, 100*time.Millisecond, template.FuncMap{"slow": slow})
 	var returned, late atomic.Bool
 	var out diag.List

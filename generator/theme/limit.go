@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"sync/atomic"
+	"strconv"
+	"strings"
 	"text/template/parse"
 	"time"
+
+	"github.com/byline/byline/generator/diag"
 )
 
 // MaxOutput caps what one execution writes: a page, or one partial called
@@ -36,7 +39,15 @@ var (
 	errTooLong = errors.New("ran too long")
 	// errStopped is what it returns once the theme was stopped (Stop).
 	errStopped = errors.New("stopped")
+	// ErrOverdue is the error, by errors.Is, of a page that ran past the
+	// time limit and was stopped; errors.As finds its *diag.Diagnostic.
+	ErrOverdue = errors.New("the page ran past the time limit")
 )
+
+// overdueError is the error of a page stopped at the time limit.
+type overdueError struct{ *diag.Diagnostic }
+
+func (e overdueError) Unwrap() []error { return []error{e.Diagnostic, ErrOverdue} }
 
 // capped is the writer of one execution: it fails once more than MaxOutput
 // bytes went through it, and, at its first write and every clockEvery-th,
@@ -46,21 +57,30 @@ type capped struct {
 	left     int
 	writes   int
 	deadline time.Time
-	stopped  *atomic.Bool
+	t        *Theme
+	// at is where the execution was when it passed its deadline: the
+	// range, or else the template, whose guard it was writing (see
+	// tagGuards), if it was; late counts the writes since, while it looks
+	// for a range to blame.
+	at   guard
+	late int
 }
 
 func (t *Theme) newCapped(w io.Writer) *capped {
 	// The first write looks, so that nothing runs to its end after Stop.
-	return &capped{w: w, left: MaxOutput, writes: clockEvery - 1, deadline: time.Now().Add(t.limit), stopped: &t.stopped}
+	return &capped{w: w, left: MaxOutput, writes: clockEvery - 1, deadline: time.Now().Add(t.limit), t: t}
 }
 
 func (c *capped) Write(p []byte) (int, error) {
 	if c.writes++; c.writes%clockEvery == 0 {
-		if c.stopped.Load() {
+		if c.t.stopped.Load() {
 			return 0, errStopped
 		}
 		if time.Now().After(c.deadline) {
-			return 0, errTooLong
+			if c.overdue(p) {
+				return 0, errTooLong
+			}
+			c.writes-- // look again at the next write
 		}
 	}
 	if len(p) == 0 {
@@ -72,6 +92,24 @@ func (c *capped) Write(p []byte) (int, error) {
 	}
 	c.left -= len(p)
 	return c.w.Write(p)
+}
+
+// overdue records where the execution is, once it has passed its deadline,
+// and reports whether to stop it now. A run that repeats a template in a
+// range writes the guards of both; blaming the template would send its
+// author to the wrong place. So a run stopped in a template's guard goes
+// on for up to clockEvery writes more, for a range's guard to blame.
+func (c *capped) overdue(p []byte) bool {
+	g, ok := c.t.guardOf(p)
+	switch {
+	case ok && g.template == "":
+		c.at = g
+		return true
+	case ok && c.at.pos.Path == "":
+		c.at = g
+	}
+	c.late++
+	return c.late > clockEvery
 }
 
 // SetTimeLimit sets how long each execution may run (TimeLimit when it is
@@ -86,16 +124,31 @@ func (t *Theme) Stop() { t.stopped.Store(true) }
 
 // limitMessage is the message for an execution of what ("the page", a
 // partial's name) that failed with err, one of the writer's errors, or "".
-func (t *Theme) limitMessage(what string, err error) string {
+// at is the range or template it was stopped in, when known (see
+// capped.at); here says the message is shown at its position, rather than
+// naming it.
+func (t *Theme) limitMessage(what string, err error, at guard, here bool) string {
+	const (
+		inRange    = "check that what it ranges over ends, and is not far longer than meant"
+		inTemplate = "check that the template does not call itself without end"
+	)
 	switch {
 	case errors.Is(err, errTooBig):
 		return fmt.Sprintf("%s passed %d MiB of output and was stopped: look for a range or a template call in it, or in what it calls, that repeats without end", what, MaxOutput>>20)
-	case errors.Is(err, errTooLong):
-		return fmt.Sprintf("%s ran for more than %v and was stopped: look for a range in it, or in what it calls, that repeats without end", what, t.limit)
 	case errors.Is(err, errStopped):
 		return what + " was stopped: the build it was part of was cancelled"
+	case !errors.Is(err, errTooLong):
+		return ""
+	case at.pos.Path == "":
+		return fmt.Sprintf("%s ran for more than %v and was stopped: look for a range in it, or in what it calls, that repeats without end", what, t.limit)
+	case at.template == "" && here:
+		return fmt.Sprintf("%s ran for more than %v and was stopped in this range: %s", what, t.limit, inRange)
+	case at.template == "":
+		return fmt.Sprintf("%s ran for more than %v and was stopped in the range at %s: %s", what, t.limit, at.pos, inRange)
+	case here:
+		return fmt.Sprintf("%s ran for more than %v and was stopped in template %q, which begins here: %s", what, t.limit, at.template, inTemplate)
 	}
-	return ""
+	return fmt.Sprintf("%s ran for more than %v and was stopped in template %q, which begins at %s: %s", what, t.limit, at.template, at.pos, inTemplate)
 }
 
 // guardRanges makes every pass of every range in the templates of set
@@ -108,10 +161,18 @@ func (t *Theme) limitMessage(what string, err error) string {
 // the escaping contexts as they were. A non-empty file limits it to the
 // templates parsed from that file: a kind's set is a clone of the base
 // set, whose templates are guarded already.
+//
+// A template that calls itself writes in the same way at each call: a
+// template's body that does not begin by writing begins with a guard too,
+// so that a template that calls itself twice, say, without writing, which
+// could run for longer than the universe, is stopped as well.
 func guardRanges(set *template.Template, file string) {
 	for _, t := range set.Templates() {
 		if t.Tree != nil && t.Tree.Root != nil && (file == "" || t.Tree.ParseName == file) {
 			guardList(t.Tree.Root)
+			if root := t.Tree.Root; !writesFirst(root) {
+				root.Nodes = append([]parse.Node{&parse.TextNode{NodeType: parse.NodeText, Pos: root.Pos, Text: []byte{}}}, root.Nodes...)
+			}
 		}
 	}
 }
@@ -140,6 +201,95 @@ func guardList(l *parse.ListNode) {
 			}
 		}
 	}
+}
+
+// tagGuards gives each guard of set's templates (see guardRanges) bytes of
+// its own, empty still, and records where its range is, so that a run
+// stopped while writing a guard can say which range it was in. It must be
+// called once set is escaped (html/template copies a template it escapes
+// in a new context), before set runs; a guard copied later, untagged, has
+// no position.
+func (t *Theme) tagGuards(set *template.Template) {
+	for _, tmpl := range set.Templates() {
+		tree := tmpl.Tree
+		if tree == nil || tree.Root == nil {
+			continue
+		}
+		t.tagList(tree, tree.Root)
+		if g, ok := guardAt(tree.Root, tree.Root.Pos); ok {
+			// html/template names a copy of a template "name$htmltemplate_…".
+			name, _, _ := strings.Cut(tmpl.Name(), "$htmltemplate")
+			t.tag(g, guard{pos: t.position(tree, tree.Root), template: name})
+		}
+	}
+}
+
+// guard is where a guard is: a range, or the start of a template.
+type guard struct {
+	pos      diag.Pos
+	template string // the template's name, for the guard of a template's body
+}
+
+// tag gives g bytes of its own, empty still, and records where it is.
+func (t *Theme) tag(g *parse.TextNode, where guard) {
+	g.Text = make([]byte, 0, 1)
+	t.guards[&g.Text[:1][0]] = where
+}
+
+func (t *Theme) tagList(tree *parse.Tree, l *parse.ListNode) {
+	if l == nil {
+		return
+	}
+	for _, n := range l.Nodes {
+		switch n := n.(type) {
+		case *parse.IfNode:
+			t.tagList(tree, n.List)
+			t.tagList(tree, n.ElseList)
+		case *parse.WithNode:
+			t.tagList(tree, n.List)
+			t.tagList(tree, n.ElseList)
+		case *parse.RangeNode:
+			t.tagList(tree, n.List)
+			t.tagList(tree, n.ElseList)
+			if g, ok := guardAt(n.List, n.Pos); ok {
+				t.tag(g, guard{pos: t.position(tree, n)})
+			}
+		}
+	}
+}
+
+// guardAt returns the guard guardRanges put first in l, a range's body or
+// a template's, at pos, the range's or the body's position.
+func guardAt(l *parse.ListNode, pos parse.Pos) (*parse.TextNode, bool) {
+	if l == nil || len(l.Nodes) == 0 {
+		return nil, false
+	}
+	g, ok := l.Nodes[0].(*parse.TextNode)
+	// The text of a template is never empty, except a guard's; and a
+	// range's body never begins where its pipeline does.
+	return g, ok && len(g.Text) == 0 && g.Pos == pos
+}
+
+// position is the position of n, a node of tree, as shown in messages.
+func (t *Theme) position(tree *parse.Tree, n parse.Node) diag.Pos {
+	loc, _ := tree.ErrorContext(n) // "name:line:col", the column from 0
+	i := strings.LastIndexByte(loc, ':')
+	j := strings.LastIndexByte(loc[:max(i, 0)], ':')
+	if j < 0 {
+		return diag.Pos{Path: t.display(tree.ParseName)}
+	}
+	line, _ := strconv.Atoi(loc[j+1 : i])
+	col, _ := strconv.Atoi(loc[i+1:])
+	return diag.Pos{Path: t.display(loc[:j]), Line: line, Col: col + 1}
+}
+
+// guardOf returns where the guard that wrote p is, if a guard wrote it.
+func (t *Theme) guardOf(p []byte) (guard, bool) {
+	if len(p) != 0 || cap(p) == 0 {
+		return guard{}, false
+	}
+	g, ok := t.guards[&p[:1][0]]
+	return g, ok
 }
 
 // writesFirst reports whether l begins with a node that writes whenever it

@@ -102,6 +102,15 @@ func TestSilentRangeStopped(t *testing.T) {
 		"article.html":         `{{ define "main" }}{{ range 1000000000000 }}{{ continue }}x{{ end }}{{ end }}`,
 		"partials/silent.html": `{{ range 1000000000000 }}{{ if eq (count) 1 }}{{ end }}{{ end }}`,
 		"term.html":            "{{ define \"main\" }}\n  {{ partialCached \"partials/silent.html\" . }}{{ end }}",
+		// A range in a template of another file, on its third line.
+		"home.html":          `{{ define "main" }}{{ template "partials/rows.html" . }}{{ end }}`,
+		"partials/rows.html": "<ul>\n{{ range 3 }}<li>{{ . }}</li>{{ end }}\n{{ range $i := 1000000000000 }}{{ $i = 2 }}{{ end }}\n</ul>",
+		// A template that calls itself twice, 2⁶⁰ calls in all, writing
+		// nothing; and a range that calls a silent template, which is
+		// blamed on the range.
+		"author.html":         "{{ define \"main\" }}{{ template \"r\" 0 }}{{ end }}\n{{ define \"r\" }}{{ if lt . 60 }}{{ template \"r\" (add . 1) }}{{ template \"r\" (add . 1) }}{{ end }}{{ end }}",
+		"list.html":           `{{ define "main" }}{{ range 1000000000000 }}{{ template "partials/quiet.html" . }}{{ end }}{{ end }}`,
+		"partials/quiet.html": `{{ $x := 1 }}`,
 	})
 	var list diag.List
 	th := Load([]Source{{FS: def, Prefix: "themes/default/layouts"}}, funcs, &list)
@@ -109,18 +118,26 @@ func TestSilentRangeStopped(t *testing.T) {
 		t.Fatal(err)
 	}
 	th.SetTimeLimit(100 * time.Millisecond)
-	for _, kind := range []string{"page", "article"} {
+	// Each error is at the range that was stopped, on what it ranges over.
+	const stopped = ": the page ran for more than 100ms and was stopped in this range: check that what it ranges over ends, and is not far longer than meant"
+	const recursed = `: the page ran for more than 100ms and was stopped in template "r", which begins here: check that the template does not call itself without end`
+	for kind, want := range map[string]string{
+		"page":    "page.html:1:29" + stopped,
+		"article": "article.html:1:29" + stopped,
+		"home":    "partials/rows.html:3:10" + stopped,
+		"list":    "list.html:1:29" + stopped,
+		"author":  "author.html:2:17" + recursed,
+	} {
 		var err error
 		within(t, kind, func() { err = th.Execute(io.Discard, kind, nil) })
-		want := "themes/default/layouts/" + kind + ".html: the page ran for more than 100ms and was stopped: look for a range in it, or in what it calls, that repeats without end"
-		if err == nil || err.Error() != want {
+		if want := "themes/default/layouts/" + want; err == nil || err.Error() != want {
 			t.Errorf("%s:\ngot  %v\nwant %s", kind, err, want)
 		}
 	}
 	const call = `themes/default/layouts/term.html:2:6: executing "main" at <partialCached "partials/silent.html" .>: error calling partialCached: `
 	ran := 0
 	for i, want := range []string{
-		call + "partials/silent.html ran for more than 100ms and was stopped: look for a range",
+		call + "partials/silent.html ran for more than 100ms and was stopped in the range at themes/default/layouts/partials/silent.html:1:10: check that",
 		call + "partials/silent.html is not run again in this build: it ran for more than 100ms once and was stopped",
 	} {
 		var err error

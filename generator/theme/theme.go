@@ -88,6 +88,9 @@ type Theme struct {
 	limit   time.Duration
 	stopped atomic.Bool
 	overdue sync.Map
+	// guards are the positions of the ranges, by the bytes of their guards
+	// (see tagGuards); written at load only.
+	guards map[*byte]guard
 }
 
 // required are the kinds every theme provides; fallback maps an optional kind
@@ -101,7 +104,7 @@ var (
 // funcs, adding every error to list. It always returns a Theme; the kinds
 // that failed return an error from Execute.
 func Load(sources []Source, funcs template.FuncMap, list *diag.List) *Theme {
-	th := &Theme{kinds: map[string]*template.Template{}, files: map[string]string{}, limit: TimeLimit}
+	th := &Theme{kinds: map[string]*template.Template{}, files: map[string]string{}, limit: TimeLimit, guards: map[*byte]guard{}}
 	funcs = maps.Clone(funcs)
 	if funcs == nil {
 		funcs = template.FuncMap{}
@@ -125,6 +128,7 @@ func Load(sources []Source, funcs template.FuncMap, list *diag.List) *Theme {
 	guardRanges(base, "")
 	th.refused = l.checkPartialCalls(base)
 	th.partials = template.Must(base.Clone())
+	th.tagGuards(th.partials)
 	if !l.broken && l.probe(template.Must(base.Clone())) {
 		l.broken = true
 	}
@@ -263,6 +267,7 @@ func (l *loader) parseKind(base *template.Template, kind string, required bool) 
 			return
 		}
 	}
+	l.th.tagGuards(set)
 	l.th.kinds[kind] = entry
 }
 
@@ -283,9 +288,18 @@ func (t *Theme) Execute(w io.Writer, kind string, data any) error {
 	if e == nil {
 		return &diag.Diagnostic{Pos: diag.Pos{Path: t.first}, Msg: fmt.Sprintf("no usable template for %q pages", kind)}
 	}
-	if err := e.Execute(t.newCapped(w), data); err != nil {
-		if msg := t.limitMessage("the page", err); msg != "" {
-			return &diag.Diagnostic{Pos: diag.Pos{Path: t.KindFile(kind)}, Msg: msg}
+	c := t.newCapped(w)
+	if err := e.Execute(c, data); err != nil {
+		if msg := t.limitMessage("the page", err, c.at, true); msg != "" {
+			pos := c.at.pos
+			if pos.Path == "" {
+				pos = diag.Pos{Path: t.KindFile(kind)}
+			}
+			d := &diag.Diagnostic{Pos: pos, Msg: msg}
+			if errors.Is(err, errTooLong) {
+				return overdueError{d}
+			}
+			return d
 		}
 		return t.locate(err, kind+".html")
 	}
@@ -388,8 +402,9 @@ func (t *Theme) partial(name string, data any) (template.HTML, error) {
 		return "", err.(error)
 	}
 	var b strings.Builder
-	if err := t.partials.ExecuteTemplate(t.newCapped(&b), name, data); err != nil {
-		if msg := t.limitMessage(name, err); msg != "" {
+	c := t.newCapped(&b)
+	if err := t.partials.ExecuteTemplate(c, name, data); err != nil {
+		if msg := t.limitMessage(name, err, c.at, false); msg != "" {
 			if errors.Is(err, errTooLong) {
 				t.overdue.Store(name, fmt.Errorf("%s is not run again in this build: it ran for more than %v once and was stopped", name, t.limit))
 			}
