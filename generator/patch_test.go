@@ -254,17 +254,28 @@ func TestPatchArticlesAfterAStuckPage(t *testing.T) {
 
 // TestPatchArticlesAfterARunawayPage: a page whose range runs without end
 // is stopped at the time limit, at the range, and leaves nothing running:
-// an edit is still patched in, as serve needs to stay fast.
+// an edit is still patched in, as serve needs to stay fast. The page fails
+// at once until then, and runs again after it, as the edit may matter.
 func TestPatchArticlesAfterARunawayPage(t *testing.T) {
-	p, opts, dir := preparedWithPage(t, `{{ define "main" }}{{ range 1000000000000 }}{{ end }}{{ end }}`, nil)
-	_, err := p.File("about/index.html")
-	if want := "/layouts/page.html:1:29: the page ran for more than 100ms and was stopped in this range"; err == nil || !strings.Contains(err.Error(), want) {
-		t.Fatalf("got %v, want an error saying %q", err, want)
+	runs := 0
+	p, opts, dir := preparedWithPage(t, `{{ define "main" }}{{ run }}{{ range 1000000000000 }}{{ end }}{{ end }}`,
+		template.FuncMap{"run": func() string { runs++; return "" }})
+	const want = "/layouts/page.html:1:38: the page ran for more than 100ms and was stopped in this range"
+	for range 2 {
+		if _, err := p.File("about/index.html"); err == nil || !strings.Contains(err.Error(), want) {
+			t.Fatalf("got %v, want an error saying %q", err, want)
+		}
+	}
+	if runs != 1 {
+		t.Errorf("the page ran %d times before the edit, want once", runs)
 	}
 	paths := apply(t, dir, []edit{{backEnd, func(s string) string { return s + "\nEdited.\n" }}})
 	opts.Cache.Invalidate(paths)
 	if !p.PatchArticles(paths, opts.Now) {
-		t.Error("PatchArticles refused, with no page left running")
+		t.Fatal("PatchArticles refused, with no page left running")
+	}
+	if _, err := p.File("about/index.html"); err == nil || !strings.Contains(err.Error(), want) || runs != 2 {
+		t.Errorf("after the edit: %d runs, %v", runs, err)
 	}
 }
 

@@ -221,8 +221,15 @@ func (j job) fix() string {
 }
 
 // Forget drops what r keeps of a, its feed entry, for an article whose
-// body changed (site.Article.ReplaceBody).
-func (r *Renderer) Forget(a *site.Article) { r.entries.Delete(a) }
+// body changed (site.Article.ReplaceBody), and the errors of the pages
+// stopped at the time limit, which may run otherwise now; but not those of
+// pages given up on, while one may still run (Stuck).
+func (r *Renderer) Forget(a *site.Article) {
+	r.entries.Delete(a)
+	if !r.stuck.Load() {
+		r.timedOut.Clear()
+	}
+}
 
 // Paths lists every output path, sorted.
 func (r *Renderer) Paths() []string {
