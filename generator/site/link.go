@@ -23,6 +23,9 @@ func (s *Site) link() {
 		if a.Updated.After(s.Updated) {
 			s.Updated = a.Updated
 		}
+		if a.Meta.Featured {
+			s.Featured = append(s.Featured, a)
+		}
 		for _, au := range a.Authors {
 			au.Articles = append(au.Articles, a)
 		}

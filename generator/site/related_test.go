@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sync"
 	"testing"
+
+	"github.com/byline/byline/generator/content"
 )
 
 // TestRelatedByLevels checks that byLevels picks the same related articles
@@ -58,6 +60,7 @@ func randomSite(rng *rand.Rand) *Site {
 	}
 	for range 1 + rng.IntN(300) {
 		a := &Article{}
+		a.SetPage(&content.Page{})
 		for range rng.IntN(min(len(s.Tags), 7) + 1) {
 			// Skewed: low-numbered tags are popular.
 			t := s.Tags[rng.IntN(1+rng.IntN(len(s.Tags)))]

@@ -34,6 +34,7 @@ type Site struct {
 	BaseURL string
 
 	Articles   []*Article // published articles, newest first
+	Featured   []*Article // the articles of Articles marked featured
 	Pages      []*Page    // standalone pages, by URL
 	Authors    []*Author  // by key
 	Sections   []*Section // by name; the top level is not a section
