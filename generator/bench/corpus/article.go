@@ -3,6 +3,7 @@ package corpus
 import (
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -97,7 +98,7 @@ func (s *site) frontMatter(w *writer, p *plan) {
 	w.str("---\ntitle: ")
 	w.str(quote(p.title))
 	w.str("\ndescription: ")
-	w.str(quote(w.text(descTmpls[r.IntN(len(descTmpls))], false)))
+	w.str(quote(plain(w.text(descTmpls[r.IntN(len(descTmpls))], false))))
 	w.str("\ndate: ")
 	w.buf = p.date.AppendFormat(w.buf, dateLayout)
 	if w.chance(30) {
@@ -146,11 +147,15 @@ func (s *site) frontMatter(w *writer, p *plan) {
 			w.str("\n    a: ")
 			a1 := w.text(sentenceTmpls[r.IntN(len(sentenceTmpls))], false)
 			a2 := w.text(sentenceTmpls[r.IntN(len(sentenceTmpls))], false)
-			w.str(quote(a1 + " " + a2))
+			w.str(quote(plain(a1 + " " + a2)))
 		}
 	}
 	w.str("\n---\n\n")
 }
+
+// plain drops the Markdown marks of body sentences (emphasis, code) from
+// text for the front matter, which templates show as it is.
+func plain(s string) string { return strings.NewReplacer("*", "", "`", "").Replace(s) }
 
 // writeTags draws 2–5 distinct tags, the first ones in the list far more
 // often than the rest.

@@ -165,6 +165,16 @@ func TestArticleShape(t *testing.T) {
 		case len(fm.Tags) < 2 || len(fm.Tags) > 5 || len(fm.Sources) < 1 || len(fm.Sources) > 3:
 			t.Errorf("%s: %d tags, %d sources", path, len(fm.Tags), len(fm.Sources))
 		}
+		// Templates show front matter as it is: no Markdown marks.
+		texts := []string{fm.Description}
+		for _, f := range fm.FAQ {
+			texts = append(texts, f.Q, f.A)
+		}
+		for _, s := range texts {
+			if strings.ContainsAny(s, "*`") {
+				t.Errorf("%s: Markdown in front matter text %q", path, s)
+			}
+		}
 		if w := len(bytes.Fields(body)); w < 800 || w > 2000 {
 			t.Errorf("%s: %d words", path, w)
 		}

@@ -147,7 +147,7 @@ var cities = []string{
 }
 
 var adjectives = []string{
-	"practical", "realistic", "honest", "step-by-step", "no-nonsense", "complete", "short",
+	"practical", "realistic", "candid", "step-by-step", "no-nonsense", "complete", "short",
 }
 
 // sentences are the body's building blocks. Slots are listed in text.go.
