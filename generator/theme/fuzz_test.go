@@ -218,6 +218,7 @@ func (env *fuzzEnv) check(t *testing.T, name, text string) {
 		keys = []string{kind}
 	}
 	pages := fixture(true)
+	th.SetTimeLimit(2 * time.Second) // a runaway input would take the default 45 s
 	for _, key := range keys {
 		data := pages[key]
 		err := th.Execute(&limitWriter{n: 1 << 20}, data.Kind, data)
