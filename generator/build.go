@@ -26,6 +26,7 @@ import (
 	"github.com/byline/byline/generator/publish"
 	"github.com/byline/byline/generator/render"
 	"github.com/byline/byline/generator/site"
+	"github.com/byline/byline/generator/sitefs"
 	"github.com/byline/byline/generator/theme"
 )
 
@@ -107,7 +108,10 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	if fi, err := os.Stat(opts.SiteDir); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("site folder %s not found: run byline in a project folder, or pass --site DIR", root)
 	}
-	siteFS := os.DirFS(opts.SiteDir)
+	siteFS, err := sitefs.Open(opts.SiteDir)
+	if err != nil {
+		return nil, fmt.Errorf("site folder %s: %w", root, err)
+	}
 	var list diag.List
 
 	// Load and parse.
@@ -357,7 +361,11 @@ func themeSources(opts Options, cfg *config.Config, siteFS fs.FS, root string) (
 	}
 	dir := filepath.Join(opts.ThemesDir, name)
 	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
-		sources = append(sources, theme.ThemeSource(os.DirFS(dir), displayPath(dir)))
+		fsys, err := sitefs.Open(dir)
+		if err != nil {
+			return nil, fmt.Errorf("theme %q: %w", name, err)
+		}
+		sources = append(sources, theme.ThemeSource(fsys, displayPath(dir)))
 	} else if name != "default" {
 		return nil, fmt.Errorf("theme %q not found: create %s/layouts/ or use the built-in theme \"default\"", name, displayPath(dir))
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/byline/byline/generator/config"
 	"github.com/byline/byline/generator/diag"
 	"github.com/byline/byline/generator/scaffold"
+	"github.com/byline/byline/generator/sitefs"
 )
 
 // newArticle writes a draft article with complete front matter.
@@ -71,7 +72,10 @@ func loadConfig(dir string) (fs.FS, *config.Config, error) {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return nil, nil, fmt.Errorf("site folder %s not found: run byline in a project folder, or pass --site DIR", filepath.ToSlash(dir))
 	}
-	siteFS := os.DirFS(dir)
+	siteFS, err := sitefs.Open(dir)
+	if err != nil {
+		return nil, nil, err
+	}
 	var list diag.List
 	cfg := config.Load(siteFS, filepath.ToSlash(filepath.Join(dir, config.Name)), &list)
 	return siteFS, cfg, list.Err()

@@ -102,7 +102,7 @@ func (c *Cache) reuse(files []file, key string, pages []*Page, list *diag.List) 
 	defer c.mu.Unlock()
 	for i, f := range files {
 		e := c.entries[f.path]
-		if e == nil || !e.checked || e.key != key {
+		if e == nil || !e.checked || e.key != key || f.link {
 			rest = append(rest, i)
 			continue
 		}

@@ -74,7 +74,9 @@ func (c *Cache) validListing(fsys fs.FS, root string) *listing {
 		if p == "." || !l.has(p) {
 			return nil
 		}
-		if fi, err := fs.Stat(fsys, p); err != nil || !fi.Mode().IsRegular() {
+		// Lstat: a file that a save turned into a link is checked by a
+		// new walk (see walker.linkInside).
+		if fi, err := fs.Lstat(fsys, p); err != nil || !fi.Mode().IsRegular() {
 			return nil
 		}
 	}

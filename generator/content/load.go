@@ -149,6 +149,7 @@ type walker struct {
 	data      []string            // data files, sorted
 	resources map[string][]string // index.md path → its bundle's files, sorted
 	bundle    string              // the bundle folder being walked, "" outside one
+	links     map[string]bool     // the symbolic links to files inside the site
 }
 
 func (w *walker) display(p string) string { return display(w.root, p) }
@@ -181,6 +182,10 @@ func (w *walker) walk() {
 			return w.dir(p, top, rest)
 		}
 		if d.Type()&fs.ModeSymlink != 0 && !w.linkInside(p) {
+			return nil
+		}
+		if t := d.Type(); t&fs.ModeType&^fs.ModeSymlink != 0 {
+			w.list.Warnf(diag.Pos{Path: w.display(p)}, "skipped: not a regular file (%s), which a build cannot read", kindOf(t))
 			return nil
 		}
 		w.add(p, top, rest)
@@ -249,7 +254,7 @@ func (w *walker) add(p, top, rest string) {
 	if path.Ext(p) != ".md" || rest == "" {
 		return
 	}
-	f := file{path: p, display: w.display(p)}
+	f := file{path: p, display: w.display(p), link: w.links[p]}
 	switch top {
 	case "articles":
 		f.kind = Article
@@ -283,7 +288,7 @@ func (w *walker) addToBundle(p, top, rest string) {
 	index := w.bundle + "/index.md"
 	switch {
 	case p == index:
-		f := file{path: p, display: w.display(p), kind: Standalone, bundle: true}
+		f := file{path: p, display: w.display(p), kind: Standalone, bundle: true, link: w.links[p]}
 		if top == "articles" {
 			f.kind = Article
 			// A bundle right under articles/ is an article at the top.
@@ -305,34 +310,32 @@ func (w *walker) addToBundle(p, top, rest string) {
 }
 
 // linkInside reports whether the symbolic link p points at a regular file
-// inside fsys. Links out of the site are never followed (design §5).
+// inside the site. Links out of the site are never followed (design §5):
+// the site's FS (see sitefs) fails to open or stat a path that leads out,
+// by the link or by any folder on its way.
 func (w *walker) linkInside(p string) bool {
-	cur := p
-	for range 8 {
-		target, err := fs.ReadLink(w.fsys, cur)
-		if err != nil {
-			break
+	if info, err := fs.Stat(w.fsys, p); err == nil && info.Mode().IsRegular() {
+		if w.links == nil {
+			w.links = map[string]bool{}
 		}
-		if path.IsAbs(target) || strings.HasPrefix(target, "\\") {
-			break
-		}
-		cur = path.Join(path.Dir(cur), target)
-		if !fs.ValidPath(cur) {
-			break
-		}
-		info, err := fs.Lstat(w.fsys, cur)
-		if err != nil {
-			break
-		}
-		if info.Mode().IsRegular() {
-			return true
-		}
-		if info.Mode()&fs.ModeSymlink == 0 {
-			break
-		}
+		w.links[p] = true
+		return true
 	}
 	w.list.Warnf(diag.Pos{Path: w.display(p)}, "symbolic link skipped: it must point at a file inside the site")
 	return false
+}
+
+// kindOf names the kind of a file that is not regular, for messages.
+func kindOf(t fs.FileMode) string {
+	switch {
+	case t&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case t&fs.ModeSocket != 0:
+		return "a socket"
+	case t&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 // ignored reports hidden files and editors' temporary files.

@@ -17,6 +17,10 @@ type file struct {
 	kind    Kind
 	section string
 	bundle  bool // the index.md of a bundle: see Page.Bundle
+	// link says the file is a symbolic link (to a file of the site): a
+	// watched cache reads it again each time, since a change of the file
+	// it points at is reported under that file's path, not the link's.
+	link bool
 }
 
 // parse turns one file's bytes into a Page. Every problem goes into list;

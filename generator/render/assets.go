@@ -74,6 +74,10 @@ func readTree(src theme.Source, put func(p string, data []byte, from string), li
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return err
 		}
+		if t := d.Type(); t&fs.ModeType&^fs.ModeSymlink != 0 {
+			list.Warnf(diag.Pos{Path: path.Join(path.Dir(src.Prefix), "static", p)}, "skipped: not a regular file")
+			return nil
+		}
 		data, err := fs.ReadFile(src.FS, p)
 		if err != nil {
 			return err
