@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // guard is a folder that an output folder must neither be nor contain.
@@ -82,26 +83,50 @@ func dangerous(siteDir, projectRoot string) (string, []guard, error) {
 	return site, guards, errors.Join(errs...)
 }
 
-// resolve makes p absolute and resolves the symlinks in the longest part of it that exists.
+// resolve makes p absolute and resolves the symlinks in the longest part of it that exists,
+// name by name as the kernel does: a ".." after a link goes up from where the link leads,
+// not from where it is ("link/../x" is not "x"). The part that does not exist is cleaned as
+// text, which is where creating its folders one by one would lead.
 func resolve(p string) (string, error) {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return "", err
-	}
-	rest := ""
-	for dir := abs; ; dir = filepath.Dir(dir) {
-		real, err := filepath.EvalSymlinks(dir)
-		if err == nil {
-			return filepath.Join(real, rest), nil
-		}
-		if !errors.Is(err, fs.ErrNotExist) || filepath.Dir(dir) == dir {
+	if !filepath.IsAbs(p) {
+		wd, err := os.Getwd()
+		if err != nil {
 			return "", err
 		}
-		if _, lerr := os.Lstat(dir); lerr == nil {
-			return "", fmt.Errorf("%s is a broken symbolic link", dir)
-		}
-		rest = filepath.Join(filepath.Base(dir), rest)
+		p = wd + string(filepath.Separator) + p // not Join, which would clean "link/.."
 	}
+	vol := filepath.VolumeName(p)
+	names := strings.Split(p[len(vol):], string(filepath.Separator))
+	cur := vol + string(filepath.Separator)
+	for i, name := range names {
+		switch name {
+		case "", ".":
+			continue
+		case "..":
+			cur = filepath.Dir(cur) // cur is real: its parent is where ".." leads
+			continue
+		}
+		next := filepath.Join(cur, name)
+		info, err := os.Lstat(next)
+		if errors.Is(err, fs.ErrNotExist) {
+			return filepath.Join(append([]string{next}, names[i+1:]...)...), nil
+		}
+		if err != nil {
+			return "", err
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			real, err := filepath.EvalSymlinks(next)
+			if errors.Is(err, fs.ErrNotExist) {
+				return "", fmt.Errorf("%s is a broken symbolic link", next)
+			}
+			if err != nil {
+				return "", err
+			}
+			next = real
+		}
+		cur = next
+	}
+	return cur, nil
 }
 
 // within reports whether child lies strictly inside parent; both are absolute and clean.

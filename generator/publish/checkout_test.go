@@ -20,6 +20,7 @@ func TestCheckOut(t *testing.T) {
 	t.Setenv("HOME", home)
 	symlink(t, site, filepath.Join(project, "site-link"))
 	symlink(t, project, filepath.Join(base, "project-link"))
+	symlink(t, filepath.Join(site, "articles"), filepath.Join(project, "articles-link"))
 	t.Chdir(project)
 
 	tests := []struct {
@@ -41,6 +42,11 @@ func TestCheckOut(t *testing.T) {
 		{"inside the site", filepath.Join(site, "articles"), "(it is inside the site directory"},
 		{"missing, inside the site", "site/public", "(it is inside the site directory"},
 		{"missing, inside the site through a link", "site-link/a/b", "(it is inside the site directory"},
+		// ".." after a link goes up from where the link leads, as in the
+		// kernel: these are site/static and the site, not the project's.
+		{"a link, then up, into the site", "articles-link/../static", "(it is inside the site directory"},
+		{"a link, then up, to the site", "articles-link/..", "(it is the site directory)"},
+		{"a link, then up, missing, into the site", "articles-link/../a/b/../c", "(it is inside the site directory"},
 		{"public", filepath.Join(project, "public"), ""},
 		{"public, relative", "public", ""},
 		{"fresh temp dir", t.TempDir(), ""},
