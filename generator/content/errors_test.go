@@ -55,6 +55,9 @@ func TestErrorPositions(t *testing.T) {
 			[]string{"site/articles/x.md:4:10: updated (2024-03-01 00:00) is before date (2024-03-12 00:00)"}},
 		{"bad slug", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nslug: My Post!\n---\n",
 			[]string{`site/articles/x.md:4:7: slug "My Post!" is not valid: use lower-case letters, digits and single hyphens, like "my-post"`}},
+		// A slug names a folder of the output, and names may be 255 bytes.
+		{"long slug", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nslug: word000-word001-word002-word003-word004-word005-word006-word007-word008-word009-word010-word011-word012-word013-word014-word015-word016-word017-word018-word019-word020-word021-word022-word023-word024-word025-word026-word027-word028-word029-word030-word031-word032-word033-word034-word035-word036-word037-word038-word039\n---\n",
+			[]string{`site/articles/x.md:4:7: slug is 319 bytes long: use at most 200, like "word000-word001-word002-word003-word004-word005-word006-word007-word008-word009-word010-word011-word012-word013-word014-word015-word016-word017-word018-word019-word020-word021-word022-word023-word024"`}},
 		{"bad file name", "articles/My_Post.md", "---\ntitle: T\ndate: 2024-01-01\n---\n",
 			[]string{`site/articles/My_Post.md:1:1: file name "My_Post.md" is not a valid slug: rename the file to "my-post.md" or set slug: my-post`}},
 		{"unknown key", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nautor: maya\n---\n",

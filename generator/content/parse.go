@@ -147,7 +147,10 @@ func validate(d *metaDecoder, root *value, p *Page) {
 	}
 	switch {
 	case m.Slug != "":
-		if !ValidSlug(m.Slug) {
+		switch {
+		case len(m.Slug) > MaxSlug:
+			d.fail(at("slug"), "slug is %d bytes long: use at most %d, like %q", len(m.Slug), MaxSlug, suggestSlug(m.Slug))
+		case !ValidSlug(m.Slug):
 			d.fail(at("slug"), "slug %q is not valid: use lower-case letters, digits and single hyphens, like %q", m.Slug, suggestSlug(m.Slug))
 		}
 		p.Slug = m.Slug
@@ -177,7 +180,16 @@ func (d *metaDecoder) valuePos(root *value, key string) diag.Pos {
 }
 
 func suggestSlug(s string) string {
-	if slug := Slugify(s); slug != "" {
+	slug := Slugify(s)
+	if len(slug) > MaxSlug {
+		// Cut before a hyphen, so that the slug ends with a whole word.
+		cut := strings.LastIndexByte(slug[:MaxSlug+1], '-')
+		if cut <= 0 {
+			cut = MaxSlug
+		}
+		slug = slug[:cut]
+	}
+	if slug != "" {
 		return slug
 	}
 	return "my-page"

@@ -11,9 +11,13 @@ import (
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// MaxSlug is the longest slug, in bytes: it names a folder of the output,
+// and file systems allow 255 bytes a name.
+const MaxSlug = 200
+
 // ValidSlug reports whether s is a slug: lower-case ASCII letters and digits
-// in runs joined by single hyphens.
-func ValidSlug(s string) bool { return slugRE.MatchString(s) }
+// in runs joined by single hyphens, at most MaxSlug bytes.
+func ValidSlug(s string) bool { return len(s) <= MaxSlug && slugRE.MatchString(s) }
 
 // fold spells common accented and special Latin letters in ASCII.
 var fold = map[rune]string{

@@ -67,6 +67,11 @@ func publish(out string, files []File, workers int) (stats Stats, err error) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return stats, fmt.Errorf("publish: %w", err)
 	}
+	unlock, err := lock(out)
+	if err != nil {
+		return stats, fmt.Errorf("publish: %w", err)
+	}
+	defer func() { err = errors.Join(err, unlock()) }()
 	root, err := os.OpenRoot(out)
 	if err != nil {
 		return stats, fmt.Errorf("publish: %w", err)

@@ -196,6 +196,8 @@ func TestPublishInvalidPaths(t *testing.T) {
 		{"a\x00b", "control character"},
 		{"a\nb", "control character"},
 		{manifestName, "reserved"},
+		{manifestName + "/index.html", "reserved"},
+		{stagingDir + "/index.html", "reserved"},
 		{"x/" + tempPrefix + "1", "reserved"},
 		{"a/" + strings.Repeat("x", 256) + "/b", "longer than 255 bytes"},
 	}

@@ -40,6 +40,7 @@ type Stage struct {
 	staged map[string]string // path → its staged file, for files that changed
 	buf    sync.Pool         // *[]byte scratch for comparisons
 	tree   *stagedTree
+	unlock func() error // lets go of the output folder (see lock)
 }
 
 // Begin starts publishing into out, creating it if missing.
@@ -47,24 +48,31 @@ func Begin(out string) (*Stage, error) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return nil, fmt.Errorf("publish: %w", err)
 	}
+	unlock, err := lock(out)
+	if err != nil {
+		return nil, fmt.Errorf("publish: %w", err)
+	}
 	root, err := os.OpenRoot(out)
 	if err != nil {
+		unlock()
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	fail := func(err error) (*Stage, error) {
+		root.Close()
+		unlock()
 		return nil, fmt.Errorf("publish: %w", err)
 	}
 	if err := root.RemoveAll(stagingDir); err != nil {
-		root.Close()
-		return nil, fmt.Errorf("publish: removing an old staging folder: %w", err)
+		return fail(fmt.Errorf("removing an old staging folder: %w", err))
 	}
 	if err := root.Mkdir(stagingDir, 0o755); err != nil {
-		root.Close()
-		return nil, fmt.Errorf("publish: %w", err)
+		return fail(err)
 	}
 	tree, err := openTree(root)
 	if err != nil {
-		root.Close()
-		return nil, fmt.Errorf("publish: %w", err)
+		return fail(err)
 	}
-	s := &Stage{root: root, staged: map[string]string{}, tree: tree}
+	s := &Stage{root: root, staged: map[string]string{}, tree: tree, unlock: unlock}
 	s.buf.New = func() any { b := make([]byte, 32<<10); return &b }
 	return s, nil
 }
@@ -155,7 +163,7 @@ func (s *Stage) Commit() (stats Stats, err error) {
 func (s *Stage) Abort() error { return s.close() }
 
 func (s *Stage) close() error {
-	return errors.Join(s.tree.close(), s.root.RemoveAll(stagingDir), s.root.Close())
+	return errors.Join(s.tree.close(), s.root.RemoveAll(stagingDir), s.root.Close(), s.unlock())
 }
 
 // moveStaged renames j's staged file into place, or reports j unchanged

@@ -73,7 +73,7 @@ func PathProblem(p string) string {
 		return fmt.Sprintf("a name is longer than %d bytes", maxNameLen)
 	case !filepath.IsLocal(filepath.FromSlash(p)):
 		return "not a local path on this system"
-	case p == manifestName:
+	case p == manifestName || strings.HasPrefix(p, manifestName+"/"):
 		return "reserved for Byline's manifest"
 	case strings.HasPrefix(path.Base(p), tempPrefix):
 		return "reserved for Byline's temporary files"
