@@ -88,12 +88,15 @@ type Watcher struct {
 
 	// Owned by the loop goroutine after New returns.
 	dirs    map[string]bool // folders being watched
+	anchors map[string]bool // the roots' parents, watched for the roots alone
 	pending pending
 }
 
 // New watches the folders roots and everything below them. A root that does
-// not exist is skipped. The error explains how to raise the inotify limits
-// when the system runs out of watches.
+// not exist yet is watched from when it appears, and one that is removed
+// or renamed from when it is back: the folder that holds each root is
+// watched too, for its events about the root alone. The error explains how
+// to raise the inotify limits when the system runs out of watches.
 func New(roots []string, opts Options) (*Watcher, error) {
 	if opts.Quiet <= 0 {
 		opts.Quiet = DefaultQuiet
@@ -108,7 +111,7 @@ func New(roots []string, opts Options) (*Watcher, error) {
 	w := &Watcher{
 		fsw: fsw, opts: opts,
 		out: make(chan Batch), done: make(chan struct{}), closing: make(chan struct{}),
-		dirs: map[string]bool{},
+		dirs: map[string]bool{}, anchors: map[string]bool{},
 	}
 	for _, r := range roots {
 		abs, err := filepath.Abs(r)
@@ -120,6 +123,18 @@ func New(roots []string, opts Options) (*Watcher, error) {
 		if err := w.addTree(abs, nil); err != nil {
 			fsw.Close()
 			return nil, err
+		}
+	}
+	for _, r := range w.roots {
+		// A parent that does not exist either is not watched: a root is
+		// a folder of a project, which does not come and go.
+		if parent := filepath.Dir(r); parent != r && !w.anchors[parent] {
+			if err := fsw.Add(parent); err == nil {
+				w.anchors[parent] = true
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				fsw.Close()
+				return nil, explain(err, parent)
+			}
 		}
 	}
 	go w.loop()
@@ -183,16 +198,21 @@ func (w *Watcher) forget(p string) {
 	prefix := p + string(filepath.Separator)
 	for d := range w.dirs {
 		if d == p || strings.HasPrefix(d, prefix) {
-			_ = w.fsw.Remove(d) // the kernel may have dropped it already
+			if !w.anchors[d] {
+				_ = w.fsw.Remove(d) // the kernel may have dropped it already
+			}
 			delete(w.dirs, d)
 		}
 	}
 }
 
 // Ignored reports whether a file or folder name is hidden or an editor's
-// temporary file, whose changes are not worth a build.
+// temporary file, whose changes are not worth a build. A folder
+// .well-known is not ignored: a site publishes static/.well-known.
 func Ignored(name string) bool {
 	switch {
+	case name == ".well-known":
+		return false
 	case strings.HasPrefix(name, "."), // hidden; Emacs locks ".#x"; Vim's ".x.swp"
 		strings.HasSuffix(name, "~"),                                     // Vim and Emacs backups
 		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"), // Vim swap

@@ -384,3 +384,52 @@ func TestRunWakes(t *testing.T) {
 	cancel()
 	<-done
 }
+
+// TestRootAppears: a root that does not exist when the watch starts (a
+// themes folder made later) is watched once it appears, with everything
+// written into it before its watch existed.
+func TestRootAppears(t *testing.T) {
+	before := runtime.NumGoroutine()
+	parent := t.TempDir()
+	root := filepath.Join(parent, "themes")
+	w, err := New([]string{root}, Options{})
+	must(t, err)
+	defer func() { must(t, w.Close()); noLeak(t, before) }()
+	write(t, filepath.Join(parent, "public", "index.html"), "not watched")
+	write(t, filepath.Join(root, "mine", "layouts", "baseof.html"), "v1")
+	collect(t, w, root, 100*time.Millisecond, "mine/layouts/baseof.html")
+	write(t, filepath.Join(root, "mine", "layouts", "baseof.html"), "v2")
+	bs := collect(t, w, root, 100*time.Millisecond, "mine/layouts/baseof.html")
+	for _, b := range bs {
+		for _, p := range b.Paths {
+			if !strings.HasPrefix(p, root) {
+				t.Errorf("reported %s, outside the root", p)
+			}
+		}
+	}
+}
+
+// TestRootMovedAwayAndBack: a root renamed away and back (or deleted and
+// made again) is watched again, where its watch used to end for good.
+func TestRootMovedAwayAndBack(t *testing.T) {
+	w, dir := start(t, Options{})
+	away := dir + "-away"
+	must(t, os.Rename(dir, away))
+	collect(t, w, dir, 100*time.Millisecond, ".")
+	must(t, os.Rename(away, dir))
+	collect(t, w, dir, 100*time.Millisecond, ".", "a.md")
+	write(t, filepath.Join(dir, "sub", "b.md"), "b")
+	collect(t, w, dir, 100*time.Millisecond, "sub/b.md")
+	write(t, filepath.Join(dir, "a.md"), "a2")
+	collect(t, w, dir, 100*time.Millisecond, "a.md")
+}
+
+// TestWellKnown: static/.well-known, which a build publishes, is watched
+// though other hidden folders are not.
+func TestWellKnown(t *testing.T) {
+	w, dir := start(t, Options{})
+	write(t, filepath.Join(dir, "static", ".well-known", "security.txt"), "v1")
+	collect(t, w, dir, 100*time.Millisecond, "static/.well-known/security.txt")
+	write(t, filepath.Join(dir, "static", ".well-known", "security.txt"), "v2")
+	collect(t, w, dir, 100*time.Millisecond, "static/.well-known/security.txt")
+}
