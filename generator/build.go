@@ -117,7 +117,11 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	// Load and parse.
 	cfg := config.Load(siteFS, root+"/config.yaml", &list)
 	if opts.BaseURL != "" {
-		cfg.BaseURL = normalizeBase(opts.BaseURL)
+		u, err := config.NormalizeBaseURL(opts.BaseURL)
+		if err != nil {
+			return nil, fmt.Errorf("--base-url %q: %v", opts.BaseURL, err)
+		}
+		cfg.BaseURL = u
 	}
 	if err := list.Err(); err != nil {
 		return nil, err // a broken config would only cause more, misleading errors
@@ -383,6 +387,7 @@ func staticOf(sources []theme.Source) []theme.Source {
 }
 
 // displayPath shows p relative to the working directory when it lies below
+// displayPath shows p relative to the working directory when it lies below
 // it, with forward slashes.
 func displayPath(p string) string {
 	if abs, err := filepath.Abs(p); err == nil {
@@ -393,11 +398,4 @@ func displayPath(p string) string {
 		}
 	}
 	return filepath.ToSlash(p)
-}
-
-func normalizeBase(u string) string {
-	if !strings.HasSuffix(u, "/") {
-		u += "/"
-	}
-	return u
 }

@@ -150,7 +150,7 @@ func checkUsable(t *testing.T, cfg *Config, maxLine int) {
 		t.Errorf("Permalinks.Pages %q: %v", cfg.Permalinks.Pages, err)
 	}
 	if cfg.BaseURL != "" {
-		if u, err := normaliseBaseURL(cfg.BaseURL); err != nil || u != cfg.BaseURL {
+		if u, err := NormalizeBaseURL(cfg.BaseURL); err != nil || u != cfg.BaseURL {
 			t.Errorf("BaseURL %q is not normalised: %q, %v", cfg.BaseURL, u, err)
 		}
 	}
@@ -191,7 +191,7 @@ func checkDecoded(t *testing.T, data []byte, cfg *Config) {
 		want.TimeZone = "UTC"
 	}
 	if want.BaseURL != "" {
-		want.BaseURL, _ = normaliseBaseURL(want.BaseURL)
+		want.BaseURL, _ = NormalizeBaseURL(want.BaseURL)
 	}
 	// An unset or null per_page or page_budget_kb decodes as 0 and means
 	// the default; a negative one is an error.

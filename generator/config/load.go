@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // time zones must resolve on machines without tzdata
+	"unicode"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -353,12 +354,46 @@ func (d *decoder) finish() {
 	d.permalink("articles", &c.Permalinks.Articles, DefaultArticlePermalink)
 	d.permalink("pages", &c.Permalinks.Pages, DefaultPagePermalink)
 	if c.BaseURL != "" {
-		u, err := normaliseBaseURL(c.BaseURL)
+		u, err := NormalizeBaseURL(c.BaseURL)
 		if err != nil {
 			d.list.Errorf(d.valuePos("base_url"), "base_url %q: %v", c.BaseURL, err)
 		}
 		c.BaseURL = u
 	}
+	d.link("logo", &c.Logo)
+	d.link("newsletter.action_url", &c.Newsletter.ActionURL)
+	for name, items := range c.Menus {
+		for i := range items {
+			d.link(fmt.Sprintf("menus.%s[%d].url", name, i), &items[i].URL)
+		}
+	}
+}
+
+// link checks the URL at key (see CheckURL), and drops one that fails.
+func (d *decoder) link(key string, u *string) {
+	if err := CheckURL(*u); err != nil {
+		d.list.Errorf(d.valuePos(key), "%s: %v", key, err)
+		*u = ""
+	}
+}
+
+// CheckURL reports what is wrong with a URL that the site's settings or
+// front matter give: it must be a site path, a path relative to the page,
+// or an http, https or mailto address. Another scheme ("javascript:")
+// would be neutralised by the templates in HTML, but structured data and
+// feeds would carry it as it is. The empty URL is fine.
+func CheckURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil || strings.TrimSpace(s) != s || strings.ContainsFunc(s, unicode.IsControl):
+		return fmt.Errorf("%q is not a valid URL: write an https:// address or a site path such as /images/x.png", s)
+	case u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "mailto":
+		return fmt.Errorf("%q has the scheme %q, which is not allowed: write an https:// address or a site path such as /images/x.png", s, u.Scheme+":")
+	}
+	return nil
 }
 
 // permalink checks the pattern of permalinks.<kind>, and puts the default in
@@ -385,9 +420,9 @@ func (d *decoder) valuePos(path string) diag.Pos {
 	return diag.Pos{Path: d.file}
 }
 
-// normaliseBaseURL checks that s is an absolute http(s) URL and returns it
+// NormalizeBaseURL checks that s is an absolute http(s) URL and returns it
 // ending in "/". On error it returns "".
-func normaliseBaseURL(s string) (string, error) {
+func NormalizeBaseURL(s string) (string, error) {
 	u, err := url.Parse(s)
 	if err != nil {
 		return "", errors.New("not a URL")

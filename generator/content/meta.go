@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/byline/byline/generator/config"
 	"github.com/byline/byline/generator/diag"
 	"github.com/byline/byline/generator/internal/yamlpos"
 )
@@ -45,7 +46,7 @@ var metaFields = map[string]metaField{
 	"featured":    {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Featured = d.bool(v, "featured") }},
 	"slug":        {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Slug = d.str(v, "slug") }},
 	"aliases":     {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Aliases = d.strs(v, "aliases") }},
-	"image":       {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Image = d.str(v, "image") }},
+	"image":       {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Image = d.url(v, "image") }},
 	"image_alt":   {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.ImageAlt = d.str(v, "image_alt") }},
 	"toc": {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) {
 		b := d.bool(v, "toc")
@@ -58,8 +59,8 @@ var metaFields = map[string]metaField{
 	"name":     {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Name = d.str(v, "name") }},
 	"role":     {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Role = d.str(v, "role") }},
 	"bio":      {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Bio = d.str(v, "bio") }},
-	"avatar":   {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Avatar = d.str(v, "avatar") }},
-	"links":    {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Links = d.strs(v, "links") }},
+	"avatar":   {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Avatar = d.url(v, "avatar") }},
+	"links":    {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Links = d.urls(v, "links") }},
 }
 
 // knownKeys lists the keys a kind of page may use, sorted.
@@ -141,6 +142,40 @@ func (d *metaDecoder) str(v *value, key string) string {
 	}
 	d.expected(v, key, "a string")
 	return ""
+}
+
+// url reads a string that is a URL: a site path, a path relative to the
+// page, or an http(s) or mailto address. Any other scheme ("javascript:")
+// is an error: templates would neutralise it in HTML, but structured data
+// and feeds would carry it as it is.
+func (d *metaDecoder) url(v *value, key string) string {
+	s := d.str(v, key)
+	if err := config.CheckURL(s); err != nil {
+		d.errorf(v, "%s: %v", key, err)
+		return ""
+	}
+	return s
+}
+
+// urls reads a list of URLs (see url); a single string is a list of one.
+func (d *metaDecoder) urls(v *value, key string) []string {
+	if v.kind != listValue {
+		if s := d.url(v, key); s != "" {
+			return []string{s}
+		}
+		return nil
+	}
+	out := make([]string, 0, len(v.list))
+	for _, item := range v.list {
+		if item.kind != scalarValue || item.scalar == nil {
+			d.expected(item, key, "a list of strings")
+			continue
+		}
+		if s := d.url(item, key); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // strs reads a list of strings; a single string is a list of one.

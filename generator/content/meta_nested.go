@@ -49,7 +49,7 @@ func (d *metaDecoder) sources(v *value) []Source {
 			case "title":
 				s.Title = d.str(val, path+".title")
 			case "url":
-				s.URL = d.str(val, path+".url")
+				s.URL = d.url(val, path+".url")
 			case "publisher":
 				s.Publisher = d.str(val, path+".publisher")
 			}
