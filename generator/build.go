@@ -10,6 +10,7 @@ package generator
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -371,7 +372,11 @@ func themeSources(opts Options, cfg *config.Config, siteFS fs.FS, root string) (
 		}
 		sources = append(sources, theme.ThemeSource(fsys, displayPath(dir)))
 	} else if name != "default" {
-		return nil, fmt.Errorf("theme %q not found: create %s/layouts/ or use the built-in theme \"default\"", name, displayPath(dir))
+		msg := fmt.Sprintf("theme %q not found: create %s/layouts/ or use the built-in theme \"default\"", name, displayPath(dir))
+		if pos, ok := cfg.Pos["theme"]; ok && opts.Theme == "" {
+			return nil, diag.ErrorList{{Pos: pos, Msg: msg}}
+		}
+		return nil, errors.New(msg)
 	}
 	return append(sources, theme.Builtin()), nil
 }

@@ -157,3 +157,19 @@ func TestBaseURLFlagChecked(t *testing.T) {
 		t.Errorf("a good --base-url: %v", err)
 	}
 }
+
+// TestMissingThemeAtItsSetting: a theme the settings name that does not
+// exist is an error at the setting.
+func TestMissingThemeAtItsSetting(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	if err := os.MkdirAll(site, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(site, "config.yaml"), []byte("title: T\ntheme: nowhere\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Prepare(context.Background(), Options{SiteDir: site, ThemesDir: filepath.Join(site, "..", "themes"), Now: goldenNow})
+	if want := `/site/config.yaml:2:1: theme "nowhere" not found`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want …%s…", err, want)
+	}
+}

@@ -360,6 +360,10 @@ func (d *decoder) finish() {
 		}
 		c.BaseURL = u
 	}
+	if strings.ContainsAny(c.Theme, `/\.`) {
+		d.list.Errorf(d.valuePos("theme"), "theme %q: write the name of a folder under themes/, such as default", c.Theme)
+		c.Theme = ""
+	}
 	d.link("logo", &c.Logo)
 	d.link("newsletter.action_url", &c.Newsletter.ActionURL)
 	for name, items := range c.Menus {

@@ -49,6 +49,9 @@ func TestErrorPositions(t *testing.T) {
 			[]string{`site/articles/x.md:3:8: cannot parse date "0000-01-01T00:00:00Z": year out of range; write dates as 2006-01-02 or 2006-01-02T15:04:05`}},
 		{"unparseable date", "articles/x.md", "---\ntitle: T\ndate: next tuesday\n---\n",
 			[]string{`site/articles/x.md:3:7: cannot parse date "next tuesday"; write dates as 2006-01-02 or 2006-01-02T15:04:05`}},
+		// The decoder gives a duplicate key the column after the line before.
+		{"toml duplicate key", "articles/x.md", "+++\ntitle = \"T\"\ndate = 2024-01-01\ntitle = \"dup\"\n+++\n",
+			[]string{`site/articles/x.md:4:1: Key 'title' has already been defined.`}},
 		{"toml bad date", "articles/x.md", "+++\ntitle = \"T\"\ndate = \"2024-02-30\"\n+++\n",
 			[]string{`site/articles/x.md:3:8: cannot parse date "2024-02-30": day out of range; write dates as 2006-01-02 or 2006-01-02T15:04:05`}},
 		{"updated before date", "articles/x.md", "---\ntitle: T\ndate: 2024-03-12\nupdated: 2024-03-01\n---\n",

@@ -41,17 +41,16 @@ func tomlTree(data []byte, line int) (*value, []*posError) {
 var tomlMessage = strings.NewReplacer("\n", `\n`, "\r", `\r`, "\t", `\t`, "\x00", "")
 
 // tomlErrorPos returns the line and column of a TOML error in data. The
+// error's byte offset is right where its line and column are not: the
 // decoder counts lines one short for some errors at the end of the data
-// (an escape cut off by it is on "line 0"); the error's byte offset is
-// right, and wins when the two disagree.
+// (an escape cut off by it is on "line 0"), and gives a duplicate key the
+// column of the previous line's end. So the offset wins, unless it is
+// missing (0 past the first line).
 func tomlErrorPos(data []byte, p toml.Position) (line, col int) {
-	line, col = p.Line, max(p.Col, 1)
-	if p.Start >= 0 && p.Start <= len(data) {
-		if l, c := lineCol(data, p.Start); l != line {
-			return l, c
-		}
+	if p.Start > 0 && p.Start <= len(data) || p.Start == 0 && p.Line <= 1 {
+		return lineCol(data, p.Start)
 	}
-	return max(line, 1), col
+	return max(p.Line, 1), max(p.Col, 1)
 }
 
 type tomlBuilder struct {
