@@ -119,8 +119,18 @@ func (d *metaDecoder) decode(root *value, p *Page) {
 		}
 		p.Pos[e.key] = d.at(e.line, e.col)
 		f.set(d, e.val, &p.Meta)
+		if e.key == "aliases" && e.val.kind == listValue {
+			// Each alias's own position, for the errors about one of them.
+			for i, item := range e.val.list {
+				p.Pos[AliasKey(i)] = d.at(item.line, item.col)
+			}
+		}
 	}
 }
+
+// AliasKey is the key of Page.Pos that holds the position of the i-th
+// alias, when the aliases are a list.
+func AliasKey(i int) string { return "aliases[" + strconv.Itoa(i) + "]" }
 
 func unknownKey(key string, known []string, otherKind bool, k Kind) string {
 	if otherKind {

@@ -136,9 +136,13 @@ func validate(d *metaDecoder, root *value, p *Page) {
 	if m.Image != "" && m.ImageAlt == "" {
 		d.fail(at("image"), "image_alt is required when image is set: describe the image for readers who cannot see it")
 	}
-	for _, a := range m.Aliases {
+	for i, a := range m.Aliases {
 		if !strings.HasPrefix(a, "/") || strings.Contains(a, "://") || strings.Contains(a, "\\") || hasDotDot(a) {
-			d.fail(at("aliases"), "alias %q must be a site path starting with \"/\", without \"..\"", a)
+			pos, ok := p.Pos[AliasKey(i)]
+			if !ok {
+				pos = at("aliases")
+			}
+			d.fail(pos, "alias %q must be a site path starting with \"/\", without \"..\"", a)
 		}
 	}
 	p.Slug = strings.TrimSuffix(path.Base(p.Path), ".md")

@@ -18,16 +18,14 @@ import (
 type owner struct {
 	page *content.Page
 	kind string // "article", "page", "author", "alias in"
+	key  string // the key of page.Pos where it claims the URL; "slug" when empty
 }
 
 func (o owner) pos() diag.Pos {
 	if o.page == nil {
 		return diag.Pos{Path: "(built-in)"}
 	}
-	if o.kind == "alias in" {
-		return keyPos(o.page, "aliases")
-	}
-	return keyPos(o.page, "slug")
+	return keyPos(o.page, cmp.Or(o.key, "slug"))
 }
 
 func (o owner) what() string {
@@ -70,13 +68,13 @@ func (s *Site) checkURLs(list *diag.List) {
 		claimed[u] = owner{}
 	}
 	for _, a := range s.Articles {
-		claim(a.URL, owner{a.Page, "article"})
+		claim(a.URL, owner{page: a.Page, kind: "article"})
 	}
 	for _, p := range s.Pages {
-		claim(p.URL, owner{p.Page, "page"})
+		claim(p.URL, owner{page: p.Page, kind: "page"})
 	}
 	for _, a := range s.Authors {
-		claim(a.URL, owner{a.Page, "author"})
+		claim(a.URL, owner{page: a.Page, kind: "author"})
 	}
 	s.addAliases(claim, list)
 }
@@ -162,14 +160,18 @@ func (s *Site) permalinkHint() map[string]string {
 
 func (s *Site) addAliases(claim func(string, owner) bool, list *diag.List) {
 	add := func(p pageRef, aliases []string) {
-		for _, raw := range aliases {
+		for i, raw := range aliases {
+			key := content.AliasKey(i)
+			if _, ok := p.page.Pos[key]; !ok {
+				key = "aliases" // a single alias, not in a list
+			}
 			from, err := CleanAlias(raw)
-			pos := keyPos(p.page, "aliases")
+			pos := keyPos(p.page, key)
 			if err != nil {
 				list.Errorf(pos, "alias %q: %v", raw, err)
 				continue
 			}
-			if claim(from, owner{p.page, "alias in"}) {
+			if claim(from, owner{p.page, "alias in", key}) {
 				s.Aliases = append(s.Aliases, Alias{From: from, To: p.url, Pos: pos})
 			}
 		}
