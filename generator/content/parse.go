@@ -184,16 +184,7 @@ func (d *metaDecoder) valuePos(root *value, key string) diag.Pos {
 }
 
 func suggestSlug(s string) string {
-	slug := Slugify(s)
-	if len(slug) > MaxSlug {
-		// Cut before a hyphen, so that the slug ends with a whole word.
-		cut := strings.LastIndexByte(slug[:MaxSlug+1], '-')
-		if cut <= 0 {
-			cut = MaxSlug
-		}
-		slug = slug[:cut]
-	}
-	if slug != "" {
+	if slug := Slugify(s); slug != "" {
 		return slug
 	}
 	return "my-page"

@@ -38,8 +38,9 @@ var fold = map[rune]string{
 // "+" or "#" that ends a word as "plus" or "sharp" (so "C", "C++" and "C#"
 // stay apart: "c", "c-plus-plus", "c-sharp"), and joins the remaining runs
 // of letters and digits with single hyphens. Other scripts are dropped, so
-// the result may be "": callers must handle that. Slugify is idempotent and
-// its non-empty results satisfy ValidSlug.
+// the result may be "": callers must handle that. A slug longer than
+// MaxSlug is cut before a hyphen, so that it ends with a whole word.
+// Slugify is idempotent and its non-empty results satisfy ValidSlug.
 func Slugify(s string) string {
 	var b strings.Builder
 	hyphen := false
@@ -72,7 +73,15 @@ func Slugify(s string) string {
 		hyphen = true
 		prevAlnum = false
 	}
-	return b.String()
+	slug := b.String()
+	if len(slug) > MaxSlug {
+		cut := strings.LastIndexByte(slug[:MaxSlug+1], '-')
+		if cut <= 0 {
+			cut = MaxSlug
+		}
+		slug = slug[:cut]
+	}
+	return slug
 }
 
 // endsSymbol reports whether s ends in "+" or "#" that follows a letter or
