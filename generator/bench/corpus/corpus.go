@@ -23,7 +23,7 @@ import (
 
 // Version changes whenever the generated text changes, so caches of
 // generated corpora can tell they are stale.
-const Version = "1"
+const Version = "2"
 
 // Options says what to generate.
 type Options struct {
