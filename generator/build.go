@@ -272,9 +272,11 @@ func (p *Prepared) File(path string) (render.File, error) {
 // It reports whether it did; when it did not,
 // p is as it was and the caller must Prepare again, as it must once now,
 // the clock of the new build, has passed an article's date or expiry that
-// was still ahead of p's (site.Site.ChangesAt), or once a page of p ran
-// past the time limit (render.PageTimeout). It waits for the renders
-// in progress, and the files rendered before it are out of date.
+// was still ahead of p's (site.Site.ChangesAt), or once a page of p was
+// given up on and left running (render.Renderer.Stuck; a page merely
+// stopped at the time limit ends, and runs again after a patch). It waits
+// for the renders in progress, and the files rendered before it are out
+// of date.
 func (p *Prepared) PatchArticles(paths []string, now time.Time) bool {
 	if len(paths) == 0 || p.load.Cache == nil || p.renderer.Stuck() {
 		return false // a page left running may still read the model

@@ -173,3 +173,36 @@ func TestMissingThemeAtItsSetting(t *testing.T) {
 		t.Errorf("got %v, want …%s…", err, want)
 	}
 }
+
+// TestThemeLinkOutSkipped: a static file of a theme that is a link out of
+// the theme's folder is skipped with a warning, as the site's own are,
+// rather than read, or failing the build.
+func TestThemeLinkOutSkipped(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(dir, "secret.css")
+	if err := os.WriteFile(outside, []byte("SECRET"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "themes", "mine"), os.DirFS("../themes/default")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "themes", "mine", "static", "leak.css")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	res, err := Build(context.Background(), Options{SiteDir: "../site", ThemesDir: filepath.Join(dir, "themes"), Theme: "mine", Now: goldenNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		if bytes.Contains(f.Data, []byte("SECRET")) {
+			t.Errorf("%s holds the file outside the theme", f.Path)
+		}
+	}
+	var warned bool
+	for _, w := range res.Warnings {
+		warned = warned || strings.HasSuffix(w.Path, "/themes/mine/static/leak.css")
+	}
+	if !warned {
+		t.Errorf("no warning for the link: %v", res.Warnings)
+	}
+}

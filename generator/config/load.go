@@ -383,7 +383,7 @@ func (d *decoder) link(key string, u *string) {
 
 // CheckURL reports what is wrong with a URL that the site's settings or
 // front matter give: it must be a site path, a path relative to the page,
-// or an http, https or mailto address. Another scheme ("javascript:")
+// or an http, https, mailto or tel address. Another scheme ("javascript:")
 // would be neutralised by the templates in HTML, but structured data and
 // feeds would carry it as it is. The empty URL is fine.
 func CheckURL(s string) error {
@@ -394,7 +394,7 @@ func CheckURL(s string) error {
 	switch {
 	case err != nil || strings.TrimSpace(s) != s || strings.ContainsFunc(s, unicode.IsControl):
 		return fmt.Errorf("%q is not a valid URL: write an https:// address or a site path such as /images/x.png", s)
-	case u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "mailto":
+	case u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "mailto" && u.Scheme != "tel":
 		return fmt.Errorf("%q has the scheme %q, which is not allowed: write an https:// address or a site path such as /images/x.png", s, u.Scheme+":")
 	}
 	return nil

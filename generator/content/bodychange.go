@@ -21,8 +21,9 @@ import (
 // title also orders articles of the same date: see site.Site.Replaceable.)
 //
 // It is never ok for a cache that is not watched, for a file that is not an
-// article of that Load, for a file that had or has a diagnostic, or when
-// anything else changed: the caller must Load the site again.
+// article of that Load, for a file that had or has a diagnostic, when
+// anything else changed, or for a site with a page that is a symbolic link
+// (it may show the file that changed): the caller must Load the site again.
 func (c *Cache) BodyChange(fsys fs.FS, opts Options, rel string) (old, cur *Page, ok bool) {
 	if c == nil || !c.watched {
 		return nil, nil, false
@@ -35,7 +36,7 @@ func (c *Cache) BodyChange(fsys fs.FS, opts Options, rel string) (old, cur *Page
 	key := cacheKey(cfg, opts.Root, opts.Refs)
 	c.mu.Lock()
 	e, f, found := c.entries[rel], file{}, false
-	if c.listing != nil && c.listing.root == opts.Root {
+	if c.listing != nil && c.listing.root == opts.Root && !c.listing.links {
 		f, found = c.listing.file(rel)
 	}
 	c.mu.Unlock()

@@ -1,3 +1,5 @@
+//go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly
+
 package content
 
 import (
@@ -10,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/byline/byline/generator/config"
 	"github.com/byline/byline/generator/diag"
 	"github.com/byline/byline/generator/sitefs"
 )
@@ -111,6 +114,14 @@ func TestWatchedCacheFollowsLinks(t *testing.T) {
 		return c, &list
 	}
 	load()
+	// No body edit is patched in while a page is a link: the file that
+	// changed may be what a link shows (see Cache.BodyChange).
+	fsys, _ := sitefs.Open(site)
+	cfg := config.Default()
+	cfg.Location = time.UTC
+	if _, _, ok := cache.BodyChange(fsys, Options{Root: "site", Config: cfg}, "articles/guides/linked.md"); ok {
+		t.Error("BodyChange patched a site whose pages include a link")
+	}
 	writeFile(t, filepath.Join(site, "src/real.md"), "---\ntitle: Real\ndate: 2025-01-01\n---\nEDITED\n")
 	cache.Invalidate([]string{"src/real.md"})
 	if c, _ := load(); len(c.Articles) != 1 || !strings.Contains(string(c.Articles[0].Body()), "EDITED") {

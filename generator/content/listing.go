@@ -19,6 +19,7 @@ type listing struct {
 	resources map[string][]string
 	diags     []*diag.Diagnostic
 	paths     map[string]bool // every path in files, static, data and resources
+	links     bool            // some page file is a symbolic link
 }
 
 // walkSite returns the site's files, walking the folder unless a watched
@@ -41,6 +42,7 @@ func (c *Cache) walkSite(fsys fs.FS, root string, list *diag.List) *listing {
 	l := &listing{root: root, files: w.files, static: w.static, data: w.data, resources: w.resources, diags: walked.All(), paths: map[string]bool{}}
 	for _, f := range w.files {
 		l.paths[f.path] = true
+		l.links = l.links || f.link
 	}
 	for _, p := range append(slices.Clip(w.static), w.data...) {
 		l.paths[p] = true

@@ -120,9 +120,14 @@ func (d *metaDecoder) decode(root *value, p *Page) {
 		p.Pos[e.key] = d.at(e.line, e.col)
 		f.set(d, e.val, &p.Meta)
 		if e.key == "aliases" && e.val.kind == listValue {
-			// Each alias's own position, for the errors about one of them.
-			for i, item := range e.val.list {
-				p.Pos[AliasKey(i)] = d.at(item.line, item.col)
+			// Each alias's own position, for the errors about one of
+			// them, numbered as strs numbers the strings it keeps.
+			i := 0
+			for _, item := range e.val.list {
+				if item.kind == scalarValue && item.scalar != nil {
+					p.Pos[AliasKey(i)] = d.at(item.line, item.col)
+					i++
+				}
 			}
 		}
 	}

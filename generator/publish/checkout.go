@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // guard is a folder that an output folder must neither be nor contain.
@@ -83,10 +84,10 @@ func dangerous(siteDir, projectRoot string) (string, []guard, error) {
 	return site, guards, errors.Join(errs...)
 }
 
-// resolve makes p absolute and resolves the symlinks in the longest part of it that exists,
-// name by name as the kernel does: a ".." after a link goes up from where the link leads,
-// not from where it is ("link/../x" is not "x"). The part that does not exist is cleaned as
-// text, which is where creating its folders one by one would lead.
+// resolve makes p absolute and resolves its symlinks name by name, as the kernel does: a ".."
+// after a link goes up from where the link leads, not from where it is ("link/../x" is not
+// "x"). A name that does not exist is taken as a folder to be made, and a ".." after it goes
+// back to where it was made ("missing/../link" is where link leads).
 func resolve(p string) (string, error) {
 	if !filepath.IsAbs(p) {
 		wd, err := os.Getwd()
@@ -98,18 +99,19 @@ func resolve(p string) (string, error) {
 	vol := filepath.VolumeName(p)
 	names := strings.Split(p[len(vol):], string(filepath.Separator))
 	cur := vol + string(filepath.Separator)
-	for i, name := range names {
+	for _, name := range names {
 		switch name {
 		case "", ".":
 			continue
 		case "..":
-			cur = filepath.Dir(cur) // cur is real: its parent is where ".." leads
+			cur = filepath.Dir(cur) // cur is real, or to be made: its parent is where ".." leads
 			continue
 		}
 		next := filepath.Join(cur, name)
 		info, err := os.Lstat(next)
-		if errors.Is(err, fs.ErrNotExist) {
-			return filepath.Join(append([]string{next}, names[i+1:]...)...), nil
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			cur = next // to be made
+			continue
 		}
 		if err != nil {
 			return "", err

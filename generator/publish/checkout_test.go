@@ -47,6 +47,8 @@ func TestCheckOut(t *testing.T) {
 		{"a link, then up, into the site", "articles-link/../static", "(it is inside the site directory"},
 		{"a link, then up, to the site", "articles-link/..", "(it is the site directory)"},
 		{"a link, then up, missing, into the site", "articles-link/../a/b/../c", "(it is inside the site directory"},
+		{"missing, then up, then a link", "nothere/../site-link/public", "(it is inside the site directory"},
+		{"missing, up past it, then a link", "a/b/../../site-link", "(it is the site directory)"},
 		{"public", filepath.Join(project, "public"), ""},
 		{"public, relative", "public", ""},
 		{"fresh temp dir", t.TempDir(), ""},

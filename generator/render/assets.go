@@ -75,14 +75,18 @@ func readTree(src theme.Source, put func(p string, data []byte, from string), li
 			return err
 		}
 		if t := d.Type(); t&fs.ModeType&^fs.ModeSymlink != 0 {
-			list.Warnf(diag.Pos{Path: path.Join(path.Dir(src.Prefix), "static", p)}, "skipped: not a regular file")
+			list.Warnf(diag.Pos{Path: path.Join(path.Dir(src.Prefix), "static", p)}, "skipped: not a regular file, which a build cannot read")
 			return nil
 		}
+		from := path.Join(path.Dir(src.Prefix), "static", p)
 		data, err := fs.ReadFile(src.FS, p)
 		if err != nil {
-			return err
+			// A link out of the theme's folder, say: skipped, as the
+			// site's own are (see content.Load).
+			list.Warnf(diag.Pos{Path: from}, "skipped: %v", err)
+			return nil
 		}
-		put(p, data, path.Join(path.Dir(src.Prefix), "static", p))
+		put(p, data, from)
 		return nil
 	})
 	if err != nil {

@@ -1,3 +1,5 @@
+//go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly
+
 package sitefs
 
 import (
@@ -99,6 +101,13 @@ func TestReadFileGrows(t *testing.T) {
 		}
 		if data, err := fsys.ReadFile("f"); err != nil || len(data) != n {
 			t.Errorf("%d bytes: got %d, %v", n, len(data), err)
+		}
+	}
+	// A file longer than its size said when it was opened: Linux gives
+	// the files of /proc a size of 0.
+	if proc, err := Open("/proc/self"); err == nil {
+		if data, err := proc.ReadFile("status"); err != nil || !strings.Contains(string(data), "\nPid:") {
+			t.Errorf("/proc/self/status: %q, %v", data, err)
 		}
 	}
 }

@@ -20,12 +20,11 @@ import (
 const MaxOutput = 64 << 20
 
 // TimeLimit is how long one execution (a page, a partial or a shortcode)
-// may run unless SetTimeLimit says otherwise: past it, the execution fails
-// within clockEvery writes (clockEvery passes of a range that repeats
-// without end and writes nothing else). Every range of a theme writes once per pass (see
-// guardRanges), so a range that repeats without end is stopped even when
-// it writes nothing of its own. The render stage's own limit on a page is
-// shorter and is reported first; this one ends the run it gave up on.
+// may run unless SetTimeLimit says otherwise (Prepare sets the render
+// stage's page limit): past it, the execution fails within a few hundred
+// writes. Every range of a theme, and every run of a template, writes
+// (see guardRanges), so a range or a template call that repeats without
+// end is stopped even when it writes nothing of its own.
 const TimeLimit = 45 * time.Second
 
 // clockEvery is how many writes pass between two looks at the clock.

@@ -1,4 +1,4 @@
-//go:build unix
+//go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly || illumos
 
 package publish
 
@@ -14,7 +14,8 @@ import (
 // files or remove each other's staging folder: the second fails at once,
 // before it touches anything. The lock is the kernel's (flock) on the
 // folder itself: nothing is written for it, and it is let go when the
-// process ends, however it ends. unlock lets it go.
+// process ends, however it ends. unlock lets it go. A file system that
+// cannot lock a folder (NFS may not) is written to unlocked, as before.
 func lock(out string) (unlock func() error, err error) {
 	dir, err := os.Open(out)
 	if err != nil {
@@ -25,7 +26,7 @@ func lock(out string) (unlock func() error, err error) {
 		if errors.Is(err, syscall.EWOULDBLOCK) {
 			return nil, fmt.Errorf("another build is writing to %s now: wait for it to end, then build again", out)
 		}
-		return nil, fmt.Errorf("locking %s: %w", out, err)
+		return func() error { return nil }, nil
 	}
 	return dir.Close, nil
 }
