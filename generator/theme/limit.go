@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/template/parse"
@@ -57,13 +58,27 @@ type capped struct {
 	writes   int
 	deadline time.Time
 	t        *Theme
-	// at is where the execution was when it passed its deadline: the
-	// range, or else the template, whose guard it was writing (see
-	// tagGuards), if it was; late counts the writes since, while it looks
-	// for a range to blame.
-	at   guard
-	late int
+	// watching is set once the execution has passed its deadline: the
+	// writer then looks at each write, for watchWrites more, to see which
+	// ranges run (seen), and blames one of them (at; see blame).
+	watching bool
+	late     int
+	seen     []seenGuard
+	at       guard
 }
+
+// seenGuard is a range or a template that wrote while a run was watched,
+// and how many times.
+type seenGuard struct {
+	key *byte
+	g   guard
+	n   int
+}
+
+// watchWrites is how many writes a run that passed its deadline goes on
+// for, to see where it is: enough for a few passes of the range that
+// repeats, few enough to take no time.
+const watchWrites = 4 * clockEvery
 
 func (t *Theme) newCapped(w io.Writer) *capped {
 	// The first write looks, so that nothing runs to its end after Stop.
@@ -71,15 +86,9 @@ func (t *Theme) newCapped(w io.Writer) *capped {
 }
 
 func (c *capped) Write(p []byte) (int, error) {
-	if c.writes++; c.writes%clockEvery == 0 {
-		if c.t.stopped.Load() {
-			return 0, errStopped
-		}
-		if time.Now().After(c.deadline) {
-			if c.overdue(p) {
-				return 0, errTooLong
-			}
-			c.writes-- // look again at the next write
+	if c.writes++; c.writes%clockEvery == 0 || c.watching {
+		if err := c.check(p); err != nil {
+			return 0, err
 		}
 	}
 	if len(p) == 0 {
@@ -93,22 +102,54 @@ func (c *capped) Write(p []byte) (int, error) {
 	return c.w.Write(p)
 }
 
-// overdue records where the execution is, once it has passed its deadline,
-// and reports whether to stop it now. A run that repeats a template in a
-// range writes the guards of both; blaming the template would send its
-// author to the wrong place. So a run stopped in a template's guard goes
-// on for up to clockEvery writes more, for a range's guard to blame.
-func (c *capped) overdue(p []byte) bool {
-	g, ok := c.t.guardOf(p)
-	switch {
-	case ok && g.template == "":
-		c.at = g
-		return true
-	case ok && c.at.pos.Path == "":
-		c.at = g
+// check fails the run once the theme is stopped, or once it has passed
+// its deadline and watchWrites more writes.
+func (c *capped) check(p []byte) error {
+	if c.t.stopped.Load() {
+		return errStopped
 	}
-	c.late++
-	return c.late > clockEvery
+	if !c.watching {
+		if !time.Now().After(c.deadline) {
+			return nil
+		}
+		c.watching = true
+	}
+	if g, key, ok := c.t.guardOf(p); ok {
+		i := slices.IndexFunc(c.seen, func(s seenGuard) bool { return s.key == key })
+		if i < 0 {
+			i = len(c.seen)
+			c.seen = append(c.seen, seenGuard{key: key, g: g})
+		}
+		c.seen[i].n++
+	}
+	if c.late++; c.late <= watchWrites {
+		return nil
+	}
+	c.at = c.blame()
+	return errTooLong
+}
+
+// blame picks where a run that went on too long is: the range seen least
+// often, first seen on a tie. A range that repeats without end runs its
+// inner ranges, which end, many times for each of its own passes, and an
+// inner range that repeats without end keeps its outer one from being
+// seen at all. A template is blamed only when no range was seen: a range
+// that calls a template runs both. A range whose body begins with an
+// action that prints is not seen (see tagGuards).
+func (c *capped) blame() guard {
+	var best *seenGuard
+	for _, templates := range []bool{false, true} {
+		for i := range c.seen {
+			s := &c.seen[i]
+			if (s.g.template != "") == templates && (best == nil || s.n < best.n) {
+				best = s
+			}
+		}
+		if best != nil {
+			return best.g
+		}
+	}
+	return guard{}
 }
 
 // SetTimeLimit sets how long each execution may run (TimeLimit when it is
@@ -252,6 +293,10 @@ func (t *Theme) tagList(tree *parse.Tree, l *parse.ListNode) {
 			t.tagList(tree, n.ElseList)
 			if g, ok := guardAt(n.List, n.Pos); ok {
 				t.tag(g, guard{pos: t.position(tree, n)})
+			} else if text, ok := firstText(n.List); ok {
+				// A body that begins with text writes those bytes on
+				// each pass, as they are: they tell the range.
+				t.guards[&text.Text[0]] = guard{pos: t.position(tree, n)}
 			}
 		}
 	}
@@ -282,13 +327,24 @@ func (t *Theme) position(tree *parse.Tree, n parse.Node) diag.Pos {
 	return diag.Pos{Path: t.display(loc[:j]), Line: line, Col: col + 1}
 }
 
-// guardOf returns where the guard that wrote p is, if a guard wrote it.
-func (t *Theme) guardOf(p []byte) (guard, bool) {
-	if len(p) != 0 || cap(p) == 0 {
-		return guard{}, false
+// firstText returns the text a range's body l begins with, if it does.
+func firstText(l *parse.ListNode) (*parse.TextNode, bool) {
+	if l == nil || len(l.Nodes) == 0 {
+		return nil, false
 	}
-	g, ok := t.guards[&p[:1][0]]
-	return g, ok
+	text, ok := l.Nodes[0].(*parse.TextNode)
+	return text, ok && len(text.Text) > 0
+}
+
+// guardOf returns where the guard or the range's text that wrote p is, if
+// one of them wrote it, and the key it is known by.
+func (t *Theme) guardOf(p []byte) (guard, *byte, bool) {
+	if cap(p) == 0 {
+		return guard{}, nil, false
+	}
+	key := &p[:1][0]
+	g, ok := t.guards[key]
+	return g, key, ok
 }
 
 // writesFirst reports whether l begins with a node that writes whenever it

@@ -111,6 +111,12 @@ func TestSilentRangeStopped(t *testing.T) {
 		"author.html":         "{{ define \"main\" }}{{ template \"r\" 0 }}{{ end }}\n{{ define \"r\" }}{{ if lt . 60 }}{{ template \"r\" (add . 1) }}{{ template \"r\" (add . 1) }}{{ end }}{{ end }}",
 		"list.html":           `{{ define "main" }}{{ range 1000000000000 }}{{ template "partials/quiet.html" . }}{{ end }}{{ end }}`,
 		"partials/quiet.html": `{{ $x := 1 }}`,
+		// Nested ranges: the one that repeats without end is blamed, not
+		// the one inside it, which ends but runs more often; nor, when the
+		// inner one has no end, the outer one, which never goes on.
+		"terms.html":   `{{ define "main" }}{{ range 1000000000000 }}<li>{{ range 3 }}{{ if . }}{{ end }}{{ end }}</li>{{ end }}{{ end }}`,
+		"authors.html": `{{ define "main" }}{{ range 1000000000000 }}{{ $x := 1 }}{{ range 2 }}{{ $y := 2 }}{{ end }}{{ end }}{{ end }}`,
+		"search.html":  `{{ define "main" }}{{ range 3 }}<p>{{ range 1000000000000 }}{{ $y := 2 }}{{ end }}{{ end }}{{ end }}`,
 	})
 	var list diag.List
 	th := Load([]Source{{FS: def, Prefix: "themes/default/layouts"}}, funcs, &list)
@@ -127,6 +133,9 @@ func TestSilentRangeStopped(t *testing.T) {
 		"home":    "partials/rows.html:3:10" + stopped,
 		"list":    "list.html:1:29" + stopped,
 		"author":  "author.html:2:17" + recursed,
+		"terms":   "terms.html:1:29" + stopped,
+		"authors": "authors.html:1:29" + stopped,
+		"search":  "search.html:1:45" + stopped,
 	} {
 		var err error
 		within(t, kind, func() { err = th.Execute(io.Discard, kind, nil) })
