@@ -202,19 +202,76 @@ func (t *Theme) limitMessage(what string, err error, at guard, here bool) string
 // templates parsed from that file: a kind's set is a clone of the base
 // set, whose templates are guarded already.
 //
-// A template that calls itself writes in the same way at each call: a
-// template's body that does not begin by writing begins with a guard too,
-// so that a template that calls itself twice, say, without writing, which
-// could run for longer than the universe, is stopped as well.
+// A template that calls itself writes in the same way at each call: the
+// body of a template that can call itself, and does not begin by writing,
+// begins with a guard too, so that a template that calls itself twice,
+// say, without writing, which could run for longer than the universe, is
+// stopped as well.
 func guardRanges(set *template.Template, file string) {
 	for _, t := range set.Templates() {
 		if t.Tree != nil && t.Tree.Root != nil && (file == "" || t.Tree.ParseName == file) {
 			guardList(t.Tree.Root)
-			if root := t.Tree.Root; !writesFirst(root) {
-				root.Nodes = append([]parse.Node{&parse.TextNode{NodeType: parse.NodeText, Pos: root.Pos, Text: []byte{}}}, root.Nodes...)
+		}
+	}
+	// Only a template that can call itself, directly or through others,
+	// can repeat without a range; the others keep their runs as they are.
+	for _, t := range recursive(set) {
+		if root := t.Tree.Root; !writesFirst(root) { // a guard writes first too
+			root.Nodes = append([]parse.Node{&parse.TextNode{NodeType: parse.NodeText, Pos: root.Pos, Text: []byte{}}}, root.Nodes...)
+		}
+	}
+}
+
+// recursive returns the templates of set that can call themselves, with
+// {{ template }} or {{ block }}, directly or through others.
+func recursive(set *template.Template) []*template.Template {
+	calls := map[string][]string{}
+	for _, t := range set.Templates() {
+		if t.Tree != nil {
+			calls[t.Name()] = calledBy(t.Tree.Root, nil)
+		}
+	}
+	var out []*template.Template
+	for _, t := range set.Templates() {
+		if t.Tree == nil || t.Tree.Root == nil {
+			continue
+		}
+		seen := map[string]bool{}
+		todo := slices.Clone(calls[t.Name()])
+		for len(todo) > 0 {
+			name := todo[len(todo)-1]
+			todo = todo[:len(todo)-1]
+			if name == t.Name() {
+				out = append(out, t)
+				break
+			}
+			if !seen[name] {
+				seen[name] = true
+				todo = append(todo, calls[name]...)
 			}
 		}
 	}
+	return out
+}
+
+// calledBy appends the names of the templates that l calls to names.
+func calledBy(l *parse.ListNode, names []string) []string {
+	if l == nil {
+		return names
+	}
+	for _, n := range l.Nodes {
+		switch n := n.(type) {
+		case *parse.TemplateNode:
+			names = append(names, n.Name)
+		case *parse.IfNode:
+			names = calledBy(n.ElseList, calledBy(n.List, names))
+		case *parse.WithNode:
+			names = calledBy(n.ElseList, calledBy(n.List, names))
+		case *parse.RangeNode:
+			names = calledBy(n.ElseList, calledBy(n.List, names))
+		}
+	}
+	return names
 }
 
 func guardList(l *parse.ListNode) {

@@ -117,6 +117,9 @@ func TestSilentRangeStopped(t *testing.T) {
 		"terms.html":   `{{ define "main" }}{{ range 1000000000000 }}<li>{{ range 3 }}{{ if . }}{{ end }}{{ end }}</li>{{ end }}{{ end }}`,
 		"authors.html": `{{ define "main" }}{{ range 1000000000000 }}{{ $x := 1 }}{{ range 2 }}{{ $y := 2 }}{{ end }}{{ end }}{{ end }}`,
 		"search.html":  `{{ define "main" }}{{ range 3 }}<p>{{ range 1000000000000 }}{{ $y := 2 }}{{ end }}{{ end }}{{ end }}`,
+		// Two templates that call each other, one of them twice.
+		"404.html": "{{ define \"main\" }}{{ template \"a\" 0 }}{{ end }}\n{{ define \"a\" }}{{ if lt . 60 }}{{ template \"b\" (add . 1) }}{{ end }}{{ end }}\n" +
+			"{{ define \"b\" }}{{ template \"a\" . }}{{ template \"a\" . }}{{ end }}",
 	})
 	var list diag.List
 	th := Load([]Source{{FS: def, Prefix: "themes/default/layouts"}}, funcs, &list)
@@ -136,6 +139,7 @@ func TestSilentRangeStopped(t *testing.T) {
 		"terms":   "terms.html:1:29" + stopped,
 		"authors": "authors.html:1:29" + stopped,
 		"search":  "search.html:1:45" + stopped,
+		"404":     "404.html:3:17" + strings.Replace(recursed, `"r"`, `"b"`, 1),
 	} {
 		var err error
 		within(t, kind, func() { err = th.Execute(io.Discard, kind, nil) })
