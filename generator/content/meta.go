@@ -172,31 +172,16 @@ func (d *metaDecoder) url(v *value, key string) string {
 	return s
 }
 
-// urls reads a list of URLs (see url); a single string is a list of one.
-func (d *metaDecoder) urls(v *value, key string) []string {
-	if v.kind != listValue {
-		if s := d.url(v, key); s != "" {
-			return []string{s}
-		}
-		return nil
-	}
-	out := make([]string, 0, len(v.list))
-	for _, item := range v.list {
-		if item.kind != scalarValue || item.scalar == nil {
-			d.expected(item, key, "a list of strings")
-			continue
-		}
-		if s := d.url(item, key); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // strs reads a list of strings; a single string is a list of one.
-func (d *metaDecoder) strs(v *value, key string) []string {
+func (d *metaDecoder) strs(v *value, key string) []string { return d.strings(v, key, d.str) }
+
+// urls reads a list of URLs (see url); a single string is a list of one.
+func (d *metaDecoder) urls(v *value, key string) []string { return d.strings(v, key, d.url) }
+
+// strings reads a list of strings with read; a single string is a list of one.
+func (d *metaDecoder) strings(v *value, key string, read func(*value, string) string) []string {
 	if v.kind == scalarValue {
-		if s := d.str(v, key); s != "" {
+		if s := read(v, key); s != "" {
 			return []string{s}
 		}
 		return nil
@@ -211,7 +196,7 @@ func (d *metaDecoder) strs(v *value, key string) []string {
 			d.expected(item, key, "a list of strings")
 			continue
 		}
-		out = append(out, d.str(item, key))
+		out = append(out, read(item, key))
 	}
 	return out
 }
