@@ -58,6 +58,9 @@ type Options struct {
 	// SitemapURLs is the most URLs one sitemap file lists before the
 	// sitemap is split; zero means render.SitemapURLs, the protocol's limit.
 	SitemapURLs int
+	// Precompress says the output gets compressed copies of its text files
+	// (publish.Precompress): a file in the way of one is an error.
+	Precompress bool
 	// funcs are template functions added to the theme's, for tests: one
 	// that does not return, say, which no function of the theme's does.
 	funcs template.FuncMap
@@ -162,7 +165,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	r := render.New(s, render.Options{
 		SiteFS: siteFS, Static: c.Static, ThemeStatic: staticOf(sources),
 		SyntaxCSS: content.HighlightCSS("github", "github-dark"), Minify: opts.Minify, Root: root,
-		PageTimeout: opts.PageTimeout, SitemapURLs: opts.SitemapURLs,
+		PageTimeout: opts.PageTimeout, SitemapURLs: opts.SitemapURLs, Precompress: opts.Precompress,
 	}, &tlist)
 	wg.Wait()
 	funcs.Bind(r)

@@ -54,6 +54,7 @@ func (f buildFlags) options() generator.Options {
 	return generator.Options{
 		SiteDir: f.site, ThemesDir: filepath.Join(filepath.Dir(filepath.Clean(f.site)), "themes"),
 		Theme: f.theme, Drafts: f.drafts, Future: f.future, BaseURL: f.baseURL, Minify: f.min,
+		Precompress: f.precompress,
 	}
 }
 

@@ -19,6 +19,15 @@ var compressible = map[string]bool{
 	".xml": true, ".txt": true, ".svg": true,
 }
 
+// Compressed returns the paths of the copies Precompress makes of the file
+// at p, or nil when it makes none.
+func Compressed(p string) []string {
+	if !compressible[strings.ToLower(path.Ext(p))] {
+		return nil
+	}
+	return []string{p + ".gz", p + ".br"}
+}
+
 // BrotliQuality is the brotli level of Precompress. The pure-Go encoder
 // makes files at 6 about as small as at 9, and at 11 some 13% smaller but
 // fifty times slower, which a build of ten thousand pages cannot afford.
@@ -34,7 +43,7 @@ const BrotliQuality = 6
 func Precompress(files []File) []File {
 	var todo []int
 	for i, f := range files {
-		if compressible[strings.ToLower(path.Ext(f.Path))] {
+		if Compressed(f.Path) != nil {
 			todo = append(todo, i)
 		}
 	}

@@ -60,6 +60,9 @@ type Options struct {
 	// SitemapURLs is the most URLs one sitemap file lists; zero means the
 	// protocol's limit, SitemapURLs.
 	SitemapURLs int
+	// Precompress says the files will get compressed copies beside them
+	// (publish.Precompress): a file in the way of one is an error.
+	Precompress bool
 }
 
 // Renderer renders one build. Make it with New, give Funcs to the theme,
@@ -141,12 +144,23 @@ func (r *Renderer) checkPaths(list *diag.List) {
 		if why := publish.PathProblem(j.path); why != "" {
 			list.Errorf(j.origin, "%s would be written to %q, which cannot be published (%s): %s", j.subject(), j.path, why, j.fix())
 		}
+		if r.opts.Precompress {
+			for _, c := range publish.Compressed(j.path) {
+				if why := publish.PathProblem(c); why != "" {
+					list.Errorf(j.origin, "%s would be written to %q, whose compressed copy %q cannot be published (%s): %s", j.subject(), j.path, c, why, j.fix())
+					break
+				}
+			}
+		}
 	}
 	for i, j := range r.jobs {
 		if k, dup := r.index[j.path]; dup {
 			clash(r.jobs[k], j, "", list)
 		}
 		r.index[j.path] = i
+	}
+	if r.opts.Precompress {
+		r.checkCompressed(list)
 	}
 	for _, j := range r.jobs {
 		// Every folder j needs (paths are clean: no path.Dir needed).
@@ -340,6 +354,24 @@ func (r *Renderer) page(th *theme.Theme, j job, buf *bytes.Buffer, out *[]byte, 
 	}
 	*out = relativeInto(*out, buf.Bytes(), prefix)
 	return File{Path: j.path, Data: *out}, false
+}
+
+// checkCompressed reports the files that would be written where
+// Precompress puts the compressed copy of another: a static feed.xml.gz
+// beside the generated feed.xml.
+func (r *Renderer) checkCompressed(list *diag.List) {
+	for _, j := range r.jobs {
+		for _, c := range publish.Compressed(j.path) {
+			if k, ok := r.index[c]; ok {
+				other := r.jobs[k]
+				pos := other.origin
+				if pos.Path == "" {
+					pos = diag.Pos{Path: r.opts.Root}
+				}
+				list.Errorf(pos, "%s would be written to %q, where --precompress puts the compressed copy of %s: remove or rename it, or build without --precompress", other.subject(), c, j.path)
+			}
+		}
+	}
 }
 
 // outPath is the index.html file of a site-rooted URL.
