@@ -225,77 +225,48 @@ func guardRanges(set *template.Template, file string) {
 // recursive returns the templates of set that can call themselves, with
 // {{ template }} or {{ block }}, directly or through others.
 func recursive(set *template.Template) []*template.Template {
-	calls := map[string][]string{}
-	for _, t := range set.Templates() {
-		if t.Tree != nil {
-			calls[t.Name()] = calledBy(t.Tree.Root, nil)
-		}
-	}
+	runs, _ := scan(set)
 	var out []*template.Template
 	for _, t := range set.Templates() {
 		if t.Tree == nil || t.Tree.Root == nil {
 			continue
 		}
-		seen := map[string]bool{}
-		todo := slices.Clone(calls[t.Name()])
-		for len(todo) > 0 {
-			name := todo[len(todo)-1]
-			todo = todo[:len(todo)-1]
-			if name == t.Name() {
-				out = append(out, t)
-				break
-			}
-			if !seen[name] {
-				seen[name] = true
-				todo = append(todo, calls[name]...)
-			}
+		if slices.ContainsFunc(runs[t.Name()], func(next string) bool { return pathTo(runs, next, t.Name()) != nil }) {
+			out = append(out, t)
 		}
 	}
 	return out
 }
 
-// calledBy appends the names of the templates that l calls to names.
-func calledBy(l *parse.ListNode, names []string) []string {
-	if l == nil {
-		return names
-	}
-	for _, n := range l.Nodes {
-		switch n := n.(type) {
-		case *parse.TemplateNode:
-			names = append(names, n.Name)
-		case *parse.IfNode:
-			names = calledBy(n.ElseList, calledBy(n.List, names))
-		case *parse.WithNode:
-			names = calledBy(n.ElseList, calledBy(n.List, names))
-		case *parse.RangeNode:
-			names = calledBy(n.ElseList, calledBy(n.List, names))
+func guardList(l *parse.ListNode) {
+	eachRange(l, func(n *parse.RangeNode) {
+		if n.List == nil {
+			n.List = &parse.ListNode{NodeType: parse.NodeList, Pos: n.Pos}
 		}
-	}
-	return names
+		if !writesFirst(n.List) {
+			tick := &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte{}}
+			n.List.Nodes = append([]parse.Node{tick}, n.List.Nodes...)
+		}
+	})
 }
 
-func guardList(l *parse.ListNode) {
+// eachRange calls f with every range in l, each after those inside it.
+func eachRange(l *parse.ListNode, f func(*parse.RangeNode)) {
 	if l == nil {
 		return
 	}
 	for _, n := range l.Nodes {
 		switch n := n.(type) {
 		case *parse.IfNode:
-			guardList(n.List)
-			guardList(n.ElseList)
+			eachRange(n.List, f)
+			eachRange(n.ElseList, f)
 		case *parse.WithNode:
-			guardList(n.List)
-			guardList(n.ElseList)
+			eachRange(n.List, f)
+			eachRange(n.ElseList, f)
 		case *parse.RangeNode:
-			guardList(n.List)
-			guardList(n.ElseList)
-			if n.List == nil {
-				n.List = &parse.ListNode{NodeType: parse.NodeList, Pos: n.Pos}
-			}
-			if !writesFirst(n.List) {
-				tick := &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte{}}
-				n.List.Nodes = append([]parse.Node{tick}, n.List.Nodes...)
-			}
+			eachRange(n.List, f)
+			eachRange(n.ElseList, f)
+			f(n)
 		}
 	}
 }
@@ -334,29 +305,15 @@ func (t *Theme) tag(g *parse.TextNode, where guard) {
 }
 
 func (t *Theme) tagList(tree *parse.Tree, l *parse.ListNode) {
-	if l == nil {
-		return
-	}
-	for _, n := range l.Nodes {
-		switch n := n.(type) {
-		case *parse.IfNode:
-			t.tagList(tree, n.List)
-			t.tagList(tree, n.ElseList)
-		case *parse.WithNode:
-			t.tagList(tree, n.List)
-			t.tagList(tree, n.ElseList)
-		case *parse.RangeNode:
-			t.tagList(tree, n.List)
-			t.tagList(tree, n.ElseList)
-			if g, ok := guardAt(n.List, n.Pos); ok {
-				t.tag(g, guard{pos: t.position(tree, n)})
-			} else if text, ok := firstText(n.List); ok {
-				// A body that begins with text writes those bytes on
-				// each pass, as they are: they tell the range.
-				t.guards[&text.Text[0]] = guard{pos: t.position(tree, n)}
-			}
+	eachRange(l, func(n *parse.RangeNode) {
+		if g, ok := guardAt(n.List, n.Pos); ok {
+			t.tag(g, guard{pos: t.position(tree, n)})
+		} else if text, ok := firstText(n.List); ok {
+			// A body that begins with text writes those bytes on each
+			// pass, as they are: they tell the range.
+			t.guards[&text.Text[0]] = guard{pos: t.position(tree, n)}
 		}
-	}
+	})
 }
 
 // guardAt returns the guard guardRanges put first in l, a range's body or
