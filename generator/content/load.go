@@ -220,7 +220,7 @@ func (w *walker) dir(p, top, rest string) error {
 	case "articles":
 		if rest != "" && !strings.Contains(rest, "/") && !ValidSlug(rest) {
 			w.list.Errorf(diag.Pos{Path: w.display(p)},
-				"section folder %q is not a valid slug: rename it to %q; its articles are skipped", rest, suggestSlug(rest))
+				"section folder %q %s: rename it to %q; its articles are skipped", rest, notSlug(rest), suggestSlug(rest))
 			return fs.SkipDir
 		}
 		return nil

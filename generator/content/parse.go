@@ -160,9 +160,9 @@ func validate(d *metaDecoder, root *value, p *Page) {
 		p.Slug = m.Slug
 	case ValidSlug(p.Slug):
 	case p.Bundle:
-		d.fail(d.at(1, 1), "folder name %q is not a valid slug: rename the folder to %q or set slug: %s", p.Slug, suggestSlug(p.Slug), suggestSlug(p.Slug))
+		d.fail(d.at(1, 1), "folder name %q %s: rename the folder to %q or set slug: %s", p.Slug, notSlug(p.Slug), suggestSlug(p.Slug), suggestSlug(p.Slug))
 	default:
-		d.fail(d.at(1, 1), "file name %q is not a valid slug: rename the file to %q or set slug: %s", p.Slug+".md", suggestSlug(p.Slug)+".md", suggestSlug(p.Slug))
+		d.fail(d.at(1, 1), "file name %q %s: rename the file to %q or set slug: %s", p.Slug+".md", notSlug(p.Slug), suggestSlug(p.Slug)+".md", suggestSlug(p.Slug))
 	}
 }
 

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -18,6 +19,15 @@ const MaxSlug = 200
 // ValidSlug reports whether s is a slug: lower-case ASCII letters and digits
 // in runs joined by single hyphens, at most MaxSlug bytes.
 func ValidSlug(s string) bool { return len(s) <= MaxSlug && slugRE.MatchString(s) }
+
+// notSlug says why s, a file or folder name, is not a valid slug: its
+// length, when that is what is wrong with it.
+func notSlug(s string) string {
+	if len(s) > MaxSlug {
+		return fmt.Sprintf("is %d bytes long, too long for a slug (at most %d)", len(s), MaxSlug)
+	}
+	return "is not a valid slug"
+}
 
 // fold spells common accented and special Latin letters in ASCII.
 var fold = map[rune]string{
