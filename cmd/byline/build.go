@@ -96,9 +96,16 @@ func (a *App) buildAndPublish(ctx context.Context, opts generator.Options, f bui
 	if err != nil {
 		return nil, err
 	}
+	res, _, err := a.publish(ctx, p, f)
+	return res, err
+}
+
+// publish renders p's files and streams each into f.out as it is rendered;
+// a render that fails leaves f.out as it was.
+func (a *App) publish(ctx context.Context, p *generator.Prepared, f buildFlags) (*generator.Result, publish.Stats, error) {
 	stage, err := publish.Begin(f.out)
 	if err != nil {
-		return nil, err
+		return nil, publish.Stats{}, err
 	}
 	res, err := p.Stream(ctx, func(file render.File) error {
 		files := []publish.File{publish.File(file)}
@@ -116,12 +123,13 @@ func (a *App) buildAndPublish(ctx context.Context, opts generator.Options, f bui
 		if aerr := stage.Abort(); aerr != nil {
 			fmt.Fprintln(a.Stderr, aerr)
 		}
-		return nil, err
+		return nil, publish.Stats{}, err
 	}
-	if _, err := stage.Commit(); err != nil {
-		return nil, err
+	stats, err := stage.Commit()
+	if err != nil {
+		return nil, stats, err
 	}
-	return res, nil
+	return res, stats, nil
 }
 
 // summary prints the line that ends a successful build.

@@ -183,6 +183,10 @@ func TestBuildWatch(t *testing.T) {
 		return strings.Count(out.String(), "built ") >= 2 && bytes.Contains(data, []byte("Watched: What Does"))
 	})
 	builds := settle(out)
+	// A title edit is patched into the last build, as serve does.
+	if !strings.Contains(out.String(), "article text patched in)") {
+		t.Errorf("the title edit was not patched in:\n%s", out)
+	}
 	before := snapshot(t, "public")
 
 	replaceIn(t, backEnd, "author: maya-okafor", "author: nobody-here")
@@ -194,7 +198,22 @@ func TestBuildWatch(t *testing.T) {
 
 	replaceIn(t, backEnd, "author: nobody-here", "author: maya-okafor")
 	eventually(t, "the recovery", func() bool { return strings.Count(out.String(), "built ") > builds })
+	builds = settle(out)
+	if strings.Count(out.String(), "patched in") != 1 {
+		t.Errorf("a build after a failed one was patched:\n%s", out)
+	}
+
+	// The build after the failure read the site: the next body edit is
+	// patched into it, and the output equals a clean build's below.
+	replaceIn(t, backEnd, "\n---\n", "\n---\nA new first paragraph, written while the watcher ran.\n\n")
+	eventually(t, "the body edit published", func() bool {
+		data, _ := os.ReadFile(article)
+		return strings.Count(out.String(), "built ") > builds && bytes.Contains(data, []byte("written while the watcher ran"))
+	})
 	settle(out)
+	if n := strings.Count(out.String(), "patched in"); n != 2 {
+		t.Errorf("%d builds patched, want 2:\n%s", n, out)
+	}
 	if code := stop(); code != 0 {
 		t.Errorf("exit %d after Ctrl-C\n%s", code, errs)
 	}

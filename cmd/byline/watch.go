@@ -45,6 +45,12 @@ type rebuilder struct {
 	flags    buildFlags
 	opts     generator.Options
 	warnings string // the warnings last printed
+	// last is the last build made, while no other has read the site since:
+	// its model is then the site on disk but for the changes of the batches
+	// after it, and an edit to article text alone is patched into it
+	// (generator.Prepared.PatchArticles), as serve does, instead of
+	// loading and assembling the site again.
+	last *generator.Prepared
 }
 
 // It returns when the clock will change what the site publishes (an
@@ -59,27 +65,65 @@ func (r *rebuilder) build(ctx context.Context, b watch.Batch) (wake time.Time) {
 	if b.Clock && !f.quiet {
 		fmt.Fprintln(a.Stdout, "building again: the time of a scheduled or expiring article has come")
 	}
+	rel := b.Rel(f.site)
 	if b.Rescan {
 		r.opts.Cache.InvalidateAll()
 	} else {
-		r.opts.Cache.Invalidate(b.Rel(f.site))
+		r.opts.Cache.Invalidate(rel)
 	}
-	res, err := a.buildAndPublish(ctx, r.opts, f)
-	if ctx.Err() != nil {
-		return time.Time{}
+	p := r.patch(b, rel)
+	patched := p != nil
+	if !patched {
+		r.last = nil
+		var err error
+		if p, err = generator.Prepare(ctx, r.opts); err != nil {
+			r.failed(ctx, err)
+			return time.Time{}
+		}
+		r.last = p
 	}
+	res, stats, err := a.publish(ctx, p, f)
 	if err != nil {
-		fmt.Fprintf(a.Stderr, "%s\nbuild failed: %s/ unchanged\n", strings.TrimRight(err.Error(), "\n"), filepath.ToSlash(f.out))
+		r.failed(ctx, err)
 		return time.Time{}
 	}
 	if !f.quiet {
 		r.printWarnings(res.Warnings)
+		how := ""
+		if patched {
+			how = ", article text patched in"
+		}
+		changed := stats.Written + stats.Removed
+		fmt.Fprintf(a.Stdout, "built %s pages in %s → %s (%s %s changed%s)\n", thousands(res.Pages), elapsed(time.Since(start)),
+			filepath.ToSlash(f.out)+"/", thousands(changed), plural(changed, "file"), how)
 	}
-	a.summary(res, f, start)
 	if !r.opts.Now.IsZero() {
 		return time.Time{} // a fixed clock: time stands
 	}
 	return res.Site.ChangesAt()
+}
+
+// patch returns the last build with the batch's changes patched in, when
+// they are edits to article text alone (see serve.Server.patch), or nil.
+func (r *rebuilder) patch(b watch.Batch, rel []string) *generator.Prepared {
+	if r.last == nil || b.Rescan || b.Err != nil || len(rel) == 0 || len(rel) != len(b.Paths) {
+		return nil
+	}
+	now := r.opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	if !r.last.PatchArticles(rel, now) {
+		return nil
+	}
+	return r.last
+}
+
+// failed reports a build that failed, unless ctx ended it.
+func (r *rebuilder) failed(ctx context.Context, err error) {
+	if ctx.Err() == nil {
+		fmt.Fprintf(r.app.Stderr, "%s\nbuild failed: %s/ unchanged\n", strings.TrimRight(err.Error(), "\n"), filepath.ToSlash(r.flags.out))
+	}
 }
 
 // printWarnings prints the warnings unless they are those printed last.
