@@ -91,8 +91,24 @@ func (r *Renderer) feed(feedURL, pageURL, title string, arts []*site.Article, li
 	if newest.IsZero() {
 		newest = r.site.Updated
 	}
-	f.Updated = r.iso(newest)
-	if len(f.Entries) == 0 || len(f.Entries[0].Authors) == 0 {
+	if newest.IsZero() {
+		// A site with no published article yet (all drafts or scheduled):
+		// the zero time shown in the site's zone is year 0000 in its local
+		// mean time ("0000-12-31T19:03:58-04:56" in New York), which is no
+		// xsd:dateTime and fails the Atom schema. In UTC it is valid.
+		f.Updated = newest.UTC().Format(time.RFC3339)
+	} else {
+		f.Updated = r.iso(newest)
+	}
+	// RFC 4287 4.1.1: the feed needs an author unless every entry has one.
+	needAuthor := len(f.Entries) == 0
+	for _, e := range f.Entries {
+		if len(e.Authors) == 0 {
+			needAuthor = true
+			break
+		}
+	}
+	if needAuthor {
 		f.Author = &atomPerson{Name: c.Title}
 	}
 	size := 2048 // the feed's own elements
