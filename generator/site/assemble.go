@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"path"
 	"slices"
 	"strings"
 	"time"
@@ -34,6 +35,19 @@ func Assemble(cfg *config.Config, c *content.Content, opts Options, list *diag.L
 		authorByKey: map[string]*Author{},
 	}
 	s.addAuthors(c.Authors)
+	// An author whose file has errors is left out, and its errors are
+	// reported at the file: the articles that name it get no second,
+	// misleading error telling the editor to create the file that exists.
+	s.failedAuthors = map[string]bool{}
+	for _, f := range c.Failed {
+		if dir, file := path.Split(f); dir == "authors/" && strings.HasSuffix(file, ".md") {
+			s.failedAuthors[strings.TrimSuffix(file, ".md")] = true
+		}
+	}
+	if k := cfg.DefaultAuthor; k != "" && s.authorByKey[k] == nil && !s.failedAuthors[k] {
+		// Once, not once for every article that names no author.
+		list.Errorf(s.configPos("default_author"), "default_author %q is not an author: create site/authors/%s.md%s", k, k, s.known())
+	}
 	s.addArticles(c.Articles, s.permalink("articles", list), opts, list)
 	s.addPages(c.Pages, s.permalink("pages", list))
 	s.addResources(c, list)
@@ -187,14 +201,13 @@ func (s *Site) resolvePeople(a *Article, list *diag.List) {
 			a.Authors = append(a.Authors, au)
 			continue
 		}
-		if key == "" {
-			list.Errorf(s.configPos("default_author"), "default_author %q is not an author: create site/authors/%s.md%s", k, k, s.known())
-			continue
+		if key == "" || s.failedAuthors[k] {
+			continue // reported once in Assemble, or at the author's file
 		}
 		list.Errorf(a.pos(key), "unknown author %q: create site/authors/%s.md%s", k, k, s.known())
 	}
 	if k := a.Meta.ReviewedBy; k != "" {
-		if a.Reviewer = s.authorByKey[k]; a.Reviewer == nil {
+		if a.Reviewer = s.authorByKey[k]; a.Reviewer == nil && !s.failedAuthors[k] {
 			list.Errorf(a.pos("reviewed_by"), "unknown reviewer %q: create site/authors/%s.md%s", k, k, s.known())
 		}
 	}

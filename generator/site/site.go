@@ -53,9 +53,11 @@ type Site struct {
 	Preview bool
 
 	authorByKey map[string]*Author
-	related     *relater
-	changesAt   time.Time // see ChangesAt
-	xref        *xref     // see Linked
+	// failedAuthors are the keys of author files left out for their errors.
+	failedAuthors map[string]bool
+	related       *relater
+	changesAt     time.Time // see ChangesAt
+	xref          *xref     // see Linked
 }
 
 // ChangesAt is the first moment after the build's clock at which an
@@ -137,6 +139,18 @@ type Term struct {
 func (t *Term) InOrder() []*Article {
 	out := slices.Clone(t.Articles)
 	slices.Reverse(out)
+	// t.Articles is newest first and, within one date, in title order;
+	// reversed, the parts of one date would read in reverse title order
+	// ("Part 3", "Part 2", "Part 1" for a series published in one day).
+	// Put each run of one date back in title order.
+	for i := 0; i < len(out); {
+		j := i + 1
+		for j < len(out) && out[j].Meta.Date.Equal(out[i].Meta.Date) {
+			j++
+		}
+		slices.Reverse(out[i:j])
+		i = j
+	}
 	return out
 }
 

@@ -248,3 +248,44 @@ func TestSeriesReadOldestFirst(t *testing.T) {
 		t.Errorf("warnings: %v", w)
 	}
 }
+
+// TestSeriesOfOneDayReadsInTitleOrder: parts published on one day read in
+// title order, as lists order them, not backwards ("Part 1" was "Part 3
+// of 3").
+func TestSeriesOfOneDayReadsInTitleOrder(t *testing.T) {
+	c := &content.Content{Articles: []*content.Page{
+		article("articles/p3.md", content.Meta{Title: "Part 3", Date: day(-1), Series: "S"}),
+		article("articles/p1.md", content.Meta{Title: "Part 1", Date: day(-1), Series: "S"}),
+		article("articles/p0.md", content.Meta{Title: "Prologue", Date: day(-5), Series: "S"}),
+		article("articles/p2.md", content.Meta{Title: "Part 2", Date: day(-1), Series: "S"}),
+	}}
+	s, _ := assemble(t, c, Options{})
+	if got, want := urls(s.Series[0].InOrder()), "/articles/p0/ /articles/p1/ /articles/p2/ /articles/p3/"; got != want {
+		t.Errorf("parts in order: %s, want %s", got, want)
+	}
+}
+
+// TestBrokenAuthorFileIsNotUnknown: an author whose file failed is
+// reported at the file only; articles naming it are not told to create the
+// file that exists. A default_author that is no author is reported once,
+// not once for every article without an author.
+func TestBrokenAuthorFileIsNotUnknown(t *testing.T) {
+	c := &content.Content{
+		Authors: []*content.Page{author("ann", "Ann")},
+		Failed:  []string{"authors/bob.md"},
+		Articles: []*content.Page{
+			article("articles/a.md", content.Meta{Title: "A", Date: day(-1), Author: "bob"}),
+			article("articles/b.md", content.Meta{Title: "B", Date: day(-2)}),
+			article("articles/c.md", content.Meta{Title: "C", Date: day(-3)}),
+			article("articles/d.md", content.Meta{Title: "D", Date: day(-4), Author: "ann", ReviewedBy: "bob"}),
+		},
+	}
+	cfg := config.Default()
+	cfg.DefaultAuthor = "zed"
+	var list diag.List
+	Assemble(cfg, c, Options{Now: now}, &list)
+	want := `site/config.yaml: default_author "zed" is not an author: create site/authors/zed.md or use one of: ann`
+	if err := list.Err(); err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
