@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/url"
 	"reflect"
+	"regexp"
 	"strings"
 	"time"
 	_ "time/tzdata" // time zones must resolve on machines without tzdata
@@ -324,10 +325,24 @@ func yamlTag(f reflect.StructField) string {
 	return tag
 }
 
+// languageTag is RFC 4287's atomLanguageTag, which BCP 47 tags match.
+var languageTag = regexp.MustCompile(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)
+
 // finish fills defaults and checks values that decoding cannot.
 func (d *decoder) finish() {
 	c := d.cfg
 	if c.Language == "" {
+		c.Language = "en"
+	} else if !languageTag.MatchString(c.Language) {
+		// It is written as it is into <html lang>, every feed's xml:lang
+		// (whose schema, RFC 4287's atomLanguageTag, refuses anything
+		// else) and the JSON-LD inLanguage.
+		suggest := strings.ReplaceAll(strings.TrimSpace(c.Language), "_", "-")
+		suggest = strings.Join(strings.Fields(suggest), "-")
+		if !languageTag.MatchString(suggest) {
+			suggest = "en-US"
+		}
+		d.list.Errorf(d.valuePos("language"), "language %q is not a language tag: write a BCP 47 tag such as %q (letters and digits, parts joined by \"-\")", c.Language, suggest)
 		c.Language = "en"
 	}
 	if c.TimeZone == "" {

@@ -68,6 +68,9 @@ func TestErrors(t *testing.T) {
 		{"title: T\ntheme: ../x\n", `site/config.yaml:2:8: theme "../x": write the name of a folder under themes/, such as default`},
 		{"base_url: example.com\n", `site/config.yaml:1:11: base_url "example.com": must be an absolute http or https URL, like "https://example.com/"`},
 		{"title: [a\n", `site/config.yaml:1:8: sequence end token ']' not found`},
+		// Written into <html lang> and every feed's xml:lang, which refuses it.
+		{"language: en_US\n", `site/config.yaml:1:11: language "en_US" is not a language tag: write a BCP 47 tag such as "en-US" (letters and digits, parts joined by "-")`},
+		{"language: pt br\n", `site/config.yaml:1:11: language "pt br" is not a language tag: write a BCP 47 tag such as "pt-br" (letters and digits, parts joined by "-")`},
 		{"- a\n", `site/config.yaml:1:1: config must be a mapping of keys to values`},
 		// go-yaml takes seconds on thousands of unclosed "[": refused first.
 		{"title: " + strings.Repeat("[", 3000) + "\n", `site/config.yaml:1:264: more than 256 brackets are open here: close the lists and mappings opened before`},
