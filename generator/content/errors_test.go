@@ -55,7 +55,15 @@ func TestErrorPositions(t *testing.T) {
 		{"toml bad date", "articles/x.md", "+++\ntitle = \"T\"\ndate = \"2024-02-30\"\n+++\n",
 			[]string{`site/articles/x.md:3:8: cannot parse date "2024-02-30": day out of range; write dates as 2006-01-02 or 2006-01-02T15:04:05`}},
 		{"updated before date", "articles/x.md", "---\ntitle: T\ndate: 2024-03-12\nupdated: 2024-03-01\n---\n",
-			[]string{"site/articles/x.md:4:10: updated (2024-03-01 00:00) is before date (2024-03-12 00:00)"}},
+			[]string{"site/articles/x.md:4:10: updated (2024-03-01 00:00) is before date (2024-03-12 00:00): set updated on or after date, or remove it"}},
+		// Both shown in the site's zone (New York here): each in its own
+		// offset, they read "02:00 is before 02:00".
+		{"updated before date in another offset", "articles/x.md", "---\ntitle: T\ndate: 2025-01-01T02:00:00Z\nupdated: 2025-01-01T02:00:00+14:00\n---\n",
+			[]string{"site/articles/x.md:4:10: updated (2024-12-31 07:00) is before date (2024-12-31 21:00): set updated on or after date, or remove it"}},
+		// An author's avatar is shown on many pages: a relative path would
+		// lead somewhere else on each.
+		{"relative avatar", "authors/ann.md", "---\nname: Ann\navatar: img/ann.png\n---\n",
+			[]string{`site/authors/ann.md:3:9: avatar "img/ann.png" is a relative path, which would lead elsewhere on every page that shows it: give a site path such as "/img/ann.png" for a file in static/, or an https:// address`}},
 		{"bad slug", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nslug: My Post!\n---\n",
 			[]string{`site/articles/x.md:4:7: slug "My Post!" is not valid: use lower-case letters, digits and single hyphens, like "my-post"`}},
 		// A slug names a folder of the output, and names may be 255 bytes.
@@ -91,7 +99,7 @@ func TestErrorPositions(t *testing.T) {
 			[]string{`site/articles/x.md:8:1: duplicate heading id "a" (first used on line 2)`}},
 		{"three errors in one file", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nupdated: 2023-12-31\nslug: Bad Slug\ntoc: maybe\nautor: x\n---\n",
 			[]string{
-				"site/articles/x.md:4:10: updated (2023-12-31 00:00) is before date (2024-01-01 00:00)",
+				"site/articles/x.md:4:10: updated (2023-12-31 00:00) is before date (2024-01-01 00:00): set updated on or after date, or remove it",
 				`site/articles/x.md:5:7: slug "Bad Slug" is not valid: use lower-case letters, digits and single hyphens, like "bad-slug"`,
 				`site/articles/x.md:6:6: toc: expected true or false, found the string "maybe"`,
 				`site/articles/x.md:7:1: warning: unknown key "autor"; did you mean "author"?`,
@@ -110,5 +118,26 @@ func TestErrorPositions(t *testing.T) {
 				t.Errorf("page = %v with errors = %t", p != nil, hasError)
 			}
 		})
+	}
+}
+
+// TestCommentsOldestFirst: the Discussion lists comments oldest first
+// (design §3), whatever order they were written in; one date keeps the
+// file's order.
+func TestCommentsOldestFirst(t *testing.T) {
+	p, msgs := parseOne(t, "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ncomments:\n"+
+		"  - {author: Zed, date: 2025-02-01, body: Third}\n"+
+		"  - {author: Bob, date: 2024-12-31, body: First}\n"+
+		"  - {author: Ann, date: 2025-02-01, body: Fourth}\n"+
+		"  - {author: Cy, date: 2025-01-15, body: Second}\n---\n")
+	if p == nil {
+		t.Fatal(msgs)
+	}
+	var got []string
+	for _, c := range p.Meta.Comments {
+		got = append(got, c.Body)
+	}
+	if strings.Join(got, " ") != "First Second Third Fourth" {
+		t.Errorf("comments in order %q", got)
 	}
 }

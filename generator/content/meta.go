@@ -2,8 +2,10 @@ package content
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/byline/byline/generator/config"
@@ -59,7 +61,7 @@ var metaFields = map[string]metaField{
 	"name":     {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Name = d.str(v, "name") }},
 	"role":     {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Role = d.str(v, "role") }},
 	"bio":      {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Bio = d.str(v, "bio") }},
-	"avatar":   {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Avatar = d.url(v, "avatar") }},
+	"avatar":   {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Avatar = d.rootedURL(v, "avatar") }},
 	"links":    {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Links = d.urls(v, "links") }},
 }
 
@@ -170,6 +172,18 @@ func (d *metaDecoder) url(v *value, key string) string {
 		return ""
 	}
 	return s
+}
+
+// rootedURL reads a URL (see url) that is shown on pages other than the
+// one that declares it, where a relative path would lead somewhere else on
+// each: it must be a site path or an absolute address.
+func (d *metaDecoder) rootedURL(v *value, key string) string {
+	s := d.url(v, key)
+	if s == "" || strings.HasPrefix(s, "/") || strings.Contains(s, ":") {
+		return s
+	}
+	d.errorf(v, "%s %q is a relative path, which would lead elsewhere on every page that shows it: give a site path such as %q for a file in static/, or an https:// address", key, s, path.Clean("/"+s))
+	return ""
 }
 
 // strs reads a list of strings; a single string is a list of one.

@@ -1,6 +1,9 @@
 package content
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // object calls set for each key of the mapping v, warning about keys not in
 // known. It returns false when v is not a mapping.
@@ -129,6 +132,9 @@ func (d *metaDecoder) comments(v *value) []Comment {
 			out = append(out, c)
 		}
 	})
+	// The Discussion section lists comments oldest first (design §3),
+	// whatever order they were pasted in; one date keeps the file's order.
+	slices.SortStableFunc(out, func(a, b Comment) int { return a.Date.Compare(b.Date) })
 	return out
 }
 
