@@ -56,6 +56,10 @@ func TestErrorPositions(t *testing.T) {
 			[]string{`site/articles/x.md:3:8: cannot parse date "2024-02-30": day out of range; write dates as 2006-01-02 or 2006-01-02T15:04:05`}},
 		{"updated before date", "articles/x.md", "---\ntitle: T\ndate: 2024-03-12\nupdated: 2024-03-01\n---\n",
 			[]string{"site/articles/x.md:4:10: updated (2024-03-01 00:00) is before date (2024-03-12 00:00): set updated on or after date, or remove it"}},
+		// An article that expires when or before it is published would
+		// never be shown: it was dropped without a word.
+		{"expires before date", "articles/x.md", "---\ntitle: T\ndate: 2025-01-10\nexpires: 2025-01-01\n---\n",
+			[]string{"site/articles/x.md:4:10: expires (2025-01-01 00:00) is not after date (2025-01-10 00:00), so the article would never be shown: set expires after date, or remove it"}},
 		// Both shown in the site's zone (New York here): each in its own
 		// offset, they read "02:00 is before 02:00".
 		{"updated before date in another offset", "articles/x.md", "---\ntitle: T\ndate: 2025-01-01T02:00:00Z\nupdated: 2025-01-01T02:00:00+14:00\n---\n",

@@ -135,6 +135,9 @@ func validate(d *metaDecoder, root *value, p *Page) {
 		// 02:00Z and an update at 02:00+14:00 read "02:00 is before 02:00".
 		d.fail(at("updated"), "updated (%s) is before date (%s): set updated on or after date, or remove it", stamp(m.Updated.In(d.loc)), stamp(m.Date.In(d.loc)))
 	}
+	if !m.Expires.IsZero() && !m.Date.IsZero() && !m.Expires.After(m.Date) {
+		d.fail(at("expires"), "expires (%s) is not after date (%s), so the article would never be shown: set expires after date, or remove it", stamp(m.Expires.In(d.loc)), stamp(m.Date.In(d.loc)))
+	}
 	if m.Image != "" && m.ImageAlt == "" {
 		d.fail(at("image"), "image_alt is required when image is set: describe the image for readers who cannot see it")
 	}

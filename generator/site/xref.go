@@ -127,7 +127,11 @@ func (x *xref) resolve(p *content.Page, list *diag.List) (_ *content.Page, ok bo
 			switch {
 			case list == nil, left && why == "":
 			case left:
-				list.Warnf(l.Pos, "link to %q: %s is %s, so it is not in this build: the link's text is shown without the link until it is", l.Written, displayPath(p, l.Target), why)
+				advice := "the link's text is shown without the link until it is published"
+				if strings.HasPrefix(why, "expired") {
+					advice = "the link's text is shown without the link: remove the link, or the article's expires"
+				}
+				list.Warnf(l.Pos, "link to %q: %s is %s, so it is not in this build: %s", l.Written, displayPath(p, l.Target), why, advice)
 			default:
 				list.Errorf(l.Pos, "%s", x.missing(p, l))
 			}

@@ -104,7 +104,8 @@ func articleAt(s *Site, path string) *Article {
 // a file with errors: the first two are warnings, the third is left to the
 // file's own error, and each shows its text without the link.
 func TestLinksToPagesLeftOut(t *testing.T) {
-	files := linkSite("Read [the draft](draft.md), [the next one](next.md) and [the broken one](broken.md).\n")
+	files := linkSite("Read [the draft](draft.md), [the next one](next.md) and [the broken one](broken.md).\nAnd [the old one](old.md).\n")
+	files["articles/guides/old.md"] = "---\ntitle: Old\ndate: 2025-01-01\nexpires: 2025-06-01\n---\n"
 	files["articles/guides/draft.md"] = "---\ntitle: Draft\ndate: 2025-01-01\ndraft: true\n---\n"
 	files["articles/guides/next.md"] = "---\ntitle: Next\ndate: 2026-03-01\n---\n"
 	files["articles/guides/broken.md"] = "---\ntitle: [Broken\ndate: 2025-01-01\n---\n"
@@ -114,15 +115,17 @@ func TestLinksToPagesLeftOut(t *testing.T) {
 		got = append(got, d.Error())
 	}
 	want := []string{
-		`site/articles/guides/a.md:6:29: warning: link to "next.md": site/articles/guides/next.md is scheduled for 2026-03-01, so it is not in this build: the link's text is shown without the link until it is`,
-		`site/articles/guides/a.md:6:6: warning: link to "draft.md": site/articles/guides/draft.md is a draft, so it is not in this build: the link's text is shown without the link until it is`,
+		`site/articles/guides/a.md:6:29: warning: link to "next.md": site/articles/guides/next.md is scheduled for 2026-03-01, so it is not in this build: the link's text is shown without the link until it is published`,
+		`site/articles/guides/a.md:6:6: warning: link to "draft.md": site/articles/guides/draft.md is a draft, so it is not in this build: the link's text is shown without the link until it is published`,
+		// An expired article never comes back.
+		`site/articles/guides/a.md:7:5: warning: link to "old.md": site/articles/guides/old.md is expired (2025-06-01), so it is not in this build: the link's text is shown without the link: remove the link, or the article's expires`,
 	}
 	slices.Sort(got)
-	if len(got) != 3 || strings.Join(got[:2], "\n") != strings.Join(want, "\n") || !strings.HasPrefix(got[2], "site/articles/guides/broken.md:3:1: ") {
+	if len(got) != 4 || strings.Join(got[:3], "\n") != strings.Join(want, "\n") || !strings.HasPrefix(got[3], "site/articles/guides/broken.md:3:1: ") {
 		t.Errorf("diagnostics:\n%s\nwant these, then broken.md's own error:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	body := string(articleAt(s, "articles/guides/a.md").Body())
-	if want := "<p>Read the draft, the next one and the broken one.</p>"; !strings.Contains(body, want) {
+	if want := "<p>Read the draft, the next one and the broken one.\nAnd the old one.</p>"; !strings.Contains(body, want) {
 		t.Errorf("body:\n%s\nwant %s", body, want)
 	}
 }
