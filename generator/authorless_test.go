@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"encoding/json"
 	"encoding/xml"
 	"path/filepath"
 	"strings"
@@ -127,5 +128,40 @@ Soon.
 		if len(feed.Entries) != 0 || feed.Author == nil {
 			t.Errorf("%s: %d entries, author %v", name, len(feed.Entries), feed.Author)
 		}
+	}
+}
+
+// TestPersonSameAs: an author's sameAs holds the addresses that name the
+// author elsewhere: mailto: links are left out, and site paths are made
+// absolute, as every other URL of the structured data is.
+func TestPersonSameAs(t *testing.T) {
+	files := buildFiles(t, `
+-- site/config.yaml --
+title: Careers Weekly
+base_url: https://example.com/blog/
+-- site/authors/ann.md --
+---
+name: Ann Lee
+links: ["https://github.com/ann", "mailto:ann@example.com", "/about/"]
+---
+-- site/pages/about.md --
+---
+title: About
+---
+About us.
+`)
+	page := files["public/authors/ann/index.html"]
+	var person map[string]any
+	for _, ld := range jsonLD(t, "authors/ann/index.html", []byte(page)) {
+		if ld["@type"] == "Person" {
+			person = ld
+		}
+	}
+	if person == nil {
+		t.Fatalf("no Person in the author page's JSON-LD")
+	}
+	got, _ := json.Marshal(person["sameAs"])
+	if want := `["https://github.com/ann","https://example.com/blog/about/"]`; string(got) != want {
+		t.Errorf("sameAs = %s, want %s", got, want)
 	}
 }

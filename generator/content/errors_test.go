@@ -64,6 +64,9 @@ func TestErrorPositions(t *testing.T) {
 		// offset, they read "02:00 is before 02:00".
 		{"updated before date in another offset", "articles/x.md", "---\ntitle: T\ndate: 2025-01-01T02:00:00Z\nupdated: 2025-01-01T02:00:00+14:00\n---\n",
 			[]string{"site/articles/x.md:4:10: updated (2024-12-31 07:00) is before date (2024-12-31 21:00): set updated on or after date, or remove it"}},
+		{"currency in lower case", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ncareer: {currency: usd, median_salary: 1}\n---\n", nil},
+		{"currency not a code", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ncareer:\n  currency: dollars\n---\n",
+			[]string{`site/articles/x.md:5:13: career.currency "dollars" is not a currency code: write its three-letter ISO 4217 code, such as USD, EUR or GBP`}},
 		// An author's avatar is shown on many pages: a relative path would
 		// lead somewhere else on each.
 		{"relative avatar", "authors/ann.md", "---\nname: Ann\navatar: img/ann.png\n---\n",
@@ -143,5 +146,12 @@ func TestCommentsOldestFirst(t *testing.T) {
 	}
 	if strings.Join(got, " ") != "First Second Third Fourth" {
 		t.Errorf("comments in order %q", got)
+	}
+}
+
+func TestCurrencyInUpperCase(t *testing.T) {
+	p, msgs := parseOne(t, "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ncareer: {currency: eur, median_salary: 1}\n---\n")
+	if p == nil || p.Meta.Career == nil || p.Meta.Career.Currency != "EUR" {
+		t.Errorf("currency eur: %+v %v", p, msgs)
 	}
 }

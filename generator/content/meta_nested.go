@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // object calls set for each key of the mapping v, warning about keys not in
@@ -73,7 +74,7 @@ func (d *metaDecoder) career(v *value) *Career {
 		case "median_salary":
 			c.MedianSalary = d.number(val, "career.median_salary")
 		case "currency":
-			c.Currency = d.str(val, "career.currency")
+			c.Currency = d.currency(val)
 		case "outlook":
 			c.Outlook = d.str(val, "career.outlook")
 		case "education":
@@ -156,4 +157,15 @@ func quoteList(keys []string) string {
 		s += fmt.Sprintf("%q", k)
 	}
 	return s
+}
+
+// currency reads an ISO 4217 code, in upper case as JSON-LD wants it.
+func (d *metaDecoder) currency(v *value) string {
+	s := d.str(v, "career.currency")
+	code := strings.ToUpper(strings.TrimSpace(s))
+	if s != "" && (len(code) != 3 || strings.Trim(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "") {
+		d.errorf(v, "career.currency %q is not a currency code: write its three-letter ISO 4217 code, such as USD, EUR or GBP", s)
+		return ""
+	}
+	return code
 }

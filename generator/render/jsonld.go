@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"time"
 
 	"github.com/byline/byline/generator/site"
@@ -134,8 +135,21 @@ func (r *Renderer) websiteLD() []any {
 		Description: c.Description, InLanguage: c.Language, Publisher: r.publisher()}}
 }
 
+// sameAs is the author's links that name the author elsewhere on the web:
+// the http(s) ones, with site paths made absolute; a mailto: link is no
+// identity URL, and a site path is no URL at all without a base_url.
+func (r *Renderer) sameAs(links []string) []string {
+	var out []string
+	for _, l := range links {
+		if u := r.abs(l); strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
 func (r *Renderer) personLD(a *site.Author, top bool) ldPerson {
-	p := ldPerson{ldThing: ldThing{Type: "Person"}, Name: a.Meta.Name, URL: r.abs(a.URL), JobTitle: a.Meta.Role, SameAs: a.Meta.Links}
+	p := ldPerson{ldThing: ldThing{Type: "Person"}, Name: a.Meta.Name, URL: r.abs(a.URL), JobTitle: a.Meta.Role, SameAs: r.sameAs(a.Meta.Links)}
 	if a.Meta.Avatar != "" {
 		p.Image = r.abs(a.Meta.Avatar)
 	}
