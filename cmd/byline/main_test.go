@@ -140,7 +140,7 @@ func TestBrokenBuildLeavesPublicUntouched(t *testing.T) {
 		{"duplicate key", art, "category: Roles", "category: Roles\ncategory: Guides",
 			art + `:9:1: duplicate key "category" (first set on line 8)`},
 		{"bad date", art, "date: 2024-03-12T09:00:00", "date: 2024-02-30",
-			art + `:4:7: cannot parse date "2024-02-30": day out of range; write dates as 2006-01-02 or 2006-01-02T15:04:05`},
+			art + `:4:7: cannot parse date "2024-02-30": day out of range; write dates as 2006-01-02, 2006-01-02T15:04:05, or with an offset as 2006-01-02T15:04:05+01:00`},
 		{"unknown author", art, "author: maya-okafor", "author: nobody",
 			art + `:6:1: unknown author "nobody": create site/authors/nobody.md or use one of: aisha-rahman, daniel-reyes, lena-hoffmann, marcus-bell, maya-okafor`},
 		{"broken TOML", "site/articles/roles/what-does-a-front-end-developer-do.md", `category = "Roles"`, `category = "Roles`,

@@ -7,18 +7,23 @@ import (
 	"time"
 )
 
-// Date layouts accepted in front matter, tried in order. The first four
-// have no offset and are read in the site's time zone.
+// Date layouts accepted in front matter, tried in order. The first five
+// have no offset and are read in the site's time zone; the last two are
+// the offsets without a colon that Jekyll and Hugo sites carry
+// ("2024-03-04 09:00:00 +0100").
 var dateLayouts = []string{
 	"2006-01-02",
 	"2006-01-02T15:04",
 	"2006-01-02T15:04:05",
+	"2006-01-02 15:04",
 	"2006-01-02 15:04:05",
 	time.RFC3339Nano,
 	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02T15:04:05.999999999Z0700",
+	"2006-01-02 15:04:05.999999999 -0700",
 }
 
-const dateHint = "write dates as 2006-01-02 or 2006-01-02T15:04:05"
+const dateHint = "write dates as 2006-01-02, 2006-01-02T15:04:05, or with an offset as 2006-01-02T15:04:05+01:00"
 
 // ParseDate reads a front-matter date: "2006-01-02", "2006-01-02T15:04",
 // "2006-01-02T15:04:05", "2006-01-02 15:04:05", or RFC 3339 with an offset.

@@ -127,7 +127,7 @@ func TestBOMAndCRLF(t *testing.T) {
 	// Lone CRs end lines too, as in CommonMark and YAML.
 	for _, end := range []string{"\r\n", "\r"} {
 		_, msgs = parseOne(t, "articles/x.md", "\ufeff---"+end+"title: T"+end+"date: 2024-13-02"+end+"---"+end)
-		if want := `site/articles/x.md:3:7: cannot parse date "2024-13-02": month out of range; write dates as 2006-01-02 or 2006-01-02T15:04:05`; strings.Join(msgs, "\n") != want {
+		if want := `site/articles/x.md:3:7: cannot parse date "2024-13-02": month out of range; write dates as 2006-01-02, 2006-01-02T15:04:05, or with an offset as 2006-01-02T15:04:05+01:00`; strings.Join(msgs, "\n") != want {
 			t.Errorf("%q line ends: got %q", end, msgs)
 		}
 	}
@@ -143,6 +143,26 @@ func TestDatesInSiteZone(t *testing.T) {
 	}
 	if got := p.Meta.Updated.Format(time.RFC3339); got != "2024-07-01T14:00:00Z" {
 		t.Errorf("updated = %s", got)
+	}
+}
+
+// TestDatesFromOtherGenerators: the date forms Jekyll and Hugo sites carry,
+// with an offset written without a colon, or minutes without seconds.
+func TestDatesFromOtherGenerators(t *testing.T) {
+	loc, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"2024-03-04 09:00:00 +0100":  "2024-03-04T09:00:00+01:00",
+		"2024-03-04T09:00:00+0100":   "2024-03-04T09:00:00+01:00",
+		"2024-03-04T09:00:00.5-0530": "2024-03-04T09:00:00.5-05:30",
+		"2024-03-04 09:00":           "2024-03-04T09:00:00-05:00",
+	} {
+		d, err := ParseDate(in, loc)
+		if got := d.Format(time.RFC3339Nano); err != nil || got != want {
+			t.Errorf("%q: %s, %v; want %s", in, got, err, want)
+		}
 	}
 }
 

@@ -164,7 +164,7 @@ func TestLoadReportsEveryBrokenFile(t *testing.T) {
 	c := Load(context.Background(), site, Options{Root: "site", Config: testConfig(t)}, &list)
 	want := []string{
 		`site/articles/Bad Section: section folder "Bad Section" is not a valid slug: rename it to "bad-section"; its articles are skipped`,
-		`site/articles/b.md:3:7: cannot parse date "2024-02-31": day out of range; write dates as 2006-01-02 or 2006-01-02T15:04:05`,
+		`site/articles/b.md:3:7: cannot parse date "2024-02-31": day out of range; write dates as 2006-01-02, 2006-01-02T15:04:05, or with an offset as 2006-01-02T15:04:05+01:00`,
 		"site/articles/guides/c.md:1:1: front matter is not closed: add a line +++ after it",
 	}
 	if got := messages(&list); !slices.Equal(got, want) {
