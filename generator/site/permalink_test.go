@@ -139,13 +139,13 @@ func TestPermalinkCollisions(t *testing.T) {
 		article("articles/c.md", content.Meta{Title: "C", Date: day(-3)}),
 	}
 	_, err = assembleWith(t, "/articles/:section/:slug/", "", nil, &content.Content{Articles: arts})
-	want = `site/articles/page/2.md:1:1: article site/articles/page/2.md has URL /articles/page/2/, which a built-in page at (built-in) already has: give one of them another slug` + hint
+	want = `site/articles/page/2.md:1:1: article site/articles/page/2.md has URL /articles/page/2/, which a page that Byline makes (a list, or the search page) already has: give the article another slug` + hint
 	if err == nil || err.Error() != want {
 		t.Errorf("pager:\n got %v\nwant %s", err, want)
 	}
 	_, err = assembleWith(t, "/:section/:slug/", "", nil, &content.Content{Articles: arts})
-	want = `site/articles/page/2.md:1:1: article site/articles/page/2.md has URL /page/2/, which a built-in page at (built-in) already has: give one of them another slug` + hint + "\n" +
-		`site/articles/tags/go.md:1:1: article site/articles/tags/go.md has URL /tags/go/, which a built-in page at (built-in) already has: give one of them another slug` + hint
+	want = `site/articles/page/2.md:1:1: article site/articles/page/2.md has URL /page/2/, which a page that Byline makes (a list, or the search page) already has: give the article another slug` + hint + "\n" +
+		`site/articles/tags/go.md:1:1: article site/articles/tags/go.md has URL /tags/go/, which a page that Byline makes (a list, or the search page) already has: give the article another slug` + hint
 	if err == nil || err.Error() != want {
 		t.Errorf("tag page:\n got %v\nwant %s", err, want)
 	}

@@ -289,3 +289,21 @@ func TestBrokenAuthorFileIsNotUnknown(t *testing.T) {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 }
+
+// TestURLsOfBuiltInPages: a page or alias on the URL of a page Byline
+// makes is told to move itself: the built-in page has no file, no
+// position and no slug to change.
+func TestURLsOfBuiltInPages(t *testing.T) {
+	page := &content.Page{Kind: content.Standalone, Path: "pages/search.md", File: "site/pages/search.md", Slug: "search",
+		Meta: content.Meta{Title: "Search"}, Pos: map[string]diag.Pos{}}
+	a := article("articles/a.md", content.Meta{Title: "A", Date: day(-1), Aliases: []string{"/tags/"}})
+	a.Pos["aliases"] = diag.Pos{Path: a.File, Line: 5, Col: 10}
+	_, list := assemble(t, &content.Content{Articles: []*content.Page{a}, Pages: []*content.Page{page}}, Options{})
+	want := []string{
+		`site/articles/a.md:5:10: alias in site/articles/a.md has URL /tags/, which a page that Byline makes (a list, or the search page) already has: remove the alias`,
+		`site/pages/search.md:1:1: page site/pages/search.md has URL /search/, which a page that Byline makes (a list, or the search page) already has: give the page another slug`,
+	}
+	if got := list.Err().Error(); got != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+}

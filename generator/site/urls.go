@@ -21,19 +21,9 @@ type owner struct {
 	key  string // the key of page.Pos where it claims the URL; "slug" when empty
 }
 
-func (o owner) pos() diag.Pos {
-	if o.page == nil {
-		return diag.Pos{Path: "(built-in)"}
-	}
-	return keyPos(o.page, cmp.Or(o.key, "slug"))
-}
+func (o owner) pos() diag.Pos { return keyPos(o.page, cmp.Or(o.key, "slug")) }
 
-func (o owner) what() string {
-	if o.page == nil {
-		return "a built-in page"
-	}
-	return o.kind + " " + o.page.File
-}
+func (o owner) what() string { return o.kind + " " + o.page.File }
 
 // checkURLs reports two sources that map to the same URL, and adds the
 // aliases after checking them against every real URL.
@@ -57,6 +47,15 @@ func (s *Site) checkURLs(list *diag.List) {
 				default:
 					fix = "remove the alias, or give the page that has the URL another slug"
 				}
+			}
+			if prev.page == nil {
+				// No file to name, and none to rename: only this one can move.
+				fix = "give the " + o.kind + " another slug" + hint[o.kind]
+				if o.kind == "alias in" {
+					fix = "remove the alias"
+				}
+				list.Errorf(o.pos(), "%s has URL %s, which a page that Byline makes (a list, or the search page) already has: %s", o.what(), url, fix)
+				return false
 			}
 			list.Errorf(o.pos(), "%s has URL %s, which %s at %s already has: %s", o.what(), url, prev.what(), prev.pos(), fix)
 			return false
