@@ -105,16 +105,32 @@ func decodeTree(fm frontMatter, src []byte) (*value, []*posError) {
 	return nil, nil
 }
 
+// requiredExample shows a value of each required key, for its error.
+var requiredExample = map[string]string{
+	"title": `"What Does an SRE Do?"`,
+	"date":  "2025-03-04",
+	"name":  "Ann Lee",
+}
+
 // validate checks what no single key can: required keys, the order of
 // dates, the slug, and paths that later stages turn into output files.
 func validate(d *metaDecoder, root *value, p *Page) {
 	at := func(key string) diag.Pos { return d.valuePos(root, key) }
 	m := &p.Meta
 	require := func(key, got string) {
-		if got == "" {
-			d.failed = true
-			d.list.Errorf(d.at(1, 1), "missing required key %q", key)
+		if got != "" {
+			return
 		}
+		d.failed = true
+		if root != nil {
+			for _, e := range root.entries {
+				if e.key == key {
+					d.list.Errorf(d.at(e.val.line, e.val.col), "%s is empty: write it, as in %s: %s", key, key, requiredExample[key])
+					return
+				}
+			}
+		}
+		d.list.Errorf(d.at(1, 1), "missing required key %q: add it to the front matter, as in %s: %s", key, key, requiredExample[key])
 	}
 	switch p.Kind {
 	case Article:
