@@ -4,11 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"path/filepath"
 	"time"
 
 	"github.com/byline/byline/generator"
+	"github.com/byline/byline/generator/config"
 	"github.com/byline/byline/generator/publish"
 	"github.com/byline/byline/generator/render"
 )
@@ -38,8 +38,8 @@ func (a *App) build(ctx context.Context, args []string) error {
 		return err
 	}
 	if f.baseURL != "" {
-		if u, err := url.Parse(f.baseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			fmt.Fprintf(a.Stderr, "byline build: --base-url %q: give an absolute http(s) URL such as https://example.com/blog/\n", f.baseURL)
+		if _, err := config.NormalizeBaseURL(f.baseURL); err != nil {
+			fmt.Fprintf(a.Stderr, "byline build: --base-url %q %v\n", f.baseURL, err)
 			return errUsage
 		}
 	}
