@@ -89,6 +89,11 @@ func TestErrorPositions(t *testing.T) {
 			[]string{`site/articles/x.md:1:1: missing required key "date": add it to the front matter, as in date: 2025-03-04`, `site/articles/x.md:1:1: missing required key "title": add it to the front matter, as in title: "What Does an SRE Do?"`}},
 		{"missing title, no front matter", "pages/about.md", "# About\n",
 			[]string{`site/pages/about.md:1:1: missing required key "title": add it to the front matter, as in title: "What Does an SRE Do?"`}},
+		// A control character reached <title>, <h1> and meta tags as it was.
+		{"control character", "articles/x.md", "---\ntitle: \"Ring the bell \\a\"\ndate: 2024-01-01\n---\n",
+			[]string{`site/articles/x.md:2:8: title: the control character U+0007, which pages cannot show, is at byte 14: remove it`}},
+		{"control character in json", "articles/x.md", "{\"title\": \"T\",\n \"date\": \"2024-01-01\",\n \"description\": \"a\\u0085b\"}\n",
+			[]string{`site/articles/x.md:3:17: description: the control character U+0085, which pages cannot show, is at byte 1: remove it`}},
 		// A key that is there but empty is reported where it is.
 		{"empty title", "articles/x.md", "---\ntitle: \"\"\ndate: 2024-01-01\n---\n",
 			[]string{`site/articles/x.md:2:8: title is empty: write it, as in title: "What Does an SRE Do?"`}},

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/byline/byline/generator/config"
 	"github.com/byline/byline/generator/diag"
@@ -149,9 +150,14 @@ func unknownKey(key string, known []string, otherKind bool, k Kind) string {
 func (d *metaDecoder) str(v *value, key string) string {
 	switch s := v.scalar.(type) {
 	case string:
-		if v.kind == scalarValue {
-			return s
+		if v.kind != scalarValue {
+			break
 		}
+		if i := strings.IndexFunc(s, isControl); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			d.errorf(v, "%s: the control character %U, which pages cannot show, is at byte %d: remove it", key, r, i)
+		}
+		return s
 	case int64:
 		return strconv.FormatInt(s, 10)
 	case float64:
@@ -159,6 +165,13 @@ func (d *metaDecoder) str(v *value, key string) string {
 	}
 	d.expected(v, key, "a string")
 	return ""
+}
+
+// isControl reports the C0 and C1 control characters but tab, line feed and
+// carriage return: HTML calls them parse errors, XML 1.0 refuses most, and
+// none is typed on purpose into a title.
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r < 0xa0
 }
 
 // url reads a string that is a URL: a site path, a path relative to the
