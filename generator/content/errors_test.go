@@ -94,6 +94,12 @@ func TestErrorPositions(t *testing.T) {
 			[]string{`site/articles/x.md:2:8: title: the control character U+0007, which pages cannot show, is at byte 14: remove it`}},
 		{"control character in json", "articles/x.md", "{\"title\": \"T\",\n \"date\": \"2024-01-01\",\n \"description\": \"a\\u0085b\"}\n",
 			[]string{`site/articles/x.md:3:17: description: the control character U+0085, which pages cannot show, is at byte 1: remove it`}},
+		// Hugo and Zola sites sometimes hold tags as one string.
+		{"tags in one string", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ntags: \"go, rust\"\n---\n",
+			[]string{`site/articles/x.md:4:7: warning: tags: "go, rust" is one tag; for several, write a list: [go, rust]`}},
+		// An author page is published whatever draft says.
+		{"draft author", "authors/ann.md", "---\nname: Ann\ndraft: true\n---\n",
+			[]string{`site/authors/ann.md:3:1: warning: key "draft" is not used by authors, and changes nothing here: remove it`}},
 		// A key that is there but empty is reported where it is.
 		{"empty title", "articles/x.md", "---\ntitle: \"\"\ndate: 2024-01-01\n---\n",
 			[]string{`site/articles/x.md:2:8: title is empty: write it, as in title: "What Does an SRE Do?"`}},

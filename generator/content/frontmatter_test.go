@@ -171,7 +171,7 @@ func TestPagesAndAuthors(t *testing.T) {
 	if p == nil || p.Slug != "about" || p.Kind != Standalone {
 		t.Fatalf("page %+v %q", p, msgs)
 	}
-	if want := `site/pages/about.md:4:1: warning: key "author" is not used by pages`; strings.Join(msgs, "\n") != want {
+	if want := `site/pages/about.md:4:1: warning: key "author" is not used by pages, and changes nothing here: remove it`; strings.Join(msgs, "\n") != want {
 		t.Errorf("got %q", msgs)
 	}
 	a, msgs := parseOne(t, "authors/maya-okafor.md", "---\nname: Maya\nrole: Editor\nlinks: [https://example.com/maya]\n---\nLong bio.\n")

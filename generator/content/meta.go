@@ -45,7 +45,7 @@ var metaFields = map[string]metaField{
 	"category":    {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Category = d.str(v, "category") }},
 	"tags":        {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Tags = d.strs(v, "tags") }},
 	"series":      {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Series = d.str(v, "series") }},
-	"draft":       {forAll, func(d *metaDecoder, v *value, m *Meta) { m.Draft = d.bool(v, "draft") }},
+	"draft":       {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Draft = d.bool(v, "draft") }},
 	"featured":    {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Featured = d.bool(v, "featured") }},
 	"slug":        {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Slug = d.str(v, "slug") }},
 	"aliases":     {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Aliases = d.strs(v, "aliases") }},
@@ -142,7 +142,7 @@ func AliasKey(i int) string { return "aliases[" + strconv.Itoa(i) + "]" }
 
 func unknownKey(key string, known []string, otherKind bool, k Kind) string {
 	if otherKind {
-		return fmt.Sprintf("key %q is not used by %s", key, [...]string{"articles", "pages", "authors"}[k])
+		return fmt.Sprintf("key %q is not used by %s, and changes nothing here: remove it", key, [...]string{"articles", "pages", "authors"}[k])
 	}
 	return yamlpos.Unknown(key, known)
 }
@@ -208,10 +208,18 @@ func (d *metaDecoder) urls(v *value, key string) []string { return d.strings(v, 
 // strings reads a list of strings with read; a single string is a list of one.
 func (d *metaDecoder) strings(v *value, key string, read func(*value, string) string) []string {
 	if v.kind == scalarValue {
-		if s := read(v, key); s != "" {
-			return []string{s}
+		s := read(v, key)
+		if s == "" {
+			return nil
 		}
-		return nil
+		if key == "tags" && strings.Contains(s, ",") {
+			items := strings.Split(s, ",")
+			for i := range items {
+				items[i] = strings.TrimSpace(items[i])
+			}
+			d.list.Warnf(d.at(v.line, v.col), "tags: %q is one tag; for several, write a list: [%s]", s, strings.Join(items, ", "))
+		}
+		return []string{s}
 	}
 	if v.kind != listValue {
 		d.expected(v, key, "a list of strings")
