@@ -307,3 +307,22 @@ func TestURLsOfBuiltInPages(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
 	}
 }
+
+// TestAliasesThatDifferInCase: /old/ and /Old/ are two files on Linux but
+// one on macOS and Windows, where one redirect overwrote the other.
+func TestAliasesThatDifferInCase(t *testing.T) {
+	a := article("articles/a.md", content.Meta{Title: "A", Date: day(-1), Aliases: []string{"/old/", "/Tags/"}})
+	b := article("articles/b.md", content.Meta{Title: "B", Date: day(-2), Aliases: []string{"/Old/", "/Articles/A/"}})
+	for i, p := range []*content.Page{a, a, b, b} {
+		p.Pos[content.AliasKey(i%2)] = diag.Pos{Path: p.File, Line: 5 + i%2, Col: 5}
+	}
+	_, list := assemble(t, &content.Content{Articles: []*content.Page{a, b}}, Options{})
+	want := []string{
+		`site/articles/a.md:6:5: alias in site/articles/a.md has URL /Tags/, which differs only in case from /tags/, the URL of a page that Byline makes (a list, or the search page): on macOS and Windows they are one file, and one page would overwrite the other: remove the alias, or write it as /tags/`,
+		`site/articles/b.md:5:5: alias in site/articles/b.md has URL /Old/, which differs only in case from /old/, the URL of alias in site/articles/a.md at site/articles/a.md:5:5: on macOS and Windows they are one file, and one page would overwrite the other: remove the alias, or write it as /old/`,
+		`site/articles/b.md:6:5: alias in site/articles/b.md has URL /Articles/A/, which differs only in case from /articles/a/, the URL of article site/articles/a.md at site/articles/a.md:1:1: on macOS and Windows they are one file, and one page would overwrite the other: remove the alias, or write it as /articles/a/`,
+	}
+	if got := list.Err().Error(); got != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+}

@@ -31,10 +31,27 @@ func (s *Site) checkURLs(list *diag.List) {
 	claimed := make(map[string]owner, len(s.Articles)+len(s.Pages)+len(s.Authors)+len(s.Tags)+len(s.Categories)+len(s.Sections)+8)
 	paged := s.pagedLists()
 	hint := s.permalinkHint()
+	// folded maps each URL claimed, in lower case, to the URL: two that
+	// differ only in case are one file on macOS and Windows.
+	folded := make(map[string]string, len(claimed))
 	claim := func(url string, o owner) bool {
 		prev, ok := claimed[url]
 		if !ok && isPagerURL(url, paged) {
 			prev, ok = owner{}, true
+		}
+		lower := strings.ToLower(url)
+		if other, found := folded[lower]; !ok && found {
+			prev = claimed[other]
+			fix := "give one of them another slug"
+			if o.kind == "alias in" {
+				fix = "remove the alias, or write it as " + other
+			}
+			whose := "a page that Byline makes (a list, or the search page)"
+			if prev.page != nil {
+				whose = prev.what() + " at " + prev.pos().String()
+			}
+			list.Errorf(o.pos(), "%s has URL %s, which differs only in case from %s, the URL of %s: on macOS and Windows they are one file, and one page would overwrite the other: %s", o.what(), url, other, whose, fix)
+			return false
 		}
 		if ok {
 			fix := "give one of them another slug" + cmp.Or(hint[o.kind], hint[prev.kind])
@@ -61,10 +78,12 @@ func (s *Site) checkURLs(list *diag.List) {
 			return false
 		}
 		claimed[url] = o
+		folded[lower] = url
 		return true
 	}
 	for _, u := range s.builtinURLs() {
 		claimed[u] = owner{}
+		folded[strings.ToLower(u)] = u
 	}
 	for _, a := range s.Articles {
 		claim(a.URL, owner{page: a.Page, kind: "article"})
