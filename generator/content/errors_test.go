@@ -13,9 +13,14 @@ func TestErrorPositions(t *testing.T) {
 		want            []string
 	}{
 		{"yaml bad indentation", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\n  tags: [a]\n---\n",
-			[]string{"site/articles/x.md:3:7: mapping value is not allowed in this context"}},
+			[]string{`site/articles/x.md:3:7: mapping value is not allowed in this context: a value that holds ": " must be quoted, as in title: "How to: Start"; or this line is indented more than the one before`}},
+		// The commonest slip in front matter: a title with a colon.
+		{"yaml colon in a title", "articles/x.md", "---\ntitle: SRE: What It Is\ndate: 2024-01-01\n---\n",
+			[]string{`site/articles/x.md:2:8: mapping value is not allowed in this context: a value that holds ": " must be quoted, as in title: "How to: Start"; or this line is indented more than the one before`}},
+		{"yaml text after a list", "articles/x.md", "---\ntitle: [Draft] Notes\ndate: 2024-01-01\n---\n",
+			[]string{`site/articles/x.md:2:16: value is not allowed in this context: text follows a quoted value, a list or a mapping on one line: quote the whole value, as in title: "[Draft] Notes", writing '' for a ' inside '…'; or check the indentation`}},
 		{"yaml unclosed list", "articles/x.md", "\n---\ntitle: T\ntags: [a, b\n---\n",
-			[]string{"site/articles/x.md:4:7: sequence end token ']' not found"}},
+			[]string{"site/articles/x.md:4:7: sequence end token ']' not found: a list opened with [ is not closed: end it with ]"}},
 		{"yaml duplicate key", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ntitle: U\n---\n",
 			[]string{`site/articles/x.md:4:1: duplicate key "title" (first set on line 2)`}},
 		{"toml", "articles/x.md", "+++\ntitle = \"T\"\ndate = 2024-01-01\ntags = [\"a\" \"b\"]\n+++\n",

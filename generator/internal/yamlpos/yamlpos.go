@@ -106,11 +106,37 @@ func Error(err error) (line, col int, msg string, ok bool) {
 	if errors.As(err, &te) {
 		msg = "expected " + Describe(te.DstType)
 	}
+	msg += advice(msg)
 	tk := ye.GetToken()
 	if tk == nil || tk.Position == nil {
 		return 0, 0, msg, false
 	}
 	return tk.Position.Line, tk.Position.Column, msg, true
+}
+
+// advices say what to do about go-yaml's commonest syntax errors in front
+// matter and config, by the start of its message.
+var advices = []struct{ prefix, advice string }{
+	{"mapping value is not allowed in this context", `: a value that holds ": " must be quoted, as in title: "How to: Start"; or this line is indented more than the one before`},
+	{"value is not allowed in this context", `: text follows a quoted value, a list or a mapping on one line: quote the whole value, as in title: "[Draft] Notes", writing '' for a ' inside '…'; or check the indentation`},
+	{"sequence end token ']' not found", ": a list opened with [ is not closed: end it with ]"},
+	{"mapping end token '}' not found", ": a mapping opened with { is not closed: end it with }"},
+	{"could not find end character of double-quoted text", `: the quoted value is not closed: end it with "`},
+	{"could not find end character of single-quoted text", ": the quoted value is not closed: end it with '"},
+	{"found character '\t' that cannot start any token", ": YAML indents with spaces: replace the tab"},
+	{"found a tab character", ": YAML indents with spaces: replace the tab"},
+	{"'@' is a reserved character", `: a value that begins with @ must be quoted, as in "@name"`},
+	{"'`' is a reserved character", ": a value that begins with ` must be quoted, as in \"`code` tips\""},
+	{"unexpected directive value", `: a value that begins with % must be quoted, as in "%d off"`},
+}
+
+func advice(msg string) string {
+	for _, a := range advices {
+		if strings.HasPrefix(msg, a.prefix) {
+			return a.advice
+		}
+	}
+	return ""
 }
 
 func firstLine(s string) string {
