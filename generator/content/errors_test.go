@@ -28,7 +28,7 @@ func TestErrorPositions(t *testing.T) {
 		{"toml escape at the end", "articles/x.md", "+++\ndate = 2024-01-01\ntitle = \"T\\\n+++\n",
 			[]string{`site/articles/x.md:3:10: invalid escape in string '\\n'`}},
 		{"json syntax", "articles/x.md", "{\n  \"title\": \"T\",\n  \"date\": \"2024-01-01\",\n  \"tags\": [\"a\",]\n}\n",
-			[]string{"site/articles/x.md:4:16: invalid JSON: invalid character ']' looking for beginning of value"}},
+			[]string{"site/articles/x.md:4:16: invalid JSON: invalid character ']' looking for beginning of value: JSON allows no comma after the last item: remove it"}},
 		{"json duplicate key", "articles/x.md", "{\"title\": \"T\",\n \"date\": \"2024-01-01\",\n \"title\": \"U\"}\n",
 			[]string{`site/articles/x.md:3:2: duplicate key "title" (first set on line 1)`}},
 		{"json unclosed", "articles/x.md", "{\"title\": \"T\",\n",

@@ -162,6 +162,10 @@ func jsonError(src []byte, start int, err error) error {
 	switch {
 	case errors.As(err, &syn):
 		off, msg = int(syn.Offset)-1, syn.Error()
+		if at := start + max(off, 0); at < len(src) && (src[at] == '}' || src[at] == ']') &&
+			bytes.HasSuffix(bytes.TrimRight(src[start:at], " \t\r\n"), []byte(",")) {
+			msg += ": JSON allows no comma after the last item: remove it"
+		}
 	case errors.As(err, &typ):
 		off = int(typ.Offset)
 	case errors.Is(err, io.ErrUnexpectedEOF):
