@@ -37,15 +37,36 @@ func ParseDate(s string, loc *time.Location) (time.Time, error) {
 		if err == nil {
 			return inRange(t, s, loc)
 		}
+		// "extra text" only says the value is longer than this layout: a
+		// longer layout may know the real reason ("2025-02-30T10:00:00":
+		// day out of range, not extra text "T10:00:00").
 		var pe *time.ParseError
-		if reason == "" && errors.As(err, &pe) && pe.Message != "" {
-			reason = strings.TrimPrefix(pe.Message, ": ")
+		if errors.As(err, &pe) && pe.Message != "" {
+			if m := strings.TrimPrefix(pe.Message, ": "); better(m, reason) {
+				reason = m
+			}
 		}
 	}
 	if reason != "" {
 		return time.Time{}, fmt.Errorf("cannot parse date %q: %s; %s", s, reason, dateHint)
 	}
 	return time.Time{}, fmt.Errorf("cannot parse date %q; %s", s, dateHint)
+}
+
+// better reports whether the parse error message m explains a date better
+// than reason: any message beats none, a value out of range beats extra
+// text, and less extra text beats more (its layout read further).
+func better(m, reason string) bool {
+	const extra = "extra text"
+	switch {
+	case reason == "":
+		return true
+	case !strings.HasPrefix(reason, extra):
+		return false
+	case !strings.HasPrefix(m, extra):
+		return true
+	}
+	return len(m) < len(reason)
 }
 
 // inRange refuses a date whose year, where it was written or in the site's

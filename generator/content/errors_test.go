@@ -52,6 +52,9 @@ func TestErrorPositions(t *testing.T) {
 			[]string{`site/articles/x.md:3:7: cannot parse date "0000-01-01 00:00:00+00:00": year out of range; write dates as 2006-01-02, 2006-01-02T15:04:05, or with an offset as 2006-01-02T15:04:05+01:00`}},
 		{"toml year 0", "articles/x.md", "+++\ntitle = \"T\"\ndate = 0000-01-01T00:00:00Z\n+++\n",
 			[]string{`site/articles/x.md:3:8: cannot parse date "0000-01-01T00:00:00Z": year out of range; write dates as 2006-01-02, 2006-01-02T15:04:05, or with an offset as 2006-01-02T15:04:05+01:00`}},
+		// The reason is the longest layout's: "extra text" named the time.
+		{"impossible day with a time", "articles/x.md", "---\ntitle: T\ndate: 2025-02-30T10:00:00\n---\n",
+			[]string{`site/articles/x.md:3:7: cannot parse date "2025-02-30T10:00:00": day out of range; write dates as 2006-01-02, 2006-01-02T15:04:05, or with an offset as 2006-01-02T15:04:05+01:00`}},
 		{"unparseable date", "articles/x.md", "---\ntitle: T\ndate: next tuesday\n---\n",
 			[]string{`site/articles/x.md:3:7: cannot parse date "next tuesday"; write dates as 2006-01-02, 2006-01-02T15:04:05, or with an offset as 2006-01-02T15:04:05+01:00`}},
 		// The decoder gives a duplicate key the column after the line before.

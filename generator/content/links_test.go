@@ -32,6 +32,10 @@ func linkSite(t *testing.T) (site, outside string) {
 	symlink(t, "d/secret.md", filepath.Join(site, "static/leak.md"))                  // out, through d
 	symlink(t, "../static/d/secret.md", filepath.Join(site, "articles/leak.md"))      // the same, as a page
 	symlink(t, filepath.Join(outside, "secret.md"), filepath.Join(site, "articles/abs.md"))
+	// Inside, but in a hidden folder, which the watcher does not watch.
+	writeFile(t, filepath.Join(site, ".shared/hidden.md"), "---\ntitle: Hidden\ndate: 2025-01-01\n---\nHIDDEN\n")
+	symlink(t, "../.shared/hidden.md", filepath.Join(site, "articles/hidden.md"))
+	symlink(t, "hidden.md", filepath.Join(site, "articles/chain.md")) // to the link above
 	return site, outside
 }
 
@@ -81,6 +85,8 @@ func TestLinksAndSpecialFiles(t *testing.T) {
 	}
 	for _, want := range []string{
 		"site/articles/abs.md: warning: symbolic link skipped",
+		"site/articles/chain.md: warning: symbolic link skipped: it points at a hidden or editor's file",
+		"site/articles/hidden.md: warning: symbolic link skipped: it points at a hidden or editor's file",
 		"site/articles/leak.md: warning: symbolic link skipped",
 		"site/articles/pipe.md: warning: skipped: not a regular file (a named pipe)",
 		"site/static/d: warning: symbolic link skipped",

@@ -314,6 +314,10 @@ func (w *walker) addToBundle(p, top, rest string) {
 // the site's FS (see sitefs) fails to open or stat a path that leads out,
 // by the link or by any folder on its way.
 func (w *walker) linkInside(p string) bool {
+	if hiddenTarget(w.fsys, p) {
+		w.list.Warnf(diag.Pos{Path: w.display(p)}, "symbolic link skipped: it points at a hidden or editor's file, whose edits serve and build --watch would not see")
+		return false
+	}
 	if info, err := fs.Stat(w.fsys, p); err == nil && info.Mode().IsRegular() {
 		if w.links == nil {
 			w.links = map[string]bool{}
@@ -322,6 +326,30 @@ func (w *walker) linkInside(p string) bool {
 		return true
 	}
 	w.list.Warnf(diag.Pos{Path: w.display(p)}, "symbolic link skipped: it must point at a file inside the site")
+	return false
+}
+
+// hiddenTarget reports whether the symbolic link p leads, by a relative
+// target or a chain of them, to a path with a name that the watcher
+// ignores (a hidden folder such as .drafts/, an editor's backup): a build
+// reads it, but no edit of it would be reported, and serve and build
+// --watch would show it stale.
+func hiddenTarget(fsys fs.FS, p string) bool {
+	for range 40 { // the kernel's own limit on a chain of links
+		target, err := fs.ReadLink(fsys, p)
+		if err != nil || path.IsAbs(target) {
+			return false
+		}
+		p = path.Join(path.Dir(p), target)
+		for seg := range strings.SplitSeq(p, "/") {
+			if seg != ".." && seg != ".well-known" && ignored(seg) { // the watcher watches .well-known
+				return true
+			}
+		}
+		if info, err := fs.Lstat(fsys, p); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return false
+		}
+	}
 	return false
 }
 
