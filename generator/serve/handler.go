@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"mime"
@@ -9,6 +10,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/byline/byline/generator/render"
 )
@@ -46,6 +48,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p, ok := outputPath(r.URL.Path)
 	if !ok {
 		http.Error(w, "400 bad request: invalid path", http.StatusBadRequest)
+		return
+	}
+	if c := cleanURLPath(r.URL.Path); c != r.URL.Path {
+		// "/articles//" would be served the page of "/articles/" at
+		// another depth, where its relative links and styles break.
+		if r.URL.RawQuery != "" {
+			c += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, c, http.StatusFound) // not 301: a browser keeps those
 		return
 	}
 	g := s.cur.Load()
@@ -115,6 +126,12 @@ func (g *generation) file(p string) (*servedFile, error) {
 func write(w http.ResponseWriter, r *http.Request, status int, f *servedFile) {
 	h := w.Header()
 	h.Set("Content-Type", f.ctype)
+	if status == http.StatusOK {
+		// Range requests too: Safari plays a <video> only from a server
+		// that answers them with 206.
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(f.data))
+		return
+	}
 	h.Set("Content-Length", strconv.Itoa(len(f.data)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
@@ -144,6 +161,17 @@ func outputPath(urlPath string) (string, bool) {
 	return p, fs.ValidPath(p)
 }
 
+// cleanURLPath is the canonical form of a URL path that outputPath
+// accepts: no empty or "." segments, its trailing slash kept. It never
+// starts with "//", which a browser would take for another host.
+func cleanURLPath(urlPath string) string {
+	c := path.Clean(urlPath)
+	if strings.HasSuffix(urlPath, "/") && c != "/" {
+		c += "/"
+	}
+	return c
+}
+
 // types are the content types of the files a site is made of, whatever
 // the system's MIME tables say.
 var types = map[string]string{
@@ -154,6 +182,9 @@ var types = map[string]string{
 	".ico": "image/x-icon", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
 	".gif": "image/gif", ".webp": "image/webp", ".avif": "image/avif",
 	".woff": "font/woff", ".woff2": "font/woff2", ".pdf": "application/pdf",
+	".otf": "font/otf", ".ttf": "font/ttf", ".mjs": "text/javascript; charset=utf-8",
+	".map": "application/json", ".mp4": "video/mp4", ".webm": "video/webm", ".mp3": "audio/mpeg",
+	".ogg": "audio/ogg", ".wav": "audio/wav", ".csv": "text/csv; charset=utf-8", ".zip": "application/zip",
 }
 
 func contentType(p string) string {

@@ -302,3 +302,60 @@ func TestLinksToADeletedArticle(t *testing.T) {
 		t.Errorf("a page linking to the article, after it came back: %d", code)
 	}
 }
+
+func TestRedirectsNonCanonicalPaths(t *testing.T) {
+	dir, opts := sampleSite(t)
+	l := startServer(t, dir, opts)
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for in, want := range map[string]string{
+		"/articles//":      "/articles/",
+		"/articles/./?q=1": "/articles/?q=1",
+		articleURL + "/":   articleURL,
+	} {
+		req, _ := http.NewRequest("GET", l.http.URL+"/", nil)
+		req.URL.Opaque = in // sent as written (not "//…", which the client would send as a host)
+		if i := strings.IndexByte(in, '?'); i >= 0 {
+			req.URL.Opaque, req.URL.RawQuery = in[:i], in[i+1:]
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != want {
+			t.Errorf("%s: %d → %q, want a redirect to %q", in, resp.StatusCode, resp.Header.Get("Location"), want)
+		}
+	}
+}
+
+func TestAnswersRangeRequests(t *testing.T) {
+	dir, opts := sampleSite(t)
+	l := startServer(t, dir, opts)
+	whole := l.file(t, "robots.txt")
+	req, _ := http.NewRequest("GET", l.http.URL+"/robots.txt", nil)
+	req.Header.Set("Range", "bytes=2-5")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusPartialContent || string(body) != whole[2:6] ||
+		resp.Header.Get("Content-Type") != "text/plain; charset=utf-8" || resp.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("Range: %d %q %q", resp.StatusCode, body, resp.Header)
+	}
+}
+
+// TestContentTypesAreFixed: the types of the files a site is made of come
+// from Byline's own table, not the machine's, where .otf was an
+// OpenDocument formula and .webm audio.
+func TestContentTypesAreFixed(t *testing.T) {
+	for name, want := range map[string]string{
+		"a.otf": "font/otf", "a.webm": "video/webm", "a.mp4": "video/mp4", "a.map": "application/json",
+		"a.mjs": "text/javascript; charset=utf-8", "a.css": "text/css; charset=utf-8",
+	} {
+		if got := contentType(name); got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+}
