@@ -41,6 +41,7 @@ import (
 	"github.com/byline/byline/generator"
 	"github.com/byline/byline/generator/content"
 	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/render"
 	"github.com/byline/byline/generator/watch"
 )
 
@@ -76,6 +77,9 @@ type Server struct {
 	// which must not be patched.
 	unserved bool
 	warned   string // warnings last printed, under mu
+	// stopCheck stops the check of the build in service (see check),
+	// under mu; nil when none runs.
+	stopCheck context.CancelFunc
 }
 
 // New returns a server with no build yet; call Rebuild to make one.
@@ -118,6 +122,7 @@ func (s *Server) Rebuild(ctx context.Context, b watch.Batch) error {
 func (s *Server) Prepare(ctx context.Context, b watch.Batch) (commit func(), err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.endCheck() // a patch waits for the renders in progress
 	if s.prepares++; s.gate != nil {
 		s.gate(s.prepares)
 	}
@@ -180,14 +185,56 @@ func (s *Server) commit(f func()) func() {
 	}
 }
 
-// serve makes prep the build in service, as a new generation, and reloads
-// open pages.
+// serve makes prep the build in service, as a new generation, reloads
+// open pages, and checks the generation's pages once they have loaded.
 func (s *Server) serve(prep *generator.Prepared) {
 	g := &generation{id: s.epoch + "." + strconv.Itoa(s.n), prep: prep}
 	s.cur.Store(g)
 	s.failed.Store(nil)
 	s.unserved = false
 	s.hub.publish(event{name: "reload", data: g.id})
+	s.endCheck()
+	ctx, cancel := context.WithCancel(context.Background())
+	s.stopCheck = cancel
+	time.AfterFunc(checkAfter, func() { s.check(ctx, g) })
+}
+
+// checkAfter is how long after a commit the check of its pages begins:
+// time for the browser to fetch the reloaded page first.
+const checkAfter = 250 * time.Millisecond
+
+// check renders every file of g and throws the files away, as byline
+// build would render them, and shows the errors of the pages that fail as
+// a failed build's are shown: pages render on request, so a template
+// error that hits only some pages (an article without a reviewer, a
+// partial indexing past a short list) would otherwise show only on those
+// pages, and the preview would look good while byline build failed. The
+// pages that render are still served. A new Prepare, or Close, stops it.
+func (s *Server) check(ctx context.Context, g *generation) {
+	if ctx.Err() != nil {
+		return
+	}
+	_, err := g.prep.Stream(ctx, func(render.File) error { return nil })
+	if err == nil || ctx.Err() != nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if ctx.Err() != nil || s.cur.Load() != g {
+		return
+	}
+	errs := buildErrors(err)
+	s.failed.Store(&errs)
+	s.hub.publish(event{name: "error", data: errorsJSON(errs)})
+	s.logf("pages failed to render, so byline build would fail:\n%v", err)
+}
+
+// endCheck stops the check in progress, if any, under mu.
+func (s *Server) endCheck() {
+	if s.stopCheck != nil {
+		s.stopCheck()
+		s.stopCheck = nil
+	}
 }
 
 // patch brings the build in service up to date with the batch's changes,
@@ -282,7 +329,12 @@ func (s *Server) ChangesAt() time.Time {
 
 // Close ends the event streams of open pages, so that an http.Server
 // serving s can shut down.
-func (s *Server) Close() { s.hub.close() }
+func (s *Server) Close() {
+	s.mu.Lock()
+	s.endCheck()
+	s.mu.Unlock()
+	s.hub.close()
+}
 
 func (s *Server) logf(format string, args ...any) {
 	if s.opts.Logf != nil {

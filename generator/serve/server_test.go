@@ -359,3 +359,60 @@ func TestContentTypesAreFixed(t *testing.T) {
 		}
 	}
 }
+
+// TestPagesThatFailAreShown: a template error that hits only some pages
+// was shown only on those pages, with a bare 500, while the preview, its
+// log and every other open page said the build was good, and byline build
+// of the same files failed. The pages of each build are now checked in
+// the background: their errors are shown and logged as a failed build's,
+// while the pages that render are still served; the fix clears them.
+func TestPagesThatFailAreShown(t *testing.T) {
+	dir, opts := sampleSite(t)
+	l := startServer(t, dir, opts)
+	series := filepath.Join(dir, "site", "layouts", "partials", "series.html")
+	text, err := os.ReadFile("../../themes/default/layouts/partials/series.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := `{{ if eq .Slug "what-does-a-back-end-developer-do" }}{{ index .Meta.Tags 9 }}{{ end }}`
+	writeFile(t, series, broken+string(text))
+	events := l.subscribe(t, l.cur.Load().id)
+	if err := l.Rebuild(context.Background(), watch.Batch{Paths: []string{series}}); err != nil {
+		t.Fatal(err) // the build itself is good: it renders no page
+	}
+	if name, _ := events.next(t); name != "reload" {
+		t.Fatalf("event %s, want reload", name)
+	}
+	name, data := events.next(t)
+	if name != "error" || !strings.Contains(data, `site/layouts/partials/series.html`) || !strings.Contains(data, "index out of range") {
+		t.Fatalf("event %s %s, want the page's error", name, data)
+	}
+	if code, _, _ := l.get(t, "/"); code != http.StatusOK {
+		t.Errorf("the home page, which renders: %d", code)
+	}
+	if code, _, body := l.get(t, articleURL); code != http.StatusInternalServerError || !strings.Contains(body, "index out of range") {
+		t.Errorf("the broken page: %d", code)
+	}
+	// A page opened now shows the errors at once.
+	late := l.subscribe(t, l.cur.Load().id)
+	if name, _ := late.next(t); name != "error" {
+		t.Errorf("a page opened after the check: event %s, want error", name)
+	}
+	late.close()
+
+	writeFile(t, series, string(text))
+	if err := l.Rebuild(context.Background(), watch.Batch{Paths: []string{series}}); err != nil {
+		t.Fatal(err)
+	}
+	if name, _ := events.next(t); name != "reload" {
+		t.Errorf("after the fix: event %s, want reload", name)
+	}
+	select {
+	case e := <-events.events:
+		t.Errorf("after the fix, a check that passes sent %v", e)
+	case <-time.After(2 * checkAfter):
+	}
+	if l.failed.Load() != nil {
+		t.Error("the errors outlived the fix")
+	}
+}
