@@ -136,7 +136,7 @@ func TestBrokenBuildLeavesPublicUntouched(t *testing.T) {
 		name, file, old, new, want string
 	}{
 		{"broken YAML", art, "tags: [Back End, APIs, Databases]", "tags: [Back End, APIs, Databases",
-			art + ":10:1: ',' or ']' must be specified"},
+			art + ":9:7: ',' or ']' must be specified: a list opened with [ is not closed: end it with ]"},
 		{"duplicate key", art, "category: Roles", "category: Roles\ncategory: Guides",
 			art + `:9:1: duplicate key "category" (first set on line 8)`},
 		{"bad date", art, "date: 2024-03-12T09:00:00", "date: 2024-02-30",

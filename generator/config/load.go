@@ -78,6 +78,7 @@ func (d *decoder) decode(data []byte) {
 	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
 		line, col, msg, _ := yamlpos.Error(err)
+		line, col = yamlpos.Relocate(data, line, col, msg)
 		d.list.Errorf(diag.Pos{Path: d.file, Line: line, Col: col}, "%s", msg)
 		return
 	}

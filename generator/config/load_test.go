@@ -67,6 +67,7 @@ func TestErrors(t *testing.T) {
 		{"time_zone: Mars/Olympus\n", `site/config.yaml:1:12: unknown time zone "Mars/Olympus"; use an IANA name such as "Europe/Berlin" or "UTC"`},
 		{"title: T\ntheme: ../x\n", `site/config.yaml:2:8: theme "../x": write the name of a folder under themes/, such as default`},
 		{"base_url: example.com\n", `site/config.yaml:1:11: base_url "example.com": must be an absolute http or https URL, like "https://example.com/"`},
+		{"menus:\n  main: [{name: A, url: /a/}\ntitle: T\n", `site/config.yaml:2:9: ',' or ']' must be specified: a list opened with [ is not closed: end it with ]`},
 		{"title: [a\n", `site/config.yaml:1:8: sequence end token ']' not found: a list opened with [ is not closed: end it with ]`},
 		// Written into <html lang> and every feed's xml:lang, which refuses it.
 		{"language: en_US\n", `site/config.yaml:1:11: language "en_US" is not a language tag: write a BCP 47 tag such as "en-US" (letters and digits, parts joined by "-")`},

@@ -14,6 +14,9 @@ func TestErrorPositions(t *testing.T) {
 	}{
 		{"yaml bad indentation", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\n  tags: [a]\n---\n",
 			[]string{`site/articles/x.md:3:7: mapping value is not allowed in this context: a value that holds ": " must be quoted, as in title: "How to: Start"; or this line is indented more than the one before`}},
+		// go-yaml places this at the next key: the error is at the "[".
+		{"yaml list left open before a key", "articles/x.md", "---\ntitle: \"[a] b\" # [c\nseries: [Getting Hired in Tech\ndate: 2024-01-01\n---\n",
+			[]string{`site/articles/x.md:3:9: ',' or ']' must be specified: a list opened with [ is not closed: end it with ]`}},
 		// The commonest slip in front matter: a title with a colon.
 		{"yaml colon in a title", "articles/x.md", "---\ntitle: SRE: What It Is\ndate: 2024-01-01\n---\n",
 			[]string{`site/articles/x.md:2:8: mapping value is not allowed in this context: a value that holds ": " must be quoted, as in title: "How to: Start"; or this line is indented more than the one before`}},

@@ -33,6 +33,7 @@ func goccyTree(data []byte, line int) (*value, []*posError) {
 		if !ok {
 			l, c = 1, 1
 		}
+		l, c = yamlpos.Relocate(data, l, c, msg)
 		return nil, []*posError{{l + line - 1, c, msg}}
 	}
 	b := yamlBuilder{line: line, anchors: map[string]ast.Node{}}

@@ -65,6 +65,63 @@ func OpenBrackets(data []byte) (line, col int, over bool) {
 	return 0, 0, false
 }
 
+// Unclosed finds the bracket that go-yaml's "',' or ']' must be specified"
+// (or '}') is about: go-yaml places it where the next key begins, on the
+// line after the unclosed list, which an editor then searches in vain. It
+// returns the position of the last "[" (or "{") left open on a line
+// before the given one, counting brackets outside quotes and comments,
+// and ok when there is one.
+func Unclosed(data []byte, line int, open byte) (l, c int, ok bool) {
+	lines := strings.Split(string(data), "\n")
+	for i := min(line-1, len(lines)) - 1; i >= 0; i-- {
+		var stack []int
+		quote := byte(0)
+	scan:
+		for j := 0; j < len(lines[i]); j++ {
+			switch ch := lines[i][j]; {
+			case quote != 0:
+				if ch == quote {
+					quote = 0
+				}
+			case ch == '"' || ch == '\'':
+				quote = ch
+			case ch == '#' && (j == 0 || lines[i][j-1] == ' '):
+				break scan
+			case ch == open:
+				stack = append(stack, j)
+			case ch == ']' && open == '[', ch == '}' && open == '{':
+				if len(stack) > 0 {
+					stack = stack[:len(stack)-1]
+				}
+			}
+		}
+		if len(stack) > 0 {
+			return i + 1, stack[len(stack)-1] + 1, true
+		}
+	}
+	return 0, 0, false
+}
+
+// Relocate moves the position of an unclosed-bracket error, as Error
+// gives it, to the bracket (see Unclosed); other errors keep theirs.
+func Relocate(data []byte, line, col int, msg string) (int, int) {
+	for _, open := range []byte("[{") {
+		if strings.HasPrefix(msg, "',' or '"+string(rune(closing(open)))+"' must be specified") {
+			if l, c, ok := Unclosed(data, line, open); ok {
+				return l, c
+			}
+		}
+	}
+	return line, col
+}
+
+func closing(open byte) byte {
+	if open == '[' {
+		return ']'
+	}
+	return '}'
+}
+
 // Decode decodes n into v with dec, or with a decoder of its own when dec
 // is nil. go-yaml panics on some odd trees (a tag around an anchored list
 // where a list goes, among others FuzzLoad found); Decode turns that into
@@ -121,6 +178,8 @@ var advices = []struct{ prefix, advice string }{
 	{"value is not allowed in this context", `: text follows a quoted value, a list or a mapping on one line: quote the whole value, as in title: "[Draft] Notes", writing '' for a ' inside '…'; or check the indentation`},
 	{"sequence end token ']' not found", ": a list opened with [ is not closed: end it with ]"},
 	{"mapping end token '}' not found", ": a mapping opened with { is not closed: end it with }"},
+	{"',' or ']' must be specified", ": a list opened with [ is not closed: end it with ]"},
+	{"',' or '}' must be specified", ": a mapping opened with { is not closed: end it with }"},
 	{"could not find end character of double-quoted text", `: the quoted value is not closed: end it with "`},
 	{"could not find end character of single-quoted text", ": the quoted value is not closed: end it with '"},
 	{"found character '\t' that cannot start any token", ": YAML indents with spaces: replace the tab"},
