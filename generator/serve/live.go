@@ -166,6 +166,10 @@ func errorPage(title string, errs []BuildError, gen string) []byte {
 	for _, e := range errs {
 		b.WriteString(html.EscapeString(e.String()))
 		b.WriteByte('\n')
+		if e.Source != "" {
+			// The offending line, as the overlay shows it.
+			fmt.Fprintf(&b, "    %s\n", html.EscapeString(e.Source))
+		}
 	}
 	b.WriteString("</pre>\n")
 	b.Write(scriptTag(gen))
