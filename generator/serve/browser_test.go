@@ -3,6 +3,7 @@ package serve
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -66,4 +67,39 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	}
 	edit(t, w.dir, articleMD, `title: "Seen Live: What Does`, `title: "Recovered: What Does`)
 	waitFor("the recovery", overlay+` === null && document.querySelector("h1").textContent.includes("Recovered")`)
+
+	// A hidden page lets go of its stream (a browser has six connections
+	// to a server, which six tabs' streams would take), and catches up
+	// with the builds it missed when it is shown again.
+	streams := func() int {
+		w.hub.mu.Lock()
+		defer w.hub.mu.Unlock()
+		return len(w.hub.clients)
+	}
+	setHidden := func(hidden bool) {
+		t.Helper()
+		js := `Object.defineProperty(document, "hidden", {configurable: true, get: () => ` + strconv.FormatBool(hidden) + `});
+			document.dispatchEvent(new Event("visibilitychange")); true`
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitUntil := func(what string, cond func() bool) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(20 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("timed out waiting for %s", what)
+			}
+		}
+	}
+	waitUntil("the page's stream", func() bool { return streams() == 1 })
+	setHidden(true)
+	waitUntil("the hidden page to close its stream", func() bool { return streams() == 0 })
+	edit(t, w.dir, articleMD, `title: "Recovered: What Does`, `title: "Missed While Hidden: What Does`)
+	w.settle(t, articleURL, contains("Missed While Hidden"))
+	if ok, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("h1").textContent.includes("Recovered")`)); !ok {
+		t.Fatal("the hidden page reloaded")
+	}
+	setHidden(false)
+	waitFor("the page shown again to catch up", `document.querySelector("h1").textContent.includes("Missed While Hidden")`)
 }

@@ -33,7 +33,7 @@
       "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-align:left");
     overlay.id = "byline-error-overlay";
     overlay.setAttribute("role", "alert");
-    overlay.appendChild(el("h2", "Build failed: showing the last good build",
+    overlay.appendChild(el("h2", "Build failed: byline build would stop on these errors",
       "font:600 18px/1.4 system-ui,sans-serif;margin:0 0 1rem;color:#fca5a5"));
     errors.forEach(function (e) {
       var item = el("div", "", "margin:0 0 1rem");
@@ -51,15 +51,33 @@
     (document.body || document.documentElement).appendChild(overlay);
   }
 
-  var source = new EventSource("/_byline/events?gen=" + encodeURIComponent(gen));
-  source.addEventListener("reload", function () {
-    hide();
-    location.reload();
+  // A page listens only while it is visible: a browser keeps at most six
+  // connections to a server over HTTP/1.1, and every open tab's stream
+  // would hold one, so a seventh preview tab would wait for ever. A page
+  // shown again connects with its generation, and the server answers at
+  // once with a reload when a build came meanwhile, or with the errors.
+  var source = null;
+  function connect() {
+    if (source) return;
+    source = new EventSource("/_byline/events?gen=" + encodeURIComponent(gen));
+    source.addEventListener("reload", function () {
+      hide();
+      location.reload();
+    });
+    // "error" is also the name of EventSource's own connection event,
+    // which has no data: the stream reconnects by itself then.
+    source.addEventListener("error", function (e) {
+      if (e.data) show(JSON.parse(e.data));
+    });
+  }
+  function disconnect() {
+    if (source) source.close();
+    source = null;
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden) disconnect(); else connect();
   });
-  // "error" is also the name of EventSource's own connection event, which
-  // has no data: the stream reconnects by itself then.
-  source.addEventListener("error", function (e) {
-    if (e.data) show(JSON.parse(e.data));
-  });
-  window.addEventListener("pagehide", function () { source.close(); });
+  window.addEventListener("pagehide", disconnect);
+  window.addEventListener("pageshow", function () { if (!document.hidden) connect(); });
+  if (!document.hidden) connect();
 })();
