@@ -28,7 +28,19 @@ func BenchmarkEditToPage10k(b *testing.B) { benchEditToPage(b, 10_000) }
 // BenchmarkEditToPage1k is BenchmarkEditToPage10k on a 1k-article site.
 func BenchmarkEditToPage1k(b *testing.B) { benchEditToPage(b, 1000) }
 
-func benchEditToPage(b *testing.B, n int) {
+// BenchmarkEditDuringCheck10k is BenchmarkEditToPage10k with each edit
+// made while the background check of the last build's pages (see
+// Server.check) is halfway through: what an author who saves again a
+// moment after looking at the page waits for.
+func BenchmarkEditDuringCheck10k(b *testing.B) {
+	benchEditToPageAfter(b, 10_000, checkAfter+500*time.Millisecond)
+}
+
+func benchEditToPage(b *testing.B, n int) { benchEditToPageAfter(b, n, 200*time.Millisecond) }
+
+// benchEditToPageAfter times edits made pause after the page of the last
+// one was fetched.
+func benchEditToPageAfter(b *testing.B, n int, pause time.Duration) {
 	if testing.Short() {
 		b.Skip("corpus benchmark skipped in -short mode")
 	}
@@ -50,13 +62,13 @@ func benchEditToPage(b *testing.B, n int) {
 	}
 	defer os.WriteFile(file, src, 0o644)
 	for _, e := range edits(src) {
-		b.Run(e.name, func(b *testing.B) { benchLatency(b, l, events, file, url, e.edit) })
+		b.Run(e.name, func(b *testing.B) { benchLatency(b, l, events, file, url, e.edit, pause) })
 	}
 }
 
 // benchLatency writes edit(text) to file, with a new text each time, and
 // waits for the reload event and the page at url showing the text.
-func benchLatency(b *testing.B, l *live, events *sse, file, url string, edit func(text string) []byte) {
+func benchLatency(b *testing.B, l *live, events *sse, file, url string, edit func(text string) []byte, pause time.Duration) {
 	var times []time.Duration
 	i := 0
 	for b.Loop() {
@@ -76,7 +88,7 @@ func benchLatency(b *testing.B, l *live, events *sse, file, url string, edit fun
 		}
 		times = append(times, time.Since(start))
 		b.StopTimer()
-		time.Sleep(200 * time.Millisecond) // let the watcher settle
+		time.Sleep(pause) // let the watcher settle
 		b.StartTimer()
 	}
 	slices.Sort(times)

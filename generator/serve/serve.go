@@ -200,8 +200,9 @@ func (s *Server) serve(prep *generator.Prepared) {
 }
 
 // checkAfter is how long after a commit the check of its pages begins:
-// time for the browser to fetch the reloaded page first.
-const checkAfter = 250 * time.Millisecond
+// time for the browser to fetch and show the reloaded page first, and for
+// a burst of saves to end, so that the check runs while the author reads.
+const checkAfter = time.Second
 
 // check renders every file of g and throws the files away, as byline
 // build would render them, and shows the errors of the pages that fail as
@@ -215,7 +216,13 @@ func (s *Server) check(ctx context.Context, g *generation) {
 		return
 	}
 	_, err := g.prep.Stream(ctx, func(render.File) error { return nil })
-	if err == nil || ctx.Err() != nil {
+	if ctx.Err() != nil {
+		return
+	}
+	// The check leaves as much garbage as a build: collected now, while
+	// the author reads, and not by the next build.
+	runtime.GC()
+	if err == nil {
 		return
 	}
 	s.mu.Lock()
