@@ -86,6 +86,10 @@ func (l *loader) missingPartial(base *template.Template, c call) bool {
 	if c.target == "" || base.Lookup(c.target) != nil {
 		return false
 	}
+	if l.unparsed[c.target] {
+		// The file is there, and its own error is reported already.
+		return true
+	}
 	loc, _ := c.tree.ErrorContext(c.node)
 	l.add(l.th.locate(fmt.Errorf("template: %s: partialCached %q: no such partial: create %s/%s, or correct the name",
 		loc, c.target, l.th.first, c.target), c.tree.ParseName))

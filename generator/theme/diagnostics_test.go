@@ -49,6 +49,16 @@ func TestLoadDiagnostics(t *testing.T) {
 			`site/layouts/partials/extra.html:1:4: partialCached "partials/nope.html": no such partial: create site/layouts/partials/nope.html, or correct the name`,
 		},
 	}, {
+		// A partial that fails to parse was also reported as missing at
+		// each partialCached call of it, asking for a file that exists.
+		name: "partialCached of a partial that does not parse",
+		site: map[string]string{
+			"partials/extra.html": "<p>\n{{ nosuchfunc . }}</p>",
+			"partials/head.html":  `<title>{{ partialCached "partials/extra.html" . }}</title>`,
+			"article.html":        `{{ define "main" }}{{ partialCached "partials/extra.html" . }}{{ end }}`,
+		},
+		want: []string{`site/layouts/partials/extra.html:2:1: function "nosuchfunc" not defined`},
+	}, {
 		// html/template blamed the page's entry, baseof.html, with no line
 		// and its own notation for where the file ends, once per kind.
 		name: "partial ends in a comment",

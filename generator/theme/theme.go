@@ -149,10 +149,13 @@ type loader struct {
 	union   unionFS
 	// broken is set when a shared file failed: kinds then skip their
 	// trial run, which would only repeat the error.
-	broken  bool
-	hasBase bool
-	texts   map[string]string // file name → its text
-	seen    map[string]bool   // diagnostics added, as printed
+	broken bool
+	// unparsed are the shared files (partials, shortcodes) that failed to
+	// parse and were reported: a call of one is not a missing partial.
+	unparsed map[string]bool
+	hasBase  bool
+	texts    map[string]string // file name → its text
+	seen     map[string]bool   // diagnostics added, as printed
 	// stubFuncs stand in for funcs in trial runs (see stubs).
 	stubFuncs template.FuncMap
 }
@@ -215,6 +218,10 @@ func (l *loader) parseBase() *template.Template {
 		if _, err := template.New(name).Funcs(l.funcs).Parse(text); err != nil {
 			l.list.Add(l.th.locate(err, name))
 			l.broken = true
+			if l.unparsed == nil {
+				l.unparsed = map[string]bool{}
+			}
+			l.unparsed[name] = true
 			continue
 		}
 		template.Must(base.New(name).Parse(text))
@@ -301,7 +308,23 @@ func (t *Theme) Execute(w io.Writer, kind string, data any) error {
 			}
 			return d
 		}
+		if d := failedPartial(err); d != nil {
+			return d
+		}
 		return t.locate(err, kind+".html")
+	}
+	return nil
+}
+
+// failedPartial returns the diagnostic of the partial that a partialCached
+// call within err ran and that failed, if any: the fault is in that
+// partial's file, at its own line, not at the call in the caller's file
+// (baseof.html for every page), and one mistake in a partial is then one
+// error, whichever template called it.
+func failedPartial(err error) *diag.Diagnostic {
+	var d *diag.Diagnostic
+	if errors.As(err, &d) {
+		return d
 	}
 	return nil
 }
@@ -409,6 +432,9 @@ func (t *Theme) partial(name string, data any) (template.HTML, error) {
 				t.overdue.Store(name, fmt.Errorf("%s is not run again in this build: it ran for more than %v once and was stopped", name, t.limit))
 			}
 			return "", errors.New(msg)
+		}
+		if d := failedPartial(err); d != nil {
+			return "", d
 		}
 		return "", t.locate(err, name)
 	}
