@@ -76,6 +76,12 @@ func TestErrorPositions(t *testing.T) {
 		{"updated before date in another offset", "articles/x.md", "---\ntitle: T\ndate: 2025-01-01T02:00:00Z\nupdated: 2025-01-01T02:00:00+14:00\n---\n",
 			[]string{"site/articles/x.md:4:10: updated (2024-12-31 07:00) is before date (2024-12-31 21:00): set updated on or after date, or remove it"}},
 		{"currency in lower case", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ncareer: {currency: usd, median_salary: 1}\n---\n", nil},
+		// money() showed these as "$-9,223,372,036,854,775,808" in the
+		// fact box, and the JSON-LD carried "median":1e+300.
+		{"median salary not a number", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ncareer:\n  median_salary: .nan\n---\n",
+			[]string{`site/articles/x.md:5:18: career.median_salary must be a yearly amount of 0 or more, below 1e15, found NaN`}},
+		{"median salary too large", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ncareer: {median_salary: 1.0e+300}\n---\n",
+			[]string{`site/articles/x.md:4:25: career.median_salary must be a yearly amount of 0 or more, below 1e15, found 1e+300`}},
 		{"currency not a code", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ncareer:\n  currency: dollars\n---\n",
 			[]string{`site/articles/x.md:5:13: career.currency "dollars" is not a currency code: write its three-letter ISO 4217 code, such as USD, EUR or GBP`}},
 		// An author's avatar is shown on many pages: a relative path would

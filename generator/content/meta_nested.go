@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 )
@@ -73,6 +74,12 @@ func (d *metaDecoder) career(v *value) *Career {
 		switch key {
 		case "median_salary":
 			c.MedianSalary = d.number(val, "career.median_salary")
+			if m := c.MedianSalary; math.IsNaN(m) || m < 0 || m >= 1e15 {
+				// The fact box and the JSON-LD would show nonsense
+				// ("$-9,223,372,036,854,775,808", "median":1e+300).
+				d.errorf(val, "career.median_salary must be a yearly amount of 0 or more, below 1e15, found %v", m)
+				c.MedianSalary = 0
+			}
 		case "currency":
 			c.Currency = d.currency(val)
 		case "outlook":

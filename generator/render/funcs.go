@@ -75,7 +75,13 @@ func money(amount any, currency string) (string, error) {
 	case int64:
 		x = float64(a)
 	default:
-		return "", fmt.Errorf("money: %v is not a number", amount)
+		return "", fmt.Errorf("money: %#v (%T) is not a number", amount, amount)
+	}
+	// int64(x) of a NaN, an infinity or a float beyond ±2⁶³ is undefined
+	// (on amd64, -9223372036854775808 for all of them): refuse them rather
+	// than print a wrong amount.
+	if r := math.Round(x); math.IsNaN(r) || r >= 1<<63 || r < -(1<<63) {
+		return "", fmt.Errorf("money: %v is not an amount it can show", amount)
 	}
 	n := strconv.FormatInt(int64(math.Round(x)), 10)
 	var b strings.Builder
