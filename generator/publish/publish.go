@@ -31,8 +31,10 @@
 //     output folder must go, or inside an old folder of ours where an output file must go,
 //     Publish fails before writing anything. The manifest is written last.
 //
-// If writing fails halfway, out holds a mix of old and new files, and the manifest still lists
-// every file Byline may have created, so the next successful publish cleans up.
+// Before the first change, every folder Publish will change is checked to be writable, so a
+// folder made read-only fails it with nothing changed. If writing still fails halfway (a disk
+// that fails), out holds a mix of old and new files, the error says so, and the manifest still
+// lists every file Byline may have created, so the next successful publish cleans up.
 package publish
 
 import (
@@ -95,8 +97,15 @@ func publish(out string, files []File, workers int) (stats Stats, err error) {
 
 // apply carries out a plan. The order matters for safety: the manifest grows to cover every
 // file about to be created before the first write, and shrinks to the new set only at the end.
-func (p *plan) apply(old []string, workers int, staged map[string]string) (Stats, error) {
-	var stats Stats
+func (p *plan) apply(old []string, workers int, staged map[string]string) (stats Stats, err error) {
+	if err := p.checkWritable(old, staged); err != nil {
+		return stats, err
+	}
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("%w; %s now holds some files of this build and some of the last: fix the cause and build again before you deploy it", err, p.root.Name())
+		}
+	}()
 	if claimed := p.claimed(old); len(claimed) > len(old) {
 		if err := writeManifest(p.root, claimed); err != nil {
 			return stats, err

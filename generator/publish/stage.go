@@ -65,6 +65,9 @@ func Begin(out string) (*Stage, error) {
 	if err := root.RemoveAll(stagingDir); err != nil {
 		return fail(fmt.Errorf("removing an old staging folder: %w", err))
 	}
+	if err := writable(out, "."); err != nil {
+		return fail(err)
+	}
 	if err := root.Mkdir(stagingDir, 0o755); err != nil {
 		return fail(err)
 	}
