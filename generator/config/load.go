@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path"
 	"reflect"
 	"regexp"
 	"strings"
@@ -34,6 +35,7 @@ func Load(fsys fs.FS, file string, list *diag.List) *Config {
 	cfg.File = file
 	data, err := fs.ReadFile(fsys, Name)
 	if errors.Is(err, fs.ErrNotExist) {
+		missing(fsys, file, list)
 		return cfg
 	}
 	if err != nil {
@@ -45,6 +47,28 @@ func Load(fsys fs.FS, file string, list *diag.List) *Config {
 	d.decode(data)
 	d.finish()
 	return cfg
+}
+
+// otherNames are the names other generators (and YAML's other extension)
+// give a site's settings, which Byline would otherwise ignore in silence.
+var otherNames = []string{"config.yml", "config.toml", "config.json", "hugo.yaml", "hugo.yml", "hugo.toml", "hugo.json"}
+
+// missing reports a site without config.yaml: an error when its settings
+// are in a file of another name, else a warning, since the site is then
+// built with the defaults (no base_url, the title "Byline").
+func missing(fsys fs.FS, file string, list *diag.List) {
+	dir := path.Dir(file)
+	for _, name := range otherNames {
+		if _, err := fs.Stat(fsys, name); err == nil {
+			how := "rename it to " + Name
+			if path.Ext(name) != ".yaml" && path.Ext(name) != ".yml" {
+				how = "write its settings in YAML, in " + Name
+			}
+			list.Errorf(diag.Pos{Path: path.Join(dir, name)}, "Byline reads a site's settings from %s alone, and would build without these: %s", Name, how)
+			return
+		}
+	}
+	list.Warnf(diag.Pos{Path: file}, "no %s: building with the default settings (the title \"Byline\", no base_url): create it, as byline init does", Name)
 }
 
 type decoder struct {

@@ -24,10 +24,29 @@ func load(t *testing.T, src string) (*Config, []string) {
 	return cfg, msgs
 }
 
+// TestMissingFileIsDefault: a site without config.yaml builds with the
+// defaults, and is warned that it does.
 func TestMissingFileIsDefault(t *testing.T) {
 	cfg, msgs := load(t, "")
-	if len(msgs) != 0 || cfg.Language != "en" || cfg.TimeZone != "UTC" || cfg.Pagination.PerPage != 10 || cfg.Location == nil {
+	want := `site/config.yaml: warning: no config.yaml: building with the default settings (the title "Byline", no base_url): create it, as byline init does`
+	if strings.Join(msgs, "\n") != want || cfg.Language != "en" || cfg.TimeZone != "UTC" || cfg.Pagination.PerPage != 10 || cfg.Location == nil {
 		t.Fatalf("got %+v, %v", cfg, msgs)
+	}
+}
+
+// TestSettingsUnderAnotherName: config.yml, or Hugo's config.toml, was
+// ignored in silence, and the site built with the defaults.
+func TestSettingsUnderAnotherName(t *testing.T) {
+	for name, want := range map[string]string{
+		"config.yml":  `site/config.yml: Byline reads a site's settings from config.yaml alone, and would build without these: rename it to config.yaml`,
+		"hugo.toml":   `site/hugo.toml: Byline reads a site's settings from config.yaml alone, and would build without these: write its settings in YAML, in config.yaml`,
+		"config.toml": `site/config.toml: Byline reads a site's settings from config.yaml alone, and would build without these: write its settings in YAML, in config.yaml`,
+	} {
+		var list diag.List
+		Load(fstest.MapFS{name: &fstest.MapFile{Data: []byte("title: T\n")}}, "site/config.yaml", &list)
+		if err := list.Err(); err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %s", name, err, want)
+		}
 	}
 }
 
