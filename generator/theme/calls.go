@@ -7,6 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"text/template/parse"
+
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/internal/yamlpos"
 )
 
 // call is one partialCached call in a template of the shared set.
@@ -203,5 +206,58 @@ func walkCommands(n parse.Node, f func(parse.Node)) {
 		}
 	case *parse.ChainNode:
 		walkCommands(n.Node, f)
+	}
+}
+
+// checkBlocks warns about each template that file, a page kind's file that
+// only defines blocks, defines and that no template of its page runs: the
+// page would lack it, without a word. It is a typo ({{ define "mian" }}),
+// or a baseof.html whose blocks have other names than the kind files'
+// (a theme's baseof runs "content", the built-in article.html defines
+// "main").
+func (l *loader) checkBlocks(set *template.Template, file string) {
+	if b := set.Lookup("baseof.html"); b == nil || b.Tree == nil || b.Tree.ParseName != "baseof.html" {
+		return // redefined by another file, which is the fault to report
+	}
+	runs, calls := scan(set)
+	for _, c := range calls {
+		if c.target != "" {
+			runs[c.caller] = append(runs[c.caller], c.target)
+		}
+	}
+	reached := map[string]bool{}
+	queue := []string{"baseof.html"}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		if !reached[n] {
+			reached[n] = true
+			queue = append(queue, runs[n]...)
+		}
+	}
+	var blocks []string
+	for _, name := range runs["baseof.html"] {
+		if !slices.Contains(blocks, name) {
+			blocks = append(blocks, name)
+		}
+	}
+	for _, t := range set.Templates() {
+		name := t.Name()
+		if name == file || reached[name] || t.Tree == nil || t.Tree.ParseName != file {
+			continue
+		}
+		loc, _ := t.Tree.ErrorContext(t.Tree.Root)
+		hint := ""
+		if s := yamlpos.Suggest(name, blocks); s != "" {
+			hint = fmt.Sprintf("; did you mean %q?", s)
+		}
+		quoted := make([]string, len(blocks))
+		for i, b := range blocks {
+			quoted[i] = strconv.Quote(b)
+		}
+		d := l.th.locate(fmt.Errorf("template: %s: defines %q, which no template of the page runs, so the page lacks it: "+
+			"%s runs %s%s", loc, name, l.th.display("baseof.html"), strings.Join(quoted, ", "), hint), file)
+		d.Severity = diag.Warning
+		l.add(d)
 	}
 }

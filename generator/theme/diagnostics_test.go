@@ -99,6 +99,28 @@ func TestLoadDiagnostics(t *testing.T) {
 		site: map[string]string{"article.html": "{{ define \"main\" }}\n<ul>\n{{ range . }}\n  <<a href=\"{{ . }}\"></li\n{{ end }}</ul>{{ end }}"},
 		want: []string{`site/layouts/article.html:3:14: on range loop re-entry: "<" in attribute name: "\n  <<a href=\""`},
 	}, {
+		// A block that baseof.html never runs left the page without it,
+		// in silence.
+		name: "block with a typo",
+		site: map[string]string{"home.html": "{{ define \"mian\" }}<p>typo</p>{{ end }}"},
+		want: []string{`site/layouts/home.html:1:20: warning: defines "mian", which no template of the page runs, so the page lacks it: themes/default/layouts/baseof.html runs "partials/head.html", "main"; did you mean "main"?`},
+	}, {
+		// A theme whose baseof.html names its block "content": the kind
+		// files it lacks, from the layers below, define "main".
+		name: "baseof with other block names",
+		site: map[string]string{"baseof.html": "<html>{{ block \"content\" . }}{{ end }}</html>", "home.html": "{{ define \"content\" }}<h1>Home</h1>{{ end }}"},
+		want: []string{
+			`themes/default/layouts/404.html:1:20: warning: defines "main", which no template of the page runs, so the page lacks it: site/layouts/baseof.html runs "content"`,
+			`themes/default/layouts/article.html:1:20: warning: defines "main", which no template of the page runs, so the page lacks it: site/layouts/baseof.html runs "content"`,
+			`themes/default/layouts/author.html:1:20: warning: defines "main", which no template of the page runs, so the page lacks it: site/layouts/baseof.html runs "content"`,
+			`themes/default/layouts/authors.html:1:20: warning: defines "main", which no template of the page runs, so the page lacks it: site/layouts/baseof.html runs "content"`,
+			`themes/default/layouts/list.html:1:20: warning: defines "main", which no template of the page runs, so the page lacks it: site/layouts/baseof.html runs "content"`,
+			`themes/default/layouts/page.html:1:20: warning: defines "main", which no template of the page runs, so the page lacks it: site/layouts/baseof.html runs "content"`,
+			`themes/default/layouts/search.html:1:20: warning: defines "main", which no template of the page runs, so the page lacks it: site/layouts/baseof.html runs "content"`,
+			`themes/default/layouts/term.html:1:20: warning: defines "main", which no template of the page runs, so the page lacks it: site/layouts/baseof.html runs "content"`,
+			`themes/default/layouts/terms.html:1:20: warning: defines "main", which no template of the page runs, so the page lacks it: site/layouts/baseof.html runs "content"`,
+		},
+	}, {
 		name: "define twice",
 		site: map[string]string{"article.html": `{{ define "x" }}1{{ end }}{{ define "x" }}2{{ end }}`},
 		want: []string{`site/layouts/article.html:1:1: multiple definition of template "x"`},

@@ -257,6 +257,9 @@ func (l *loader) parseKind(base *template.Template, kind string, required bool) 
 			return
 		}
 		entry = set.Lookup("baseof.html")
+		if !l.broken { // a shared file that failed may be what runs the blocks
+			l.checkBlocks(set, name)
+		}
 	}
 	if !l.broken {
 		// A trial escapes the templates now, so that escaping errors (a
