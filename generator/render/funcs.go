@@ -31,7 +31,7 @@ func (f *Funcs) Map() template.FuncMap {
 		"money":   money,
 		"plural":  plural,
 		"add":     func(a, b int) int { return a + b },
-		"nav":     func(d *Data) Nav { return f.r.nav(d) },
+		"nav":     func(d *Data) (Nav, error) { return f.r.nav(d) },
 	}
 }
 
@@ -39,7 +39,11 @@ func (f *Funcs) Map() template.FuncMap {
 // Absolute http(s) URLs are returned unchanged; a URL with any other scheme
 // ("javascript:") comes back empty.
 func (r *Renderer) abs(u string) string {
-	if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") {
+	if strings.HasPrefix(u, "//") {
+		// Protocol-relative: on another host, which the web reaches by https.
+		return r.abs("https:" + u)
+	}
+	if strings.HasPrefix(u, "/") {
 		// A site-rooted path, the common case: no scheme to check.
 		if r.site.BaseURL == "" {
 			return u

@@ -1,5 +1,7 @@
 package render
 
+import "errors"
+
 import "github.com/byline/byline/generator/site"
 
 // Nav is what the site header needs to know about a page: the site, and
@@ -18,7 +20,10 @@ type Nav struct {
 }
 
 // nav reduces d to its Nav.
-func (r *Renderer) nav(d *Data) Nav {
+func (r *Renderer) nav(d *Data) (Nav, error) {
+	if d == nil {
+		return Nav{}, errors.New("nav needs the page's data: call it as {{ nav . }}, or {{ nav $ }} inside a with or range")
+	}
 	n := Nav{Site: d.Site}
 	if d.Kind == "home" || d.Kind == "search" {
 		n.Kind = d.Kind
@@ -29,5 +34,5 @@ func (r *Renderer) nav(d *Data) Nav {
 			break
 		}
 	}
-	return n
+	return n, nil
 }
