@@ -43,6 +43,7 @@ func (t *Theme) locate(err error, file string) *diag.Diagnostic {
 		d.Msg = strings.TrimPrefix(d.Msg, "template: ")
 	}
 	d.Msg = plain(d.Msg)
+	d.Msg += habitAdvice(d.Msg)
 	return d
 }
 
@@ -100,4 +101,27 @@ func (t *Theme) display(name string) string {
 		return t.first + "/" + name
 	}
 	return name
+}
+
+// hugoHabits say what to write instead of what a Hugo theme would, for
+// the template errors those habits cause, by a pattern of the message.
+var hugoHabits = []struct {
+	re     *regexp.Regexp
+	advice string
+}{
+	{regexp.MustCompile(`^function "partial" not defined`), `: call a partial with {{ template "partials/x.html" . }}, or {{ partialCached "partials/x.html" . }} for one that is the same on every page`},
+	{regexp.MustCompile(`can't evaluate field (Content|Params|Summary|Date|Tags) in type \*render\.Data`), `: the page's data holds the article as .Article (.Article.Body, .Article.Meta.Date, .Article.Tags) and a standalone page as .Page`},
+	{regexp.MustCompile(`can't evaluate field (Title|Description|Date|Updated|Expires|Image|ImageAlt|Draft|Featured|Series|Career|FAQ|Sources|Comments|Name|Role|Bio|Avatar|Links) in type \*site\.(Article|Page|Author)`), `: front matter values are under .Meta, as in .Meta.$1`},
+	{regexp.MustCompile(`nil pointer evaluating \*site\.(Article|Page|Author|Term|Section|Pager)\.`), `: .$1 is set only on the pages of its kind: wrap its use in {{ with .$1 }}…{{ end }}`},
+	{regexp.MustCompile(`^no such template "(partials/[^"]+)"`), `: create layouts/$1 in the site or the theme, or correct the name`},
+}
+
+// habitAdvice returns the advice of hugoHabits for msg, or "".
+func habitAdvice(msg string) string {
+	for _, h := range hugoHabits {
+		if m := h.re.FindStringSubmatchIndex(msg); m != nil {
+			return string(h.re.ExpandString(nil, h.advice, msg, m))
+		}
+	}
+	return ""
 }
