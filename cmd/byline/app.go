@@ -65,7 +65,9 @@ func (a *App) Run(ctx context.Context, args []string) int {
 	case "check":
 		err = a.check(ctx, args[1:])
 	case "version":
-		fmt.Fprintln(a.Stdout, "byline", version())
+		if err = parse(a.flagSet("version", "version"), args[1:]); err == nil {
+			fmt.Fprintln(a.Stdout, "byline", version())
+		}
 	case "-h", "--help", "help":
 		fmt.Fprint(a.Stdout, usage)
 	default:

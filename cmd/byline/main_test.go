@@ -234,6 +234,9 @@ func TestUsage(t *testing.T) {
 		// A query was refused later, as a build error (exit 1).
 		{[]string{"build", "--base-url", "https://example.com/blog/?q=1"}, 2, `byline build: --base-url "https://example.com/blog/?q=1" must not have a query, fragment or user name`},
 		{[]string{"build", "-h"}, 0, "-drafts"},
+		{[]string{"version", "extra"}, 2, `unexpected argument "extra"`},
+		// Outside a project, serve waited for a site for ever.
+		{[]string{"serve", "--addr", "127.0.0.1:0"}, 1, "byline serve: site folder site not found: run byline in a project folder, or pass --site DIR"},
 	}
 	for _, tt := range tests {
 		code, out, errs := run(t, tt.args...)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"os"
 	"path/filepath"
 	"sync"
 
@@ -24,6 +25,11 @@ func (a *App) serve(ctx context.Context, args []string) error {
 	fs.BoolVar(&noDrafts, "no-drafts", false, "hide drafts and future articles, as a build does")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if fi, err := os.Stat(f.site); err != nil || !fi.IsDir() {
+		// As build, check and new do: a preview of no site would wait for
+		// one for ever.
+		return fmt.Errorf("byline serve: site folder %s not found: run byline in a project folder, or pass --site DIR", filepath.ToSlash(f.site))
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
