@@ -98,6 +98,8 @@ func TestSlugify(t *testing.T) {
 		"F# and C++ tips": "f-sharp-and-c-plus-plus-tips", "Über uns": "uber-uns", "Back End": "back-end",
 		"#hashtag": "hashtag", "1+1": "1-1", "日本語": "", "Straße": "strasse", "  --a--b--  ": "a-b",
 		"What Does a Back-End Developer Do?": "what-does-a-back-end-developer-do",
+		// Ligatures, digraphs and full-width letters were dropped ("ﬁle" → "le").
+		"İstanbul ǅ ﬁle": "istanbul-dz-file", "Ｇｏ ｔｉｐｓ": "go-tips", "ŷes ②": "yes-2",
 	} {
 		if got := Slugify(in); got != want {
 			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)

@@ -73,6 +73,10 @@ func Slugify(s string) string {
 			word(fold[r])
 			prevAlnum = true
 			continue
+		case r >= utf8.RuneSelf && compat(r) != "":
+			word(compat(r))
+			prevAlnum = true
+			continue
 		case (r == '+' || r == '#') && (prevAlnum || b.Len() > 0 && endsSymbol(s[:i])) && wordEnds(s[i+1:]):
 			hyphen = true
 			word(map[rune]string{'+': "plus", '#': "sharp"}[r])
@@ -92,6 +96,24 @@ func Slugify(s string) string {
 		slug = slug[:cut]
 	}
 	return slug
+}
+
+// compat spells r in ASCII letters and digits by its compatibility
+// decomposition, accents dropped ("ﬁ" → "fi", "Ｇ" → "g", "ŷ" → "y"), or
+// returns "" when it has none.
+func compat(r rune) string {
+	var b strings.Builder
+	for _, c := range norm.NFKD.String(string(r)) {
+		c = toLower(c)
+		switch {
+		case c < utf8.RuneSelf && isAlnum(byte(c)):
+			b.WriteRune(c)
+		case unicode.Is(unicode.Mn, c):
+		default:
+			return ""
+		}
+	}
+	return b.String()
 }
 
 // endsSymbol reports whether s ends in "+" or "#" that follows a letter or
