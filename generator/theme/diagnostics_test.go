@@ -121,6 +121,15 @@ func TestLoadDiagnostics(t *testing.T) {
 			`themes/default/layouts/terms.html:1:20: warning: defines "main", which no template of the page runs, so the page lacks it: site/layouts/baseof.html runs "content"`,
 		},
 	}, {
+		// The same define in two partials: the later replaced the
+		// earlier in silence, while in one file it is an error.
+		name: "define in two partials",
+		site: map[string]string{
+			"partials/a.html": `{{ define "helper" }}a{{ end }}`,
+			"partials/b.html": "x\n{{ define \"helper\" }}b{{ end }}",
+		},
+		want: []string{`site/layouts/partials/b.html:2:22: {{ define "helper" }} is also in site/layouts/partials/a.html, and one would replace the other on every page: rename one of them`},
+	}, {
 		name: "define twice",
 		site: map[string]string{"article.html": `{{ define "x" }}1{{ end }}{{ define "x" }}2{{ end }}`},
 		want: []string{`site/layouts/article.html:1:1: multiple definition of template "x"`},

@@ -207,6 +207,7 @@ func (l *loader) parseBase() *template.Template {
 			return nil
 		})
 	}
+	definedIn := map[string]string{} // template name → the shared file that defines it
 	for _, name := range names {
 		text, ok := l.read(name)
 		if !ok {
@@ -215,7 +216,8 @@ func (l *loader) parseBase() *template.Template {
 		}
 		// Parse alone first: a failed Parse leaves an empty template behind
 		// in the set, whose later "incomplete template" error is noise.
-		if _, err := template.New(name).Funcs(l.funcs).Parse(text); err != nil {
+		alone, err := template.New(name).Funcs(l.funcs).Parse(text)
+		if err != nil {
 			l.list.Add(l.th.locate(err, name))
 			l.broken = true
 			if l.unparsed == nil {
@@ -224,9 +226,36 @@ func (l *loader) parseBase() *template.Template {
 			l.unparsed[name] = true
 			continue
 		}
+		if l.definedTwice(alone, name, definedIn) {
+			l.broken = true
+			continue
+		}
 		template.Must(base.New(name).Parse(text))
 	}
 	return base
+}
+
+// definedTwice reports each template that the shared file name, parsed
+// alone, defines and an earlier shared file defined too: the later would
+// replace the earlier in silence, for every page. definedIn records the
+// file's own.
+func (l *loader) definedTwice(alone *template.Template, name string, definedIn map[string]string) bool {
+	twice := false
+	for _, t := range alone.Templates() {
+		def := t.Name()
+		if def == name || t.Tree == nil {
+			continue
+		}
+		if other, ok := definedIn[def]; ok {
+			loc, _ := t.Tree.ErrorContext(t.Tree.Root)
+			l.add(l.th.locate(fmt.Errorf("template: %s: {{ define %q }} is also in %s, and one would replace the other on every page: rename one of them",
+				loc, def, l.th.display(other)), name))
+			twice = true
+			continue
+		}
+		definedIn[def] = name
+	}
+	return twice
 }
 
 // parseKind clones base, adds the kind's file and escapes the result.
