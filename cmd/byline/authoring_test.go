@@ -39,6 +39,11 @@ func TestInitForceKeepsFiles(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "site/pages/about.md")); err != nil {
 		t.Error(err)
 	}
+	// Again, when every file is there: it said "created a new site".
+	code, out, _ := run(t, "init", dir, "--force")
+	if want := filepath.ToSlash(dir) + " already holds every starter file: nothing was created\n"; code != 0 || out != want {
+		t.Errorf("init --force again: exit %d, %q, want %q", code, out, want)
+	}
 }
 
 func TestNewArticle(t *testing.T) {

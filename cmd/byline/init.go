@@ -30,6 +30,7 @@ func (a *App) initProject(args []string) error {
 	} else if !empty && !*force {
 		return fmt.Errorf("%s is not empty: choose a new folder, or pass --force to add the starter files (existing files are never overwritten)", filepath.ToSlash(dir))
 	}
+	created := 0
 	for _, f := range scaffold.Project() {
 		p := filepath.Join(dir, filepath.FromSlash(f.Path))
 		switch err := writeNew(p, f.Data); {
@@ -37,7 +38,13 @@ func (a *App) initProject(args []string) error {
 			fmt.Fprintf(a.Stderr, "kept %s: it already exists\n", filepath.ToSlash(p))
 		case err != nil:
 			return err
+		default:
+			created++
 		}
+	}
+	if created == 0 {
+		fmt.Fprintf(a.Stdout, "%s already holds every starter file: nothing was created\n", filepath.ToSlash(dir))
+		return nil
 	}
 	fmt.Fprintf(a.Stdout, "created a new site in %s\nnext: cd %s && byline build\n", filepath.ToSlash(dir), dir)
 	return nil
