@@ -89,7 +89,7 @@ func TestJSON(t *testing.T) {
 	}
 	want := `{
     "path": "site/articles/problems.md",
-    "line": 10,
+    "line": 11,
     "col": 12,
     "severity": "error",
     "message": "broken link /articles/missing/: the site has no /articles/missing/"

@@ -83,13 +83,29 @@ func (c *checker) checkSource(path string, src *content.Page) *sourceRefs {
 			c.list.Errorf(refPos(src, r), "image %s has no alt text: describe it for readers who cannot see it, as in ![a chart of median pay](…)", r.URL)
 		}
 	}
-	for _, s := range src.Meta.Sources {
-		c.addExternal(src.Pos["sources"], s.URL)
+	// The URLs of front matter are checked at their values, as Markdown's
+	// are: the theme writes them, but the author wrote them.
+	for i, s := range src.Meta.Sources {
+		c.checkValue(path, src, refs, s.URL, src.Pos[content.SourceURLKey(i)], src.Pos["sources"], "source")
 	}
-	for _, l := range src.Meta.Links {
-		c.addExternal(src.Pos["links"], l)
+	for i, l := range src.Meta.Links {
+		c.checkValue(path, src, refs, l, src.Pos[content.LinkKey(i)], src.Pos["links"], "link")
 	}
 	return refs
+}
+
+// checkValue checks a URL written in front matter, at pos, or at the key's
+// position orElse when the value's is unknown.
+func (c *checker) checkValue(path string, src *content.Page, refs *sourceRefs, u string, pos, orElse diag.Pos, what string) {
+	if u == "" {
+		return
+	}
+	if pos.Line == 0 {
+		pos = orElse
+	}
+	if t, ok := c.checkRef(path, src, content.Ref{URL: u, Line: pos.Line, Col: pos.Col}, what); ok {
+		refs.checked[t.key()] = true
+	}
 }
 
 // checkRef checks one Markdown link or image; ok says it leads inside the site.

@@ -122,14 +122,25 @@ func (d *metaDecoder) decode(root *value, p *Page) {
 		}
 		p.Pos[e.key] = d.at(e.line, e.col)
 		f.set(d, e.val, &p.Meta)
-		if e.key == "aliases" && e.val.kind == listValue {
-			// Each alias's own position, for the errors about one of
-			// them, numbered as strs numbers the strings it keeps.
+		if (e.key == "aliases" || e.key == "links") && e.val.kind == listValue {
+			// Each alias's and link's own position, for the errors
+			// about one of them, numbered as strs numbers the strings it
+			// keeps.
 			i := 0
 			for _, item := range e.val.list {
 				if item.kind == scalarValue && item.scalar != nil {
-					p.Pos[AliasKey(i)] = d.at(item.line, item.col)
+					p.Pos[itemKey(e.key, i)] = d.at(item.line, item.col)
 					i++
+				}
+			}
+		}
+		if e.key == "sources" && e.val.kind == listValue {
+			// Each source's url, which byline check reports about.
+			for i, item := range e.val.list {
+				for _, f := range item.entries {
+					if f.key == "url" {
+						p.Pos[SourceURLKey(i)] = d.at(f.val.line, f.val.col)
+					}
 				}
 			}
 		}
@@ -138,7 +149,17 @@ func (d *metaDecoder) decode(root *value, p *Page) {
 
 // AliasKey is the key of Page.Pos that holds the position of the i-th
 // alias, when the aliases are a list.
-func AliasKey(i int) string { return "aliases[" + strconv.Itoa(i) + "]" }
+func AliasKey(i int) string { return itemKey("aliases", i) }
+
+// LinkKey is the key of Page.Pos that holds the position of an author's
+// i-th link, when the links are a list.
+func LinkKey(i int) string { return itemKey("links", i) }
+
+// SourceURLKey is the key of Page.Pos that holds the position of the url
+// of the i-th source.
+func SourceURLKey(i int) string { return itemKey("sources", i) + ".url" }
+
+func itemKey(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
 
 func unknownKey(key string, known []string, otherKind bool, k Kind) string {
 	if otherKind {
