@@ -39,7 +39,7 @@ Usage:
   byline build  [--site DIR] [--out DIR] [--theme NAME] [--drafts] [--future] [--base-url URL] [--minify] [--precompress] [--watch] [--quiet]
   byline serve  [--site DIR] [--theme NAME] [--addr 127.0.0.1:1313] [--no-drafts]
   byline new    article "Title" [--site DIR] [--author KEY] [--section NAME] [--bundle]
-  byline check  [--site DIR] [--format text|json] [--external[=list|fetch]]
+  byline check  [--site DIR] [--theme NAME] [--format text|json] [--external[=list|fetch]]
   byline init   [--force] DIR
   byline version
 

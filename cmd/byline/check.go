@@ -34,7 +34,7 @@ func (f *externalFlag) IsBoolFlag() bool { return true }
 func (a *App) check(ctx context.Context, args []string) error {
 	var f buildFlags
 	var ext externalFlag
-	fs := a.flagSet("check", "check [--site DIR] [--format text|json] [--external[=list|fetch]]")
+	fs := a.flagSet("check", "check [--site DIR] [--theme NAME] [--format text|json] [--external[=list|fetch]]")
 	fs.StringVar(&f.site, "site", "site", "the site `folder`")
 	fs.StringVar(&f.theme, "theme", "", "theme `name` under themes/ (default: the config's, else the built-in default)")
 	format := fs.String("format", "text", "`text` (path:line:col: message) or json (for CI annotations)")
