@@ -247,6 +247,21 @@ func (p *Prepared) Stream(ctx context.Context, emit func(render.File) error) (*R
 	return res, nil
 }
 
+// Check renders every output file and keeps none, as a build would render
+// them, and returns the pages' errors: serve's background check. When ctx
+// ends it returns ctx's error once the pages in progress have ended,
+// leaving none running, so that the build can still be patched.
+func (p *Prepared) Check(ctx context.Context) error {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	var list diag.List
+	p.renderer.CheckEach(ctx, p.theme, &list)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return list.Err()
+}
+
 func (p *Prepared) result() *Result {
 	return &Result{Warnings: p.Warnings, Errors: p.Errors, Site: p.Site}
 }
@@ -300,6 +315,11 @@ func (p *Prepared) PatchArticles(paths []string, now time.Time) bool {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if p.renderer.Stuck() {
+		// A render that held the lock until now (a cancelled Stream)
+		// gave up on a page that may still read the model.
+		return false
+	}
 	for _, a := range p.Site.Articles {
 		if cur, ok := changed[a.Path]; ok {
 			if !p.Site.Replaceable(a, cur) {

@@ -45,17 +45,25 @@ func (r *Renderer) Stuck() bool { return r.stuck.Load() }
 // the pages in progress, and when a page runs past the time limit, without
 // waiting for that page; emit is never called for a page not waited for.
 func (r *Renderer) RenderEach(ctx context.Context, th *theme.Theme, list *diag.List, emit func(File)) {
-	r.renderEach(ctx, th, list, false, emit)
+	r.renderEach(ctx, th, list, false, false, emit)
 }
 
 // StreamEach is RenderEach for an emit that keeps no file's data: a page's
 // Data is then the memory of the goroutine that rendered it, valid only
 // until emit returns, and a build allocates no memory for its pages.
 func (r *Renderer) StreamEach(ctx context.Context, th *theme.Theme, list *diag.List, emit func(File)) {
-	r.renderEach(ctx, th, list, true, emit)
+	r.renderEach(ctx, th, list, true, false, emit)
 }
 
-func (r *Renderer) renderEach(ctx context.Context, th *theme.Theme, list *diag.List, borrowed bool, emit func(File)) {
+// CheckEach renders every output file and keeps none, reporting the pages'
+// problems to list. Unlike StreamEach, it waits for the pages in progress
+// when ctx ends (a page past the time limit is still given up on), so a
+// check stopped for an edit leaves r patchable (see Stuck).
+func (r *Renderer) CheckEach(ctx context.Context, th *theme.Theme, list *diag.List) {
+	r.renderEach(ctx, th, list, true, true, func(File) {})
+}
+
+func (r *Renderer) renderEach(ctx context.Context, th *theme.Theme, list *diag.List, borrowed, waitOnCancel bool, emit func(File)) {
 	var (
 		errs    pageErrors
 		next    = make(chan int)
@@ -87,6 +95,9 @@ func (r *Renderer) renderEach(ctx context.Context, th *theme.Theme, list *diag.L
 	}
 	close(next)
 	done := ctx.Done()
+	if waitOnCancel {
+		done = nil // the pages in progress end, or overdue gives up on them
+	}
 	// live counts the workers that have not ended, stuck ones among them.
 	for live := len(workers); live > stuck; {
 		select {

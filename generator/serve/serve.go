@@ -41,7 +41,6 @@ import (
 	"github.com/byline/byline/generator"
 	"github.com/byline/byline/generator/content"
 	"github.com/byline/byline/generator/diag"
-	"github.com/byline/byline/generator/render"
 	"github.com/byline/byline/generator/watch"
 )
 
@@ -77,9 +76,13 @@ type Server struct {
 	// which must not be patched.
 	unserved bool
 	warned   string // warnings last printed, under mu
-	// stopCheck stops the check of the build in service (see check),
-	// under mu; nil when none runs.
+	// checkMu guards stopCheck, which stops the check of the build in
+	// service (see check), nil when none runs, and closed, set by Close,
+	// after which no check starts. A lock of their own, so that Close
+	// need not wait for a build that holds mu.
+	checkMu   sync.Mutex
 	stopCheck context.CancelFunc
+	closed    bool
 }
 
 // New returns a server with no build yet; call Rebuild to make one.
@@ -122,7 +125,7 @@ func (s *Server) Rebuild(ctx context.Context, b watch.Batch) error {
 func (s *Server) Prepare(ctx context.Context, b watch.Batch) (commit func(), err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.endCheck() // a patch waits for the renders in progress
+	s.endCheck() // a patch waits for the renders in progress: see check
 	if s.prepares++; s.gate != nil {
 		s.gate(s.prepares)
 	}
@@ -193,7 +196,12 @@ func (s *Server) serve(prep *generator.Prepared) {
 	s.failed.Store(nil)
 	s.unserved = false
 	s.hub.publish(event{name: "reload", data: g.id})
-	s.endCheck()
+	s.checkMu.Lock()
+	defer s.checkMu.Unlock()
+	s.stopCheckLocked()
+	if s.closed {
+		return
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.stopCheck = cancel
 	time.AfterFunc(checkAfter, func() { s.check(ctx, g) })
@@ -215,7 +223,9 @@ func (s *Server) check(ctx context.Context, g *generation) {
 	if ctx.Err() != nil {
 		return
 	}
-	_, err := g.prep.Stream(ctx, func(render.File) error { return nil })
+	// Not Stream: a Stream stopped by the next Prepare gives up on its
+	// pages in progress, which leaves the build Stuck, never patched again.
+	err := g.prep.Check(ctx)
 	if ctx.Err() != nil {
 		return
 	}
@@ -227,6 +237,10 @@ func (s *Server) check(ctx context.Context, g *generation) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	// Under checkMu too, so that Close, which stops the check under it,
+	// returns before or after this report, never during it.
+	s.checkMu.Lock()
+	defer s.checkMu.Unlock()
 	if ctx.Err() != nil || s.cur.Load() != g {
 		return
 	}
@@ -236,8 +250,14 @@ func (s *Server) check(ctx context.Context, g *generation) {
 	s.logf("pages failed to render, so byline build would fail:\n%v", err)
 }
 
-// endCheck stops the check in progress, if any, under mu.
+// endCheck stops the check in progress, if any.
 func (s *Server) endCheck() {
+	s.checkMu.Lock()
+	defer s.checkMu.Unlock()
+	s.stopCheckLocked()
+}
+
+func (s *Server) stopCheckLocked() {
 	if s.stopCheck != nil {
 		s.stopCheck()
 		s.stopCheck = nil
@@ -337,9 +357,10 @@ func (s *Server) ChangesAt() time.Time {
 // Close ends the event streams of open pages, so that an http.Server
 // serving s can shut down.
 func (s *Server) Close() {
-	s.mu.Lock()
-	s.endCheck()
-	s.mu.Unlock()
+	s.checkMu.Lock()
+	s.closed = true
+	s.stopCheckLocked()
+	s.checkMu.Unlock()
 	s.hub.close()
 }
 
