@@ -225,7 +225,11 @@ func (p *plan) removeEmptyFolders(dirs map[string]bool) error {
 			return err
 		}
 		if empty {
-			if err := p.root.Remove(d); err != nil {
+			// A folder left empty, in a parent made read-only, harms
+			// nothing: checkWritable did not check the parent, and the
+			// new build is already in place, so the publish must not
+			// fail now and report a mix of two builds.
+			if err := p.root.Remove(d); err != nil && !errors.Is(err, fs.ErrPermission) {
 				return err
 			}
 		}

@@ -101,16 +101,16 @@ func (p *plan) apply(old []string, workers int, staged map[string]string) (stats
 	if err := p.checkWritable(old, staged); err != nil {
 		return stats, err
 	}
+	if claimed := p.claimed(old); len(claimed) > len(old) {
+		if err := writeManifest(p.root, claimed); err != nil {
+			return stats, err // no output file changed yet
+		}
+	}
 	defer func() {
 		if err != nil {
 			err = fmt.Errorf("%w; %s now holds some files of this build and some of the last: fix the cause and build again before you deploy it", err, p.root.Name())
 		}
 	}()
-	if claimed := p.claimed(old); len(claimed) > len(old) {
-		if err := writeManifest(p.root, claimed); err != nil {
-			return stats, err
-		}
-	}
 	n, err := p.clearConflicts()
 	stats.Removed += n
 	if err != nil {

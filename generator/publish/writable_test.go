@@ -37,34 +37,8 @@ func TestReadOnlyFolderChangesNothing(t *testing.T) {
 	if os.Geteuid() != 0 {
 		publishIntoReadOnly(t, out)
 	} else {
-		// Root may write anywhere: the publish runs in a child, as nobody,
-		// from a copy of the test binary that nobody may run.
-		self, err := os.ReadFile(os.Args[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		bin := filepath.Join(base, "publish.test")
-		if err := os.WriteFile(bin, self, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chmod(filepath.Dir(base), 0o755); err != nil { // the test's own temp folder
-			t.Fatal(err)
-		}
-		if err := filepath.Walk(base, func(p string, _ os.FileInfo, err error) error {
-			if err == nil {
-				err = os.Lchown(p, 65534, 65534)
-			}
-			return err
-		}); err != nil {
-			t.Fatal(err)
-		}
-		cmd := exec.Command(bin, "-test.run=^TestReadOnlyFolderChangesNothing$", "-test.v")
-		cmd.Env = append(os.Environ(), asNobody+"="+out)
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
-		output, err := cmd.CombinedOutput()
-		if err != nil || !strings.Contains(string(output), "--- PASS") {
-			t.Fatalf("as nobody: %v\n%s", err, output)
-		}
+		// Root may write anywhere: the publish runs in a child, as nobody.
+		runAsNobody(t, "TestReadOnlyFolderChangesNothing", base, asNobody, out)
 	}
 	if after := tree(t, out); !maps.Equal(before, after) {
 		t.Errorf("the output changed:\nbefore %v\nafter  %v", before, after)
@@ -108,5 +82,39 @@ func publishIntoReadOnly(t *testing.T, out string) {
 				t.Errorf("%s: %s holds %q, want %q", how, name, got, data)
 			}
 		}
+	}
+}
+
+// runAsNobody runs the test name again in a child process as the user
+// nobody, from a copy of the test binary that nobody may run, with the
+// environment variable env set to arg: root may write to a read-only
+// folder. base, the test's folder, is given to nobody.
+func runAsNobody(t *testing.T, name, base, env, arg string) {
+	t.Helper()
+	self, err := os.ReadFile(os.Args[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(base, "publish.test")
+	if err := os.WriteFile(bin, self, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Dir(base), 0o755); err != nil { // the test's own temp folder
+		t.Fatal(err)
+	}
+	if err := filepath.Walk(base, func(p string, _ os.FileInfo, err error) error {
+		if err == nil {
+			err = os.Lchown(p, 65534, 65534)
+		}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "-test.run=^"+name+"$", "-test.v")
+	cmd.Env = append(os.Environ(), env+"="+arg)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	output, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(output), "--- PASS") {
+		t.Fatalf("as nobody: %v\n%s", err, output)
 	}
 }
