@@ -73,7 +73,10 @@ func Slugify(s string) string {
 			word(fold[r])
 			prevAlnum = true
 			continue
-		case r >= utf8.RuneSelf && compat(r) != "":
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsNumber(r)) && compat(r) != "":
+			// Letters and numbers only: a symbol's decomposition ("™" is
+			// "TM", "№" is "No") would be glued to the word before it
+			// ("Kubernetes™" → "kubernetestm") and move existing URLs.
 			word(compat(r))
 			prevAlnum = true
 			continue
