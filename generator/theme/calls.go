@@ -30,12 +30,7 @@ type call struct {
 // run: the targets of the reported calls, and with a name that is not a
 // quoted string every template that leads back to its caller.
 func (l *loader) checkPartialCalls(base *template.Template) map[string]bool {
-	runs, calls := scan(base)
-	for _, c := range calls {
-		if c.target != "" {
-			runs[c.caller] = append(runs[c.caller], c.target)
-		}
-	}
+	runs, calls := callGraph(base)
 	refused := map[string]bool{}
 	for _, c := range calls {
 		loc, _ := c.tree.ErrorContext(c.node)
@@ -141,6 +136,18 @@ func scan(set *template.Template) (runs map[string][]string, calls []call) {
 	return runs, calls
 }
 
+// callGraph is scan, with the partials that partialCached calls by a
+// quoted name among the templates each template runs.
+func callGraph(set *template.Template) (runs map[string][]string, calls []call) {
+	runs, calls = scan(set)
+	for _, c := range calls {
+		if c.target != "" {
+			runs[c.caller] = append(runs[c.caller], c.target)
+		}
+	}
+	return runs, calls
+}
+
 // pathTo returns the templates from from to to, both included, along the
 // edges of runs, or nil when there is no such path.
 func pathTo(runs map[string][]string, from, to string) []string {
@@ -219,18 +226,10 @@ func (l *loader) checkBlocks(set *template.Template, file string) {
 	if b := set.Lookup("baseof.html"); b == nil || b.Tree == nil || b.Tree.ParseName != "baseof.html" {
 		return // redefined by another file, which is the fault to report
 	}
-	runs, calls := scan(set)
-	for _, c := range calls {
-		if c.target != "" {
-			runs[c.caller] = append(runs[c.caller], c.target)
-		}
-	}
+	runs, _ := callGraph(set)
 	reached := map[string]bool{}
-	queue := []string{"baseof.html"}
-	for len(queue) > 0 {
-		n := queue[0]
-		queue = queue[1:]
-		if !reached[n] {
+	for queue := []string{"baseof.html"}; len(queue) > 0; queue = queue[1:] {
+		if n := queue[0]; !reached[n] {
 			reached[n] = true
 			queue = append(queue, runs[n]...)
 		}

@@ -105,21 +105,19 @@ func Unclosed(data []byte, line int, open byte) (l, c int, ok bool) {
 // Relocate moves the position of an unclosed-bracket error, as Error
 // gives it, to the bracket (see Unclosed); other errors keep theirs.
 func Relocate(data []byte, line, col int, msg string) (int, int) {
-	for _, open := range []byte("[{") {
-		if strings.HasPrefix(msg, "',' or '"+string(rune(closing(open)))+"' must be specified") {
-			if l, c, ok := Unclosed(data, line, open); ok {
-				return l, c
-			}
-		}
+	open := byte(0)
+	switch {
+	case strings.HasPrefix(msg, "',' or ']' must be specified"):
+		open = '['
+	case strings.HasPrefix(msg, "',' or '}' must be specified"):
+		open = '{'
+	default:
+		return line, col
+	}
+	if l, c, ok := Unclosed(data, line, open); ok {
+		return l, c
 	}
 	return line, col
-}
-
-func closing(open byte) byte {
-	if open == '[' {
-		return ']'
-	}
-	return '}'
 }
 
 // Decode decodes n into v with dec, or with a decoder of its own when dec
