@@ -84,6 +84,14 @@ func TestErrorPositions(t *testing.T) {
 			[]string{`site/articles/x.md:4:25: career.median_salary must be a yearly amount of 0 or more, below 1e15, found 1e+300`}},
 		{"currency not a code", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ncareer:\n  currency: dollars\n---\n",
 			[]string{`site/articles/x.md:5:13: career.currency "dollars" is not a currency code: write its three-letter ISO 4217 code, such as USD, EUR or GBP`}},
+		// A page that is no bundle gets no files beside it, and its image
+		// is shown on lists, feeds and JSON-LD too, each reading a
+		// relative path against another URL.
+		{"relative image outside a bundle", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nimage: img/c.png\nimage_alt: A chart\n---\n",
+			[]string{`site/articles/x.md:4:8: image "img/c.png" is a relative path, but site/articles/x.md is not a bundle, so no file is written beside it: give a site path such as "/img/c.png" for a file in static/, or make the page a folder (site/articles/x/index.md) with the image beside it`}},
+		{"image up a folder", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nimage: ../c.png\nimage_alt: A chart\n---\n",
+			[]string{`site/articles/x.md:4:8: image "../c.png" is a relative path, but site/articles/x.md is not a bundle, so no file is written beside it: give a site path such as "/c.png" for a file in static/, or make the page a folder (site/articles/x/index.md) with the image beside it`}},
+		{"site path and address images", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nimage: /images/c.png\nimage_alt: A chart\n---\n", nil},
 		// An author's avatar is shown on many pages: a relative path would
 		// lead somewhere else on each.
 		{"relative avatar", "authors/ann.md", "---\nname: Ann\navatar: img/ann.png\n---\n",

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"net/url"
 	"path"
 	"slices"
 	"strconv"
@@ -213,11 +214,22 @@ func (d *metaDecoder) url(v *value, key string) string {
 // each: it must be a site path or an absolute address.
 func (d *metaDecoder) rootedURL(v *value, key string) string {
 	s := d.url(v, key)
-	if s == "" || strings.HasPrefix(s, "/") || strings.Contains(s, ":") {
+	if !relativePath(s) {
 		return s
 	}
 	d.errorf(v, "%s %q is a relative path, which would lead elsewhere on every page that shows it: give a site path such as %q for a file in static/, or an https:// address", key, s, path.Clean("/"+s))
 	return ""
+}
+
+// relativePath reports whether the URL s is a path relative to the page
+// that holds it: no scheme, no host, not site-rooted, not a bare fragment
+// or query.
+func relativePath(s string) bool {
+	if s == "" || strings.HasPrefix(s, "/") || strings.HasPrefix(s, "#") || strings.HasPrefix(s, "?") {
+		return false
+	}
+	u, err := url.Parse(s)
+	return err == nil && u.Scheme == "" && u.Host == "" && u.Opaque == ""
 }
 
 // strs reads a list of strings; a single string is a list of one.

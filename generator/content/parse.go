@@ -154,6 +154,13 @@ func validate(d *metaDecoder, root *value, p *Page) {
 	if !m.Expires.IsZero() && !m.Date.IsZero() && !m.Expires.After(m.Date) {
 		d.fail(at("expires"), "expires (%s) is not after date (%s), so the article would never be shown: set expires after date, or remove it", stamp(m.Expires.In(d.loc)), stamp(m.Date.In(d.loc)))
 	}
+	if !p.Bundle && relativePath(m.Image) {
+		// Read against the URL of every page that shows it (lists,
+		// feeds, JSON-LD), and no file is written beside a page that is
+		// no bundle.
+		d.fail(at("image"), "image %q is a relative path, but %s is not a bundle, so no file is written beside it: give a site path such as %q for a file in static/, or make the page a folder (%s/index.md) with the image beside it",
+			m.Image, d.file, path.Clean("/"+m.Image), strings.TrimSuffix(d.file, ".md"))
+	}
 	if m.Image != "" && m.ImageAlt == "" {
 		d.fail(at("image"), "image_alt is required when image is set: describe the image for readers who cannot see it")
 	}

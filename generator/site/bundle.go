@@ -23,16 +23,12 @@ func (s *Site) addResources(c *content.Content, list *diag.List) {
 		if a.Bundle {
 			a.Resources = c.Resources[a.Path]
 			a.SetPage(withImage(a.Page, a.URL, a.Resources, list))
-		} else {
-			relativeImage(a.Page, list)
 		}
 	}
 	for _, p := range s.Pages {
 		if p.Bundle {
 			p.Resources = c.Resources[p.Path]
 			p.SetPage(withImage(p.Page, p.URL, p.Resources, list))
-		} else {
-			relativeImage(p.Page, list)
 		}
 	}
 }
@@ -77,23 +73,4 @@ func withImage(p *content.Page, pageURL string, resources []string, list *diag.L
 	u.Path = strings.TrimPrefix(file, dir+"/")
 	cp.Meta.Image = Folder(pageURL) + u.String() // the query and fragment kept
 	return &cp
-}
-
-// relativeImage reports the image at a relative path of a page that is no
-// bundle: no file is written beside such a page, and the path would be
-// read against the URL of every page that shows the image (lists, feeds,
-// JSON-LD), each time a different one.
-func relativeImage(p *content.Page, list *diag.List) {
-	img := p.Meta.Image
-	if img == "" || strings.HasPrefix(img, "/") || strings.HasPrefix(img, "#") || strings.HasPrefix(img, "?") {
-		return
-	}
-	if u, err := url.Parse(img); err != nil || u.Scheme != "" || u.Host != "" || u.Opaque != "" {
-		return
-	}
-	pos, ok := p.Pos["image"]
-	if !ok {
-		pos = diag.Pos{Path: p.File, Line: 1, Col: 1}
-	}
-	list.Errorf(pos, "image %q is a relative path, but %s is not a bundle, so no file is written beside it: give a site path such as %q for a file in static/, or make the page a folder (%s/index.md) with the image beside it", img, p.File, path.Clean("/"+img), strings.TrimSuffix(p.File, ".md"))
 }

@@ -60,27 +60,3 @@ func TestFolder(t *testing.T) {
 		}
 	}
 }
-
-// TestRelativeImageOutsideABundle: a page that is no bundle gets no files
-// beside it, and its image is shown on lists, feeds and JSON-LD too, each
-// reading a relative path against another URL: an error at the key.
-func TestRelativeImageOutsideABundle(t *testing.T) {
-	for _, tc := range []struct{ image, err string }{
-		{"/images/site.png", ""},
-		{"https://cdn.example.com/c.png", ""},
-		{"img/c.png", `site/articles/x.md:5:8: image "img/c.png" is a relative path, but site/articles/x.md is not a bundle, so no file is written beside it: give a site path such as "/img/c.png" for a file in static/, or make the page a folder (site/articles/x/index.md) with the image beside it`},
-		{"../c.png", `site/articles/x.md:5:8: image "../c.png" is a relative path, but site/articles/x.md is not a bundle, so no file is written beside it: give a site path such as "/c.png" for a file in static/, or make the page a folder (site/articles/x/index.md) with the image beside it`},
-	} {
-		p := article("articles/x.md", content.Meta{Title: "X", Date: day(-1), Authors: []string{"ann"}, Image: tc.image})
-		p.Pos["image"] = diag.Pos{Path: p.File, Line: 5, Col: 8}
-		c := &content.Content{Articles: []*content.Page{p}, Authors: []*content.Page{author("ann", "Ann")}}
-		_, list := assemble(t, c, Options{})
-		var got string
-		if ds := list.All(); len(ds) > 0 {
-			got = ds[0].Error()
-		}
-		if got != tc.err {
-			t.Errorf("image %q: error %q, want %q", tc.image, got, tc.err)
-		}
-	}
-}
