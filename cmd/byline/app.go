@@ -43,7 +43,7 @@ Usage:
   byline init   [--force] DIR
   byline version
 
-Run "byline COMMAND -h" for the flags of a command.
+Run "byline help COMMAND" or "byline COMMAND -h" for the flags of a command.
 `
 
 // Run runs one command and returns the process exit code.
@@ -65,10 +65,13 @@ func (a *App) Run(ctx context.Context, args []string) int {
 	case "check":
 		err = a.check(ctx, args[1:])
 	case "version":
-		if err = parse(a.flagSet("version", "version"), args[1:]); err == nil {
+		if err = a.parse(a.flagSet("version", "version"), args[1:]); err == nil {
 			fmt.Fprintln(a.Stdout, "byline", version())
 		}
 	case "-h", "--help", "help":
+		if len(args) == 2 && args[0] == "help" && commands[args[1]] {
+			return a.Run(ctx, []string{args[1], "-h"}) // "byline help build"
+		}
 		fmt.Fprint(a.Stdout, usage)
 	default:
 		fmt.Fprintf(a.Stderr, "byline: unknown command %q\n\n%s", args[0], usage)
@@ -86,25 +89,48 @@ func (a *App) Run(ctx context.Context, args []string) int {
 	return exitContent
 }
 
-// flagSet returns a FlagSet that prints its help to the app's stderr.
+// commands are the names "byline help NAME" gives the flags of.
+var commands = map[string]bool{"build": true, "serve": true, "init": true, "new": true, "check": true, "version": true}
+
+// flagSet returns a FlagSet that prints its errors and usage to the app's
+// stderr; parse prints the help asked for with -h to stdout instead.
 func (a *App) flagSet(name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(a.Stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(a.Stderr, "Usage: byline %s\n\nFlags:\n", synopsis)
+		fmt.Fprintf(fs.Output(), "Usage: byline %s\n\nFlags:\n", synopsis)
 		fs.PrintDefaults()
 	}
 	return fs
 }
 
-// parse parses flags, turning a flag error into errUsage. It refuses
-// positional arguments where none are expected.
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
+// parseFlags parses flags. Help asked for (-h, --help) is printed to the
+// app's stdout and returned as flag.ErrHelp, as a program's output; a flag
+// error is printed with the usage to stderr and returned as errUsage.
+func (a *App) parseFlags(fs *flag.FlagSet, args []string) error {
+	usage := fs.Usage
+	fs.Usage = func() {} // flag calls it for help and for errors alike
+	err := fs.Parse(args)
+	fs.Usage = usage
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		stderr := fs.Output()
+		fs.SetOutput(a.Stdout)
+		fs.Usage()
+		fs.SetOutput(stderr)
+		return err
+	case err != nil:
+		fs.Usage() // after flag's own line naming the error
 		return errUsage
+	}
+	return nil
+}
+
+// parse parses flags (see parseFlags) and refuses positional arguments
+// where none are expected.
+func (a *App) parse(fs *flag.FlagSet, args []string) error {
+	if err := a.parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(fs.Output(), "byline %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))

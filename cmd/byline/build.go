@@ -34,7 +34,7 @@ func (a *App) build(ctx context.Context, args []string) error {
 	fs.BoolVar(&f.precompress, "precompress", false, "also write a .gz and a .br copy of each text file, for servers that send them as they are (nginx gzip_static)")
 	fs.BoolVar(&f.quiet, "quiet", false, "print only errors")
 	fs.BoolVar(&f.watch, "watch", false, "keep running, and build again on every change")
-	if err := parse(fs, args); err != nil {
+	if err := a.parse(fs, args); err != nil {
 		return err
 	}
 	if f.baseURL != "" {

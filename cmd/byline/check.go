@@ -39,7 +39,7 @@ func (a *App) check(ctx context.Context, args []string) error {
 	fs.StringVar(&f.theme, "theme", "", "theme `name` under themes/ (default: the config's, else the built-in default)")
 	format := fs.String("format", "text", "`text` (path:line:col: message) or json (for CI annotations)")
 	fs.Var(&ext, "external", "list links to other sites (--external), or also request each one (--external=fetch)")
-	if err := parse(fs, args); err != nil {
+	if err := a.parse(fs, args); err != nil {
 		return err
 	}
 	if *format != "text" && *format != "json" {

@@ -15,7 +15,7 @@ import (
 func (a *App) initProject(args []string) error {
 	flags := a.flagSet("init", "init [--force] DIR")
 	force := flags.Bool("force", false, "add the starter files to a folder that is not empty (existing files are kept)")
-	pos, err := parseArgs(flags, args)
+	pos, err := a.parseArgs(flags, args)
 	if err != nil {
 		return err
 	}
@@ -82,14 +82,11 @@ func writeNew(p string, data []byte) error {
 
 // parseArgs parses flags that may come before, between or after positional
 // arguments ("init DIR --force"), and returns the positional ones.
-func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+func (a *App) parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
-			}
-			return nil, errUsage
+		if err := a.parseFlags(fs, args); err != nil {
+			return nil, err
 		}
 		if fs.NArg() == 0 {
 			return pos, nil

@@ -249,6 +249,36 @@ func TestUsage(t *testing.T) {
 	}
 }
 
+// TestHelpOnStdout: help asked for is the program's output (stdout, exit
+// 0), so "byline build -h | less" works; a usage error goes to stderr.
+func TestHelpOnStdout(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-h"}, "Usage:\n  byline build"},
+		{[]string{"help"}, "Usage:\n  byline build"},
+		{[]string{"build", "-h"}, "Usage: byline build [flags]"},
+		{[]string{"build", "--help"}, "-precompress"},
+		{[]string{"help", "build"}, "Usage: byline build [flags]"},
+		{[]string{"help", "serve"}, "-no-drafts"},
+		{[]string{"check", "-h"}, "-external"},
+		{[]string{"init", "-h"}, "-force"},
+		{[]string{"new", "--site", "x", "-h"}, "-bundle"},
+		{[]string{"version", "-h"}, "Usage: byline version"},
+	}
+	for _, tt := range tests {
+		code, out, errs := run(t, tt.args...)
+		if code != 0 || !strings.Contains(out, tt.want) || errs != "" {
+			t.Errorf("byline %v: exit %d, stdout %q, stderr %q; want exit 0 and %q on stdout alone", tt.args, code, out, errs, tt.want)
+		}
+	}
+	code, out, errs := run(t, "build", "--nope")
+	if code != 2 || out != "" || !strings.Contains(errs, "flag provided but not defined: -nope\nUsage: byline build") {
+		t.Errorf("build --nope: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
+
 func TestProgressLine(t *testing.T) {
 	var buf bytes.Buffer
 	stop := startProgress(&buf, true, "site")

@@ -22,7 +22,7 @@ func (a *App) newArticle(args []string) error {
 	author := flags.String("author", "", "the author `key` (default: the config's default_author, else the only author)")
 	section := flags.String("section", "", "the section `name`, a sub-folder of articles/")
 	bundle := flags.Bool("bundle", false, "make the article a folder, SLUG/index.md, for the images and files it needs")
-	pos, err := parseArgs(flags, args)
+	pos, err := a.parseArgs(flags, args)
 	if err != nil {
 		return err
 	}

@@ -23,7 +23,7 @@ func (a *App) serve(ctx context.Context, args []string) error {
 	fs.StringVar(&f.theme, "theme", "", "theme `name` under themes/ (default: the config's, else the built-in default)")
 	fs.StringVar(&addr, "addr", serve.DefaultAddr, "`host:port` to listen on; anything but loopback shows drafts to the network")
 	fs.BoolVar(&noDrafts, "no-drafts", false, "hide drafts and future articles, as a build does")
-	if err := parse(fs, args); err != nil {
+	if err := a.parse(fs, args); err != nil {
 		return err
 	}
 	if fi, err := os.Stat(f.site); err != nil || !fi.IsDir() {

@@ -148,9 +148,9 @@ func TestServe(t *testing.T) {
 }
 
 func TestServeFlags(t *testing.T) {
-	code, _, errs := run(t, "serve", "-h")
-	if code != 0 || !strings.Contains(errs, `"127.0.0.1:1313"`) || !strings.Contains(errs, "-no-drafts") {
-		t.Errorf("serve -h: exit %d\n%s", code, errs)
+	code, out, _ := run(t, "serve", "-h")
+	if code != 0 || !strings.Contains(out, `"127.0.0.1:1313"`) || !strings.Contains(out, "-no-drafts") {
+		t.Errorf("serve -h: exit %d\n%s", code, out)
 	}
 	project(t)
 	if code, _, errs := run(t, "serve", "extra"); code != exitUsage {
