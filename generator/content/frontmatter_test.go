@@ -108,6 +108,14 @@ func TestFormatsGiveSameMeta(t *testing.T) {
 	if p := pages[2].Pos["tags"]; p.String() != "site/articles/x.md:10:3" {
 		t.Errorf("JSON Pos[tags] = %v", p)
 	}
+	// Each tag's own position, for the site's warnings about one of them
+	// (the TOML decoder places a list's items at the list).
+	for i, want := range []string{"10:8 10:18", "10:8 10:8", "10:12 10:24"} {
+		got := pages[i].Pos[TagKey(0)].String() + " " + pages[i].Pos[TagKey(1)].String()
+		if got != strings.ReplaceAll("site/articles/x.md:"+want, " ", " site/articles/x.md:") {
+			t.Errorf("%s: tags at %s, want %s", []string{"YAML", "TOML", "JSON"}[i], got, want)
+		}
+	}
 }
 
 func TestBOMAndCRLF(t *testing.T) {

@@ -123,17 +123,8 @@ func (d *metaDecoder) decode(root *value, p *Page) {
 		}
 		p.Pos[e.key] = d.at(e.line, e.col)
 		f.set(d, e.val, &p.Meta)
-		if (e.key == "aliases" || e.key == "links") && e.val.kind == listValue {
-			// Each alias's and link's own position, for the errors
-			// about one of them, numbered as strs numbers the strings it
-			// keeps.
-			i := 0
-			for _, item := range e.val.list {
-				if item.kind == scalarValue && item.scalar != nil {
-					p.Pos[itemKey(e.key, i)] = d.at(item.line, item.col)
-					i++
-				}
-			}
+		if e.key == "aliases" || e.key == "links" || e.key == "tags" {
+			itemPositions(d, e.key, e.val, p.Pos)
 		}
 		if e.key == "sources" && e.val.kind == listValue {
 			// Each source's url, which byline check reports about.
@@ -155,6 +146,26 @@ func AliasKey(i int) string { return itemKey("aliases", i) }
 // LinkKey is the key of Page.Pos that holds the position of an author's
 // i-th link, when the links are a list.
 func LinkKey(i int) string { return itemKey("links", i) }
+
+// TagKey is the key of Page.Pos that holds the position of the i-th tag.
+func TagKey(i int) string { return itemKey("tags", i) }
+
+// itemPositions records the position of each string of a list, for the
+// errors about one of them, numbered as strs numbers the strings it keeps;
+// a single string is the list's first.
+func itemPositions(d *metaDecoder, key string, v *value, pos map[string]diag.Pos) {
+	if v.kind == scalarValue {
+		pos[itemKey(key, 0)] = d.at(v.line, v.col)
+		return
+	}
+	i := 0
+	for _, item := range v.list {
+		if item.kind == scalarValue && item.scalar != nil {
+			pos[itemKey(key, i)] = d.at(item.line, item.col)
+			i++
+		}
+	}
+}
 
 // SourceURLKey is the key of Page.Pos that holds the position of the url
 // of the i-th source.

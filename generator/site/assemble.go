@@ -128,10 +128,10 @@ func (s *Site) addArticles(pages []*content.Page, pattern config.Pattern, opts O
 				unlinkable(p, "series", "series", p.Meta.Series, list)
 			}
 		}
-		for _, t := range p.Meta.Tags {
+		for i, t := range p.Meta.Tags {
 			term := tags.term(t)
 			if term == nil {
-				unlinkable(p, "tags", "tag", t, list)
+				unlinkable(p, content.TagKey(i), "tag", t, list)
 			} else if !slices.Contains(a.Tags, term) {
 				a.Tags = append(a.Tags, term)
 			}
@@ -240,6 +240,9 @@ func (a *Article) pos(key string) diag.Pos {
 func keyPos(p *content.Page, key string) diag.Pos {
 	if pos, ok := p.Pos[key]; ok {
 		return pos
+	}
+	if list, _, ok := strings.Cut(key, "["); ok {
+		return keyPos(p, list) // "tags[2]": the list's own key
 	}
 	return diag.Pos{Path: p.File, Line: 1, Col: 1}
 }

@@ -198,7 +198,8 @@ func TestPaginate(t *testing.T) {
 
 func TestTermsWithoutASlugAreWarned(t *testing.T) {
 	a := article("articles/a.md", content.Meta{Title: "A", Date: day(-1), Tags: []string{"日本語", "Go", "!!!", "Go 日本語"}, Category: "???"})
-	a.Pos["tags"] = diag.Pos{Path: a.File, Line: 4, Col: 7}
+	a.Pos["tags"] = diag.Pos{Path: a.File, Line: 4, Col: 1}
+	a.Pos[content.TagKey(2)] = diag.Pos{Path: a.File, Line: 4, Col: 19} // "!!!"
 	a.Pos["category"] = diag.Pos{Path: a.File, Line: 5, Col: 11}
 	s, list := assemble(t, &content.Content{Articles: []*content.Page{a}}, Options{})
 	var got []string
@@ -207,7 +208,7 @@ func TestTermsWithoutASlugAreWarned(t *testing.T) {
 	}
 	const fix = " has no letter or digit for its URL, so the article is shown without it: give it a name with letters or digits"
 	want := []string{
-		`site/articles/a.md:4:7: warning: tag "!!!"` + fix,
+		`site/articles/a.md:4:19: warning: tag "!!!"` + fix,
 		`site/articles/a.md:5:11: warning: category "???"` + fix,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
