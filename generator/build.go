@@ -330,13 +330,16 @@ func (p *Prepared) PatchArticles(paths []string, now time.Time) bool {
 			}
 		}
 	}
+	var olds []*content.Page
 	for _, a := range p.Site.Articles {
 		// An article left out of the site (a draft, say) shows nowhere.
 		if cur, ok := changed[a.Path]; ok {
+			olds = append(olds, a.Page)
 			a.ReplaceBody(cur)
 			p.renderer.Forget(a)
 		}
 	}
+	p.Warnings = p.Site.Rewarn(p.Warnings, olds)
 	p.theme.Forget()
 	return true
 }

@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html/template"
 	"os"
 	"path/filepath"
@@ -79,6 +80,10 @@ func TestPatchArticlesMatchesAFullBuild(t *testing.T) {
 		{"an image, sized", nil, []edit{{backEnd, appendText("![Our logo](/images/logo.svg \"The logo\") and ![a missing one](/images/none.png)")}}, true},
 		{"a link to no file", nil, []edit{{backEnd, appendText("See [nothing](what-does-a-nobody-do.md).")}}, false},
 		{"a link to a draft's file", nil, []edit{{backEnd, appendText("See [the draft](what-does-a-platform-engineer-do.md).")}}, true},
+		{"a heading another article links to, renamed", []edit{{backEnd, appendText("See [the pyramid](what-does-a-qa-engineer-do.md#the-test-pyramid).")}}, []edit{{qa, replace("## The test pyramid", "## The testing pyramid")}}, true},
+		{"a heading another article links to, added", []edit{{backEnd, appendText("See [the pyramid](what-does-a-qa-engineer-do.md#pyramids).")}}, []edit{{qa, appendText("## Pyramids\n\nShapes.")}}, true},
+		{"a link to a heading that is not there", nil, []edit{{backEnd, appendText("See [the pyramid](what-does-a-qa-engineer-do.md#pyramids).")}}, true},
+		{"a link to a draft removed", []edit{{backEnd, appendText("See [the draft](what-does-a-platform-engineer-do.md).")}}, []edit{{backEnd, replace("See [the draft]", "See the draft")}}, true},
 		{"a shortcode's parameter", nil, []edit{{switching, replace(`caption="Base pay`, `caption="Pay`)}}, true},
 		{"a shortcode more", nil, []edit{{backEnd, appendText("{{< pay-table >}}")}}, true},
 		{"a shortcode no template renders", nil, []edit{{switching, appendText("{{< nowhere >}}")}}, false},
@@ -131,6 +136,9 @@ func TestPatchArticlesMatchesAFullBuild(t *testing.T) {
 				t.Fatal(err)
 			}
 			sameFiles(t, "patched vs full build", renderAll(t, full), after)
+			if got, want := fmt.Sprint(p.Warnings), fmt.Sprint(full.Warnings); got != want {
+				t.Errorf("patched build's warnings:\n%s\nthe full build's:\n%s", got, want)
+			}
 		})
 	}
 }

@@ -56,8 +56,14 @@ type live struct {
 // the test ends, and no goroutine may be left behind.
 func startServer(t testing.TB, dir string, opts generator.Options) *live {
 	t.Helper()
+	return startServerWith(t, dir, Options{Build: opts, Logf: t.Logf})
+}
+
+// startServerWith is startServer with the server's options.
+func startServerWith(t testing.TB, dir string, opts Options) *live {
+	t.Helper()
 	before := goroutines()
-	s := New(Options{Build: opts, Logf: t.Logf})
+	s := New(opts)
 	if err := s.Rebuild(context.Background(), watch.Batch{}); err != nil {
 		t.Fatal(err)
 	}

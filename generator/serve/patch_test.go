@@ -81,6 +81,43 @@ func TestBodyEditsArePatched(t *testing.T) {
 	}
 }
 
+// TestPatchedEditsWarn: a patched edit's links are checked as a build's
+// are, and the warnings are logged when they change.
+func TestPatchedEditsWarn(t *testing.T) {
+	dir, opts := sampleSite(t)
+	var mu sync.Mutex
+	var log strings.Builder
+	l := startServerWith(t, dir, Options{Build: opts, Logf: func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintf(&log, format+"\n", args...)
+	}})
+	const warning = `what-does-a-back-end-developer-do.md:36:5: warning: link to "what-does-a-qa-engineer-do.md#pyramids": `
+	changed := watch.Batch{Paths: []string{filepath.Join(dir, articleMD)}}
+	for i, st := range []struct{ old, new string }{
+		{"## The short answer", "See [the pyramid](what-does-a-qa-engineer-do.md#pyramids).\n\n## The short answer"},
+		{"See [the pyramid]", "See [a pyramid]"}, // the same warning: not logged again
+		{"See [a pyramid](what-does-a-qa-engineer-do.md#pyramids).", "No link."},
+	} {
+		edit(t, dir, articleMD, st.old, st.new)
+		if err := l.Rebuild(context.Background(), changed); err != nil {
+			t.Fatal(err)
+		}
+		l.mu.Lock()
+		patches := l.patches
+		l.mu.Unlock()
+		mu.Lock()
+		got := strings.Count(log.String(), warning)
+		mu.Unlock()
+		if patches != i+1 || got != 1 {
+			t.Errorf("edit %d: %d patches, the warning logged %d times, want %d and 1", i+1, patches, got, i+1)
+		}
+		if want := i < 2; strings.Contains(fmt.Sprint(l.cur.Load().prep.Warnings), "#pyramids") != want {
+			t.Errorf("edit %d: warnings %v", i+1, l.cur.Load().prep.Warnings)
+		}
+	}
+}
+
 // TestNoPatchAfterADroppedBuild: a build that read the site but was never
 // committed (watch.RunEarly drops one when a change comes before the
 // folders settle) leaves the content cache ahead of the build in service,

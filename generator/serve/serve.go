@@ -152,6 +152,7 @@ func (s *Server) Prepare(ctx context.Context, b watch.Batch) (commit func(), err
 			note()
 			s.patches++
 			s.serve(g)
+			s.logWarnings(g.Warnings) // its links may have changed
 			s.logf("updated in %s", elapsed(took))
 		}), nil
 	}
