@@ -65,9 +65,19 @@ type sourceRefs struct {
 // its external links.
 func (c *checker) checkSource(path string, src *content.Page) *sourceRefs {
 	refs := &sourceRefs{checked: map[string]bool{}, unnamed: map[string][]content.Ref{}}
+	// A link to a Markdown file keeps the path as written only when the
+	// build could not resolve it, and the build has said why (no such
+	// file, with a suggestion; a draft, scheduled or expired article):
+	// read as a URL, it would be reported again, wrongly, as a broken link.
+	unresolved := map[[2]int]string{}
+	for _, l := range src.Links {
+		unresolved[[2]int{l.Pos.Line, l.Pos.Col}] = l.Written
+	}
 	for _, r := range src.Refs.Links {
 		key := r.URL
-		if t, ok := c.checkRef(path, src, r, "link"); ok {
+		if w, ok := unresolved[[2]int{r.Line, r.Col}]; ok && w == r.URL {
+			// reported by the build
+		} else if t, ok := c.checkRef(path, src, r, "link"); ok {
 			key = t.key()
 			refs.checked[key] = true
 		}
