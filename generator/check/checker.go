@@ -28,6 +28,9 @@ type checker struct {
 	theme map[string][]diag.Pos
 	// linked are the output paths some page's HTML links to or shows.
 	linked map[string]bool
+	// values are the targets of the URLs that front matter and config.yaml
+	// give the theme to show, checked at the values (see checkValues).
+	values map[string]bool
 	site   *site.Site
 	// mu guards files, pages, paths and list while add runs.
 	mu sync.Mutex
@@ -82,6 +85,7 @@ func (c *checker) add(f render.File) {
 func (c *checker) run(unpublished map[string]string) {
 	c.unpublished = unpublished
 	slices.Sort(c.paths)
+	c.checkValues()
 	for _, path := range c.paths {
 		pg, src := c.pages[path], c.sources[path]
 		var refs *sourceRefs

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"fmt"
+	"maps"
 	"net/url"
 	"slices"
 	"strings"
@@ -150,6 +152,64 @@ func (c *checker) addExternal(pos diag.Pos, raw string) {
 	}
 }
 
+// checkValues checks the site paths that front matter and config.yaml give
+// the theme to show (an article's or page's image, an author's avatar, the
+// logo, the menu items) at the values, where they were written, once each:
+// the theme shows them on many pages, and a missing file is not the
+// theme's mistake.
+func (c *checker) checkValues() {
+	c.values = map[string]bool{}
+	check := func(from, u string, pos diag.Pos, what string) {
+		if u == "" {
+			return
+		}
+		t, internal, err := c.resolve(from, u, false)
+		if err != nil || !internal {
+			return // the value's scheme was checked when it was read
+		}
+		c.values[t.key()] = true
+		if !c.files[t.path] {
+			c.list.Errorf(pos, "broken %s %s: the site has no %s", what, u, t.sitePath())
+		}
+	}
+	for _, path := range c.paths {
+		src := c.sources[path]
+		if src == nil {
+			continue
+		}
+		check(path, src.Meta.Image, keyPos(src, "image"), "image")
+		check(path, src.Meta.Avatar, keyPos(src, "avatar"), "avatar")
+	}
+	cfg := c.site.Config
+	if cfg == nil {
+		return
+	}
+	at := func(key string) diag.Pos {
+		if pos, ok := cfg.Pos[key]; ok {
+			return pos
+		}
+		return diag.Pos{Path: cfg.File}
+	}
+	check("index.html", cfg.Logo, at("logo"), "logo")
+	for _, name := range slices.Sorted(maps.Keys(cfg.Menus)) {
+		for i, item := range cfg.Menus[name] {
+			pos, ok := cfg.Pos[fmt.Sprintf("menus.%s[%d].url", name, i)]
+			if !ok {
+				pos = at("menus")
+			}
+			check("index.html", item.URL, pos, "menu item")
+		}
+	}
+}
+
+// keyPos is the position of a front-matter key of src, or its first line.
+func keyPos(src *content.Page, key string) diag.Pos {
+	if pos, ok := src.Pos[key]; ok {
+		return pos
+	}
+	return diag.Pos{Path: src.File, Line: 1, Col: 1}
+}
+
 // checkOutputURLs checks the URLs the theme wrote: those Markdown did not
 // write were checked at their source already.
 func (c *checker) checkOutputURLs(path string, src *content.Page, pg *page, refs *sourceRefs) {
@@ -162,7 +222,7 @@ func (c *checker) checkOutputURLs(path string, src *content.Page, pg *page, refs
 		case err != nil:
 			c.themeProblem(pagePos(path, src), "%s=%q is not a valid URL", u.attr, u.value)
 			continue
-		case !internal, refs != nil && refs.checked[t.key()]:
+		case !internal, refs != nil && refs.checked[t.key()], c.values[t.key()]:
 			continue
 		case !c.files[t.path]:
 			c.themeProblem(pagePos(path, src), "the theme links to %s, which the build does not produce", t.sitePath())

@@ -39,7 +39,8 @@ type Config struct {
 	// Location is TimeZone resolved; never nil after Load.
 	Location *time.Location `yaml:"-"`
 	// Pos holds the position of each top-level key, e.g. Pos["default_author"],
-	// and of the permalinks values that are set, Pos["permalinks.articles"].
+	// of the permalinks values that are set, Pos["permalinks.articles"], and
+	// of nested URLs, Pos["menus.main[1].url"], Pos["newsletter.action_url"].
 	Pos map[string]diag.Pos `yaml:"-"`
 	// File is the display path of the config file, e.g. "site/config.yaml".
 	File string `yaml:"-"`

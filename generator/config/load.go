@@ -413,8 +413,12 @@ func (d *decoder) finish() {
 	}
 }
 
-// link checks the URL at key (see CheckURL), and drops one that fails.
+// link checks the URL at key (see CheckURL), and drops one that fails. The
+// position of a nested one ("menus.main[1].url") is kept in Config.Pos.
 func (d *decoder) link(key string, u *string) {
+	if pos, ok := d.values[key]; ok && strings.ContainsAny(key, ".[") {
+		d.cfg.Pos[key] = pos
+	}
 	if err := CheckURL(*u); err != nil {
 		d.list.Errorf(d.valuePos(key), "%s: %v", key, err)
 		*u = ""
