@@ -127,7 +127,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 		}
 		cfg.BaseURL = u
 	}
-	if err := list.Err(); err != nil {
+	if err := failure(&list); err != nil {
 		return nil, err // a broken config would only cause more, misleading errors
 	}
 	// Templates, parsed while the content loads. Their problems, and the
@@ -184,7 +184,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	tlist.Merge(&thl)
 	list.Merge(&tlist)
 	if err := tlist.Err(); err != nil || !opts.KeepGoing {
-		if err := list.Err(); err != nil {
+		if err := failure(&list); err != nil {
 			return nil, err
 		}
 	}
@@ -193,6 +193,28 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 		p.Errors = err
 	}
 	return p, nil
+}
+
+// Failure is the error of a build that found errors in the site: its
+// message lists the errors (it unwraps to their diag.ErrorList), and
+// Warnings holds the warnings found on the way, which often explain an
+// error: a key misspelt ("titel") beside a missing title, a file skipped
+// beside a link to it.
+type Failure struct {
+	Errors   diag.ErrorList
+	Warnings []*diag.Diagnostic
+}
+
+func (f *Failure) Error() string { return f.Errors.Error() }
+func (f *Failure) Unwrap() error { return f.Errors }
+
+// failure returns the errors of list, with its warnings, or nil.
+func failure(list *diag.List) error {
+	el, ok := list.Err().(diag.ErrorList)
+	if !ok {
+		return nil
+	}
+	return &Failure{Errors: el, Warnings: list.Warnings()}
 }
 
 // Render renders every output file into memory.

@@ -77,6 +77,7 @@ func (a *App) buildOnce(ctx context.Context, f buildFlags) error {
 		return fmt.Errorf("byline build: interrupted; %s/ unchanged", filepath.ToSlash(f.out))
 	}
 	if err != nil {
+		a.failureWarnings(err, f.quiet)
 		return err
 	}
 	if !f.quiet {
@@ -86,6 +87,19 @@ func (a *App) buildOnce(ctx context.Context, f buildFlags) error {
 	}
 	a.summary(res, f, start)
 	return nil
+}
+
+// failureWarnings prints the warnings of a build that failed, before its
+// errors are printed: a warning often explains an error (a misspelt key, a
+// file skipped).
+func (a *App) failureWarnings(err error, quiet bool) {
+	var fail *generator.Failure
+	if quiet || !errors.As(err, &fail) {
+		return
+	}
+	for _, w := range fail.Warnings {
+		fmt.Fprintln(a.Stderr, w.Error())
+	}
 }
 
 // buildAndPublish builds with opts and streams each file into f.out as it

@@ -122,6 +122,8 @@ func (r *rebuilder) patch(b watch.Batch, rel []string) *generator.Prepared {
 // failed reports a build that failed, unless ctx ended it.
 func (r *rebuilder) failed(ctx context.Context, err error) {
 	if ctx.Err() == nil {
+		r.app.failureWarnings(err, r.flags.quiet)
+		r.warnings = ""
 		fmt.Fprintf(r.app.Stderr, "%s\nbuild failed: %s/ unchanged\n", strings.TrimRight(err.Error(), "\n"), filepath.ToSlash(r.flags.out))
 	}
 }

@@ -146,6 +146,12 @@ func addErrors(list *diag.List, err error) bool {
 	for _, d := range el {
 		list.Add(d)
 	}
+	var fail *generator.Failure
+	if errors.As(err, &fail) {
+		for _, d := range fail.Warnings {
+			list.Add(d)
+		}
+	}
 	return true
 }
 
