@@ -78,7 +78,7 @@ func (r *Renderer) pageJobs() []job {
 		jobs = append(jobs, job{path: outPath(a.URL), kind: "article", article: a})
 	}
 	for _, p := range s.Pages {
-		add("page", &Data{Page: p, Title: p.Meta.Title, Description: p.Summary, URL: p.URL,
+		add("page", &Data{Page: p, Title: p.Meta.Title, Description: p.Summary, URL: p.URL, Image: r.abs(p.Meta.Image),
 			Breadcrumbs: []site.Crumb{{Name: p.Meta.Title, URL: p.URL}}})
 	}
 	add("search", &Data{Title: "Search", URL: "/search/", NoIndex: true})

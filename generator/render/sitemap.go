@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"encoding/xml"
 	"strconv"
 	"time"
@@ -125,7 +126,7 @@ func (r *Renderer) listSitemap() []sitemapEntry {
 	}
 	for _, p := range s.Pages {
 		if !p.Meta.Draft {
-			add(p.URL, time.Time{})
+			add(p.URL, cmp.Or(p.Meta.Updated, p.Meta.Date)) // none when neither is set
 		}
 	}
 	add("/tags/", s.Updated)

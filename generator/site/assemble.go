@@ -252,7 +252,7 @@ func (s *Site) addPages(pages []*content.Page, pattern config.Pattern) {
 		if p.Meta.Draft && !s.Preview {
 			continue
 		}
-		s.Pages = append(s.Pages, &Page{Page: p, Meta: &p.Meta, URL: pageURL(pattern, p)})
+		s.Pages = append(s.Pages, &Page{Page: p, Meta: &p.Meta, URL: pageURL(pattern, p), ShowTOC: showTOC(p)})
 	}
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
 }

@@ -104,6 +104,8 @@ type Page struct {
 	*content.Page
 	Meta *content.Meta // &Page.Meta, as for Article
 	URL  string
+	// ShowTOC says whether to render the table of contents, as for Article.
+	ShowTOC bool
 	// Resources are the files of the page's bundle, as for Article.
 	Resources []string
 }
