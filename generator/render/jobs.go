@@ -40,7 +40,7 @@ func (r *Renderer) pageJobs() []job {
 	paged("home", "/", s.Config.Title, s.Articles, func(d *Data) { d.Breadcrumbs = nil; d.JSONLD = r.websiteLD() })
 	paged("list", "/articles/", "Articles", s.Articles, none)
 	for _, sec := range s.Sections {
-		paged("list", sec.URL, sec.Title, sec.Articles, func(d *Data) {
+		paged("section", sec.URL, sec.Title, sec.Articles, func(d *Data) {
 			d.Section, d.Feed = sec, sec.URL+"feed.xml"
 			d.Breadcrumbs = []site.Crumb{{Name: "Articles", URL: "/articles/"}}
 		})
