@@ -57,7 +57,25 @@ func TestLoadDiagnostics(t *testing.T) {
 			"partials/head.html":  `<title>{{ partialCached "partials/extra.html" . }}</title>`,
 			"article.html":        `{{ define "main" }}{{ partialCached "partials/extra.html" . }}{{ end }}`,
 		},
-		want: []string{`site/layouts/partials/extra.html:2:1: function "nosuchfunc" not defined`},
+		want: []string{`site/layouts/partials/extra.html:2:4: function "nosuchfunc" not defined: the functions a template can call are abs, add, and, asset, call, date, eq, ge, gt, html, index, isodate, js, le, len, lt, money, nav, ne, not, or, partialCached, plural, print, printf, println, slice, urlquery`},
+	}, {
+		// text/template gives a parse error's line alone, and no advice.
+		name: "a misspelt function",
+		site: map[string]string{"article.html": "{{ define \"main\" }}\n<p>x</p> <time>{{ isodat .Article.Meta.Date }}</time>\n{{ end }}"},
+		want: []string{`site/layouts/article.html:2:19: function "isodat" not defined; did you mean "isodate"?`},
+	}, {
+		name: "a Hugo function, with its advice",
+		site: map[string]string{"article.html": "{{ define \"main\" }}\n<p>{{ partial \"x.html\" . }}</p>\n{{ end }}"},
+		want: []string{`site/layouts/article.html:2:7: function "partial" not defined: call a partial with {{ template "partials/x.html" . }}, or {{ partialCached "partials/x.html" . }} for one that is the same on every page`},
+	}, {
+		// "unexpected EOF" at the file's last line, before.
+		name: "a block with no end",
+		site: map[string]string{"article.html": "{{ define \"main\" }}{{/* {{ if */}}\n<p>x</p> {{ if .Article }}<b>y</b>\n{{ end }}\n"},
+		want: []string{`site/layouts/article.html:1:1: {{ define }} has no {{ end }}: add one where its block ends (the last {{ end }}, at 3:1, closes the {{ if }} at 2:10)`},
+	}, {
+		name: "a partial's range with no end",
+		site: map[string]string{"partials/extra.html": "<ul>\n  {{- range .Site.Articles }}<li>{{ .URL }}</li>\n</ul>\n"},
+		want: []string{`site/layouts/partials/extra.html:2:3: {{ range }} has no {{ end }}: add one where its block ends`},
 	}, {
 		// html/template blamed the page's entry, baseof.html, with no line
 		// and its own notation for where the file ends, once per kind.

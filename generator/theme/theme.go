@@ -218,7 +218,7 @@ func (l *loader) parseBase() *template.Template {
 		// in the set, whose later "incomplete template" error is noise.
 		alone, err := template.New(name).Funcs(l.funcs).Parse(text)
 		if err != nil {
-			l.list.Add(l.th.locate(err, name))
+			l.list.Add(l.parseError(err, name, text))
 			l.broken = true
 			if l.unparsed == nil {
 				l.unparsed = map[string]bool{}
@@ -274,7 +274,7 @@ func (l *loader) parseKind(base *template.Template, kind string, required bool) 
 	set := template.Must(base.Clone())
 	t, err := set.New(name).Parse(text)
 	if err != nil {
-		l.add(l.th.locate(err, name))
+		l.add(l.parseError(err, name, text))
 		return
 	}
 	l.checkKindCalls(base, set, name)

@@ -130,7 +130,7 @@ func TestParseErrorsNameTheRealFile(t *testing.T) {
 	got := strings.Join(messages(list), "\n")
 	want := strings.Join([]string{
 		`site/layouts/article.html:3:1: missing value for if`,
-		`site/layouts/partials/head.html:2:1: function "nosuchfunc" not defined`,
+		`site/layouts/partials/head.html:2:4: function "nosuchfunc" not defined: the functions a template can call are abs, add, and, asset, call, date, eq, ge, gt, html, index, isodate, js, le, len, lt, money, nav, ne, not, or, partialCached, plural, print, printf, println, slice, urlquery`,
 		`themes/default/layouts/term.html:2:1: unexpected {{end}}`,
 	}, "\n")
 	if got != want {
