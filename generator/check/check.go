@@ -27,6 +27,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -132,8 +133,23 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	rep.Problems = dedupe(list.All())
+	rep.Problems = dedupe(superseded(list.All()))
 	return rep, nil
+}
+
+// superseded drops the build's warning about a link's fragment where check
+// reports the same link as broken: check reads the built page, with the
+// ids its theme adds, and its error is the one to act on.
+func superseded(ds []*diag.Diagnostic) []*diag.Diagnostic {
+	broken := map[diag.Pos]bool{}
+	for _, d := range ds {
+		if d.Severity == diag.Error && strings.Contains(d.Msg, " has no heading or element with id ") {
+			broken[d.Pos] = true
+		}
+	}
+	return slices.DeleteFunc(ds, func(d *diag.Diagnostic) bool {
+		return d.Severity == diag.Warning && broken[d.Pos] && strings.Contains(d.Msg, " has no heading with id ")
+	})
 }
 
 // addErrors adds the diagnostics of a build error to list; it reports false

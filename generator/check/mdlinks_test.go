@@ -23,6 +23,7 @@ func TestMarkdownLinksReportedOnce(t *testing.T) {
 	}
 	want := `site/articles/links.md:7:6: warning: link to "secret.md": site/articles/secret.md is a draft, so it is not in this build: the link's text is shown without the link until it is published
 site/articles/links.md:7:30: link to "gud.md": there is no article, page or author site/articles/gud.md; did you mean "good.md"?
+site/articles/links.md:9:5: broken link /articles/good/#salary: /articles/good/ has no heading or element with id "salary"
 `
 	if got := b.String(); got != want {
 		t.Errorf("report:\n%s\nwant:\n%s", got, want)
