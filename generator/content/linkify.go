@@ -84,7 +84,10 @@ func hasLinkStart(starts []int, seg text.Segment, src []byte, code bool) bool {
 		for k > 0 && emailLocal(src[k-1]) {
 			k--
 		}
-		if bytes.IndexByte(src[k:at], '`') > 0 {
+		// A backtick after the first place of the run: the first may
+		// open this code span, but one after it (or a run of them that
+		// opened none, "``0`@0.0`") is linkify's.
+		if bytes.LastIndexByte(src[k:at], '`') > 0 {
 			return true
 		}
 	}

@@ -33,6 +33,7 @@ var linkBodies = []struct {
 	{"- item\n\n    continued at https://example.com\n", true, false},
 	{"[see https://example.com\n", true, true},           // no link, but text after "["
 	{"0`@0.0` and `https://example.com`\n", true, false}, // goldmark's address takes the backtick
+	{"``0`@0.0`\n", true, false}, // and the backtick after a run that opened no code span
 	{"`git@example.com` and `https://example.com`\n", false, false},
 	{"`https://example.com` and `ftp://x`\n", false, false},
 }
