@@ -133,22 +133,17 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	rep.Problems = dedupe(superseded(list.All()))
+	rep.Problems = dedupe(superseded(list.All(), c.fragments))
 	return rep, nil
 }
 
-// superseded drops the build's warning about a link's fragment where check
-// reports the same link as broken: check reads the built page, with the
-// ids its theme adds, and its error is the one to act on.
-func superseded(ds []*diag.Diagnostic) []*diag.Diagnostic {
-	broken := map[diag.Pos]bool{}
-	for _, d := range ds {
-		if d.Severity == diag.Error && strings.Contains(d.Msg, " has no heading or element with id ") {
-			broken[d.Pos] = true
-		}
-	}
+// superseded drops the build's warning about a link's fragment wherever
+// check looked the fragment up in the built page (fragments holds those
+// positions): check sees the ids the theme adds (#faq-heading, #main) and
+// reports a missing one as an error, the one to act on.
+func superseded(ds []*diag.Diagnostic, fragments map[diag.Pos]bool) []*diag.Diagnostic {
 	return slices.DeleteFunc(ds, func(d *diag.Diagnostic) bool {
-		return d.Severity == diag.Warning && broken[d.Pos] && strings.Contains(d.Msg, " has no heading with id ")
+		return d.Severity == diag.Warning && fragments[d.Pos] && strings.Contains(d.Msg, " has no heading with id ")
 	})
 }
 

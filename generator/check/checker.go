@@ -32,6 +32,9 @@ type checker struct {
 	// give the theme to show, checked at the values (see checkValues).
 	values map[string]bool
 	site   *site.Site
+	// fragments are the positions of Markdown links whose #fragment was
+	// looked up in the built page.
+	fragments map[diag.Pos]bool
 	// mu guards files, pages, paths and list while add runs.
 	mu sync.Mutex
 }
@@ -42,7 +45,7 @@ func newChecker(s *site.Site) *checker {
 	c := &checker{
 		files: map[string]bool{}, pages: map[string]*page{}, sources: map[string]*content.Page{},
 		base: basePath(s.BaseURL), theme: map[string][]diag.Pos{},
-		linked: map[string]bool{}, site: s,
+		linked: map[string]bool{}, site: s, fragments: map[diag.Pos]bool{},
 	}
 	for _, a := range s.Articles {
 		c.sources[outPath(a.URL)] = a.Page

@@ -140,7 +140,11 @@ func (c *checker) checkRef(path string, src *content.Page, r content.Ref, what s
 		}
 		return t, true
 	}
-	if pg := c.pages[t.path]; t.frag != "" && pg != nil && pg.ids[t.frag] == 0 {
+	pg := c.pages[t.path]
+	if t.frag != "" && pg != nil {
+		c.fragments[pos] = true
+	}
+	if t.frag != "" && pg != nil && pg.ids[t.frag] == 0 {
 		c.list.Errorf(pos, "broken %s %s: %s has no heading or element with id %q", what, r.URL, t.sitePath(), t.frag)
 	}
 	return t, true
