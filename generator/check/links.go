@@ -230,6 +230,10 @@ func (c *checker) checkOutputURLs(path string, src *content.Page, pg *page, refs
 			continue
 		case !c.files[t.path]:
 			c.themeProblem(pagePos(path, src), "the theme links to %s, which the build does not produce", t.sitePath())
+		case t.frag != "" && c.pages[t.path] != nil && c.pages[t.path].ids[t.frag] == 0 && t.path == path:
+			// Named without the page, so that one template's link is
+			// reported once, not once for every page that shows it.
+			c.themeProblem(pagePos(path, src), "the theme links to #%s on the same page, which has no element with that id", t.frag)
 		case t.frag != "" && c.pages[t.path] != nil && c.pages[t.path].ids[t.frag] == 0:
 			c.themeProblem(pagePos(path, src), "the theme links to %s#%s, which has no element with that id", t.sitePath(), t.frag)
 		}
