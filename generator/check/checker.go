@@ -35,6 +35,9 @@ type checker struct {
 	// fragments are the positions of Markdown links whose #fragment was
 	// looked up in the built page.
 	fragments map[diag.Pos]bool
+	// aliases maps the output path of each alias's redirect page to the
+	// URL it redirects to.
+	aliases map[string]string
 	// mu guards files, pages, paths and list while add runs.
 	mu sync.Mutex
 }
@@ -45,7 +48,10 @@ func newChecker(s *site.Site) *checker {
 	c := &checker{
 		files: map[string]bool{}, pages: map[string]*page{}, sources: map[string]*content.Page{},
 		base: basePath(s.BaseURL), theme: map[string][]diag.Pos{},
-		linked: map[string]bool{}, site: s, fragments: map[diag.Pos]bool{},
+		linked: map[string]bool{}, site: s, fragments: map[diag.Pos]bool{}, aliases: map[string]string{},
+	}
+	for _, a := range s.Aliases {
+		c.aliases[outPath(a.From)] = a.To
 	}
 	for _, a := range s.Articles {
 		c.sources[outPath(a.URL)] = a.Page

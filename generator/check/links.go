@@ -140,6 +140,12 @@ func (c *checker) checkRef(path string, src *content.Page, r content.Ref, what s
 		}
 		return t, true
 	}
+	if to, ok := c.aliases[t.path]; ok {
+		// An alias keeps an old URL working for other sites; the site's
+		// own links should not go through its redirect.
+		c.list.Warnf(pos, "%s to %s, an old URL that redirects to %s: link to the page itself, best by its Markdown file, which follows the page if its URL changes again", what, r.URL, to)
+		return t, true
+	}
 	pg := c.pages[t.path]
 	if t.frag != "" && pg != nil {
 		c.fragments[pos] = true
