@@ -117,6 +117,12 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if pre, err := generator.Prepare(ctx, preview); err == nil {
 		unpublished = unpublishedPaths(res.Site, pre.Site, bo.Now)
 		checkDescriptions(pre.Site, &list)
+		// Errors that only drafts and scheduled articles cause (a URL
+		// another page has) break serve and build --drafts now, and the
+		// build once they are published; the rest repeat the build's.
+		for _, d := range pre.Errors {
+			list.Add(d)
+		}
 	} else if !addErrors(&list, err) {
 		return nil, err
 	} else {
