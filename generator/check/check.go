@@ -74,6 +74,9 @@ type Link struct {
 	diag.Pos
 	URL    string
 	Status string // "200 OK", "404 Not Found", "timeout"…; "" when not fetched
+	// failed says the fetch failed: the link is then one of the problems,
+	// and the report does not list it again.
+	failed bool
 }
 
 // Run checks the site of opts.Build. Its error is for a check that could

@@ -62,6 +62,7 @@ func fetchAll(ctx context.Context, opts Options, links []Link, list *diag.List) 
 		r := byURL[links[i].URL]
 		links[i].Status = r.status
 		if !r.ok {
+			links[i].failed = true
 			list.Errorf(links[i].Pos, "external link %s: %s", links[i].URL, r.status)
 		}
 	}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"net/http/httptest"
@@ -58,5 +59,38 @@ func TestFetch(t *testing.T) {
 	}
 	if links[0].Status != "200 OK" || links[4].Status != "200 OK" {
 		t.Errorf("statuses = %q, %q; want 200 OK", links[0].Status, links[4].Status)
+	}
+}
+
+// TestFetchReportsFailureOnce: a link that failed is a problem, and is not
+// listed again among the external links, in text or JSON.
+func TestFetchReportsFailureOnce(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/ok" {
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	links := []Link{
+		{Pos: diag.Pos{Path: "a.md", Line: 1, Col: 1}, URL: srv.URL + "/ok"},
+		{Pos: diag.Pos{Path: "a.md", Line: 2, Col: 1}, URL: srv.URL + "/missing"},
+	}
+	var list diag.List
+	fetchAll(context.Background(), Options{Client: srv.Client(), Timeout: 5 * time.Second}, links, &list)
+	rep := &Report{Problems: list.All(), Links: links}
+	var text, js bytes.Buffer
+	if err := rep.WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
+	if err := rep.WriteJSON(&js); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.ReplaceAll(text.String(), srv.URL, "SRV")
+	want := "a.md:2:1: external link SRV/missing: 404 Not Found\na.md:1:1: external link SRV/ok: 200 OK\n"
+	if got != want {
+		t.Errorf("text report:\n%s\nwant:\n%s", got, want)
+	}
+	if n := strings.Count(js.String(), "/missing"); n != 1 {
+		t.Errorf("JSON names the failed link %d times, want once:\n%s", n, js.String())
 	}
 }

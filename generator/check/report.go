@@ -15,13 +15,17 @@ type Finding struct {
 	Message  string `json:"message"`
 }
 
-// Findings lists the problems, then the external links, in report order.
+// Findings lists the problems, then the external links that are not
+// problems already, in report order.
 func (r *Report) Findings() []Finding {
 	out := make([]Finding, 0, len(r.Problems)+len(r.Links))
 	for _, d := range r.Problems {
 		out = append(out, Finding{d.Path, d.Line, d.Col, d.Severity.String(), d.Msg})
 	}
 	for _, l := range r.Links {
+		if l.failed {
+			continue // a problem, above
+		}
 		out = append(out, Finding{l.Path, l.Line, l.Col, "info", l.message()})
 	}
 	return out
@@ -35,7 +39,7 @@ func (l Link) message() string {
 }
 
 // WriteText writes one "path:line:col: message" line per problem, then
-// one per external link.
+// one per external link that is not a problem already (a failed fetch).
 func (r *Report) WriteText(w io.Writer) error {
 	for _, d := range r.Problems {
 		if _, err := fmt.Fprintln(w, d.Error()); err != nil {
@@ -43,6 +47,9 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 	}
 	for _, l := range r.Links {
+		if l.failed {
+			continue // a problem, above
+		}
 		if _, err := fmt.Fprintf(w, "%s: %s\n", l.Pos, l.message()); err != nil {
 			return err
 		}
