@@ -61,7 +61,11 @@ func fetchAll(ctx context.Context, opts Options, links []Link, list *diag.List) 
 	for i := range links {
 		r := byURL[links[i].URL]
 		links[i].Status = r.status
-		if !r.ok {
+		switch {
+		case r.limited:
+			links[i].failed = true
+			list.Warnf(links[i].Pos, "external link %s: %s: the server limits how often it answers, so the link is not checked; run check again later", links[i].URL, r.status)
+		case !r.ok:
 			links[i].failed = true
 			list.Errorf(links[i].Pos, "external link %s: %s", links[i].URL, r.status)
 		}
@@ -72,6 +76,7 @@ type result struct {
 	status  string
 	ok      bool
 	timeout bool
+	limited bool // 429 Too Many Requests: says nothing of the link
 }
 
 // fetch asks for url with HEAD, and with GET when the server refuses HEAD
@@ -101,5 +106,6 @@ func request(ctx context.Context, client *http.Client, method, url string, timeo
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	resp.Body.Close()
-	return result{status: resp.Status, ok: resp.StatusCode < 400}
+	limited := resp.StatusCode == http.StatusTooManyRequests
+	return result{status: resp.Status, ok: resp.StatusCode < 400, limited: limited}
 }

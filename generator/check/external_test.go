@@ -21,6 +21,8 @@ func TestFetch(t *testing.T) {
 			if r.Method == http.MethodHead {
 				w.WriteHeader(http.StatusMethodNotAllowed)
 			}
+		case "/busy":
+			w.WriteHeader(http.StatusTooManyRequests)
 		case "/slow":
 			select {
 			case <-release:
@@ -38,6 +40,7 @@ func TestFetch(t *testing.T) {
 		{Pos: diag.Pos{Path: "a.md", Line: 3, Col: 1}, URL: srv.URL + "/slow"},
 		{Pos: diag.Pos{Path: "b.md", Line: 1, Col: 1}, URL: srv.URL + "/missing"},
 		{Pos: diag.Pos{Path: "b.md", Line: 2, Col: 1}, URL: srv.URL + "/get-only"},
+		{Pos: diag.Pos{Path: "b.md", Line: 3, Col: 1}, URL: srv.URL + "/busy"},
 	}
 	var list diag.List
 	start := time.Now()
@@ -53,6 +56,7 @@ func TestFetch(t *testing.T) {
 		"a.md:2:1: external link SRV/missing: 404 Not Found",
 		"a.md:3:1: external link SRV/slow: no answer within 300ms",
 		"b.md:1:1: external link SRV/missing: 404 Not Found",
+		"b.md:3:1: warning: external link SRV/busy: 429 Too Many Requests: the server limits how often it answers, so the link is not checked; run check again later",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
