@@ -151,3 +151,20 @@ func TestNewArticleErrors(t *testing.T) {
 		t.Errorf("site/articles has %d entries, want the 4 it had", len(entries))
 	}
 }
+
+// TestInitNextStep: the command init suggests can be pasted into a shell,
+// whatever the folder's name.
+func TestInitNextStep(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for dir, want := range map[string]string{
+		"blog":       "cd blog && byline build",
+		"my blog":    "cd 'my blog' && byline build",
+		"-draft":     "cd ./-draft && byline build",
+		"Sam's blog": `cd 'Sam'\''s blog' && byline build`,
+	} {
+		code, out, errs := run(t, "init", "--", dir)
+		if code != 0 || !strings.Contains(out, "\nnext: "+want+"\n") {
+			t.Errorf("init %q: exit %d, stdout %q, stderr %q; want next: %s", dir, code, out, errs, want)
+		}
+	}
+}

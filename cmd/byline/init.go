@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/byline/byline/generator/scaffold"
 )
@@ -46,8 +48,23 @@ func (a *App) initProject(args []string) error {
 		fmt.Fprintf(a.Stdout, "%s already holds every starter file: nothing was created\n", filepath.ToSlash(dir))
 		return nil
 	}
-	fmt.Fprintf(a.Stdout, "created a new site in %s\nnext: cd %s && byline build\n", filepath.ToSlash(dir), dir)
+	fmt.Fprintf(a.Stdout, "created a new site in %s\nnext: cd %s && byline build\n", filepath.ToSlash(dir), shellArg(dir))
 	return nil
+}
+
+// shellArg writes dir so that a POSIX shell reads it back as one argument
+// to cd: "my blog" as 'my blog', "-x" as ./-x.
+func shellArg(dir string) string {
+	if strings.HasPrefix(dir, "-") {
+		dir = "./" + dir
+	}
+	safe := func(r rune) bool {
+		return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+,:@%", r))
+	}
+	if dir != "" && strings.IndexFunc(dir, func(r rune) bool { return !safe(r) }) < 0 {
+		return dir
+	}
+	return "'" + strings.ReplaceAll(dir, "'", `'\''`) + "'"
 }
 
 // emptyDir reports whether dir is missing or holds nothing.
