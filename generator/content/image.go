@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	stdhtml "html"
 	"net/url"
 	"path"
 	"strings"
@@ -42,7 +41,7 @@ func toFigure(p *ast.Paragraph) {
 	if !ok || img.NextSibling() != nil || len(img.Title) == 0 || p.Parent() == nil {
 		return
 	}
-	caption := stdhtml.UnescapeString(string(img.Title))
+	caption := unescapeText(img.Title)
 	img.Title = nil // the caption says it; a tooltip would say it twice
 	f := &figure{caption: caption}
 	f.AppendChild(f, img)
@@ -66,7 +65,7 @@ func (imageRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 		_ = w.WriteByte('"')
 		if n.Title != nil {
 			_, _ = w.WriteString(` title="`)
-			_, _ = w.Write(util.EscapeHTML([]byte(stdhtml.UnescapeString(string(n.Title)))))
+			_, _ = w.Write(util.EscapeHTML([]byte(unescapeText(n.Title))))
 			_ = w.WriteByte('"')
 		}
 		if i, ok := n.Attribute(imageIndexAttr); ok {

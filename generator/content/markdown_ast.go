@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"html"
@@ -298,12 +299,12 @@ func writeText(b textSink, n ast.Node, src []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			if v := c.Value(src); bytes.IndexByte(v, '&') < 0 {
+			if v := c.Value(src); bytes.IndexByte(v, '&') < 0 && bytes.IndexByte(v, '\\') < 0 {
 				b.Write(v) // nothing to decode: skip the string copy
 			} else if _, code := n.(*ast.CodeSpan); code {
 				b.Write(v)
 			} else {
-				b.WriteString(html.UnescapeString(string(v)))
+				b.WriteString(unescapeText(v))
 			}
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
@@ -324,6 +325,17 @@ func writeText(b textSink, n ast.Node, src []byte) {
 			writeText(b, c, src)
 		}
 	}
+}
+
+// unescapeText is Markdown text as a reader sees it: backslash escapes
+// ("\\*") and entity references ("&amp;") resolved, exactly as goldmark
+// resolves them when it renders the text (and link and image titles).
+func unescapeText(v []byte) string {
+	var buf bytes.Buffer
+	w := bufio.NewWriterSize(&buf, len(v)+16)
+	ghtml.DefaultWriter.Write(w, v)
+	_ = w.Flush()
+	return html.UnescapeString(buf.String())
 }
 
 // trimBeforeBreak drops the spaces and tabs at the end of a line, before

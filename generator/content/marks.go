@@ -1,7 +1,6 @@
 package content
 
 import (
-	stdhtml "html"
 	"html/template"
 	"slices"
 	"strconv"
@@ -109,7 +108,7 @@ func (p *Page) writeStartTag(b *strings.Builder, n int, href string) {
 	b.WriteByte('"')
 	if t := p.Links[n].Title; t != "" {
 		b.WriteString(` title="`)
-		b.Write(util.EscapeHTML([]byte(stdhtml.UnescapeString(t))))
+		b.Write(util.EscapeHTML([]byte(unescapeText([]byte(t)))))
 		b.WriteByte('"')
 	}
 	b.WriteByte('>')
