@@ -86,10 +86,16 @@ func newParser(unsafe bool) parser.Parser {
 
 // Rendered is a converted body and what was learned from its syntax tree.
 type Rendered struct {
-	HTML      template.HTML
-	TOC       []Heading
-	Summary   string // plain text of the first paragraph, at most ~300 characters
+	HTML    template.HTML
+	TOC     []Heading
+	Summary string // plain text of the first paragraph, at most ~300 characters
+	// WordCount is the words of the text, each Chinese or Japanese
+	// character counting as one (those scripts put no spaces between
+	// words), as Hugo counts them.
 	WordCount int
+	// CJKChars is how many of WordCount are such characters, read at
+	// another pace (see ReadingTime).
+	CJKChars int
 	// Problems are located by line of the body (1-based), not of the file.
 	Problems []Problem
 	// Refs are located by line of the body too.
@@ -205,7 +211,8 @@ func digest(doc ast.Node, src []byte, out *Rendered) {
 					counted = n
 					var wc wordCounter
 					writeText(&wc, n, src)
-					out.WordCount += wc.words
+					out.WordCount += wc.words + wc.cjk
+					out.CJKChars += wc.cjk
 				}
 			}
 		}
@@ -235,9 +242,11 @@ func digest(doc ast.Node, src []byte, out *Rendered) {
 	out.Images = refs.images
 }
 
-// ReadingMinutes is words at 230 a minute, rounded up, at least 1.
-func ReadingMinutes(words int) int {
-	return max(1, int(math.Ceil(float64(words)/230)))
+// ReadingTime is the minutes to read words, of which cjkChars are Chinese
+// or Japanese characters: the words at 230 a minute, the characters at 500
+// a minute (a common pace for both scripts), rounded up, at least 1.
+func ReadingTime(words, cjkChars int) int {
+	return max(1, int(math.Ceil(float64(words-cjkChars)/230+float64(cjkChars)/500)))
 }
 
 // summaryLen is the length a summary is cut to, at a word boundary.
@@ -268,10 +277,18 @@ func truncateFields(s string, n int) string {
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 
 // wordCounter counts words as strings.Fields would split them, without
-// building the text.
+// building the text, except that a Han, Hiragana or Katakana character is
+// counted in cjk, on its own, and not as part of a word.
 type wordCounter struct {
 	words  int
+	cjk    int
 	inWord bool
+}
+
+// isCJK reports whether r is written without spaces between words: a Han
+// ideograph, Hiragana or Katakana (Hangul puts spaces between words).
+func isCJK(r rune) bool {
+	return r >= 0x2E80 && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r == 0x30FC) // ー
 }
 
 func (w *wordCounter) Write(p []byte) (int, error) {
@@ -287,7 +304,11 @@ func (w *wordCounter) Write(p []byte) (int, error) {
 			i++
 		} else {
 			r, size := utf8.DecodeRune(p[i:])
-			if !unicode.IsSpace(r) {
+			if isCJK(r) {
+				w.cjk++ // a word of its own: word stays 0, ending any before it
+			} else if r >= 0x3000 && unicode.IsPunct(r) {
+				// CJK punctuation ("、", "。", "「"): between words, as a space is
+			} else if !unicode.IsSpace(r) {
 				word = 1
 			}
 			i += size

@@ -125,10 +125,37 @@ func TestMarkdownConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-func TestReadingMinutes(t *testing.T) {
+func TestReadingTime(t *testing.T) {
 	for words, want := range map[int]int{0: 1, 1: 1, 230: 1, 231: 2, 460: 2, 1137: 5} {
-		if got := ReadingMinutes(words); got != want {
-			t.Errorf("ReadingMinutes(%d) = %d, want %d", words, got, want)
+		if got := ReadingTime(words, 0); got != want {
+			t.Errorf("ReadingTime(%d, 0) = %d, want %d", words, got, want)
+		}
+	}
+}
+
+// TestReadingTimeCJK: Chinese and Japanese put no spaces between words, so
+// a long Japanese article was one "word" a paragraph and "1 min read".
+func TestReadingTimeCJK(t *testing.T) {
+	para := "ソフトウェアエンジニアとして転職を考えるとき、まず自分の強みと弱みを整理することが大切です。"
+	for _, tt := range []struct {
+		name, body string
+		words, cjk int
+		minutes    int
+	}{
+		{"english", strings.Repeat("word ", 460), 460, 0, 2},
+		{"japanese", strings.Repeat(para+"\n\n", 100), 4400, 4400, 9},
+		{"mixed", "Go言語で書く。「面接」", 8, 7, 1},
+		{"chinese", strings.Repeat("软件工程师的职业发展需要不断学习新技术。\n\n", 50), 950, 950, 2},
+	} {
+		r, err := NewMarkdown(config.Default()).Render([]byte(tt.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.WordCount != tt.words || r.CJKChars != tt.cjk {
+			t.Errorf("%s: %d words, %d CJK characters; want %d and %d", tt.name, r.WordCount, r.CJKChars, tt.words, tt.cjk)
+		}
+		if got := ReadingTime(r.WordCount, r.CJKChars); got != tt.minutes {
+			t.Errorf("%s: %d minutes, want %d", tt.name, got, tt.minutes)
 		}
 	}
 }

@@ -47,8 +47,9 @@ type Page struct {
 	front     [sha256.Size]byte // sum of the file up to the body: see Cache.BodyChange
 	TOC       []Heading         // headings of level 2 and 3, in document order
 	Summary   string            // plain text: Meta.Description, else the first paragraph
-	WordCount int               // words of the body, code blocks left out
-	// ReadingMinutes is WordCount at 230 words a minute, rounded up, at least 1.
+	WordCount int               // words of the body, code blocks left out; a Chinese or Japanese character is one
+	// ReadingMinutes is WordCount at 230 words a minute (Chinese and
+	// Japanese characters at 500 a minute), rounded up, at least 1.
 	ReadingMinutes int
 	// Refs are the body's links, images and headings at file positions;
 	// empty unless the load asked for them (Options.Refs).

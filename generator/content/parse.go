@@ -82,7 +82,7 @@ func parse(src []byte, f file, cfg *config.Config, md *Markdown, refs bool, list
 	}
 	p.body = compressBody(r.HTML, md.bodies)
 	p.TOC, p.WordCount = r.TOC, r.WordCount
-	p.ReadingMinutes = ReadingMinutes(r.WordCount)
+	p.ReadingMinutes = ReadingTime(r.WordCount, r.CJKChars)
 	p.Summary = r.Summary
 	if refs {
 		p.Refs = r.Refs.shift(p.BodyLine - 1)

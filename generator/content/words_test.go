@@ -3,12 +3,13 @@ package content
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // FuzzWordCounter checks that wordCounter agrees with strings.Fields, however
 // the text is cut into writes.
 func FuzzWordCounter(f *testing.F) {
-	for _, s := range []string{"", "one", " two  words ", "a\tb\nc\u00a0d", "naïve café — ok", "x\u2003y", "\xff\xfe bad utf8"} {
+	for _, s := range []string{"", "one", " two  words ", "a\tb\nc\u00a0d", "naïve café — ok", "x\u2003y", "\xff\xfe bad utf8", "転職はGo言語で", "エンジニア ー 面接"} {
 		f.Add(s, 3)
 	}
 	f.Fuzz(func(t *testing.T, s string, cut int) {
@@ -22,8 +23,20 @@ func FuzzWordCounter(f *testing.F) {
 		} else {
 			wc.WriteString(s)
 		}
-		if want := len(strings.Fields(s)); wc.words != want {
-			t.Errorf("wordCounter(%q) = %d, strings.Fields = %d", s, wc.words, want)
+		// A Chinese or Japanese character is counted apart, and ends a word.
+		cjk := 0
+		spaced := strings.Map(func(r rune) rune {
+			if isCJK(r) {
+				cjk++
+				return ' '
+			}
+			if r >= 0x3000 && unicode.IsPunct(r) {
+				return ' '
+			}
+			return r
+		}, s)
+		if want := len(strings.Fields(spaced)); wc.words != want || wc.cjk != cjk {
+			t.Errorf("wordCounter(%q) = %d words, %d CJK; want %d and %d", s, wc.words, wc.cjk, want, cjk)
 		}
 	})
 }
