@@ -146,7 +146,7 @@ func TestErrorPositions(t *testing.T) {
 		{"comment needs a date", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ncomments:\n  - {author: A, body: B}\n---\n",
 			[]string{`site/articles/x.md:5:5: comments[0]: missing "date"`}},
 		{"duplicate heading id in body", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\n---\n\n## A {#a}\n\n## B {#a}\n",
-			[]string{`site/articles/x.md:8:1: duplicate heading id "a" (first used on line 2)`}},
+			[]string{`site/articles/x.md:8:1: duplicate heading id "a" (first used on line 6): give this heading another id, as in {#other-id}, so that links to #a lead to one place`}},
 		{"three errors in one file", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nupdated: 2023-12-31\nslug: Bad Slug\ntoc: maybe\nautor: x\n---\n",
 			[]string{
 				"site/articles/x.md:4:10: updated (2023-12-31 00:00) is before date (2024-01-01 00:00): set updated on or after date, or remove it",

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"math"
 	"strings"
@@ -118,6 +119,19 @@ type Rendered struct {
 type Problem struct {
 	Line, Col int
 	Msg       string
+	// First, when not 0, is the body line of the earlier place Msg is
+	// about (the first heading with the same id), and Advice what to do:
+	// Text writes both after Msg, the line as a line of the file.
+	First  int
+	Advice string
+}
+
+// Text is the message of p in a file whose body starts at line bodyLine.
+func (p Problem) Text(bodyLine int) string {
+	if p.First == 0 {
+		return p.Msg
+	}
+	return fmt.Sprintf("%s (first used on line %d): %s", p.Msg, bodyLine+p.First-1, p.Advice)
 }
 
 // Render converts a Markdown body. A body on which goldmark would spend

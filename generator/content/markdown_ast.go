@@ -104,7 +104,8 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			s := string(toBytes(id))
 			line := ids.lineOf(h)
 			if first, dup := ids.taken[s]; dup {
-				problems = append(problems, Problem{Line: line, Msg: fmt.Sprintf("duplicate heading id %q (first used on line %d)", s, first)})
+				problems = append(problems, Problem{Line: line, Msg: fmt.Sprintf("duplicate heading id %q", s), First: first,
+					Advice: "give this heading another id, as in {#other-id}, so that links to #" + s + " lead to one place"})
 			}
 			ids.taken[s] = line
 		}

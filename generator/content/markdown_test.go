@@ -61,7 +61,7 @@ func describeRendered(r *Rendered) string {
 	}
 	fmt.Fprintf(&b, "summary: %q\nwords: %d\n", r.Summary, r.WordCount)
 	for _, p := range r.Problems {
-		fmt.Fprintf(&b, "problem: %d: %s\n", p.Line, p.Msg)
+		fmt.Fprintf(&b, "problem: %d: %s\n", p.Line, p.Text(1)) // lines of the body
 	}
 	return b.String()
 }

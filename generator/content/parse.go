@@ -61,7 +61,7 @@ func parse(src []byte, f file, cfg *config.Config, md *Markdown, refs bool, list
 	}
 	for _, prob := range r.Problems {
 		d.failed = true
-		list.Errorf(d.at(p.BodyLine+prob.Line-1, max(prob.Col, 1)), "%s", prob.Msg)
+		list.Errorf(d.at(p.BodyLine+prob.Line-1, max(prob.Col, 1)), "%s", prob.Text(p.BodyLine))
 	}
 	for _, l := range r.Links {
 		target, frag := resolveLink(p.Path, l.Dest)
