@@ -147,6 +147,12 @@ func TestErrorPositions(t *testing.T) {
 			[]string{`site/articles/x.md:5:5: comments[0]: missing "date"`}},
 		{"duplicate heading id in body", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\n---\n\n## A {#a}\n\n## B {#a}\n",
 			[]string{`site/articles/x.md:8:1: duplicate heading id "a" (first used on line 6): give this heading another id, as in {#other-id}, so that links to #a lead to one place`}},
+		// HTML allows no empty id and none with a space; "#" links to the top.
+		{"empty heading id", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\n---\n\n## A {#}\n\n## B {id=\"\"}\n",
+			[]string{"site/articles/x.md:6:1: empty heading id: write one, as in {#pay-by-level}, or leave it out for an id made from the heading's text",
+				"site/articles/x.md:8:1: empty heading id: write one, as in {#pay-by-level}, or leave it out for an id made from the heading's text"}},
+		{"heading id with a space", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\n---\n\n## Pay {id=\"pay by level\"}\n",
+			[]string{`site/articles/x.md:6:1: heading id "pay by level" has a space, which no id may have: write "pay-by-level" instead`}},
 		{"three errors in one file", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nupdated: 2023-12-31\nslug: Bad Slug\ntoc: maybe\nautor: x\n---\n",
 			[]string{
 				"site/articles/x.md:4:10: updated (2023-12-31 00:00) is before date (2024-01-01 00:00): set updated on or after date, or remove it",

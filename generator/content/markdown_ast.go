@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"html"
 	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -103,6 +105,15 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 		if id, ok := h.AttributeString("id"); ok {
 			s := string(toBytes(id))
 			line := ids.lineOf(h)
+			if s == "" || strings.ContainsFunc(s, unicode.IsSpace) {
+				// HTML allows neither, and "#" alone links to the top.
+				msg := "empty heading id: write one, as in {#pay-by-level}, or leave it out for an id made from the heading's text"
+				if s != "" {
+					msg = fmt.Sprintf("heading id %q has a space, which no id may have: write %q instead", s, strings.Join(strings.Fields(s), "-"))
+				}
+				problems = append(problems, Problem{Line: line, Msg: msg})
+				continue
+			}
 			if first, dup := ids.taken[s]; dup {
 				problems = append(problems, Problem{Line: line, Msg: fmt.Sprintf("duplicate heading id %q", s), First: first,
 					Advice: "give this heading another id, as in {#other-id}, so that links to #" + s + " lead to one place"})
