@@ -121,7 +121,19 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			ids.taken[s] = line
 		}
 	}
+	// A heading with no letter or digit ("???", "🚀") is given "section",
+	// "section-1"… after the others, so that it never takes the id of a
+	// later heading's own text ("## Section"), which links written to
+	// #section expect.
+	var textless []*ast.Heading
 	for _, h := range headings {
+		if _, ok := h.AttributeString("id"); !ok && TermSlug(plainText(h, src)) == "" {
+			textless = append(textless, h)
+			continue
+		}
+		t.finishHeading(h, src, &ids)
+	}
+	for _, h := range textless {
 		t.finishHeading(h, src, &ids)
 	}
 	if len(problems) > 0 {
