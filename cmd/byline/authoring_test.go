@@ -168,3 +168,38 @@ func TestInitNextStep(t *testing.T) {
 		}
 	}
 }
+
+// TestNewArticleBuildsWithoutAbout: the new draft's skeleton shows how to
+// link to a page by its file as code, not as a link: a live link to
+// /pages/about.md broke serve and build --drafts in a site without it.
+func TestNewArticleBuildsWithoutAbout(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "p")
+	if code, _, errs := run(t, "init", dir); code != 0 {
+		t.Fatalf("init: %d %s", code, errs)
+	}
+	t.Chdir(dir)
+	for _, gone := range []string{"site/pages", "site/articles"} { // a site that has none yet
+		if err := os.RemoveAll(gone); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, err := os.ReadFile("site/config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, line := range strings.Split(string(cfg), "\n") {
+		if !strings.Contains(line, "/about/") && !strings.Contains(line, "/editorial-standards/") {
+			kept = append(kept, line)
+		}
+	}
+	if err := os.WriteFile("site/config.yaml", []byte(strings.Join(kept, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, "new", "article", "Salary Negotiation 101"); code != 0 {
+		t.Fatalf("new: %d %s", code, errs)
+	}
+	if code, _, errs := run(t, "build", "--drafts", "--out", t.TempDir()); code != 0 {
+		t.Errorf("build --drafts after new: exit %d\n%s", code, errs)
+	}
+}

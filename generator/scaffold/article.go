@@ -78,7 +78,7 @@ const skeleton = `Start with who this article is for and what they will be able 
 
 ## The main question
 
-Answer the question in the title first, then explain it. Link to sources, and to related articles and pages of this site by their files, such as [About](/pages/about.md): the build writes their URLs and stops at a typo.
+Answer the question in the title first, then explain it. Link to sources, and to related articles and pages of this site by their files, as in ` + "`[About us](/pages/about.md)`" + `: the build writes their URLs and stops at a typo.
 
 ## What it looks like in practice
 
