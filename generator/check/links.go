@@ -187,8 +187,8 @@ func (c *checker) checkValues() {
 		if src == nil {
 			continue
 		}
-		check(path, src.Meta.Image, keyPos(src, "image"), "image")
-		check(path, src.Meta.Avatar, keyPos(src, "avatar"), "avatar")
+		check(path, src.Meta.Image, src.KeyPos("image"), "image")
+		check(path, src.Meta.Avatar, src.KeyPos("avatar"), "avatar")
 	}
 	cfg := c.site.Config
 	if cfg == nil {
@@ -210,14 +210,6 @@ func (c *checker) checkValues() {
 			check("index.html", item.URL, pos, "menu item")
 		}
 	}
-}
-
-// keyPos is the position of a front-matter key of src, or its first line.
-func keyPos(src *content.Page, key string) diag.Pos {
-	if pos, ok := src.Pos[key]; ok {
-		return pos
-	}
-	return diag.Pos{Path: src.File, Line: 1, Col: 1}
 }
 
 // checkOutputURLs checks the URLs the theme wrote: those Markdown did not

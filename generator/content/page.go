@@ -2,6 +2,7 @@ package content
 
 import (
 	"crypto/sha256"
+	"strings"
 	"time"
 
 	"github.com/byline/byline/generator/diag"
@@ -139,4 +140,17 @@ type Comment struct {
 	Author string
 	Date   time.Time
 	Body   string // plain text
+}
+
+// KeyPos returns the position of the front-matter key ("author",
+// "tags[2]"), else that of the list an item key belongs to ("tags"), else
+// the file's start: where an error about the value is reported.
+func (p *Page) KeyPos(key string) diag.Pos {
+	if pos, ok := p.Pos[key]; ok {
+		return pos
+	}
+	if list, _, ok := strings.Cut(key, "["); ok {
+		return p.KeyPos(list)
+	}
+	return diag.Pos{Path: p.File, Line: 1, Col: 1}
 }

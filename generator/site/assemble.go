@@ -152,7 +152,7 @@ func (s *Site) addArticles(pages []*content.Page, pattern config.Pattern, opts O
 // unlinkable warns that a tag or category has nothing content.TermSlug can
 // put in its URL, so the article is shown without it.
 func unlinkable(p *content.Page, key, what, name string, list *diag.List) {
-	list.Warnf(keyPos(p, key), "%s %q has no letter or digit for its URL, so the article is shown without it: give it a name with letters or digits", what, name)
+	list.Warnf(p.KeyPos(key), "%s %q has no letter or digit for its URL, so the article is shown without it: give it a name with letters or digits", what, name)
 }
 
 // sortNewestFirst sorts by date, newest first, then title, then path. It
@@ -234,17 +234,7 @@ func (s *Site) configPos(key string) diag.Pos {
 
 // pos returns the position of a front-matter key, else the file's start.
 func (a *Article) pos(key string) diag.Pos {
-	return keyPos(a.Page, key)
-}
-
-func keyPos(p *content.Page, key string) diag.Pos {
-	if pos, ok := p.Pos[key]; ok {
-		return pos
-	}
-	if list, _, ok := strings.Cut(key, "["); ok {
-		return keyPos(p, list) // "tags[2]": the list's own key
-	}
-	return diag.Pos{Path: p.File, Line: 1, Col: 1}
+	return a.Page.KeyPos(key)
 }
 
 func (s *Site) addPages(pages []*content.Page, pattern config.Pattern) {

@@ -21,7 +21,7 @@ type owner struct {
 	key  string // the key of page.Pos where it claims the URL; "slug" when empty
 }
 
-func (o owner) pos() diag.Pos { return keyPos(o.page, cmp.Or(o.key, "slug")) }
+func (o owner) pos() diag.Pos { return o.page.KeyPos(cmp.Or(o.key, "slug")) }
 
 func (o owner) what() string { return o.kind + " " + o.page.File }
 
@@ -184,7 +184,7 @@ func (s *Site) addAliases(claim func(string, owner) bool, list *diag.List) {
 				key = "aliases" // a single alias, not in a list
 			}
 			from, err := CleanAlias(raw)
-			pos := keyPos(p.page, key)
+			pos := p.page.KeyPos(key)
 			if err != nil {
 				list.Errorf(pos, "alias %q: %v", raw, err)
 				continue
