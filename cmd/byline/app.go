@@ -69,8 +69,8 @@ func (a *App) Run(ctx context.Context, args []string) int {
 			fmt.Fprintln(a.Stdout, "byline", version())
 		}
 	case "-h", "--help", "help":
-		if len(args) == 2 && args[0] == "help" && commands[args[1]] {
-			return a.Run(ctx, []string{args[1], "-h"}) // "byline help build"
+		if len(args) == 2 && args[0] == "help" && !strings.HasPrefix(args[1], "-") && args[1] != "help" {
+			return a.Run(ctx, []string{args[1], "-h"}) // "byline help build"; an unknown name is refused there
 		}
 		fmt.Fprint(a.Stdout, usage)
 	default:
@@ -88,9 +88,6 @@ func (a *App) Run(ctx context.Context, args []string) int {
 	fmt.Fprintln(a.Stderr, strings.TrimRight(err.Error(), "\n"))
 	return exitContent
 }
-
-// commands are the names "byline help NAME" gives the flags of.
-var commands = map[string]bool{"build": true, "serve": true, "init": true, "new": true, "check": true, "version": true}
 
 // flagSet returns a FlagSet that prints its errors and usage to the app's
 // stderr; parse prints the help asked for with -h to stdout instead.

@@ -230,6 +230,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
 		{[]string{"build", "--nope"}, 2, "flag provided but not defined"},
 		{[]string{"build", "extra"}, 2, `unexpected argument "extra"`},
+		{[]string{"help", "frobnicate"}, 2, `unknown command "frobnicate"`},
 		{[]string{"build", "--base-url", "ftp://x"}, 2, `byline build: --base-url "ftp://x" must be an absolute http or https URL, like "https://example.com/"`},
 		// A query was refused later, as a build error (exit 1).
 		{[]string{"build", "--base-url", "https://example.com/blog/?q=1"}, 2, `byline build: --base-url "https://example.com/blog/?q=1" must not have a query, fragment or user name`},
