@@ -54,8 +54,10 @@ func Load(fsys fs.FS, file string, list *diag.List) *Config {
 var otherNames = []string{"config.yml", "config.toml", "config.json", "hugo.yaml", "hugo.yml", "hugo.toml", "hugo.json"}
 
 // missing reports a site without config.yaml: an error when its settings
-// are in a file of another name, else a warning, since the site is then
-// built with the defaults (no base_url, the title "Byline").
+// are in a file of another name, or when the folder is a project whose
+// site is in its site/ folder (as byline init makes it), else a warning,
+// since the site is then built with the defaults (no base_url, the title
+// "Byline").
 func missing(fsys fs.FS, file string, list *diag.List) {
 	dir := path.Dir(file)
 	for _, name := range otherNames {
@@ -67,6 +69,10 @@ func missing(fsys fs.FS, file string, list *diag.List) {
 			list.Errorf(diag.Pos{Path: path.Join(dir, name)}, "Byline reads a site's settings from %s alone, and would build without these: %s", Name, how)
 			return
 		}
+	}
+	if _, err := fs.Stat(fsys, path.Join("site", Name)); err == nil {
+		list.Errorf(diag.Pos{Path: file}, "no %s here, but %s holds a site: this is its project folder; build it with --site %s", Name, path.Join(dir, "site", Name), path.Join(dir, "site"))
+		return
 	}
 	list.Warnf(diag.Pos{Path: file}, "no %s: building with the default settings (the title \"Byline\", no base_url): create it, as byline init does", Name)
 }

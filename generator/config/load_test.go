@@ -50,6 +50,18 @@ func TestSettingsUnderAnotherName(t *testing.T) {
 	}
 }
 
+// TestProjectFolderAsSite: --site given the project folder that byline
+// init makes built an empty site with the defaults, and said nothing of
+// the site in its site/ folder.
+func TestProjectFolderAsSite(t *testing.T) {
+	var list diag.List
+	Load(fstest.MapFS{"site/config.yaml": &fstest.MapFile{Data: []byte("title: T\n")}}, "proj/config.yaml", &list)
+	want := `proj/config.yaml: no config.yaml here, but proj/site/config.yaml holds a site: this is its project folder; build it with --site proj/site`
+	if err := list.Err(); err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
+
 func TestLoad(t *testing.T) {
 	cfg, msgs := load(t, "\ufefftitle: Career Stack\r\nbase_url: https://example.com/blog\r\ntime_zone: America/New_York\r\n"+
 		"pagination:\r\n  per_page: 6\r\nmenus:\r\n  main:\r\n    - {name: About, url: /about/}\r\n")
