@@ -152,6 +152,44 @@ func TestNewArticleErrors(t *testing.T) {
 	}
 }
 
+// TestNewURLClash: a new article whose URL another page already has (by
+// default an article's URL leaves its section out) is taken back, with the
+// folders made for it, and the error names both files; --slug names it
+// otherwise, and names the file of a title in another script.
+func TestNewURLClash(t *testing.T) {
+	project(t)
+	before := snapshot(t, "site")
+	entries, err := os.ReadDir("site/articles/roles")
+	if err != nil || len(entries) == 0 {
+		t.Fatal(entries, err)
+	}
+	taken := strings.TrimSuffix(entries[0].Name(), ".md")
+	code, out, errs := run(t, "new", "article", taken, "--section", "new-section", "--bundle", "--author", "aisha-rahman")
+	wantFile := "site/articles/new-section/" + taken + "/index.md"
+	if code != 1 || out != "" || !strings.Contains(errs, "has URL /articles/"+taken+"/") || !strings.Contains(errs, wantFile) ||
+		!strings.Contains(errs, "site/articles/roles/"+entries[0].Name()) || !strings.Contains(errs, "nothing was created") {
+		t.Fatalf("new: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if _, err := os.Stat("site/articles/new-section"); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the section folder made for the draft is left: %v", err)
+	}
+	if after := snapshot(t, "site"); len(after) != len(before) {
+		t.Errorf("site has %d files, had %d", len(after), len(before))
+	}
+	code, out, errs = run(t, "new", "article", "エンジニアになる方法", "--author", "aisha-rahman")
+	if code != 1 || !strings.Contains(errs, "--slug") {
+		t.Errorf("a title without Latin letters: exit %d, %q", code, errs)
+	}
+	code, out, errs = run(t, "new", "article", "エンジニアになる方法", "--slug", "becoming-an-engineer", "--author", "aisha-rahman")
+	if code != 0 || out != "site/articles/becoming-an-engineer.md\n" {
+		t.Fatalf("--slug: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	code, _, errs = run(t, "new", "article", "Fine", "--slug", "Not A Slug", "--author", "aisha-rahman")
+	if code != 1 || !strings.Contains(errs, `slug "Not A Slug" is not valid: use lower-case letters, digits and single hyphens, like "not-a-slug"`) {
+		t.Errorf("a bad --slug: exit %d, %q", code, errs)
+	}
+}
+
 // TestInitNextStep: the command init suggests can be pasted into a shell,
 // whatever the folder's name.
 func TestInitNextStep(t *testing.T) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -17,10 +18,11 @@ import (
 
 // newArticle writes a draft article with complete front matter.
 func (a *App) newArticle(args []string) error {
-	flags := a.flagSet("new", `new article "Title" [--site DIR] [--author KEY] [--section NAME] [--bundle]`)
+	flags := a.flagSet("new", `new article "Title" [--site DIR] [--author KEY] [--section NAME] [--slug SLUG] [--bundle]`)
 	site := flags.String("site", "site", "the site `folder`")
 	author := flags.String("author", "", "the author `key` (default: the config's default_author, else the only author)")
 	section := flags.String("section", "", "the section `name`, a sub-folder of articles/")
+	slug := flags.String("slug", "", "the file `name`, and the URL's last part (default: made from the title)")
 	bundle := flags.Bool("bundle", false, "make the article a folder, SLUG/index.md, for the images and files it needs")
 	pos, err := a.parseArgs(flags, args)
 	if err != nil {
@@ -44,7 +46,7 @@ func (a *App) newArticle(args []string) error {
 		return err
 	}
 	f, err := scaffold.Article(scaffold.ArticleOptions{
-		Title: pos[1], Author: key, Section: *section, Date: a.now().In(cfg.Location), Bundle: *bundle,
+		Title: pos[1], Author: key, Section: *section, Slug: *slug, Date: a.now().In(cfg.Location), Bundle: *bundle,
 	})
 	if err != nil {
 		return err
@@ -58,13 +60,51 @@ func (a *App) newArticle(args []string) error {
 	if _, err := os.Stat(other); err == nil {
 		return fmt.Errorf("%s already exists: edit it, or choose another title", filepath.ToSlash(other))
 	}
+	made := missingAncestor(filepath.Dir(p))
 	if err := writeNew(p, f.Data); errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s already exists: edit it, or choose another title", filepath.ToSlash(p))
 	} else if err != nil {
 		return err
 	}
+	// Where the draft lands depends on the permalinks, and on every other
+	// page: a clash is found in the site's model, and the draft taken back.
+	if d := scaffold.URLClash(context.Background(), siteFS, cfg, filepath.ToSlash(*site), filepath.ToSlash(p), a.now()); d != nil {
+		unwriteNew(p, made)
+		return fmt.Errorf("%v\nnothing was created: choose another title, or name the file with --slug", d)
+	}
 	fmt.Fprintln(a.Stdout, filepath.ToSlash(p))
 	return nil
+}
+
+// missingAncestor returns the outermost folder of dir's path that does
+// not exist yet, or "" when dir exists: what writing into dir will create.
+func missingAncestor(dir string) string {
+	made := ""
+	for {
+		if _, err := os.Lstat(dir); err == nil {
+			return made
+		}
+		made = dir
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return made
+		}
+		dir = parent
+	}
+}
+
+// unwriteNew removes the file p that writeNew made, and the folders it made
+// for it: those from p's folder up to made, while they are empty.
+func unwriteNew(p, made string) {
+	os.Remove(p)
+	if made == "" {
+		return
+	}
+	for dir := filepath.Dir(p); ; dir = filepath.Dir(dir) {
+		if os.Remove(dir) != nil || dir == made {
+			return
+		}
+	}
 }
 
 // loadConfig reads the config of the site folder dir.

@@ -19,9 +19,11 @@ import (
 // ArticleOptions describes a new article.
 type ArticleOptions struct {
 	Title   string
-	Author  string    // an author key (see PickAuthor)
-	Section string    // a sub-folder of articles/, "" for the top level
-	Date    time.Time // the publication date; only its calendar day is written
+	Author  string // an author key (see PickAuthor)
+	Section string // a sub-folder of articles/, "" for the top level
+	// Slug names the file; "" makes it from the title by content.Slugify.
+	Slug string
+	Date time.Time // the publication date; only its calendar day is written
 	// Bundle makes the article a folder of its own, for the images and
 	// files it needs beside it (content.Page.Bundle).
 	Bundle bool
@@ -29,7 +31,7 @@ type ArticleOptions struct {
 
 // Article returns the new draft at "articles/[section/]<slug>.md", or
 // "articles/[section/]<slug>/index.md" for a bundle, relative to the site
-// folder, with the slug made from the title by content.Slugify.
+// folder, with the slug given or made from the title by content.Slugify.
 func Article(o ArticleOptions) (File, error) {
 	title := strings.TrimSpace(o.Title)
 	switch {
@@ -42,9 +44,19 @@ func Article(o ArticleOptions) (File, error) {
 		return File{}, fmt.Errorf("section %q is not a valid folder name: use lower-case letters, digits and single hyphens, like %q",
 			o.Section, content.Slugify(o.Section))
 	}
-	slug := content.Slugify(title)
+	slug := o.Slug
+	switch {
+	case slug != "" && !content.ValidSlug(slug):
+		like := ""
+		if s := content.Slugify(slug); s != "" {
+			like = fmt.Sprintf(", like %q", s)
+		}
+		return File{}, fmt.Errorf("slug %q is not valid: use lower-case letters, digits and single hyphens%s", slug, like)
+	case slug == "":
+		slug = content.Slugify(title)
+	}
 	if slug == "" {
-		return File{}, fmt.Errorf("title %q has no Latin letters or digits to make a file name from", title)
+		return File{}, fmt.Errorf("title %q has no Latin letters or digits to make a file name from: name the file with --slug, as in --slug how-to-become-an-engineer", title)
 	}
 	var b bytes.Buffer
 	b.WriteString("---\n")

@@ -9,7 +9,9 @@
 // the text), and a skeleton body.
 //
 // Neither function touches the file system for writing; paths are
-// slash-separated and relative to the project folder.
+// slash-separated and relative to the project folder. URLClash reads a
+// site, with the new draft written, to find a page that already has the
+// draft's URL.
 package scaffold
 
 import (

@@ -1,0 +1,34 @@
+package scaffold
+
+import (
+	"context"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/byline/byline/generator/config"
+	"github.com/byline/byline/generator/content"
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/site"
+)
+
+// URLClash models the site in siteFS as a preview would (drafts and
+// future articles in) and returns the error that says the page in file
+// (a path in messages, like "site/articles/x.md") has a URL that another
+// page or a list page of the site already has, or nil. Other problems of
+// the site are not its business: the build reports them.
+//
+// byline new calls it on the draft it has just written, since where an
+// article lands depends on the permalinks pattern, its date, section and
+// category, and on every other page's slug: only the model knows.
+func URLClash(ctx context.Context, siteFS fs.FS, cfg *config.Config, root, file string, now time.Time) *diag.Diagnostic {
+	var list diag.List
+	c := content.Load(ctx, siteFS, content.Options{Root: root, Config: cfg}, &list)
+	site.Assemble(cfg, c, site.Options{Drafts: true, Future: true, Now: now}, &list)
+	for _, d := range list.All() {
+		if d.Severity == diag.Error && strings.Contains(d.Msg, " has URL ") && (d.Path == file || strings.Contains(d.Msg, " "+file+" ")) {
+			return d
+		}
+	}
+	return nil
+}
