@@ -201,6 +201,12 @@ func unpublishedPaths(pub, pre *site.Site, now time.Time) map[string]string {
 			out[outPath(p.URL)] = fmt.Sprintf("a draft (%s)", p.File)
 		}
 	}
+	// No build has an expired article: its URL is the one it had.
+	for _, l := range pub.LeftOut {
+		if _, ok := out[outPath(l.URL)]; !ok && !published[l.URL] && strings.HasPrefix(l.Why, "expired") {
+			out[outPath(l.URL)] = fmt.Sprintf("%s (%s)", l.Why, l.Page.File)
+		}
+	}
 	return out
 }
 

@@ -134,7 +134,11 @@ func (c *checker) checkRef(path string, src *content.Page, r content.Ref, what s
 	}
 	if !c.files[t.path] {
 		if why, ok := c.unpublished[t.path]; ok {
-			c.list.Errorf(pos, "%s to %s, which is %s: published pages may only link to published ones", what, r.URL, why)
+			advice := "published pages may only link to published ones"
+			if strings.HasPrefix(why, "expired") {
+				advice = "remove the link, or change the article's expires"
+			}
+			c.list.Errorf(pos, "%s to %s, which is %s: %s", what, r.URL, why, advice)
 		} else {
 			c.list.Errorf(pos, "broken %s %s: the site has no %s", what, r.URL, t.sitePath())
 		}

@@ -100,6 +100,7 @@ func (s *Site) addArticles(pages []*content.Page, pattern config.Pattern, opts O
 		}
 		in, draft := published(p, opts)
 		if !in {
+			s.LeftOut = append(s.LeftOut, LeftOut{Page: p, URL: leftOutURL(pattern, p, s.Config.Location), Why: leftOutBecause(p, opts)})
 			continue
 		}
 		a := &Article{Page: p, Meta: &p.Meta, Draft: draft, Updated: p.Meta.Date}

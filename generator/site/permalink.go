@@ -60,6 +60,19 @@ func articleURL(p config.Pattern, a *Article, loc *time.Location) string {
 	})
 }
 
+// leftOutURL is the URL the article p has in a build that publishes it:
+// articleURL with its section and category as they would be.
+func leftOutURL(pat config.Pattern, p *content.Page, loc *time.Location) string {
+	a := &Article{Page: p, Meta: &p.Meta}
+	if p.Section != "" {
+		a.Section = &Section{Name: p.Section}
+	}
+	if slug := content.TermSlug(p.Meta.Category); slug != "" {
+		a.Category = &Term{Slug: slug}
+	}
+	return articleURL(pat, a, loc)
+}
+
 // pageURL is the URL of the standalone page p by pattern pat.
 func pageURL(pat config.Pattern, p *content.Page) string {
 	return expand(pat, func(string) string { return p.Slug })

@@ -59,6 +59,23 @@ func TestArticlePermalinks(t *testing.T) {
 		if strings.Join(got, " ") != tt.want {
 			t.Errorf("%s: got %s, want %s", tt.pattern, strings.Join(got, " "), tt.want)
 		}
+		// The same articles as drafts are left out, each with the URL it
+		// has when published (check names it in a link to it).
+		var drafts content.Content
+		for _, p := range c.Articles {
+			d := *p
+			d.Meta.Draft = true
+			drafts.Articles = append(drafts.Articles, &d)
+		}
+		s, _ = assembleWith(t, tt.pattern, "", nil, &drafts)
+		got = got[:0]
+		for _, l := range s.LeftOut {
+			got = append(got, l.URL)
+		}
+		slices.Sort(got)
+		if len(s.Articles) != 0 || strings.Join(got, " ") != tt.want {
+			t.Errorf("%s, drafts: %d published, left out at %s, want %s", tt.pattern, len(s.Articles), strings.Join(got, " "), tt.want)
+		}
 	}
 }
 

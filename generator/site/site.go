@@ -42,6 +42,9 @@ type Site struct {
 	Categories []*Term    // by slug
 	Series     []*Term    // by slug: articles read in order, oldest first
 	Aliases    []Alias    // by From
+	// LeftOut are the articles not in this build, by path: drafts,
+	// scheduled and expired ones.
+	LeftOut []LeftOut
 	// Data is the tree of the site's data files, for templates:
 	// data/salaries.yaml is .Site.Data.salaries (see package content).
 	Data map[string]any
@@ -65,6 +68,13 @@ type Site struct {
 // draft or take it out: the model holds until then. It is zero when no
 // article has such a date.
 func (s *Site) ChangesAt() time.Time { return s.changesAt }
+
+// LeftOut is an article not in a build.
+type LeftOut struct {
+	Page *content.Page
+	URL  string // the URL it has in a build that publishes it
+	Why  string // "a draft", "scheduled for 2026-01-02", "expired (2025-01-01)"
+}
 
 // Article is a published article.
 type Article struct {
