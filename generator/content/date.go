@@ -23,6 +23,9 @@ var dateLayouts = []string{
 	"2006-01-02 15:04:05.999999999 -0700",
 }
 
+// localLayouts is how many of dateLayouts, the first, have no offset.
+const localLayouts = 5
+
 const dateHint = "write dates as 2006-01-02, 2006-01-02T15:04:05, or with an offset as 2006-01-02T15:04:05+01:00"
 
 // ParseDate reads a front-matter date: "2006-01-02", "2006-01-02T15:04",
@@ -32,9 +35,15 @@ const dateHint = "write dates as 2006-01-02, 2006-01-02T15:04:05, or with an off
 func ParseDate(s string, loc *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	var reason string
-	for _, layout := range dateLayouts {
+	for i, layout := range dateLayouts {
 		t, err := time.ParseInLocation(layout, s, loc)
 		if err == nil {
+			if i < localLayouts {
+				wall, _ := time.Parse(layout, s)
+				if t, err = skipped(t, wall, layout, s, loc); err != nil {
+					return time.Time{}, err
+				}
+			}
 			return inRange(t, s, loc)
 		}
 		// "extra text" only says the value is longer than this layout: a
@@ -81,6 +90,44 @@ func inRange(t time.Time, s string, loc *time.Location) (time.Time, error) {
 	return t, nil
 }
 
+// skipped refuses a time of day that the clocks of loc skip (02:30 on the
+// day summer time starts in New York): Go would move it by the size of the
+// jump, and the page would show a time the writer did not write. A date
+// alone whose midnight is skipped (Santiago's, the day summer time starts)
+// is the first moment of that day, where Go gives the day before. t is the
+// time read in loc, wall the same clock reading in UTC, layout and s the
+// layout and value it was read with.
+func skipped(t, wall time.Time, layout, s string, loc *time.Location) (time.Time, error) {
+	local := t.In(loc)
+	if local.Hour() == wall.Hour() && local.Minute() == wall.Minute() && local.Day() == wall.Day() {
+		return t, nil
+	}
+	// The jump is the change of offset across the day around it.
+	before, after := wall.Add(-24*time.Hour), wall.Add(24*time.Hour)
+	_, offBefore := time.Date(before.Year(), before.Month(), before.Day(), before.Hour(), before.Minute(), 0, 0, loc).Zone()
+	_, offAfter := time.Date(after.Year(), after.Month(), after.Day(), after.Hour(), after.Minute(), 0, 0, loc).Zone()
+	jump := time.Duration(offAfter-offBefore) * time.Second
+	if layout == dateLayouts[0] {
+		if local.Day() != wall.Day() {
+			t = t.Add(jump)
+		}
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("date %q is not a time in %s: the clocks skip %s there that day, from %s; write %s, or the time with its offset",
+		s, loc, span(jump), wall.Add(-time.Duration(wall.Minute()%int(jump.Minutes()))*time.Minute).Format("15:04"), wall.Add(jump).Format(layout))
+}
+
+// span says a jump of the clocks in words: "an hour", "30 minutes".
+func span(d time.Duration) string {
+	switch {
+	case d == time.Hour:
+		return "an hour"
+	case d%time.Hour == 0:
+		return fmt.Sprintf("%d hours", d/time.Hour)
+	}
+	return fmt.Sprintf("%d minutes", d/time.Minute)
+}
+
 // inZone shows t in loc when loc has t's offset at that instant, as
 // time.ParseInLocation does for strings, so every format gives equal Times.
 func inZone(t time.Time, loc *time.Location) time.Time {
@@ -103,7 +150,13 @@ func dateValue(v *value, loc *time.Location) (time.Time, error) {
 	case time.Time:
 		if tomlLocal(x) {
 			t := time.Date(x.Year(), x.Month(), x.Day(), x.Hour(), x.Minute(), x.Second(), x.Nanosecond(), loc)
-			return inRange(t, x.Format("2006-01-02T15:04:05"), loc)
+			const layout = "2006-01-02T15:04:05"
+			wall := time.Date(x.Year(), x.Month(), x.Day(), x.Hour(), x.Minute(), x.Second(), x.Nanosecond(), time.UTC)
+			t, err := skipped(t, wall, layout, x.Format(layout), loc)
+			if err != nil {
+				return time.Time{}, err
+			}
+			return inRange(t, x.Format(layout), loc)
 		}
 		if x.Location().String() == "time-local" {
 			return time.Time{}, errors.New("a time of day is not a date; " + dateHint)

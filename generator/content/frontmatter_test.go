@@ -174,6 +174,44 @@ func TestDatesFromOtherGenerators(t *testing.T) {
 	}
 }
 
+// TestSkippedTimes: a time of day the site's clocks skip when summer time
+// starts was moved by the jump, in silence; it is an error that says what
+// to write. A date alone whose midnight is skipped (Santiago) fell on the
+// day before; it is the day's first moment.
+func TestSkippedTimes(t *testing.T) {
+	zone := func(name string) *time.Location {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return loc
+	}
+	ny, lordHowe, santiago := zone("America/New_York"), zone("Australia/Lord_Howe"), zone("America/Santiago")
+	for _, tt := range []struct {
+		in   string
+		loc  *time.Location
+		want string // the date in RFC 3339, or the error
+	}{
+		{"2025-03-09T02:30", ny, `date "2025-03-09T02:30" is not a time in America/New_York: the clocks skip an hour there that day, from 02:00; write 2025-03-09T03:30, or the time with its offset`},
+		{"2025-03-09 02:00:10", ny, `date "2025-03-09 02:00:10" is not a time in America/New_York: the clocks skip an hour there that day, from 02:00; write 2025-03-09 03:00:10, or the time with its offset`},
+		{"2025-10-05T02:10", lordHowe, `date "2025-10-05T02:10" is not a time in Australia/Lord_Howe: the clocks skip 30 minutes there that day, from 02:00; write 2025-10-05T02:40, or the time with its offset`},
+		{"2025-03-09T01:59", ny, "2025-03-09T01:59:00-05:00"},
+		{"2025-03-09T03:00", ny, "2025-03-09T03:00:00-04:00"},
+		{"2025-11-02T01:30", ny, "2025-11-02T01:30:00-04:00"}, // twice that night: the first
+		{"2025-09-07", santiago, "2025-09-07T01:00:00-03:00"},
+		{"2025-09-06", santiago, "2025-09-06T00:00:00-04:00"},
+	} {
+		d, err := ParseDate(tt.in, tt.loc)
+		got := d.Format(time.RFC3339)
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tt.want {
+			t.Errorf("%s in %s:\n got %s\nwant %s", tt.in, tt.loc, got, tt.want)
+		}
+	}
+}
+
 func TestPagesAndAuthors(t *testing.T) {
 	p, msgs := parseOne(t, "pages/about.md", "---\ntitle: About\ndate: 2024-01-01\nauthor: x\n---\nHi.\n")
 	if p == nil || p.Slug != "about" || p.Kind != Standalone {
