@@ -104,15 +104,31 @@ func (c *refCollector) start(n ast.Node, marks int) int {
 	if t := firstText(n); t != nil {
 		return max(0, t.Segment.Start-marks)
 	}
+	// lead is the length of the opening marks of the inlines n is first
+	// in: "[![](x)](y)" starts the image one byte after the link.
+	lead := 0
 	for m := n; m != nil && m.Type() == ast.TypeInline; m = m.Parent() {
 		if end := c.textBefore(m); end >= 0 {
-			return end
+			return end + lead
 		}
+		lead += opening(m.Parent())
 	}
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		if p.Type() == ast.TypeBlock {
-			return blockStart(p, c.lines.src)
+			return blockStart(p, c.lines.src) + lead
 		}
+	}
+	return 0
+}
+
+// opening is the length of an inline's opening mark, where it is known:
+// "[" of a link, "*" or "**" of emphasis.
+func opening(n ast.Node) int {
+	switch n := n.(type) {
+	case *ast.Link, *sourceLink:
+		return 1
+	case *ast.Emphasis:
+		return n.Level
 	}
 	return 0
 }

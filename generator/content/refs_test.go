@@ -23,7 +23,11 @@ func TestRefsPositions(t *testing.T) {
 		"\n" + // 11
 		"[r]: /refd/\n" + // 12
 		"\n" + // 13
-		"Mail **x@example.com** now.\n" // 14
+		"Mail **x@example.com** now.\n" + // 14
+		"\n" + // 15
+		"Logo [![](/img/logo.png)](/home/) and *[![](/img/b.png)](/b/)*\n" + // 16
+		"\n" + // 17
+		"**![](/img/bold.png)**\n" // 18
 	r, err := NewMarkdown(config.Default()).Render([]byte(body))
 	if err != nil {
 		t.Fatal(err)
@@ -47,8 +51,13 @@ func TestRefsPositions(t *testing.T) {
 		`a 8:14 ../rel/ "nested link"`,
 		`a 10:6 https://bare.example/ "https://bare.example/"`,
 		`a 10:32 /refd/ "ref"`,
-		`a 14:6 mailto:x@example.com "x@example.com"`,
+		`a 14:8 mailto:x@example.com "x@example.com"`, // the address, inside the **
+		`a 16:6 /home/ ""`,
+		`a 16:40 /b/ ""`,
 		`img 4:22 /img/c.png "A chart"`,
+		`img 16:7 /img/logo.png ""`,
+		`img 16:41 /img/b.png ""`,
+		`img 18:3 /img/bold.png ""`,
 	}
 	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
 		t.Errorf("got:\n%s\nwant:\n%s", g, w)
