@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/byline/byline/generator/content"
@@ -28,6 +29,10 @@ func (c *checker) checkHeadings(path string, src *content.Page, pg *page) {
 				}
 			}
 		}
+		if r, ok := htmlRef(src, "<h1"); ok && !reported {
+			c.list.Errorf(refPos(src, r), "an h1 in the HTML: the title is the page's h1, so start sections at <h2>")
+			reported = true
+		}
 		if !reported {
 			c.themeProblem(pagePos(path, src), "the page has %d h1 headings, not one", h1)
 		}
@@ -37,6 +42,8 @@ func (c *checker) checkHeadings(path string, src *content.Page, pg *page) {
 		if prev > 0 && h.level > prev+1 {
 			if r, ok := headingRef(src, h.id); ok {
 				c.list.Errorf(refPos(src, r), "heading level skipped: h%d after h%d; use h%d (%s)", h.level, prev, prev+1, hashes(prev+1))
+			} else if r, ok := htmlRef(src, fmt.Sprintf("<h%d", h.level), h.text); ok {
+				c.list.Errorf(refPos(src, r), "heading level skipped: h%d after h%d; use <h%d>", h.level, prev, prev+1)
 			} else {
 				c.themeProblem(pagePos(path, src), "heading level skipped: h%d after h%d", h.level, prev)
 			}
@@ -59,6 +66,10 @@ func (c *checker) checkImagesAndLinks(path string, src *content.Page, pg *page, 
 		if t, internal, err := c.resolve(path, img.src, true); err == nil && internal {
 			shown = t.sitePath()
 		}
+		if r, ok := htmlRefOf(src, img.src, shown); ok {
+			c.list.Errorf(refPos(src, r), "image %s has no alt attribute: add alt=\"…\" that describes it, or alt=\"\" if it is decoration", shown)
+			continue
+		}
 		c.themeProblem(pagePos(path, src), "image %s has no alt attribute", shown)
 	}
 	for _, l := range pg.links {
@@ -75,6 +86,10 @@ func (c *checker) checkImagesAndLinks(path string, src *content.Page, pg *page, 
 				refs.unnamed[key] = rs[1:]
 				continue
 			}
+		}
+		if r, ok := htmlRefOf(src, l.href, shown); ok {
+			c.list.Errorf(refPos(src, r), "a link to %s has no text: write what it leads to inside the <a>", shown)
+			continue
 		}
 		c.themeProblem(pagePos(path, src), "a link to %s has no text", shown)
 	}

@@ -257,6 +257,10 @@ func (c *checker) checkIDs(path string, src *content.Page, pg *page) {
 			c.list.Errorf(refPos(src, h), "duplicate id %q: the theme uses it too, so links to #%s may land elsewhere; give the heading another id, as in ## %s {#other-id}", id, id, h.Text)
 			continue
 		}
+		if r, ok := htmlRef(src, `id="`+id+`"`); ok {
+			c.list.Errorf(refPos(src, r), "duplicate id %q in the built page: give this element another id", id)
+			continue
+		}
 		c.themeProblem(pagePos(path, src), "duplicate id %q in the built page", id)
 	}
 }

@@ -170,6 +170,9 @@ func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	}
 	out.HTML = template.HTML(buf.String())
 	digest(doc, body, out)
+	if !m.unsafe {
+		out.Refs.HTML = nil // omitted from the page: it explains nothing there
+	}
 	return out, nil
 }
 

@@ -16,6 +16,11 @@ type Refs struct {
 	Links    []Ref // links and autolinks, in document order
 	Images   []Ref
 	Headings []Ref // URL is the heading's id; Level its level
+	// HTML is the raw HTML of the body, a block or an inline tag each,
+	// Text as written; empty unless the site sets unsafe_html, without
+	// which it is left out of the page.
+	// check places a problem of the built page that it explains here.
+	HTML []Ref
 }
 
 // Ref is one link, image or heading. Line and Col count from 1, in the file
@@ -66,6 +71,31 @@ func (c *refCollector) inline(n ast.Node) {
 		line, col := c.lines.at(c.start(n, 1))
 		c.refs.Links = append(c.refs.Links, Ref{URL: string(n.dest), Text: plainText(n, src), Line: line, Col: col})
 		c.links = append(c.links, linkRef{Dest: string(n.dest), Title: string(n.title), Line: line, Col: col})
+	case *ast.RawHTML:
+		if n.Segments.Len() == 0 {
+			return
+		}
+		line, col := c.lines.at(n.Segments.At(0).Start)
+		var text []byte
+		for i := range n.Segments.Len() {
+			seg := n.Segments.At(i)
+			text = append(text, seg.Value(src)...)
+		}
+		c.refs.HTML = append(c.refs.HTML, Ref{Text: string(text), Line: line, Col: col})
+	case *ast.HTMLBlock:
+		if n.Lines().Len() == 0 {
+			return
+		}
+		line, col := c.lines.at(n.Lines().At(0).Start) // Text has the line's indent
+		var text []byte
+		for i := range n.Lines().Len() {
+			seg := n.Lines().At(i)
+			text = append(text, seg.Value(src)...)
+		}
+		if n.HasClosure() {
+			text = append(text, n.ClosureLine.Value(src)...)
+		}
+		c.refs.HTML = append(c.refs.HTML, Ref{Text: string(text), Line: line, Col: col})
 	case *ast.Image:
 		line, col := c.lines.at(c.start(n, 2))
 		if _, ok := n.Attribute(imageIndexAttr); ok {
@@ -224,7 +254,7 @@ func (x *lineIndex) at(off int) (line, col int) {
 
 // shift moves body lines to file lines.
 func (r Refs) shift(lines int) Refs {
-	for _, list := range [][]Ref{r.Links, r.Images, r.Headings} {
+	for _, list := range [][]Ref{r.Links, r.Images, r.Headings, r.HTML} {
 		for i := range list {
 			list[i].Line += lines
 		}

@@ -96,3 +96,29 @@ func TestRefColumnsOnOneLine(t *testing.T) {
 		t.Errorf("refs %q, want %q", got, want)
 	}
 }
+
+// TestRefsHTML: raw HTML is kept, at its position, only for a site that
+// publishes it (unsafe_html): check places problems of the built page it
+// explains there.
+func TestRefsHTML(t *testing.T) {
+	body := "Text <img src=\"/a.png\"> here.\n\n  <div>\n<a href=\"/b/\"></a>\n</div>\n"
+	for _, unsafe := range []bool{false, true} {
+		cfg := config.Default()
+		cfg.UnsafeHTML = unsafe
+		r, err := NewMarkdown(cfg).Render([]byte(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, x := range r.Refs.HTML {
+			got = append(got, fmt.Sprintf("%d:%d %q", x.Line, x.Col, x.Text))
+		}
+		want := ""
+		if unsafe {
+			want = `1:6 "<img src=\"/a.png\">"` + "\n" + `3:1 "  <div>\n<a href=\"/b/\"></a>\n</div>\n"`
+		}
+		if g := strings.Join(got, "\n"); g != want {
+			t.Errorf("unsafe_html %t:\n got %s\nwant %s", unsafe, g, want)
+		}
+	}
+}
