@@ -40,7 +40,7 @@ func (c *Cache) BodyChange(fsys fs.FS, opts Options, rel string) (old, cur *Page
 		f, found = c.listing.file(rel)
 	}
 	c.mu.Unlock()
-	if !found || f.kind != Article || e == nil || e.page == nil || e.key != key || len(e.diags) > 0 {
+	if !found || f.kind != Article || e == nil || e.page == nil || e.key != key || e.file != f || len(e.diags) > 0 {
 		return nil, nil, false
 	}
 	src, err := fs.ReadFile(fsys, rel)

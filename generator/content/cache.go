@@ -13,8 +13,9 @@ import (
 )
 
 // Cache keeps parsed pages between Loads, for watch and serve. A file is
-// parsed again only when its bytes or the settings that affect parsing
-// (time zone, unsafe_html, base_url, the display root) change; its
+// parsed again only when its bytes, what the walk found of it (its kind,
+// section, whether it is a bundle's index.md) or the settings that affect
+// parsing (time zone, unsafe_html, base_url, the display root) change; its
 // diagnostics are kept too, so an unchanged broken file still reports its
 // errors. Entries of files that are gone are dropped after each Load.
 //
@@ -37,8 +38,13 @@ type Cache struct {
 }
 
 type cacheEntry struct {
-	sum     [sha256.Size]byte
-	key     string
+	sum [sha256.Size]byte
+	key string
+	// file is what the walk found of the file (its kind, section, whether
+	// it is a bundle's index.md), which the page depends on as much as on
+	// its bytes: a walk that ran while a folder was being made may have
+	// seen its index.md before it could see the folder was a bundle.
+	file    file
 	page    *Page
 	diags   []*diag.Diagnostic
 	checked bool // read since the last Invalidate (watched caches only)
@@ -102,7 +108,7 @@ func (c *Cache) reuse(files []file, key string, pages []*Page, list *diag.List) 
 	defer c.mu.Unlock()
 	for i, f := range files {
 		e := c.entries[f.path]
-		if e == nil || !e.checked || e.key != key || f.link {
+		if e == nil || !e.checked || e.key != key || e.file != f || f.link {
 			rest = append(rest, i)
 			continue
 		}
@@ -132,7 +138,7 @@ func (c *Cache) parse(src []byte, f file, key string, list *diag.List, fn func()
 	sum := sha256.Sum256(src)
 	c.mu.Lock()
 	e := c.entries[f.path]
-	hit := e != nil && e.sum == sum && e.key == key
+	hit := e != nil && e.sum == sum && e.key == key && e.file == f
 	if hit {
 		e.checked = true
 	}
@@ -149,7 +155,7 @@ func (c *Cache) parse(src []byte, f file, key string, list *diag.List, fn func()
 	if c.entries == nil {
 		c.entries = map[string]*cacheEntry{}
 	}
-	c.entries[f.path] = &cacheEntry{sum: sum, key: key, page: p, diags: list.All(), checked: true}
+	c.entries[f.path] = &cacheEntry{sum: sum, key: key, file: f, page: p, diags: list.All(), checked: true}
 	c.mu.Unlock()
 	return p
 }
