@@ -18,7 +18,8 @@ type guard struct {
 
 // CheckOut refuses an output directory that is dangerous, before anything is touched: one that
 // is, or contains, the site directory, the project root, a home directory ($HOME, /home and
-// /home/*, /root) or "/", or that lies inside the site directory. An empty siteDir or
+// /home/*, /root) or "/", or that is or lies inside the site directory or the project's
+// themes folder, where a build would overwrite the templates it reads. An empty siteDir or
 // projectRoot is not checked. Paths need not exist; the part that exists has its symlinks
 // resolved, and everything is made absolute before comparing.
 func CheckOut(out, siteDir, projectRoot string) error {
@@ -48,6 +49,17 @@ func CheckOut(out, siteDir, projectRoot string) error {
 	}
 	if site != "" && within(abs, site) {
 		return refuse("it is inside the site directory " + site)
+	}
+	if projectRoot != "" {
+		// The build reads its themes from here (generator.Options.ThemesDir).
+		themes, err := resolve(filepath.Join(projectRoot, "themes"))
+		switch {
+		case err != nil: // a broken link: no theme is read from it either
+		case abs == themes:
+			return refuse("it is the themes folder")
+		case within(abs, themes):
+			return refuse("it is inside the themes folder " + themes)
+		}
 	}
 	return nil
 }
