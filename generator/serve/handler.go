@@ -7,6 +7,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"path"
 	"strconv"
 	"strings"
@@ -53,10 +54,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if c := cleanURLPath(r.URL.Path); c != r.URL.Path {
 		// "/articles//" would be served the page of "/articles/" at
 		// another depth, where its relative links and styles break.
-		if r.URL.RawQuery != "" {
-			c += "?" + r.URL.RawQuery
-		}
-		http.Redirect(w, r, c, http.StatusFound) // not 301: a browser keeps those
+		http.Redirect(w, r, location(c, r.URL.RawQuery), http.StatusFound) // not 301: a browser keeps those
 		return
 	}
 	g := s.cur.Load()
@@ -73,11 +71,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, g *generation
 	f, err := g.file(p)
 	if errors.Is(err, render.ErrNotFound) && !strings.HasSuffix(p, "index.html") {
 		if _, err := g.file(p + "/index.html"); err == nil {
-			target := "/" + p + "/"
-			if r.URL.RawQuery != "" {
-				target += "?" + r.URL.RawQuery
-			}
-			http.Redirect(w, r, target, http.StatusFound)
+			http.Redirect(w, r, location("/"+p+"/", r.URL.RawQuery), http.StatusFound)
 			return
 		}
 	}
@@ -159,6 +153,13 @@ func outputPath(urlPath string) (string, bool) {
 		p += "/index.html"
 	}
 	return p, fs.ValidPath(p)
+}
+
+// location is the Location of a redirect to the decoded URL path p with
+// the raw query q: p escaped again, so that a file or folder named "a?b",
+// "a#b" or "100%" is not sent elsewhere.
+func location(p, q string) string {
+	return (&url.URL{Path: p, RawQuery: q}).String()
 }
 
 // cleanURLPath is the canonical form of a URL path that outputPath

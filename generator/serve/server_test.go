@@ -329,6 +329,48 @@ func TestRedirectsNonCanonicalPaths(t *testing.T) {
 	}
 }
 
+func TestRedirectsKeepOddNames(t *testing.T) {
+	dir, opts := sampleSite(t)
+	for _, name := range []string{"q?x", "h#x", "p%41", "a b"} {
+		folder := filepath.Join(dir, "site", "static", "odd", name)
+		if err := os.MkdirAll(folder, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(folder, "index.html"), []byte("<p>"+name+"</p>\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l := startServer(t, dir, opts)
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for in, want := range map[string]string{
+		"/odd/q%3Fx":          "/odd/q%3Fx/",
+		"/odd/h%23x?y=1":      "/odd/h%23x/?y=1",
+		"/odd/p%2541":         "/odd/p%2541/",
+		"/odd/a%20b":          "/odd/a%20b/",
+		"/odd/./q%3Fx/":       "/odd/q%3Fx/",
+		"/odd//h%23x/?y=%3F1": "/odd/h%23x/?y=%3F1",
+	} {
+		req, _ := http.NewRequest("GET", l.http.URL+"/", nil)
+		req.URL.Opaque = in
+		if i := strings.IndexByte(in, '?'); i >= 0 {
+			req.URL.Opaque, req.URL.RawQuery = in[:i], in[i+1:]
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != want {
+			t.Errorf("%s: %d → %q, want a redirect to %q", in, resp.StatusCode, resp.Header.Get("Location"), want)
+		}
+	}
+	for _, name := range []string{"q%3Fx", "h%23x", "p%2541", "a%20b"} {
+		if code, _, _ := l.get(t, "/odd/"+name+"/"); code != 200 {
+			t.Errorf("/odd/%s/: %d", name, code)
+		}
+	}
+}
+
 func TestAnswersRangeRequests(t *testing.T) {
 	dir, opts := sampleSite(t)
 	l := startServer(t, dir, opts)
