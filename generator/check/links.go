@@ -61,12 +61,13 @@ func (c *checker) resolve(from, raw string, fromOutput bool) (t target, internal
 type sourceRefs struct {
 	checked map[string]bool          // target keys of every Markdown link and image
 	unnamed map[string][]content.Ref // target key → Markdown links without text
+	invalid map[string]bool          // URLs reported at their source as no valid URL
 }
 
 // checkSource checks the links and images of one Markdown file and lists
 // its external links.
 func (c *checker) checkSource(path string, src *content.Page) *sourceRefs {
-	refs := &sourceRefs{checked: map[string]bool{}, unnamed: map[string][]content.Ref{}}
+	refs := &sourceRefs{checked: map[string]bool{}, unnamed: map[string][]content.Ref{}, invalid: map[string]bool{}}
 	// A link to a Markdown file keeps the path as written only when the
 	// build could not resolve it, and the build has said why (no such
 	// file, with a suggestion; a draft, scheduled or expired article):
@@ -79,7 +80,7 @@ func (c *checker) checkSource(path string, src *content.Page) *sourceRefs {
 		key := r.URL
 		if w, ok := unresolved[[2]int{r.Line, r.Col}]; ok && w == r.URL {
 			// reported by the build
-		} else if t, ok := c.checkRef(path, src, r, "link"); ok {
+		} else if t, ok := c.checkRef(path, src, refs, r, "link"); ok {
 			key = t.key()
 			refs.checked[key] = true
 		}
@@ -88,7 +89,7 @@ func (c *checker) checkSource(path string, src *content.Page) *sourceRefs {
 		}
 	}
 	for _, r := range src.Refs.Images {
-		if t, ok := c.checkRef(path, src, r, "image"); ok {
+		if t, ok := c.checkRef(path, src, refs, r, "image"); ok {
 			refs.checked[t.key()] = true
 		}
 		if strings.TrimSpace(r.Text) == "" {
@@ -115,18 +116,21 @@ func (c *checker) checkValue(path string, src *content.Page, refs *sourceRefs, u
 	if pos.Line == 0 {
 		pos = orElse
 	}
-	if t, ok := c.checkRef(path, src, content.Ref{URL: u, Line: pos.Line, Col: pos.Col}, what); ok {
+	if t, ok := c.checkRef(path, src, refs, content.Ref{URL: u, Line: pos.Line, Col: pos.Col}, what); ok {
 		refs.checked[t.key()] = true
 	}
 }
 
 // checkRef checks one Markdown link or image; ok says it leads inside the site.
-func (c *checker) checkRef(path string, src *content.Page, r content.Ref, what string) (target, bool) {
+// A URL it reports as invalid is added to refs.invalid, so that the page's
+// output does not report it again.
+func (c *checker) checkRef(path string, src *content.Page, refs *sourceRefs, r content.Ref, what string) (target, bool) {
 	pos := refPos(src, r)
 	t, internal, err := c.resolve(path, r.URL, false)
 	switch {
 	case err != nil:
 		c.list.Errorf(pos, "%s %q is not a valid URL", what, r.URL)
+		refs.invalid[r.URL] = true
 		return t, false
 	case !internal:
 		c.addExternal(pos, r.URL)
@@ -226,7 +230,9 @@ func (c *checker) checkOutputURLs(path string, src *content.Page, pg *page, refs
 		}
 		switch {
 		case err != nil:
-			c.themeProblem(pagePos(path, src), "%s=%q is not a valid URL", u.attr, u.value)
+			if refs == nil || !refs.invalid[u.value] { // else reported at its source
+				c.themeProblem(pagePos(path, src), "%s=%q is not a valid URL", u.attr, u.value)
+			}
 			continue
 		case !internal, refs != nil && refs.checked[t.key()], c.values[t.key()]:
 			continue
