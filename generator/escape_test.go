@@ -206,3 +206,50 @@ func TestThemeLinkOutSkipped(t *testing.T) {
 		t.Errorf("no warning for the link: %v", res.Warnings)
 	}
 }
+
+// TestLayoutLinkOutSkipped: a template in site/layouts that is a link out
+// of the site failed the build with the file system's own words ("path
+// escapes from parent"), and hid the theme's file of the same name, so that
+// a call of the partial said it did not exist. It is skipped with a
+// warning, as the site's other links are, and the theme's file is used.
+func TestLayoutLinkOutSkipped(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(dir, "secret.html")
+	if err := os.WriteFile(outside, []byte("SECRET"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site := filepath.Join(dir, "site")
+	if err := os.CopyFS(site, os.DirFS("../site")); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(site, "layouts", "partials", "footer.html")
+	if err := os.MkdirAll(filepath.Dir(link), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	res, err := Build(context.Background(), Options{SiteDir: site, ThemesDir: "../themes", Now: goldenNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var home []byte
+	for _, f := range res.Files {
+		if bytes.Contains(f.Data, []byte("SECRET")) {
+			t.Errorf("%s holds the file outside the site", f.Path)
+		}
+		if f.Path == "index.html" {
+			home = f.Data
+		}
+	}
+	if !bytes.Contains(home, []byte("<footer")) {
+		t.Error("the home page has no footer: the theme's partial was not used")
+	}
+	var warned bool
+	for _, w := range res.Warnings {
+		warned = warned || strings.HasSuffix(w.Path, "/site/layouts/partials/footer.html") && strings.Contains(w.Msg, "symbolic link skipped")
+	}
+	if !warned {
+		t.Errorf("no warning for the link: %v", res.Warnings)
+	}
+}

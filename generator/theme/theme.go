@@ -174,10 +174,22 @@ func (l *loader) add(d *diag.Diagnostic) {
 func (l *loader) read(name string) (string, bool) {
 	i, err := l.union.layerOf(name)
 	if err != nil {
+		for j := range l.union {
+			if skippedLink(l.union[j], name) {
+				l.add(&diag.Diagnostic{Pos: diag.Pos{Path: l.sources[j].Prefix + "/" + name}, Severity: diag.Warning,
+					Msg: "symbolic link skipped: it must point at a file inside the site"})
+			}
+		}
 		if !errors.Is(err, fs.ErrNotExist) {
 			l.list.Errorf(diag.Pos{Path: l.th.first + "/" + name}, "%v", err)
 		}
 		return "", false
+	}
+	for j := range i {
+		if skippedLink(l.union[j], name) {
+			l.add(&diag.Diagnostic{Pos: diag.Pos{Path: l.sources[j].Prefix + "/" + name}, Severity: diag.Warning,
+				Msg: "symbolic link skipped: it must point at a file inside the site; " + l.sources[i].Prefix + "/" + name + " is used instead"})
+		}
 	}
 	b, err := fs.ReadFile(l.union[i], name)
 	display := l.sources[i].Prefix + "/" + name

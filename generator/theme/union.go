@@ -28,7 +28,7 @@ func (u unionFS) Open(name string) (fs.File, error) {
 		if err == nil {
 			return u.dir(name, f)
 		}
-		if !errors.Is(err, fs.ErrNotExist) && firstErr == nil {
+		if !errors.Is(err, fs.ErrNotExist) && firstErr == nil && !skippedLink(layer, name) {
 			firstErr = err
 		}
 	}
@@ -85,14 +85,17 @@ func (u unionFS) Stat(name string) (fs.FileInfo, error) {
 	return fs.Stat(u[i], name)
 }
 
-// layerOf returns the index of the first layer that has name.
+// layerOf returns the index of the first layer that has name. A symbolic
+// link that cannot be followed (the site's file system refuses one that
+// leads out of the site) hides nothing: the next layer's file is used, as
+// the site's other such links are skipped (see skippedLink).
 func (u unionFS) layerOf(name string) (int, error) {
 	for i, layer := range u {
 		_, err := fs.Stat(layer, name)
 		if err == nil {
 			return i, nil
 		}
-		if !errors.Is(err, fs.ErrNotExist) {
+		if !errors.Is(err, fs.ErrNotExist) && !skippedLink(layer, name) {
 			return -1, err
 		}
 	}
@@ -127,4 +130,11 @@ func (u unionFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	}
 	slices.SortFunc(out, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	return out, nil
+}
+
+// skippedLink reports whether name, which fsys cannot open, is a symbolic
+// link: one that leads out of the site, or to nothing.
+func skippedLink(fsys fs.FS, name string) bool {
+	fi, err := fs.Lstat(fsys, name)
+	return err == nil && fi.Mode()&fs.ModeSymlink != 0
 }
