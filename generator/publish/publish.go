@@ -79,6 +79,9 @@ func publish(out string, files []File, workers int) (stats Stats, err error) {
 		return stats, fmt.Errorf("publish: %w", err)
 	}
 	defer func() { err = errors.Join(err, root.Close()) }()
+	if err := removeTemps(root); err != nil {
+		return stats, fmt.Errorf("publish: %w", err)
+	}
 
 	old, err := readManifest(root)
 	if err != nil {

@@ -30,7 +30,8 @@ const (
 // out lacks in one rename, with all its files) and then does what Publish
 // does (checks, prune, manifest). Abort, or a failed Commit
 // check, removes the staging folder and leaves out as it was; a staging
-// folder left by a crash is removed by the next Begin.
+// folder, or a temporary file of the manifest, left by a crash is removed
+// by the next Begin.
 type Stage struct {
 	root *os.Root
 	next atomic.Int64
@@ -64,6 +65,9 @@ func Begin(out string) (*Stage, error) {
 	}
 	if err := root.RemoveAll(stagingDir); err != nil {
 		return fail(fmt.Errorf("removing an old staging folder: %w", err))
+	}
+	if err := removeTemps(root); err != nil {
+		return fail(err)
 	}
 	if err := writable(out, "."); err != nil {
 		return fail(err)

@@ -213,3 +213,32 @@ func TestStageFileWhereAFolderMustGo(t *testing.T) {
 		assertSameTree(t, map[string]string{}, tree(t, out))
 	}
 }
+
+// A temporary file left in out by a publish killed while it wrote the
+// manifest is removed by the next one, through a Stage or Publish, and a
+// user's file whose name only looks alike is kept.
+func TestLeftoverTempFilesRemoved(t *testing.T) {
+	for _, how := range []string{"stage", "publish"} {
+		t.Run(how, func(t *testing.T) {
+			out := t.TempDir()
+			left := filepath.Join(out, tempPrefix+"ABCDEFGH")
+			writeFile(t, left, "# byline manifest v1\n")
+			writeFile(t, filepath.Join(out, "byline-tmp-keep"), "a user's file")
+			var err error
+			if how == "stage" {
+				_, err = stageAll(t, out, site1)
+			} else {
+				_, err = Publish(out, site1)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := os.Lstat(left); !os.IsNotExist(err) {
+				t.Errorf("%s kept the temporary file a crash left (%v)", how, err)
+			}
+			assertExact(t, out, site1, map[string]string{
+				"byline-tmp-keep": "a user's file",
+			})
+		})
+	}
+}

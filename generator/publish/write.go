@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -110,6 +111,34 @@ func writeAtomic(root *os.Root, name string, data []byte) error {
 		_ = root.Remove(tmp) // best effort; the write error is the one to report
 	}
 	return err
+}
+
+// removeTemps removes the temporary files that a publish stopped between writing one and
+// renaming it (killed, or the machine lost power) left in the root of out, where the manifest
+// is written through one: nothing else would ever remove them. Their names are reserved (see
+// PathProblem), so none is a user's, and the lock keeps any other build from writing one now.
+func removeTemps(root *os.Root) error {
+	dir, err := root.Open(".")
+	if err != nil {
+		return err
+	}
+	names, err := dir.Readdirnames(-1)
+	err = errors.Join(err, dir.Close())
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		if !strings.HasPrefix(name, tempPrefix) {
+			continue
+		}
+		if info, err := root.Lstat(name); err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		if err := root.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("removing a temporary file left by an earlier build: %w", err)
+		}
+	}
+	return nil
 }
 
 // isEmptyFolder reports whether d is a real folder (not a link to one) with nothing in it.
