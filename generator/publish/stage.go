@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -42,10 +43,14 @@ type Stage struct {
 	buf    sync.Pool         // *[]byte scratch for comparisons
 	tree   *stagedTree
 	unlock func() error // lets go of the output folder (see lock)
+	made   []string     // the folders Begin made for out, innermost first
 }
 
-// Begin starts publishing into out, creating it if missing.
+// Begin starts publishing into out, creating it if missing. A stage that
+// ends without changing out (Abort, or a Commit that fails its checks)
+// removes the folders Begin made, so a failed build leaves no empty out.
 func Begin(out string) (*Stage, error) {
+	made := missingFolders(out)
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return nil, fmt.Errorf("publish: %w", err)
 	}
@@ -60,6 +65,7 @@ func Begin(out string) (*Stage, error) {
 	}
 	fail := func(err error) (*Stage, error) {
 		root.Close()
+		removeEmpty(made)
 		unlock()
 		return nil, fmt.Errorf("publish: %w", err)
 	}
@@ -79,7 +85,7 @@ func Begin(out string) (*Stage, error) {
 	if err != nil {
 		return fail(err)
 	}
-	s := &Stage{root: root, staged: map[string]string{}, tree: tree, unlock: unlock}
+	s := &Stage{root: root, staged: map[string]string{}, tree: tree, unlock: unlock, made: made}
 	s.buf.New = func() any { b := make([]byte, 32<<10); return &b }
 	return s, nil
 }
@@ -139,7 +145,7 @@ func (s *Stage) onDisk(f File) (bool, error) {
 // Commit makes out hold exactly the added files, plus whatever it holds that
 // Byline never wrote (see Publish), and closes the stage.
 func (s *Stage) Commit() (stats Stats, err error) {
-	defer func() { err = errors.Join(err, s.close()) }()
+	defer func() { err = errors.Join(err, s.close(err != nil)) }()
 	s.mu.Lock()
 	files, staged := s.files, s.staged
 	s.mu.Unlock()
@@ -166,11 +172,45 @@ func (s *Stage) Commit() (stats Stats, err error) {
 	return stats, nil
 }
 
-// Abort drops the staged files and leaves out as it was.
-func (s *Stage) Abort() error { return s.close() }
+// Abort drops the staged files and leaves out as it was: if Begin made it,
+// it is removed.
+func (s *Stage) Abort() error { return s.close(true) }
 
-func (s *Stage) close() error {
-	return errors.Join(s.tree.close(), s.root.RemoveAll(stagingDir), s.root.Close(), s.unlock())
+// missingFolders returns dir and those of its parents that do not exist,
+// innermost first.
+func missingFolders(dir string) []string {
+	var dirs []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); !errors.Is(err, fs.ErrNotExist) {
+			return dirs
+		}
+		dirs = append(dirs, d)
+		if filepath.Dir(d) == d {
+			return dirs
+		}
+	}
+}
+
+// removeEmpty removes dirs, innermost first, up to the first that is not
+// empty: only folders that hold nothing, which Begin made, are removed.
+func removeEmpty(dirs []string) {
+	for _, d := range dirs {
+		if os.Remove(d) != nil {
+			return
+		}
+	}
+}
+
+// close ends the stage; failed says out is to be as it was, so the folders
+// Begin made are removed if they are empty (one that holds files of a
+// commit that failed halfway stays). They are removed before the lock is
+// let go, so that no other build has begun in them.
+func (s *Stage) close(failed bool) error {
+	err := errors.Join(s.tree.close(), s.root.RemoveAll(stagingDir), s.root.Close())
+	if failed {
+		removeEmpty(s.made)
+	}
+	return errors.Join(err, s.unlock())
 }
 
 // moveStaged renames j's staged file into place, or reports j unchanged

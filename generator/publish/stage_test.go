@@ -242,3 +242,46 @@ func TestLeftoverTempFilesRemoved(t *testing.T) {
 		})
 	}
 }
+
+// A stage that ends without changing out, in an out that Begin made, leaves
+// no empty folder behind; one that out or its parent already was stays.
+func TestStageFailureRemovesTheFolderItMade(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "a", "public")
+	s, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Add(File{Path: "index.html", Data: []byte("x")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(filepath.Join(parent, "a")); !os.IsNotExist(err) {
+		t.Errorf("an aborted build left the folder it made for out (%v)", err)
+	}
+
+	// A commit that fails its checks.
+	if _, err := stageAll(t, out, set("dup.html", "1", "dup.html", "2")); err == nil {
+		t.Fatal("two files at one path were accepted")
+	}
+	if _, err := os.Lstat(filepath.Join(parent, "a")); !os.IsNotExist(err) {
+		t.Errorf("a failed commit left the folder it made for out (%v)", err)
+	}
+
+	// An out that was there before stays, empty.
+	if err := os.Mkdir(filepath.Join(parent, "b"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Begin(filepath.Join(parent, "b"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(filepath.Join(parent, "b")); err != nil || !fi.IsDir() {
+		t.Errorf("an aborted build removed an out that was there before (%v)", err)
+	}
+}
