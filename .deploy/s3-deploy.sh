@@ -27,9 +27,10 @@ h='[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'
 fingerprinted=("*.$h.css" "*.$h.js")
 include=(--exclude "*") exclude=()
 for g in "${fingerprinted[@]}"; do include+=(--include "$g"); exclude+=(--exclude "$g"); done
-# Not part of the site: host files, the build manifest, pre-compressed copies
-# (S3 cannot choose between them by Accept-Encoding; let the CDN compress).
-for g in _headers _redirects .byline-manifest "*.gz" "*.br"; do exclude+=(--exclude "$g"); done
+# Not part of the site: host files, Byline's manifest and staging folder, a
+# .git that a build keeps in public/, pre-compressed copies (S3 cannot choose
+# between them by Accept-Encoding; let the CDN compress).
+for g in _headers _redirects ".byline-*" ".git/*" "*.gz" "*.br"; do exclude+=(--exclude "$g"); done
 
 # 1. Fingerprinted assets first, cached for a year, so that no page refers
 #    to one not uploaded yet. Old ones stay for pages still in caches.

@@ -39,6 +39,13 @@ func TestNginx(t *testing.T) {
 	// is the blog/ folder of the document root, as README says.
 	rootRes := publishSample(t, filepath.Join(dir, "root"), rootOrigin+"/", true)
 	blogRes := publishSample(t, filepath.Join(dir, "www", "blog"), blogOrigin+"/blog/", false)
+	// What a folder built into holds besides the site: a user's .git (which
+	// a build keeps), and Byline's staging folder while a build runs.
+	for _, out := range []string{filepath.Join(dir, "root"), filepath.Join(dir, "www", "blog")} {
+		for _, p := range private[1:] {
+			writeFile(t, filepath.Join(out, p), "not part of the site")
+		}
+	}
 	startNginx(t, bin, dir,
 		serverBlock(t, rootPort, filepath.Join(dir, "root"), "/"),
 		serverBlock(t, blogPort, filepath.Join(dir, "www"), "/blog/"))
@@ -109,6 +116,12 @@ func checkAliases(t *testing.T, origin, prefix string, res *generator.Result) {
 	}
 }
 
+// private are files in an output folder that are not part of the site, and
+// that a server must not send (besides _headers and _redirects): Byline's
+// manifest, a .git that the folder is also a checkout of, and what a build
+// that is running, or was killed, has staged.
+var private = []string{".byline-manifest", ".git/config", ".git/HEAD", ".byline-staging/tree/index.html", ".byline-tmp-ABCDEF"}
+
 // checkHeaders compares nginx's response headers with the _headers file.
 func checkHeaders(t *testing.T, origin, prefix string, res *generator.Result) {
 	rules := parseHeaders(t, fileMap(res.Files)["_headers"])
@@ -134,7 +147,7 @@ func checkHeaders(t *testing.T, origin, prefix string, res *generator.Result) {
 			}
 		}
 	}
-	for _, p := range []string{"_headers", "_redirects", ".byline-manifest"} {
+	for _, p := range append(private, "_headers", "_redirects") {
 		if resp, _ := get(t, origin+prefix+p); resp.StatusCode != http.StatusNotFound {
 			t.Errorf("%s is served (status %d); it is not part of the site", p, resp.StatusCode)
 		}
@@ -313,4 +326,15 @@ func waitListening(t *testing.T, addr string, exited <-chan struct{}, stderr *by
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
+}
+
+// writeFile writes data to name, making its folders.
+func writeFile(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -163,7 +164,12 @@ func TestS3Recipe(t *testing.T) {
 	}
 
 	// Apply each call's filters the way the AWS CLI does (later filters win)
-	// and see which header each file gets.
+	// and see which header each file gets; public/ may also hold files that
+	// are not the site's (see private), which are not uploaded.
+	uploadable := slices.Clone(private)
+	for _, f := range res.Files {
+		uploadable = append(uploadable, f.Path)
+	}
 	cache := map[string]string{}
 	for _, call := range calls[:2] {
 		args := strings.Split(call, "\n")
@@ -177,18 +183,18 @@ func TestS3Recipe(t *testing.T) {
 				cc = args[i+1]
 			}
 		}
-		for _, f := range res.Files {
+		for _, p := range uploadable {
 			in := true
 			for _, flt := range filters {
-				if ok, _ := path.Match(flt[1], f.Path); ok || flt[1] == "*" || strings.HasPrefix(flt[1], "*") && matchAnyDepth(flt[1], f.Path) {
+				if ok, _ := path.Match(flt[1], p); ok || matchAnyDepth(flt[1], p) {
 					in = flt[0] == "--include"
 				}
 			}
 			if in {
-				if prev, dup := cache[f.Path]; dup {
-					t.Errorf("%s uploaded twice (%s, then %s)", f.Path, prev, cc)
+				if prev, dup := cache[p]; dup {
+					t.Errorf("%s uploaded twice (%s, then %s)", p, prev, cc)
 				}
-				cache[f.Path] = cc
+				cache[p] = cc
 			}
 		}
 	}
@@ -203,13 +209,18 @@ func TestS3Recipe(t *testing.T) {
 			t.Errorf("%s uploaded with Cache-Control %q, want %q", p, cache[p], want)
 		}
 	}
+	for _, p := range private {
+		if cache[p] != "" {
+			t.Errorf("%s is uploaded; it is not part of the site", p)
+		}
+	}
 	if !strings.Contains(calls[2], "application/atom+xml") {
 		t.Errorf("the feeds are not given the Atom content type:\n%s", calls[2])
 	}
 }
 
-// matchAnyDepth matches a "*…" pattern against a path the way the AWS CLI
-// does, where "*" also matches "/".
+// matchAnyDepth matches a pattern against a path the way the AWS CLI does,
+// where "*" also matches "/".
 func matchAnyDepth(pattern, name string) bool {
 	re := "^" + strings.ReplaceAll(regexp.QuoteMeta(pattern), `\*`, ".*") + "$"
 	re = strings.ReplaceAll(re, `\[0-9a-f\]`, "[0-9a-f]")
