@@ -177,8 +177,8 @@ func TestNewURLClash(t *testing.T) {
 		t.Errorf("site has %d files, had %d", len(after), len(before))
 	}
 	code, out, errs = run(t, "new", "article", "エンジニアになる方法", "--author", "aisha-rahman")
-	if code != 1 || !strings.Contains(errs, "--slug") {
-		t.Errorf("a title without Latin letters: exit %d, %q", code, errs)
+	if code != 1 || out != "" || !strings.Contains(errs, "--slug") {
+		t.Errorf("a title without Latin letters: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	code, out, errs = run(t, "new", "article", "エンジニアになる方法", "--slug", "becoming-an-engineer", "--author", "aisha-rahman")
 	if code != 0 || out != "site/articles/becoming-an-engineer.md\n" {
