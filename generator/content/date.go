@@ -98,23 +98,36 @@ func inRange(t time.Time, s string, loc *time.Location) (time.Time, error) {
 // time read in loc, wall the same clock reading in UTC, layout and s the
 // layout and value it was read with.
 func skipped(t, wall time.Time, layout, s string, loc *time.Location) (time.Time, error) {
-	local := t.In(loc)
-	if local.Hour() == wall.Hour() && local.Minute() == wall.Minute() && local.Day() == wall.Day() {
+	if readsAs(t.In(loc), wall) {
 		return t, nil
 	}
-	// The jump is the change of offset across the day around it.
-	before, after := wall.Add(-24*time.Hour), wall.Add(24*time.Hour)
-	_, offBefore := time.Date(before.Year(), before.Month(), before.Day(), before.Hour(), before.Minute(), 0, 0, loc).Zone()
-	_, offAfter := time.Date(after.Year(), after.Month(), after.Day(), after.Hour(), after.Minute(), 0, 0, loc).Zone()
-	jump := time.Duration(offAfter-offBefore) * time.Second
-	if layout == dateLayouts[0] {
-		if local.Day() != wall.Day() {
-			t = t.Add(jump)
+	// Go moved the reading by the size of the gap, one way or the other;
+	// the gap starts at the first skipped minute at or before it.
+	local := t.In(loc)
+	shown := time.Date(local.Year(), local.Month(), local.Day(), local.Hour(), local.Minute(), local.Second(), local.Nanosecond(), time.UTC)
+	jump := wall.Sub(shown).Abs()
+	start := wall.Truncate(time.Minute)
+	for range 24 * 60 {
+		before := start.Add(-time.Minute)
+		if readsAs(time.Date(before.Year(), before.Month(), before.Day(), before.Hour(), before.Minute(), 0, 0, loc), before) {
+			break
 		}
-		return t, nil
+		start = before
+	}
+	if layout == dateLayouts[0] {
+		end := start.Add(jump)
+		if end.Day() != wall.Day() {
+			return time.Time{}, fmt.Errorf("date %q is not a day in %s: the clocks skip all of it there; write the day before or after", s, loc)
+		}
+		return time.Date(end.Year(), end.Month(), end.Day(), end.Hour(), end.Minute(), 0, 0, loc), nil
 	}
 	return time.Time{}, fmt.Errorf("date %q is not a time in %s: the clocks skip %s there that day, from %s; write %s, or the time with its offset",
-		s, loc, span(jump), wall.Add(-time.Duration(wall.Minute()%int(jump.Minutes()))*time.Minute).Format("15:04"), wall.Add(jump).Format(layout))
+		s, loc, span(jump), start.Format("15:04"), wall.Add(jump).Format(layout))
+}
+
+// readsAs reports whether t, in its zone, shows the clock reading of wall.
+func readsAs(t, wall time.Time) bool {
+	return t.Day() == wall.Day() && t.Hour() == wall.Hour() && t.Minute() == wall.Minute()
 }
 
 // span says a jump of the clocks in words: "an hour", "30 minutes".

@@ -200,6 +200,7 @@ func TestSkippedTimes(t *testing.T) {
 		{"2025-11-02T01:30", ny, "2025-11-02T01:30:00-04:00"}, // twice that night: the first
 		{"2025-09-07", santiago, "2025-09-07T01:00:00-03:00"},
 		{"2025-09-06", santiago, "2025-09-06T00:00:00-04:00"},
+		{"2011-12-30", zone("Pacific/Apia"), `date "2011-12-30" is not a day in Pacific/Apia: the clocks skip all of it there; write the day before or after`},
 	} {
 		d, err := ParseDate(tt.in, tt.loc)
 		got := d.Format(time.RFC3339)
@@ -208,6 +209,35 @@ func TestSkippedTimes(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%s in %s:\n got %s\nwant %s", tt.in, tt.loc, got, tt.want)
+		}
+	}
+}
+
+// TestEveryReadingAsWritten: in zones with summer time, jumps of half an
+// hour and a skipped day, every clock reading of a year, every half hour,
+// is either refused or read as written, and every day alone is its own.
+func TestEveryReadingAsWritten(t *testing.T) {
+	for _, z := range []string{"America/New_York", "America/Santiago", "Asia/Beirut", "Australia/Lord_Howe", "Pacific/Apia"} {
+		loc, err := time.LoadLocation(z)
+		if err != nil {
+			t.Fatal(err)
+		}
+		year := 2025
+		if z == "Pacific/Apia" {
+			year = 2011
+		}
+		for d := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() == year; d = d.Add(30 * time.Minute) {
+			s := d.Format("2006-01-02T15:04")
+			if p, err := ParseDate(s, loc); err == nil && p.In(loc).Format("2006-01-02T15:04") != s {
+				t.Fatalf("%s in %s read as %v", s, z, p)
+			}
+			if d.Hour() == 0 && d.Minute() == 0 {
+				day := d.Format("2006-01-02")
+				p, err := ParseDate(day, loc)
+				if skip := z == "Pacific/Apia" && day == "2011-12-30"; (err != nil) != skip || err == nil && p.In(loc).Format("2006-01-02") != day {
+					t.Fatalf("%s in %s: %v, %v", day, z, p, err)
+				}
+			}
 		}
 	}
 }
