@@ -169,10 +169,7 @@ func (m *Markdown) Render(body []byte) (*Rendered, error) {
 		return nil, err
 	}
 	out.HTML = template.HTML(buf.String())
-	digest(doc, body, out)
-	if !m.unsafe {
-		out.Refs.HTML = nil // omitted from the page: it explains nothing there
-	}
+	digest(doc, body, m.unsafe, out)
 	return out, nil
 }
 
@@ -208,8 +205,9 @@ var _ util.BufWriter = (*htmlBuffer)(nil)
 // of the transformed document. The TOC is the h2 and h3 headings at the top
 // level; the summary the first top-level paragraph that has text; words are
 // those of every block that holds inlines, code and raw HTML holding none.
-func digest(doc ast.Node, src []byte, out *Rendered) {
-	refs := refCollector{lines: lineIndex{src: src}}
+// Raw HTML goes into the refs when rawHTML says the page keeps it.
+func digest(doc ast.Node, src []byte, rawHTML bool, out *Rendered) {
+	refs := refCollector{lines: lineIndex{src: src}, html: rawHTML}
 	var counted ast.Node // the block whose words are counted, while inside it
 	hasSummary := false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -39,6 +39,7 @@ type Ref struct {
 type refCollector struct {
 	lines  lineIndex
 	refs   Refs
+	html   bool // keep raw HTML: the site publishes it (unsafe_html)
 	links  []linkRef
 	images []string // destinations of the images with a size mark, in the order of their marks
 	// before caches textBefore, so that a paragraph of thousands of links
@@ -72,7 +73,7 @@ func (c *refCollector) inline(n ast.Node) {
 		c.refs.Links = append(c.refs.Links, Ref{URL: string(n.dest), Text: plainText(n, src), Line: line, Col: col})
 		c.links = append(c.links, linkRef{Dest: string(n.dest), Title: string(n.title), Line: line, Col: col})
 	case *ast.RawHTML:
-		if n.Segments.Len() == 0 {
+		if !c.html || n.Segments.Len() == 0 {
 			return
 		}
 		line, col := c.lines.at(n.Segments.At(0).Start)
@@ -83,7 +84,7 @@ func (c *refCollector) inline(n ast.Node) {
 		}
 		c.refs.HTML = append(c.refs.HTML, Ref{Text: string(text), Line: line, Col: col})
 	case *ast.HTMLBlock:
-		if n.Lines().Len() == 0 {
+		if !c.html || n.Lines().Len() == 0 {
 			return
 		}
 		line, col := c.lines.at(n.Lines().At(0).Start) // Text has the line's indent
