@@ -3,7 +3,6 @@ package scaffold
 import (
 	"context"
 	"io/fs"
-	"strings"
 	"time"
 
 	"github.com/byline/byline/generator/config"
@@ -26,7 +25,7 @@ func URLClash(ctx context.Context, siteFS fs.FS, cfg *config.Config, root, file 
 	c := content.Load(ctx, siteFS, content.Options{Root: root, Config: cfg}, &list)
 	site.Assemble(cfg, c, site.Options{Drafts: true, Future: true, Now: now}, &list)
 	for _, d := range list.All() {
-		if d.Severity == diag.Error && strings.Contains(d.Msg, " has URL ") && (d.Path == file || strings.Contains(d.Msg, " "+file+" ")) {
+		if site.URLClash(d, file) {
 			return d
 		}
 	}

@@ -25,6 +25,16 @@ func (o owner) pos() diag.Pos { return o.page.KeyPos(cmp.Or(o.key, "slug")) }
 
 func (o owner) what() string { return o.kind + " " + o.page.File }
 
+// clashMark is in every message of checkURLs that says a URL is taken.
+const clashMark = " has URL "
+
+// URLClash reports whether d is checkURLs' error that the page in file (as
+// messages show it, "site/articles/x.md") has a URL that another page, or
+// a page Byline makes, has too: d is at file, or names it as the other.
+func URLClash(d *diag.Diagnostic, file string) bool {
+	return d.Severity == diag.Error && strings.Contains(d.Msg, clashMark) && (d.Path == file || strings.Contains(d.Msg, " "+file+" "))
+}
+
 // checkURLs reports two sources that map to the same URL, and adds the
 // aliases after checking them against every real URL.
 func (s *Site) checkURLs(list *diag.List) {
@@ -50,7 +60,7 @@ func (s *Site) checkURLs(list *diag.List) {
 			if prev.page != nil {
 				whose = prev.what() + " at " + prev.pos().String()
 			}
-			list.Errorf(o.pos(), "%s has URL %s, which differs only in case from %s, the URL of %s: on macOS and Windows they are one file, and one page would overwrite the other: %s", o.what(), url, other, whose, fix)
+			list.Errorf(o.pos(), "%s"+clashMark+"%s, which differs only in case from %s, the URL of %s: on macOS and Windows they are one file, and one page would overwrite the other: %s", o.what(), url, other, whose, fix)
 			return false
 		}
 		if ok {
@@ -71,10 +81,10 @@ func (s *Site) checkURLs(list *diag.List) {
 				if o.kind == "alias in" {
 					fix = "remove the alias"
 				}
-				list.Errorf(o.pos(), "%s has URL %s, which a page that Byline makes (a list, or the search page) already has: %s", o.what(), url, fix)
+				list.Errorf(o.pos(), "%s"+clashMark+"%s, which a page that Byline makes (a list, or the search page) already has: %s", o.what(), url, fix)
 				return false
 			}
-			list.Errorf(o.pos(), "%s has URL %s, which %s at %s already has: %s", o.what(), url, prev.what(), prev.pos(), fix)
+			list.Errorf(o.pos(), "%s"+clashMark+"%s, which %s at %s already has: %s", o.what(), url, prev.what(), prev.pos(), fix)
 			return false
 		}
 		claimed[url] = o
