@@ -173,23 +173,12 @@ func (l *loader) add(d *diag.Diagnostic) {
 // records where it came from.
 func (l *loader) read(name string) (string, bool) {
 	i, err := l.union.layerOf(name)
+	l.warnSkippedLinks(name, i)
 	if err != nil {
-		for j := range l.union {
-			if skippedLink(l.union[j], name) {
-				l.add(&diag.Diagnostic{Pos: diag.Pos{Path: l.sources[j].Prefix + "/" + name}, Severity: diag.Warning,
-					Msg: "symbolic link skipped: it must point at a file inside the site"})
-			}
-		}
 		if !errors.Is(err, fs.ErrNotExist) {
 			l.list.Errorf(diag.Pos{Path: l.th.first + "/" + name}, "%v", err)
 		}
 		return "", false
-	}
-	for j := range i {
-		if skippedLink(l.union[j], name) {
-			l.add(&diag.Diagnostic{Pos: diag.Pos{Path: l.sources[j].Prefix + "/" + name}, Severity: diag.Warning,
-				Msg: "symbolic link skipped: it must point at a file inside the site; " + l.sources[i].Prefix + "/" + name + " is used instead"})
-		}
 	}
 	b, err := fs.ReadFile(l.union[i], name)
 	display := l.sources[i].Prefix + "/" + name
@@ -200,6 +189,25 @@ func (l *loader) read(name string) (string, bool) {
 	}
 	l.texts[name] = string(b)
 	return string(b), true
+}
+
+// warnSkippedLinks warns of each layer above used (every layer when used
+// is -1: none has name) where name is a symbolic link that layerOf passed
+// over.
+func (l *loader) warnSkippedLinks(name string, used int) {
+	for j := range l.union {
+		if j == used {
+			return
+		}
+		if !skippedLink(l.union[j], name) {
+			continue
+		}
+		msg := "symbolic link skipped: it must point at a file inside the site"
+		if used >= 0 {
+			msg += "; " + l.sources[used].Prefix + "/" + name + " is used instead"
+		}
+		l.add(&diag.Diagnostic{Pos: diag.Pos{Path: l.sources[j].Prefix + "/" + name}, Severity: diag.Warning, Msg: msg})
+	}
 }
 
 // parseBase parses baseof.html and every partial into one set that each
