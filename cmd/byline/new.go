@@ -12,6 +12,7 @@ import (
 
 	"github.com/byline/byline/generator/config"
 	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/publish"
 	"github.com/byline/byline/generator/scaffold"
 	"github.com/byline/byline/generator/sitefs"
 )
@@ -60,7 +61,7 @@ func (a *App) newArticle(args []string) error {
 	if _, err := os.Stat(other); err == nil {
 		return fmt.Errorf("%s already exists: edit it, or choose another title", filepath.ToSlash(other))
 	}
-	made := missingAncestor(filepath.Dir(p))
+	made := publish.MissingFolders(filepath.Dir(p))
 	if err := writeNew(p, f.Data); errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s already exists: edit it, or choose another title", filepath.ToSlash(p))
 	} else if err != nil {
@@ -69,42 +70,12 @@ func (a *App) newArticle(args []string) error {
 	// Where the draft lands depends on the permalinks, and on every other
 	// page: a clash is found in the site's model, and the draft taken back.
 	if d := scaffold.URLClash(context.Background(), siteFS, cfg, filepath.ToSlash(*site), filepath.ToSlash(p), a.now()); d != nil {
-		unwriteNew(p, made)
+		os.Remove(p)
+		publish.RemoveEmpty(made)
 		return fmt.Errorf("%v\nnothing was created: choose another title, or name the file with --slug", d)
 	}
 	fmt.Fprintln(a.Stdout, filepath.ToSlash(p))
 	return nil
-}
-
-// missingAncestor returns the outermost folder of dir's path that does
-// not exist yet, or "" when dir exists: what writing into dir will create.
-func missingAncestor(dir string) string {
-	made := ""
-	for {
-		if _, err := os.Lstat(dir); err == nil {
-			return made
-		}
-		made = dir
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return made
-		}
-		dir = parent
-	}
-}
-
-// unwriteNew removes the file p that writeNew made, and the folders it made
-// for it: those from p's folder up to made, while they are empty.
-func unwriteNew(p, made string) {
-	os.Remove(p)
-	if made == "" {
-		return
-	}
-	for dir := filepath.Dir(p); ; dir = filepath.Dir(dir) {
-		if os.Remove(dir) != nil || dir == made {
-			return
-		}
-	}
 }
 
 // loadConfig reads the config of the site folder dir.

@@ -50,7 +50,7 @@ type Stage struct {
 // ends without changing out (Abort, or a Commit that fails its checks)
 // removes the folders Begin made, so a failed build leaves no empty out.
 func Begin(out string) (*Stage, error) {
-	made := missingFolders(out)
+	made := MissingFolders(out)
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return nil, fmt.Errorf("publish: %w", err)
 	}
@@ -65,7 +65,7 @@ func Begin(out string) (*Stage, error) {
 	}
 	fail := func(err error) (*Stage, error) {
 		root.Close()
-		removeEmpty(made)
+		RemoveEmpty(made)
 		unlock()
 		return nil, fmt.Errorf("publish: %w", err)
 	}
@@ -176,9 +176,10 @@ func (s *Stage) Commit() (stats Stats, err error) {
 // it is removed.
 func (s *Stage) Abort() error { return s.close(true) }
 
-// missingFolders returns dir and those of its parents that do not exist,
-// innermost first.
-func missingFolders(dir string) []string {
+// MissingFolders returns dir and those of its parents that do not exist,
+// innermost first: the folders that making dir will make, for RemoveEmpty
+// to take back.
+func MissingFolders(dir string) []string {
 	var dirs []string
 	for d := dir; ; d = filepath.Dir(d) {
 		if _, err := os.Lstat(d); !errors.Is(err, fs.ErrNotExist) {
@@ -191,9 +192,10 @@ func missingFolders(dir string) []string {
 	}
 }
 
-// removeEmpty removes dirs, innermost first, up to the first that is not
-// empty: only folders that hold nothing, which Begin made, are removed.
-func removeEmpty(dirs []string) {
+// RemoveEmpty removes dirs, innermost first, up to the first that is not
+// empty: only folders that hold nothing, such as MissingFolders listed and
+// a failed write left empty, are removed.
+func RemoveEmpty(dirs []string) {
 	for _, d := range dirs {
 		if os.Remove(d) != nil {
 			return
@@ -208,7 +210,7 @@ func removeEmpty(dirs []string) {
 func (s *Stage) close(failed bool) error {
 	err := errors.Join(s.tree.close(), s.root.RemoveAll(stagingDir), s.root.Close())
 	if failed {
-		removeEmpty(s.made)
+		RemoveEmpty(s.made)
 	}
 	return errors.Join(err, s.unlock())
 }
