@@ -82,6 +82,7 @@ func TestPatchArticlesMatchesAFullBuild(t *testing.T) {
 		{"a link to a draft's file", nil, []edit{{backEnd, appendText("See [the draft](what-does-a-platform-engineer-do.md).")}}, true},
 		{"a heading another article links to, renamed", []edit{{backEnd, appendText("See [the pyramid](what-does-a-qa-engineer-do.md#the-test-pyramid).")}}, []edit{{qa, replace("## The test pyramid", "## The testing pyramid")}}, true},
 		{"a heading another article links to, added", []edit{{backEnd, appendText("See [the pyramid](what-does-a-qa-engineer-do.md#pyramids).")}}, []edit{{qa, appendText("## Pyramids\n\nShapes.")}}, true},
+		{"a heading a list's text links to, renamed", []edit{{"articles/roles/_index.md", appendText("See [the pyramid](what-does-a-qa-engineer-do.md#the-test-pyramid).")}}, []edit{{qa, replace("## The test pyramid", "## The testing pyramid")}}, true},
 		{"a link to a heading that is not there", nil, []edit{{backEnd, appendText("See [the pyramid](what-does-a-qa-engineer-do.md#pyramids).")}}, true},
 		{"a link to a draft removed", []edit{{backEnd, appendText("See [the draft](what-does-a-platform-engineer-do.md).")}}, []edit{{backEnd, replace("See [the draft]", "See the draft")}}, true},
 		{"a shortcode's parameter", nil, []edit{{switching, replace(`caption="Base pay`, `caption="Pay`)}}, true},
@@ -105,6 +106,7 @@ func TestPatchArticlesMatchesAFullBuild(t *testing.T) {
 		{"one body and one tag", nil, []edit{{qa, appendText("Edited.")}, {backEnd, replace("tags: [", "tags: [Edited, ")}}, false},
 		{"a standalone page", nil, []edit{{"pages/about.md", appendText("More about us.")}}, false},
 		{"an author", nil, []edit{{"authors/maya-okafor.md", appendText("More about Maya.")}}, false},
+		{"a list's text", nil, []edit{{"articles/roles/_index.md", appendText("More about roles.")}}, false},
 		{"the config", nil, []edit{{"config.yaml", appendText("# a comment")}}, false},
 		{"a file that is gone", nil, []edit{{backEnd, nil}}, false},
 	} {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -130,6 +131,7 @@ func TestNewBundle(t *testing.T) {
 
 func TestNewArticleErrors(t *testing.T) {
 	project(t)
+	had, _ := os.ReadDir("site/articles")
 	tests := []struct {
 		args []string
 		code int
@@ -147,8 +149,8 @@ func TestNewArticleErrors(t *testing.T) {
 			t.Errorf("byline %v: exit %d, %q; want %d with %q", tt.args, code, errs, tt.code, tt.want)
 		}
 	}
-	if entries, _ := os.ReadDir("site/articles"); len(entries) != 4 {
-		t.Errorf("site/articles has %d entries, want the 4 it had", len(entries))
+	if entries, _ := os.ReadDir("site/articles"); len(entries) != len(had) {
+		t.Errorf("site/articles has %d entries, want the %d it had", len(entries), len(had))
 	}
 }
 
@@ -160,6 +162,7 @@ func TestNewURLClash(t *testing.T) {
 	project(t)
 	before := snapshot(t, "site")
 	entries, err := os.ReadDir("site/articles/roles")
+	entries = slices.DeleteFunc(entries, func(e os.DirEntry) bool { return e.Name() == "_index.md" })
 	if err != nil || len(entries) == 0 {
 		t.Fatal(entries, err)
 	}

@@ -220,6 +220,7 @@ func checkDescriptions(s *site.Site, list *diag.List) {
 	for _, p := range s.Pages {
 		pages = append(pages, p.Page)
 	}
+	pages = append(pages, s.Indexes()...)
 	for _, p := range pages {
 		pos, set := p.Pos["description"]
 		if !set {

@@ -63,6 +63,15 @@ func newChecker(s *site.Site) *checker {
 	for _, a := range s.Authors {
 		c.sources[outPath(a.URL)] = a.Page
 	}
+	// A list's text is on its first page only (the default theme's).
+	if p := s.ArticlesIndex; p != nil {
+		c.sources[outPath("/articles/")] = p
+	}
+	for _, sec := range s.Sections {
+		if sec.Index != nil {
+			c.sources[outPath(sec.URL)] = sec.Index
+		}
+	}
 	return c
 }
 

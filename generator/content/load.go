@@ -37,6 +37,9 @@ type Content struct {
 	Articles []*Page // articles/**/*.md, sorted by Path
 	Pages    []*Page // pages/*.md, sorted by Path
 	Authors  []*Page // authors/*.md, sorted by Path; Slug is the author key
+	// Indexes are the list pages' own texts (articles/_index.md,
+	// articles/<section>/_index.md), sorted by Path: see Index.
+	Indexes []*Page
 	// Failed are the paths of the Markdown files left out for their
 	// errors, sorted.
 	Failed []string
@@ -108,6 +111,8 @@ func Load(ctx context.Context, fsys fs.FS, opts Options, list *diag.List) *Conte
 			c.Articles = append(c.Articles, p)
 		case p.Kind == Standalone:
 			c.Pages = append(c.Pages, p)
+		case p.Kind == Index:
+			c.Indexes = append(c.Indexes, p)
 		default:
 			c.Authors = append(c.Authors, p)
 		}
@@ -261,6 +266,9 @@ func (w *walker) add(p, top, rest string) {
 		if section, _, ok := strings.Cut(rest, "/"); ok {
 			f.section = section
 		}
+		if path.Base(rest) == IndexFile && !w.index(&f, rest) {
+			return
+		}
 	case "pages":
 		f.kind = Standalone
 	case "authors":
@@ -269,6 +277,23 @@ func (w *walker) add(p, top, rest string) {
 		return
 	}
 	w.files = append(w.files, f)
+}
+
+// IndexFile is the name of a list page's own text: see Index.
+const IndexFile = "_index.md"
+
+// index makes f, the file articles/rest named _index.md, the Index of the
+// articles (rest "_index.md") or of its section ("guides/_index.md"), and
+// reports whether it is one: only those lists have a page of their own.
+func (w *walker) index(f *file, rest string) bool {
+	if rest != IndexFile && rest != f.section+"/"+IndexFile {
+		w.list.Errorf(diag.Pos{Path: f.display},
+			"%s gives a list page its text, but %s is no list: only articles/ and the folders right under it (its sections) have one. Move the file to %s/%s, or rename it to make it an article",
+			IndexFile, w.display(path.Dir(f.path)), w.display("articles/"+f.section), IndexFile)
+		return false
+	}
+	f.kind = Index
+	return true
 }
 
 // isBundle reports whether the folder p holds an index.md: then it is a

@@ -22,7 +22,8 @@ const (
 	forArticles kinds = 1 << Article
 	forPages    kinds = 1 << Standalone
 	forAuthors  kinds = 1 << Author
-	forAll            = forArticles | forPages | forAuthors
+	forIndexes  kinds = 1 << Index
+	forAll            = forArticles | forPages | forAuthors | forIndexes
 )
 
 type setter func(d *metaDecoder, v *value, m *Meta)
@@ -50,8 +51,8 @@ var metaFields = map[string]metaField{
 	"featured":    {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Featured = d.bool(v, "featured") }},
 	"slug":        {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Slug = d.str(v, "slug") }},
 	"aliases":     {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Aliases = d.strs(v, "aliases") }},
-	"image":       {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Image = d.url(v, "image") }},
-	"image_alt":   {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.ImageAlt = d.str(v, "image_alt") }},
+	"image":       {forArticles | forPages | forIndexes, func(d *metaDecoder, v *value, m *Meta) { m.Image = d.url(v, "image") }},
+	"image_alt":   {forArticles | forPages | forIndexes, func(d *metaDecoder, v *value, m *Meta) { m.ImageAlt = d.str(v, "image_alt") }},
 	"toc": {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) {
 		b := d.bool(v, "toc")
 		m.TOC = &b
@@ -175,7 +176,7 @@ func itemKey(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]
 
 func unknownKey(key string, known []string, otherKind bool, k Kind) string {
 	if otherKind {
-		return fmt.Sprintf("key %q is not used by %s, and changes nothing here: remove it", key, [...]string{"articles", "pages", "authors"}[k])
+		return fmt.Sprintf("key %q is not used by %s, and changes nothing here: remove it", key, [...]string{"articles", "pages", "authors", "a list page's _index.md"}[k])
 	}
 	return yamlpos.Unknown(key, known)
 }

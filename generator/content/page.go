@@ -15,6 +15,10 @@ const (
 	Article    Kind = iota // articles/**.md
 	Standalone             // pages/*.md
 	Author                 // authors/*.md
+	// Index is a list page's own text: articles/_index.md for /articles/,
+	// articles/<section>/_index.md for a section's page. Its Section is
+	// the section's name ("" for articles/_index.md), and so is its Slug.
+	Index
 )
 
 // Page is one parsed Markdown file. Pages are shared between builds by a

@@ -154,7 +154,10 @@ func validate(d *metaDecoder, root *value, p *Page) {
 	if !m.Expires.IsZero() && !m.Date.IsZero() && !m.Expires.After(m.Date) {
 		d.fail(at("expires"), "expires (%s) is not after date (%s), so the article would never be shown: set expires after date, or remove it", stamp(m.Expires.In(d.loc)), stamp(m.Date.In(d.loc)))
 	}
-	if !p.Bundle && relativePath(m.Image) {
+	if p.Kind == Index && relativePath(m.Image) {
+		d.fail(at("image"), "image %q is a relative path, which would be read against each page that shows it: give a site path such as %q for a file in static/",
+			m.Image, path.Clean("/"+m.Image))
+	} else if !p.Bundle && relativePath(m.Image) {
 		// Read against the URL of every page that shows it (lists,
 		// feeds, JSON-LD), and no file is written beside a page that is
 		// no bundle.
@@ -172,6 +175,10 @@ func validate(d *metaDecoder, root *value, p *Page) {
 			}
 			d.fail(pos, "alias %q must be a site path starting with \"/\", without \"..\"", a)
 		}
+	}
+	if p.Kind == Index {
+		p.Slug = p.Section // the list's URL is not the file's to set
+		return
 	}
 	p.Slug = strings.TrimSuffix(path.Base(p.Path), ".md")
 	if p.Bundle {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/byline/byline/generator/content"
 	"github.com/byline/byline/generator/site"
 )
 
@@ -31,6 +32,11 @@ type Data struct {
 	Terms    []*site.Term  // "terms": all tags or all categories
 	Taxonomy string        // "terms", "term": "tags" or "categories"
 	Pager    *site.Pager   // paginated kinds: home, list, section, term, author
+	// Index is the list's own text, articles/_index.md on "list" pages
+	// and the section's on "section" pages (as Section.Index), on every
+	// page of the list; nil when it has none. The theme shows its Body
+	// above the first page's articles.
+	Index *content.Page
 
 	Breadcrumbs []site.Crumb
 	// JSONLD holds structured-data objects; each is rendered by html/template

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/byline/byline/generator/content"
 	"github.com/byline/byline/generator/site"
 )
 
@@ -35,14 +36,14 @@ func (r *Renderer) pageJobs() []job {
 			}})
 		}
 	}
-	none := func(*Data) {}
 
 	paged("home", "/", s.Config.Title, s.Articles, func(d *Data) { d.Breadcrumbs = nil; d.JSONLD = r.websiteLD() })
-	paged("list", "/articles/", "Articles", s.Articles, none)
+	paged("list", "/articles/", s.ArticlesTitle, s.Articles, func(d *Data) { r.indexData(d, s.ArticlesIndex) })
 	for _, sec := range s.Sections {
 		paged("section", sec.URL, sec.Title, sec.Articles, func(d *Data) {
 			d.Section, d.Feed = sec, sec.URL+"feed.xml"
-			d.Breadcrumbs = []site.Crumb{{Name: "Articles", URL: "/articles/"}}
+			d.Breadcrumbs = []site.Crumb{{Name: s.ArticlesTitle, URL: "/articles/"}}
+			r.indexData(d, sec.Index)
 		})
 	}
 	for _, tax := range []struct {
@@ -86,6 +87,18 @@ func (r *Renderer) pageJobs() []job {
 	return jobs
 }
 
+// indexData gives d, the data of a page of a list, what the list's
+// _index.md says, when it has one: its description, image and text.
+func (r *Renderer) indexData(d *Data, idx *content.Page) {
+	if idx == nil {
+		return
+	}
+	d.Index, d.Description = idx, idx.Summary
+	if idx.Meta.Image != "" {
+		d.Image = r.abs(idx.Meta.Image)
+	}
+}
+
 func (r *Renderer) articleData(a *site.Article) *Data {
 	d := &Data{Site: r.site, Kind: "article", Article: a, Title: a.Meta.Title, Description: a.Summary, URL: a.URL, Permalink: r.abs(a.URL), NoIndex: a.Draft}
 	if d.Description == "" {
@@ -94,7 +107,7 @@ func (r *Renderer) articleData(a *site.Article) *Data {
 	if a.Meta.Image != "" {
 		d.Image = r.abs(a.Meta.Image)
 	}
-	d.Breadcrumbs = []site.Crumb{{Name: "Articles", URL: "/articles/"}}
+	d.Breadcrumbs = []site.Crumb{{Name: r.site.ArticlesTitle, URL: "/articles/"}}
 	if a.Section != nil {
 		d.Breadcrumbs = append(d.Breadcrumbs, site.Crumb{Name: a.Section.Title, URL: a.Section.URL})
 	}

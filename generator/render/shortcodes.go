@@ -23,10 +23,13 @@ type ShortcodeData struct {
 	// between {{< NAME >}} and {{< /NAME >}} with its own calls rendered;
 	// "" for a call that is not paired.
 	Inner template.HTML
-	// The page whose body holds the call: one of these is set.
+	// The page whose body holds the call: one of these is set, but for a
+	// list's _index.md, which sets Section for a section's and none for
+	// articles/_index.md.
 	Article *site.Article
 	Page    *site.Page
 	Author  *site.Author
+	Section *site.Section
 	Site    *site.Site
 }
 
@@ -45,8 +48,8 @@ func (d ShortcodeData) Get(key any) string {
 	return ""
 }
 
-// ExpandShortcodes renders the shortcode calls of every article, page and
-// author of the site with th, and puts their output in their bodies in
+// ExpandShortcodes renders the shortcode calls of every article, page,
+// author and list text (_index.md) of the site with th, and puts their output in their bodies in
 // place of their marks. An unknown shortcode, or a template that fails, is
 // an error at the call; its mark is dropped.
 func (r *Renderer) ExpandShortcodes(th *theme.Theme, list *diag.List) {
@@ -64,6 +67,14 @@ func (r *Renderer) ExpandShortcodes(th *theme.Theme, list *diag.List) {
 	for _, a := range s.Authors {
 		if len(a.Shortcodes) > 0 {
 			a.SetPage(expand(th, a.Page, ShortcodeData{Author: a, Site: s}, list))
+		}
+	}
+	if p := s.ArticlesIndex; p != nil && len(p.Shortcodes) > 0 {
+		s.ArticlesIndex = expand(th, p, ShortcodeData{Site: s}, list)
+	}
+	for _, sec := range s.Sections {
+		if p := sec.Index; p != nil && len(p.Shortcodes) > 0 {
+			sec.Index = expand(th, p, ShortcodeData{Section: sec, Site: s}, list)
 		}
 	}
 }

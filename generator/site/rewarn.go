@@ -64,8 +64,8 @@ func (s *Site) Rewarn(ws []*diag.Diagnostic, old []*content.Page) []*diag.Diagno
 	return list.Warnings()
 }
 
-// linkedPages lists the pages of the site's articles, pages and authors
-// that link to other Markdown files.
+// linkedPages lists the pages of the site's articles, pages, authors and
+// lists that link to other Markdown files.
 func (s *Site) linkedPages() []*content.Page {
 	var out []*content.Page
 	for _, a := range s.Articles {
@@ -81,6 +81,11 @@ func (s *Site) linkedPages() []*content.Page {
 	for _, a := range s.Authors {
 		if len(a.Page.Links) > 0 {
 			out = append(out, a.Page)
+		}
+	}
+	for _, p := range s.Indexes() {
+		if len(p.Links) > 0 {
+			out = append(out, p)
 		}
 	}
 	return out

@@ -42,6 +42,12 @@ type Site struct {
 	Categories []*Term    // by slug
 	Series     []*Term    // by slug: articles read in order, oldest first
 	Aliases    []Alias    // by From
+	// ArticlesIndex is articles/_index.md, the description and
+	// introduction of /articles/; nil when the site has none.
+	ArticlesIndex *content.Page
+	// ArticlesTitle is the title of /articles/: its _index.md's, else
+	// "Articles".
+	ArticlesTitle string
 	// LeftOut are the articles not in this build, by path: drafts,
 	// scheduled and expired ones.
 	LeftOut []LeftOut
@@ -132,9 +138,12 @@ type Author struct {
 // Section is a sub-folder of articles/.
 type Section struct {
 	Name     string // folder name, "guides"
-	Title    string // "Guides"
+	Title    string // its _index.md's title, else from the name: "Guides"
 	URL      string // "/articles/guides/"
 	Articles []*Article
+	// Index is the section's _index.md (articles/guides/_index.md), the
+	// description and introduction of its page; nil when it has none.
+	Index *content.Page
 }
 
 // Term is a tag or a category.

@@ -58,6 +58,14 @@ func (s *Site) resolveLinks(c *content.Content, opts Options, list *diag.List) {
 		for _, a := range s.Authors {
 			targets[a.Path] = linkTarget{a.URL, a.Page}
 		}
+		if p := s.ArticlesIndex; p != nil {
+			targets[p.Path] = linkTarget{"/articles/", p}
+		}
+		for _, sec := range s.Sections {
+			if p := sec.Index; p != nil {
+				targets[p.Path] = linkTarget{sec.URL, p}
+			}
+		}
 		for _, pages := range [][]*content.Page{c.Articles, c.Pages} {
 			for _, p := range pages {
 				if _, ok := targets[p.Path]; !ok {
@@ -87,6 +95,14 @@ func (s *Site) resolveLinks(c *content.Content, opts Options, list *diag.List) {
 		if marked(a.Page) {
 			pg, _ := x.resolve(a.Page, list)
 			a.SetPage(pg)
+		}
+	}
+	if p := s.ArticlesIndex; p != nil && marked(p) {
+		s.ArticlesIndex, _ = x.resolve(p, list)
+	}
+	for _, sec := range s.Sections {
+		if p := sec.Index; p != nil && marked(p) {
+			sec.Index, _ = x.resolve(p, list)
 		}
 	}
 }

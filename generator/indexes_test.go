@@ -1,0 +1,202 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+)
+
+// indexesSite has a text of its own for /articles/ and for two sections, one
+// of which has no article yet.
+const indexesSite = `
+-- site/config.yaml --
+title: Career Stack
+description: The site's own description.
+pagination: {per_page: 1}
+-- site/articles/_index.md --
+---
+title: Every career guide
+description: Guides to careers in software, from the first job to leading a team.
+---
+Start with [the roles](roles/_index.md), or read [what an SRE does](roles/sre.md).
+-- site/articles/roles/_index.md --
+---
+title: Tech roles explained
+description: What each job in software involves day to day, and who hires for it.
+image: /images/roles.png
+image_alt: Six people at a whiteboard
+---
+Each guide names the work, the tools and the pay. {{< count >}} guides so far.
+
+## How we pick roles
+
+By what readers ask.
+-- site/articles/roles/sre.md --
+---
+title: What does an SRE do?
+date: 2026-01-02
+---
+See [all roles](_index.md#how-we-pick-roles).
+-- site/articles/roles/qa.md --
+---
+title: What does a QA engineer do?
+date: 2026-01-01
+---
+Testing.
+-- site/articles/salaries/_index.md --
+---
+title: Salaries
+---
+Coming soon.
+-- site/layouts/shortcodes/count.html --
+{{ len .Section.Articles }}
+-- site/static/images/roles.png --
+not really a PNG
+`
+
+func TestListIndexes(t *testing.T) {
+	files := buildFiles(t, indexesSite)
+	page := func(name string) string {
+		t.Helper()
+		s, ok := files["public/"+name]
+		if !ok {
+			t.Fatalf("no %s", name)
+		}
+		return s
+	}
+	roles := page("articles/roles/index.html")
+	for _, want := range []string{
+		`<title>Tech roles explained — Career Stack</title>`,
+		`<meta name="description" content="What each job in software involves day to day, and who hires for it.">`,
+		`<meta property="og:image" content="/images/roles.png">`,
+		`<h1>Tech roles explained</h1>`,
+		`<p class="page-lede">What each job in software involves day to day, and who hires for it.</p>`,
+		`<p>Each guide names the work, the tools and the pay. 2 guides so far.</p>`,
+		`<h2 id="how-we-pick-roles">`,
+		`Follow Tech roles explained (Atom feed)`,
+		`<a href="../../articles/roles/" aria-current="page">Tech roles explained</a>`,
+	} {
+		if !strings.Contains(roles, want) {
+			t.Errorf("articles/roles/index.html lacks %s", want)
+		}
+	}
+	// The text is the list's introduction: on its first page only.
+	roles2 := page("articles/roles/page/2/index.html")
+	if strings.Contains(roles2, "names the work") || !strings.Contains(roles2, "<h1>Tech roles explained</h1>") {
+		t.Errorf("page 2 of roles should have the title and not the introduction")
+	}
+
+	all := page("articles/index.html")
+	for _, want := range []string{
+		`<title>Every career guide — Career Stack</title>`,
+		`<h1>Every career guide</h1>`,
+		`Start with <a href="../articles/roles/">the roles</a>, or read <a href="../articles/sre/">what an SRE does</a>.`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("articles/index.html lacks %s", want)
+		}
+	}
+
+	sre := page("articles/sre/index.html")
+	for _, want := range []string{
+		`<a href="../../articles/roles/#how-we-pick-roles">all roles</a>`,
+		`<li><a href="../../articles/">Every career guide</a></li>`,
+		`<li><a href="../../articles/roles/">Tech roles explained</a></li>`,
+	} {
+		if !strings.Contains(sre, want) {
+			t.Errorf("articles/sre/index.html lacks %s", want)
+		}
+	}
+
+	// A section with a text and no article yet has its page.
+	if s := page("articles/salaries/index.html"); !strings.Contains(s, "<p>Coming soon.</p>") {
+		t.Errorf("articles/salaries/index.html lacks its text")
+	}
+	if f := readFeed(t, page("articles/roles/feed.xml")); len(f.Entries) != 2 {
+		t.Errorf("roles feed has %d entries, want 2", len(f.Entries))
+	}
+	if s := page("articles/roles/feed.xml"); !strings.Contains(s, "<title>Tech roles explained — Career Stack</title>") {
+		t.Errorf("roles feed is not titled by its _index.md")
+	}
+}
+
+// TestListIndexWithoutText: a list without an _index.md keeps its name from
+// the folder and the site's description, as before.
+func TestListIndexWithoutText(t *testing.T) {
+	files := buildFiles(t, `
+-- site/config.yaml --
+title: Career Stack
+description: The site's own description.
+-- site/articles/roles/sre.md --
+---
+title: What does an SRE do?
+date: 2026-01-02
+---
+Text.
+`)
+	roles := files["public/articles/roles/index.html"]
+	for _, want := range []string{`<h1>Roles</h1>`, `<p class="page-lede">The site&#39;s own description.</p>`} {
+		if !strings.Contains(roles, want) {
+			t.Errorf("articles/roles/index.html lacks %s", want)
+		}
+	}
+	if strings.Contains(roles, "list-intro") {
+		t.Errorf("a list without _index.md shows an introduction")
+	}
+}
+
+func TestListIndexErrors(t *testing.T) {
+	files := buildOutput(t, `
+-- site/config.yaml --
+title: Career Stack
+-- site/articles/roles/sre.md --
+---
+title: What does an SRE do?
+date: 2026-01-02
+---
+Text.
+-- site/articles/roles/senior/_index.md --
+---
+title: Senior roles
+---
+Text.
+-- site/articles/roles/_index.md --
+---
+title: Roles
+image: pic.png
+image_alt: A picture
+---
+Text.
+-- site/articles/_index.md --
+---
+title: Articles
+---
+See [the guide](roles/nope.md).
+`)
+	want := []string{
+		"site/articles/roles/senior/_index.md: _index.md gives a list page its text, but site/articles/roles/senior is no list: only articles/ and the folders right under it (its sections) have one. Move the file to site/articles/roles/_index.md, or rename it to make it an article",
+		`site/articles/roles/_index.md:3:8: image "pic.png" is a relative path, which would be read against each page that shows it: give a site path such as "/pic.png" for a file in static/`,
+		`site/articles/_index.md:4:5: link to "roles/nope.md": there is no article, page or author site/articles/roles/nope.md; did you mean "roles/sre.md"?`,
+	}
+	for _, w := range want {
+		if !strings.Contains(files["errors"], w) {
+			t.Errorf("errors lack %q:\n%s", w, files["errors"])
+		}
+	}
+}
+
+func TestListIndexUnknownKey(t *testing.T) {
+	files := buildFiles(t, `
+-- site/config.yaml --
+title: Career Stack
+-- site/articles/roles/_index.md --
+---
+title: Roles
+date: 2026-01-02
+---
+Text.
+`)
+	const want = `site/articles/roles/_index.md:3:1: warning: key "date" is not used by a list page's _index.md, and changes nothing here: remove it`
+	if !strings.Contains(files["warnings"], want) {
+		t.Errorf("warnings lack %q:\n%s", want, files["warnings"])
+	}
+}
