@@ -37,7 +37,7 @@ func buildOutput(t *testing.T, src string) map[string]string {
 	out := buildArchive(t, txtar.Parse([]byte(src)), testdata)
 	files := map[string]string{}
 	for _, f := range out.Files {
-		files[f.Name] = string(f.Data)
+		files[f.Name] += string(f.Data) // each warning is a file "warnings"
 	}
 	return files
 }

@@ -200,3 +200,139 @@ Text.
 		t.Errorf("warnings lack %q:\n%s", want, files["warnings"])
 	}
 }
+
+// TestTermIndexes: tags/<slug>.md and categories/<slug>.md give a term's
+// page its text, and their title names the term wherever it shows.
+func TestTermIndexes(t *testing.T) {
+	files := buildOutput(t, `
+-- site/config.yaml --
+title: Career Stack
+pagination: {per_page: 1}
+-- site/articles/sre.md --
+---
+title: What does an SRE do?
+date: 2026-01-02
+tags: [golang, Reliability]
+category: roles
+---
+See [the Go topic](../tags/golang.md).
+-- site/articles/qa.md --
+---
+title: What does a QA engineer do?
+date: 2026-01-01
+tags: [golang]
+---
+Testing.
+-- site/articles/next.md --
+---
+title: Coming next
+date: 2026-01-03
+draft: true
+tags: [Kotlin]
+---
+Soon.
+-- site/tags/golang.md --
+---
+title: Go
+description: Guides for people who write Go at work, from services to tooling, and what the language pays.
+---
+Go is the language of much of the cloud. {{< count >}} so far.
+-- site/tags/kotlin.md --
+---
+title: Kotlin
+---
+For the draft's tag: no warning until it is published.
+-- site/tags/relability.md --
+---
+title: Reliability
+---
+A typo.
+-- site/categories/roles.md --
+---
+title: Roles
+description: What each job in software involves day to day, and who hires for it.
+image: /images/roles.png
+image_alt: People at a whiteboard
+---
+The roles.
+-- site/layouts/shortcodes/count.html --
+{{ len .Term.Articles }} articles
+-- site/static/images/roles.png --
+not really a PNG
+`)
+	page := func(name string) string {
+		t.Helper()
+		s, ok := files["public/"+name]
+		if !ok {
+			t.Fatalf("no %s", name)
+		}
+		return s
+	}
+	golang := page("tags/golang/index.html")
+	for _, want := range []string{
+		`<title>Go — Career Stack</title>`,
+		`<meta name="description" content="Guides for people who write Go at work, from services to tooling, and what the language pays.">`,
+		`<h1>Go</h1>`,
+		`<p class="page-lede">Guides for people who write Go at work, from services to tooling, and what the language pays.</p>`,
+		`<p>Go is the language of much of the cloud. 2 articles so far.</p>`,
+	} {
+		if !strings.Contains(golang, want) {
+			t.Errorf("tags/golang/index.html lacks %s", want)
+		}
+	}
+	if s := page("tags/golang/page/2/index.html"); strings.Contains(s, "language of much") {
+		t.Errorf("page 2 of the tag shows its introduction")
+	}
+	sre := page("articles/sre/index.html")
+	for _, want := range []string{
+		`<a href="../../tags/golang/">the Go topic</a>`,
+		`<li><a href="../../tags/golang/">Go</a></li>`,
+		`<p class="eyebrow"><a href="../../categories/roles/">Roles</a></p>`,
+	} {
+		if !strings.Contains(sre, want) {
+			t.Errorf("articles/sre/index.html lacks %s", want)
+		}
+	}
+	if s := page("categories/roles/index.html"); !strings.Contains(s, `<meta property="og:image" content="/images/roles.png">`) {
+		t.Errorf("categories/roles/index.html lacks its image")
+	}
+	if s := page("tags/golang/feed.xml"); !strings.Contains(s, "<title>Go — Career Stack</title>") {
+		t.Errorf("the tag's feed is not titled by its text")
+	}
+	const typo = `site/tags/relability.md: warning: no article has the tag whose slug is "relability", so this text is shown nowhere: did you mean "tags/reliability.md"?`
+	if w := files["warnings"]; !strings.Contains(w, typo) || strings.Contains(w, "kotlin") {
+		t.Errorf("warnings: want only the typo's, %q; got\n%s", typo, w)
+	}
+}
+
+func TestTermIndexNotASlug(t *testing.T) {
+	files := buildOutput(t, `
+-- site/config.yaml --
+title: Career Stack
+-- site/articles/sre.md --
+---
+title: What does an SRE do?
+date: 2026-01-02
+tags: [Go]
+---
+Text.
+-- site/tags/Go.md --
+---
+title: Go
+---
+Text.
+-- site/categories/&.md --
+---
+title: And
+---
+Text.
+`)
+	for _, want := range []string{
+		`site/tags/Go.md:1:1: file name "Go.md" is no tag's slug: rename the file to "go.md"`,
+		`site/categories/&.md:1:1: file name "&.md" is no category's slug: name the file after the slug of the category, as the category's page URL shows it (/categories/<slug>/)`,
+	} {
+		if !strings.Contains(files["errors"], want) {
+			t.Errorf("errors lack %q:\n%s", want, files["errors"])
+		}
+	}
+}

@@ -72,6 +72,11 @@ func newChecker(s *site.Site) *checker {
 			c.sources[outPath(sec.URL)] = sec.Index
 		}
 	}
+	for _, t := range s.AllTerms() {
+		if t.Index != nil {
+			c.sources[outPath(t.URL)] = t.Index
+		}
+	}
 	return c
 }
 

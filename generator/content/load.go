@@ -229,7 +229,7 @@ func (w *walker) dir(p, top, rest string) error {
 			return fs.SkipDir
 		}
 		return nil
-	case "pages", "authors":
+	case "pages", "authors", "tags", "categories", "series":
 		if rest == "" {
 			return nil
 		}
@@ -273,6 +273,8 @@ func (w *walker) add(p, top, rest string) {
 		f.kind = Standalone
 	case "authors":
 		f.kind = Author
+	case "tags", "categories", "series":
+		f.kind = Index
 	default:
 		return
 	}

@@ -16,8 +16,10 @@ const (
 	Standalone             // pages/*.md
 	Author                 // authors/*.md
 	// Index is a list page's own text: articles/_index.md for /articles/,
-	// articles/<section>/_index.md for a section's page. Its Section is
-	// the section's name ("" for articles/_index.md), and so is its Slug.
+	// articles/<section>/_index.md for a section's page, whose Section and
+	// Slug are the section's name ("" for articles/_index.md); and
+	// tags/<slug>.md, categories/<slug>.md or series/<slug>.md for a
+	// term's page, whose Slug is the term's (see TermSlug).
 	Index
 )
 

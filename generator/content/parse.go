@@ -8,6 +8,7 @@ import (
 	"github.com/byline/byline/generator/config"
 	"github.com/byline/byline/generator/diag"
 	"github.com/byline/byline/generator/internal/lineend"
+	"golang.org/x/text/unicode/norm"
 )
 
 // file is one Markdown file to parse.
@@ -177,7 +178,7 @@ func validate(d *metaDecoder, root *value, p *Page) {
 		}
 	}
 	if p.Kind == Index {
-		p.Slug = p.Section // the list's URL is not the file's to set
+		indexSlug(d, p)
 		return
 	}
 	p.Slug = strings.TrimSuffix(path.Base(p.Path), ".md")
@@ -198,6 +199,29 @@ func validate(d *metaDecoder, root *value, p *Page) {
 		d.fail(d.at(1, 1), "folder name %q %s: rename the folder to %q or set slug: %s", p.Slug, notSlug(p.Slug), suggestSlug(p.Slug), suggestSlug(p.Slug))
 	default:
 		d.fail(d.at(1, 1), "file name %q %s: rename the file to %q or set slug: %s", p.Slug+".md", notSlug(p.Slug), suggestSlug(p.Slug)+".md", suggestSlug(p.Slug))
+	}
+}
+
+// indexSlug sets the slug of p, a list's text: its section's name, or for
+// a term's the file's name, which must be the slug of the term's name.
+func indexSlug(d *metaDecoder, p *Page) {
+	tax, rest, _ := strings.Cut(p.Path, "/")
+	if tax == "articles" {
+		p.Slug = p.Section // the list's URL is not the file's to set
+		return
+	}
+	name := strings.TrimSuffix(rest, ".md")
+	p.Slug = TermSlug(name)
+	// A name in another script is the slug as it is, once composed: a
+	// file system may store "é" decomposed.
+	if p.Slug != norm.NFC.String(name) {
+		slug := p.Slug
+		what := map[string]string{"tags": "tag", "categories": "category", "series": "series"}[tax]
+		if slug == "" {
+			d.fail(d.at(1, 1), "file name %q is no %s's slug: name the file after the slug of the %s, as the %s's page URL shows it (/%s/<slug>/)", rest, what, what, what, tax)
+			return
+		}
+		d.fail(d.at(1, 1), "file name %q is no %s's slug: rename the file to %q", rest, what, slug+".md")
 	}
 }
 

@@ -62,6 +62,7 @@ func (r *Renderer) pageJobs() []job {
 			paged("term", t.URL, t.Name, arts, func(d *Data) {
 				d.Term, d.Taxonomy, d.Feed = t, tax.name, t.URL+"feed.xml"
 				d.Breadcrumbs = []site.Crumb{{Name: tax.title, URL: "/" + tax.name + "/"}}
+				r.indexData(d, t.Index)
 			})
 		}
 	}

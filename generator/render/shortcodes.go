@@ -23,13 +23,14 @@ type ShortcodeData struct {
 	// between {{< NAME >}} and {{< /NAME >}} with its own calls rendered;
 	// "" for a call that is not paired.
 	Inner template.HTML
-	// The page whose body holds the call: one of these is set, but for a
-	// list's _index.md, which sets Section for a section's and none for
-	// articles/_index.md.
+	// The page whose body holds the call: one of these is set, but for
+	// articles/_index.md, which sets none. Section and Term are set for
+	// the text of a section's or a term's list.
 	Article *site.Article
 	Page    *site.Page
 	Author  *site.Author
 	Section *site.Section
+	Term    *site.Term
 	Site    *site.Site
 }
 
@@ -75,6 +76,11 @@ func (r *Renderer) ExpandShortcodes(th *theme.Theme, list *diag.List) {
 	for _, sec := range s.Sections {
 		if p := sec.Index; p != nil && len(p.Shortcodes) > 0 {
 			sec.Index = expand(th, p, ShortcodeData{Section: sec, Site: s}, list)
+		}
+	}
+	for _, t := range s.AllTerms() {
+		if p := t.Index; p != nil && len(p.Shortcodes) > 0 {
+			t.Index = expand(th, p, ShortcodeData{Term: t, Site: s}, list)
 		}
 	}
 }

@@ -49,7 +49,7 @@ func Assemble(cfg *config.Config, c *content.Content, opts Options, list *diag.L
 		list.Errorf(s.configPos("default_author"), "default_author %q is not an author: create site/authors/%s.md%s", k, k, s.known())
 	}
 	s.addArticles(c.Articles, s.permalink("articles", list), opts, list)
-	s.addIndexes(c.Indexes)
+	s.addIndexes(c.Indexes, list)
 	s.addPages(c.Pages, s.permalink("pages", list))
 	s.addResources(c, list)
 	s.resolveLinks(c, opts, list)
@@ -247,46 +247,6 @@ func (s *Site) addPages(pages []*content.Page, pattern config.Pattern) {
 		s.Pages = append(s.Pages, &Page{Page: p, Meta: &p.Meta, URL: pageURL(pattern, p), ShowTOC: showTOC(p)})
 	}
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
-}
-
-// addIndexes gives /articles/ and the sections their _index.md. A section
-// with an _index.md has a page even while none of its articles is
-// published, as the editor who wrote its introduction expects.
-func (s *Site) addIndexes(pages []*content.Page) {
-	s.ArticlesTitle = "Articles"
-	for _, p := range pages {
-		if p.Section == "" {
-			s.ArticlesIndex = p
-			if p.Meta.Title != "" {
-				s.ArticlesTitle = p.Meta.Title
-			}
-			continue
-		}
-		i, found := slices.BinarySearchFunc(s.Sections, p.Section, func(sec *Section, name string) int { return cmp.Compare(sec.Name, name) })
-		if !found {
-			s.Sections = slices.Insert(s.Sections, i, newSection(p.Section))
-		}
-		sec := s.Sections[i]
-		sec.Index = p
-		if p.Meta.Title != "" {
-			sec.Title = p.Meta.Title
-		}
-	}
-}
-
-// Indexes returns the _index.md of /articles/ and of each section that has
-// one, in that order.
-func (s *Site) Indexes() []*content.Page {
-	var out []*content.Page
-	if s.ArticlesIndex != nil {
-		out = append(out, s.ArticlesIndex)
-	}
-	for _, sec := range s.Sections {
-		if sec.Index != nil {
-			out = append(out, sec.Index)
-		}
-	}
-	return out
 }
 
 // newSection returns the section of the folder articles/name.

@@ -149,10 +149,13 @@ type Section struct {
 // Term is a tag or a category.
 type Term struct {
 	Taxonomy string // "tags", "categories" or "series"
-	Name     string // as first written, e.g. "Back End"
+	Name     string // its text's title, else as first written, e.g. "Back End"
 	Slug     string // "back-end"
 	URL      string // "/tags/back-end/"
 	Articles []*Article
+	// Index is the term's text (tags/back-end.md), whose title is its
+	// Name; nil when it has none.
+	Index *content.Page
 }
 
 // InOrder returns the term's articles oldest first: a series' parts in

@@ -66,6 +66,11 @@ func (s *Site) resolveLinks(c *content.Content, opts Options, list *diag.List) {
 				targets[p.Path] = linkTarget{sec.URL, p}
 			}
 		}
+		for _, t := range s.AllTerms() {
+			if p := t.Index; p != nil {
+				targets[p.Path] = linkTarget{t.URL, p}
+			}
+		}
 		for _, pages := range [][]*content.Page{c.Articles, c.Pages} {
 			for _, p := range pages {
 				if _, ok := targets[p.Path]; !ok {
@@ -103,6 +108,11 @@ func (s *Site) resolveLinks(c *content.Content, opts Options, list *diag.List) {
 	for _, sec := range s.Sections {
 		if p := sec.Index; p != nil && marked(p) {
 			sec.Index, _ = x.resolve(p, list)
+		}
+	}
+	for _, t := range s.AllTerms() {
+		if p := t.Index; p != nil && marked(p) {
+			t.Index, _ = x.resolve(p, list)
 		}
 	}
 }

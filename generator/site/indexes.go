@@ -1,0 +1,139 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/byline/byline/generator/content"
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/internal/yamlpos"
+)
+
+// addIndexes gives the lists their texts (content.Index): /articles/, the
+// sections and the terms of each taxonomy. A section with a text has a
+// page even while none of its articles is published, as the editor who
+// wrote its introduction expects; a term's text names a term that articles
+// give, or it is shown nowhere and warned about.
+func (s *Site) addIndexes(pages []*content.Page, list *diag.List) {
+	s.ArticlesTitle = "Articles"
+	for _, p := range pages {
+		switch tax, _, _ := strings.Cut(p.Path, "/"); {
+		case tax != "articles":
+			s.addTermIndex(tax, p, list)
+		case p.Section == "":
+			s.ArticlesIndex = p
+			if p.Meta.Title != "" {
+				s.ArticlesTitle = p.Meta.Title
+			}
+		default:
+			s.addSectionIndex(p)
+		}
+	}
+}
+
+func (s *Site) addSectionIndex(p *content.Page) {
+	i, found := slices.BinarySearchFunc(s.Sections, p.Section, func(sec *Section, name string) int { return cmp.Compare(sec.Name, name) })
+	if !found {
+		s.Sections = slices.Insert(s.Sections, i, newSection(p.Section))
+	}
+	sec := s.Sections[i]
+	sec.Index = p
+	if p.Meta.Title != "" {
+		sec.Title = p.Meta.Title
+	}
+}
+
+// addTermIndex gives the term of taxonomy tax whose slug is p's its text:
+// its title is the term's name wherever the term shows.
+func (s *Site) addTermIndex(tax string, p *content.Page, list *diag.List) {
+	terms := s.terms(tax)
+	i, found := slices.BinarySearchFunc(terms, p.Slug, func(t *Term, slug string) int { return cmp.Compare(t.Slug, slug) })
+	if !found {
+		if !s.leftOutHave(tax, p.Slug) {
+			s.unknownTerm(tax, p, terms, list)
+		}
+		return
+	}
+	t := terms[i]
+	t.Index = p
+	if p.Meta.Title != "" {
+		t.Name = p.Meta.Title
+	}
+}
+
+// terms returns the terms of the taxonomy named tax, by slug.
+func (s *Site) terms(tax string) []*Term {
+	switch tax {
+	case "tags":
+		return s.Tags
+	case "categories":
+		return s.Categories
+	}
+	return s.Series
+}
+
+// leftOutHave reports whether an article left out of this build (a draft,
+// a scheduled one) has the term of taxonomy tax with this slug: its text
+// is then for a later build.
+func (s *Site) leftOutHave(tax, slug string) bool {
+	for _, l := range s.LeftOut {
+		m := l.Page.Meta
+		names := m.Tags
+		switch tax {
+		case "categories":
+			names = []string{m.Category}
+		case "series":
+			names = []string{m.Series}
+		}
+		for _, n := range names {
+			if content.TermSlug(n) == slug {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unknownTerm warns that p, the text of a term, names no term of the
+// articles.
+func (s *Site) unknownTerm(tax string, p *content.Page, terms []*Term, list *diag.List) {
+	what := map[string]string{"tags": "tag", "categories": "category", "series": "series"}[tax]
+	slugs := make([]string, len(terms))
+	for i, t := range terms {
+		slugs[i] = t.Slug
+	}
+	msg := "no article has the " + what + " whose slug is " + strconv.Quote(p.Slug) + ", so this text is shown nowhere"
+	if near := yamlpos.Suggest(p.Slug, slugs); near != "" {
+		msg += ": did you mean " + strconv.Quote(tax+"/"+near+".md") + "?"
+	} else {
+		msg += ": name the file after the slug of a " + what + " the articles give, as its page's URL shows it"
+	}
+	list.Warnf(diag.Pos{Path: p.File}, "%s", msg)
+}
+
+// Indexes returns the texts of the lists that have one: /articles/'s, then
+// the sections', then the terms' of each taxonomy.
+func (s *Site) Indexes() []*content.Page {
+	var out []*content.Page
+	if s.ArticlesIndex != nil {
+		out = append(out, s.ArticlesIndex)
+	}
+	for _, sec := range s.Sections {
+		if sec.Index != nil {
+			out = append(out, sec.Index)
+		}
+	}
+	for _, t := range s.AllTerms() {
+		if t.Index != nil {
+			out = append(out, t.Index)
+		}
+	}
+	return out
+}
+
+// AllTerms returns the tags, then the categories, then the series.
+func (s *Site) AllTerms() []*Term {
+	return slices.Concat(s.Tags, s.Categories, s.Series)
+}
