@@ -18,7 +18,7 @@ func (c *checker) checkHeadings(path string, src *content.Page, pg *page) {
 	}
 	switch {
 	case h1 == 0:
-		c.themeProblem(pagePos(path, src), "the page has no h1 heading")
+		c.themeProblem(path, src, "the page has no h1 heading")
 	case h1 > 1:
 		reported := false
 		if src != nil {
@@ -34,7 +34,7 @@ func (c *checker) checkHeadings(path string, src *content.Page, pg *page) {
 			reported = true
 		}
 		if !reported {
-			c.themeProblem(pagePos(path, src), "the page has %d h1 headings, not one", h1)
+			c.themeProblem(path, src, "the page has %d h1 headings, not one", h1)
 		}
 	}
 	prev := 0
@@ -45,7 +45,7 @@ func (c *checker) checkHeadings(path string, src *content.Page, pg *page) {
 			} else if r, ok := htmlRef(src, fmt.Sprintf("<h%d", h.level), h.text); ok {
 				c.list.Errorf(refPos(src, r), "heading level skipped: h%d after h%d; use <h%d>", h.level, prev, prev+1)
 			} else {
-				c.themeProblem(pagePos(path, src), "heading level skipped: h%d after h%d", h.level, prev)
+				c.themeProblem(path, src, "heading level skipped: h%d after h%d", h.level, prev)
 			}
 		}
 		prev = h.level
@@ -70,7 +70,7 @@ func (c *checker) checkImagesAndLinks(path string, src *content.Page, pg *page, 
 			c.list.Errorf(refPos(src, r), "image %s has no alt attribute: add alt=\"…\" that describes it, or alt=\"\" if it is decoration", shown)
 			continue
 		}
-		c.themeProblem(pagePos(path, src), "image %s has no alt attribute", shown)
+		c.themeProblem(path, src, "image %s has no alt attribute", shown)
 	}
 	for _, l := range pg.links {
 		if l.named || l.hidden {
@@ -91,6 +91,6 @@ func (c *checker) checkImagesAndLinks(path string, src *content.Page, pg *page, 
 			c.list.Errorf(refPos(src, r), "a link to %s has no text: write what it leads to inside the <a>", shown)
 			continue
 		}
-		c.themeProblem(pagePos(path, src), "a link to %s has no text", shown)
+		c.themeProblem(path, src, "a link to %s has no text", shown)
 	}
 }

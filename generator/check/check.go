@@ -16,6 +16,11 @@
 //   - files of a bundle that no built page shows or links (a warning);
 //   - external links (http, https), listed or fetched when asked.
 //
+// Drafts and articles dated in the future get the checks of a built page
+// too, on their pages as a build with drafts makes them, so that an editor
+// sees their problems before publishing; a published page's results are
+// the same with or without them.
+//
 // When the build itself fails, Run reports its errors and skips the output
 // checks, which need built pages. Problems that the theme causes on many
 // pages are reported once, with the number of other pages. A Report is
@@ -50,7 +55,8 @@ const (
 // Options configures Run.
 type Options struct {
 	// Build is the site to check. Drafts and Future are ignored: the check
-	// is of what a production build publishes.
+	// is of what a production build publishes, and of the pages of drafts
+	// and future articles, checked as they will be once published.
 	Build    generator.Options
 	External External
 	// Client makes external requests; nil means http.DefaultClient.
@@ -125,6 +131,9 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		// build once they are published; the rest repeat the build's.
 		for _, d := range pre.Errors {
 			list.Add(d)
+		}
+		if err := c.addUnpublished(ctx, pre, &list); err != nil {
+			return nil, err
 		}
 	} else if !addErrors(&list, err) {
 		return nil, err

@@ -3,6 +3,7 @@ package check
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -27,12 +28,21 @@ type checker struct {
 	// theme collects problems without a precise source position, by
 	// message, so that one theme mistake is reported once, not on every page.
 	theme map[string][]diag.Pos
+	// draftTheme is theme for unpublished pages: a message is reported at
+	// one of them only if no published page has it.
+	draftTheme map[string][]diag.Pos
+	// drafts are the output paths of the unpublished pages, checked from
+	// the build with drafts and future articles, whose output paths are
+	// preview (see addUnpublished).
+	drafts  map[string]bool
+	preview map[string]bool
 	// linked are the output paths some page's HTML links to or shows.
 	linked map[string]bool
 	// values are the targets of the URLs that front matter and config.yaml
-	// give the theme to show, checked at the values (see checkValues).
-	values map[string]bool
-	site   *site.Site
+	// give the theme to show, checked at the values (see checkValues);
+	// draftValues those of unpublished pages.
+	values, draftValues map[string]bool
+	site                *site.Site
 	// fragments are the positions of Markdown links whose #fragment was
 	// looked up in the built page.
 	fragments map[diag.Pos]bool
@@ -48,7 +58,8 @@ type checker struct {
 func newChecker(s *site.Site) *checker {
 	c := &checker{
 		files: map[string]bool{}, pages: map[string]*page{}, sources: map[string]*content.Page{},
-		base: basePath(s.BaseURL), theme: map[string][]diag.Pos{},
+		base: basePath(s.BaseURL), theme: map[string][]diag.Pos{}, draftTheme: map[string][]diag.Pos{},
+		drafts: map[string]bool{},
 		linked: map[string]bool{}, site: s, fragments: map[diag.Pos]bool{}, aliases: map[string]string{},
 	}
 	for _, a := range s.Aliases {
@@ -124,12 +135,12 @@ func (c *checker) run(unpublished map[string]string) {
 		c.checkImagesAndLinks(path, src, pg, refs)
 	}
 	c.checkBundles()
-	msgs := make([]string, 0, len(c.theme))
-	for m := range c.theme {
-		msgs = append(msgs, m)
+	for m, ps := range c.draftTheme {
+		if _, ok := c.theme[m]; !ok {
+			c.theme[m] = ps // else reported at a published page
+		}
 	}
-	slices.Sort(msgs)
-	for _, m := range msgs {
+	for _, m := range slices.Sorted(maps.Keys(c.theme)) {
 		ps := c.theme[m]
 		slices.SortFunc(ps, func(a, b diag.Pos) int { return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line)) })
 		switch len(ps) {
@@ -197,10 +208,15 @@ func htmlRefOf(src *content.Page, url, sitePath string) (content.Ref, bool) {
 	return content.Ref{}, false
 }
 
-// themeProblem records a problem the page's Markdown cannot explain.
-func (c *checker) themeProblem(pos diag.Pos, format string, args ...any) {
+// themeProblem records a problem of the page at output path, made from
+// src, that its Markdown cannot explain.
+func (c *checker) themeProblem(path string, src *content.Page, format string, args ...any) {
 	m := fmt.Sprintf(format, args...)
-	c.theme[m] = append(c.theme[m], pos)
+	if c.drafts[path] {
+		c.draftTheme[m] = append(c.draftTheme[m], pagePos(path, src))
+		return
+	}
+	c.theme[m] = append(c.theme[m], pagePos(path, src))
 }
 
 // refPos is the file position of a Markdown link, image or heading.

@@ -51,7 +51,7 @@ func (c *checker) resolve(from, raw string, fromOutput bool) (t target, internal
 		abs += "index.html"
 	}
 	t.path = strings.TrimPrefix(abs, "/")
-	if !c.files[t.path] && c.files[t.path+"/index.html"] {
+	if !c.exists(from, t.path) && c.exists(from, t.path+"/index.html") {
 		t.path += "/index.html" // hosts redirect /about to /about/
 	}
 	return t, true, nil
@@ -136,7 +136,7 @@ func (c *checker) checkRef(path string, src *content.Page, refs *sourceRefs, r c
 		c.addExternal(pos, r.URL)
 		return t, false
 	}
-	if !c.files[t.path] {
+	if !c.exists(path, t.path) {
 		if why, ok := c.unpublished[t.path]; ok {
 			advice := "published pages may only link to published ones"
 			if strings.HasPrefix(why, "expired") {
@@ -176,7 +176,7 @@ func (c *checker) addExternal(pos diag.Pos, raw string) {
 // the theme shows them on many pages, and a missing file is not the
 // theme's mistake.
 func (c *checker) checkValues() {
-	c.values = map[string]bool{}
+	c.values, c.draftValues = map[string]bool{}, map[string]bool{}
 	check := func(from, u string, pos diag.Pos, what string) {
 		if u == "" {
 			return
@@ -185,8 +185,12 @@ func (c *checker) checkValues() {
 		if err != nil || !internal {
 			return // the value's scheme was checked when it was read
 		}
-		c.values[t.key()] = true
-		if !c.files[t.path] {
+		if c.drafts[from] {
+			c.draftValues[t.key()] = true
+		} else {
+			c.values[t.key()] = true
+		}
+		if !c.exists(from, t.path) {
 			c.list.Errorf(pos, "broken %s %s: the site has no %s", what, u, t.sitePath())
 		}
 	}
@@ -225,25 +229,25 @@ func (c *checker) checkValues() {
 func (c *checker) checkOutputURLs(path string, src *content.Page, pg *page, refs *sourceRefs) {
 	for _, u := range pg.urls {
 		t, internal, err := c.resolve(path, u.value, true)
-		if err == nil && internal {
-			c.linked[t.path] = true
+		if err == nil && internal && !c.drafts[path] {
+			c.linked[t.path] = true // shown by a published page
 		}
 		switch {
 		case err != nil:
 			if refs == nil || !refs.invalid[u.value] { // else reported at its source
-				c.themeProblem(pagePos(path, src), "%s=%q is not a valid URL", u.attr, u.value)
+				c.themeProblem(path, src, "%s=%q is not a valid URL", u.attr, u.value)
 			}
 			continue
-		case !internal, refs != nil && refs.checked[t.key()], c.values[t.key()]:
+		case !internal, refs != nil && refs.checked[t.key()], c.values[t.key()], c.drafts[path] && c.draftValues[t.key()]:
 			continue
-		case !c.files[t.path]:
-			c.themeProblem(pagePos(path, src), "the theme links to %s, which the build does not produce", t.sitePath())
+		case !c.exists(path, t.path):
+			c.themeProblem(path, src, "the theme links to %s, which the build does not produce", t.sitePath())
 		case t.frag != "" && c.pages[t.path] != nil && c.pages[t.path].ids[t.frag] == 0 && t.path == path:
 			// Named without the page, so that one template's link is
 			// reported once, not once for every page that shows it.
-			c.themeProblem(pagePos(path, src), "the theme links to #%s on the same page, which has no element with that id", t.frag)
+			c.themeProblem(path, src, "the theme links to #%s on the same page, which has no element with that id", t.frag)
 		case t.frag != "" && c.pages[t.path] != nil && c.pages[t.path].ids[t.frag] == 0:
-			c.themeProblem(pagePos(path, src), "the theme links to %s#%s, which has no element with that id", t.sitePath(), t.frag)
+			c.themeProblem(path, src, "the theme links to %s#%s, which has no element with that id", t.sitePath(), t.frag)
 		}
 	}
 }
@@ -267,7 +271,7 @@ func (c *checker) checkIDs(path string, src *content.Page, pg *page) {
 			c.list.Errorf(refPos(src, r), "duplicate id %q in the built page: give this element another id", id)
 			continue
 		}
-		c.themeProblem(pagePos(path, src), "duplicate id %q in the built page", id)
+		c.themeProblem(path, src, "duplicate id %q in the built page", id)
 	}
 }
 
