@@ -49,8 +49,8 @@ type Options struct {
 	// of failing the build (check uses it to report everything in one run).
 	// Config and template errors still fail the build.
 	KeepGoing bool
-	// Refs keeps each page's links, images and headings in the model
-	// (content.Page.Refs), for check.
+	// Refs keeps each page's links, images, headings and shortcode
+	// outputs in the model (content.Page.Refs), for check.
 	Refs bool
 	// PageTimeout limits how long one page's templates may run; zero
 	// means render.PageTimeout.
@@ -166,6 +166,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 		SiteFS: siteFS, Static: c.Static, ThemeStatic: staticOf(sources),
 		SyntaxCSS: content.HighlightCSS("github", "github-dark"), Minify: opts.Minify, Root: root,
 		PageTimeout: opts.PageTimeout, SitemapURLs: opts.SitemapURLs, Precompress: opts.Precompress,
+		Refs: opts.Refs,
 	}, &tlist)
 	wg.Wait()
 	funcs.Bind(r)

@@ -29,8 +29,9 @@ func (c *checker) checkHeadings(path string, src *content.Page, pg *page) {
 				}
 			}
 		}
-		if r, ok := htmlRef(src, "<h1"); ok && !reported {
-			c.list.Errorf(refPos(src, r), "an h1 in the HTML: the title is the page's h1, so start sections at <h2>")
+		if o, ok := c.originOf(src, "<h1"); ok && !reported {
+			o.report(&c.list, "an h1 in the HTML", "the title is the page's h1, so start sections at <h2>",
+				"the title is the page's h1, so make it an <h2> in the template")
 			reported = true
 		}
 		if !reported {
@@ -42,8 +43,14 @@ func (c *checker) checkHeadings(path string, src *content.Page, pg *page) {
 		if prev > 0 && h.level > prev+1 {
 			if r, ok := headingRef(src, h.id); ok {
 				c.list.Errorf(refPos(src, r), "heading level skipped: h%d after h%d; use h%d (%s)", h.level, prev, prev+1, hashes(prev+1))
-			} else if r, ok := htmlRef(src, fmt.Sprintf("<h%d", h.level), h.text); ok {
-				c.list.Errorf(refPos(src, r), "heading level skipped: h%d after h%d; use <h%d>", h.level, prev, prev+1)
+			} else if o, ok := c.originOf(src, fmt.Sprintf("<h%d", h.level), h.text); ok {
+				// "; use" as the Markdown's message has it, "," before the shortcode.
+				problem := fmt.Sprintf("heading level skipped: h%d after h%d", h.level, prev)
+				if o.shortcode == "" {
+					c.list.Errorf(o.pos, "%s; use <h%d>", problem, prev+1)
+				} else {
+					o.report(&c.list, problem, "", fmt.Sprintf("use <h%d> in the template, or call it under a heading of level %d", prev+1, h.level-1))
+				}
 			} else {
 				c.themeProblem(path, src, "heading level skipped: h%d after h%d", h.level, prev)
 			}
@@ -66,8 +73,10 @@ func (c *checker) checkImagesAndLinks(path string, src *content.Page, pg *page, 
 		if t, internal, err := c.resolve(path, img.src, true); err == nil && internal {
 			shown = t.sitePath()
 		}
-		if r, ok := htmlRefOf(src, img.src, shown); ok {
-			c.list.Errorf(refPos(src, r), "image %s has no alt attribute: add alt=\"…\" that describes it, or alt=\"\" if it is decoration", shown)
+		if o, ok := c.originOfURL("alt", src, img.src, shown); ok {
+			o.report(&c.list, fmt.Sprintf("image %s has no alt attribute", shown),
+				`add alt="…" that describes it, or alt="" if it is decoration`,
+				`give the template's <img> an alt that describes the image, from a parameter of the call (alt="…"), or alt="" if it is decoration`)
 			continue
 		}
 		c.themeProblem(path, src, "image %s has no alt attribute", shown)
@@ -87,8 +96,10 @@ func (c *checker) checkImagesAndLinks(path string, src *content.Page, pg *page, 
 				continue
 			}
 		}
-		if r, ok := htmlRefOf(src, l.href, shown); ok {
-			c.list.Errorf(refPos(src, r), "a link to %s has no text: write what it leads to inside the <a>", shown)
+		if o, ok := c.originOfURL("text", src, l.href, shown); ok {
+			o.report(&c.list, fmt.Sprintf("a link to %s has no text", shown),
+				"write what it leads to inside the <a>",
+				"give the template's <a> text that says what it leads to, from a parameter of the call if it varies")
 			continue
 		}
 		c.themeProblem(path, src, "a link to %s has no text", shown)

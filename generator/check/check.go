@@ -2,8 +2,10 @@
 // production build made in memory (nothing is written).
 //
 // Run reports, as "path:line:col: message" at the Markdown source (the line
-// of the link, image or heading; line 1 of the file for whole-page problems;
-// the output path for pages made from no file, such as tag lists):
+// of the link, image or heading; the tag of raw HTML; the shortcode call
+// whose template wrote the element, named with the template; line 1 of the
+// file for whole-page problems; the output path for pages made from no
+// file, such as tag lists):
 //
 //   - every error and warning of the build (missing keys, unknown keys,
 //     updated before date, image without image_alt, unknown authors…), and

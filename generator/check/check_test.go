@@ -45,7 +45,7 @@ func buildOptions() generator.Options {
 // the reason output checks were skipped) with testdata/<name>.golden.
 // Refresh with go test ./generator/check -run TestGolden -update.
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"problems", "mdlinks", "values", "rawhtml", "indexes", "drafts"} {
+	for _, name := range []string{"problems", "mdlinks", "values", "rawhtml", "indexes", "drafts", "shortcodes"} {
 		t.Run(name, func(t *testing.T) {
 			golden, _ := filepath.Abs(filepath.Join("testdata", name+".golden"))
 			fixture(t, name)

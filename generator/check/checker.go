@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/byline/byline/generator/content"
 	"github.com/byline/byline/generator/diag"
@@ -46,6 +45,9 @@ type checker struct {
 	// fragments are the positions of Markdown links whose #fragment was
 	// looked up in the built page.
 	fragments map[diag.Pos]bool
+	// placed are the origins in Markdown that elements were placed at
+	// (see originOf).
+	placed map[placement]bool
 	// aliases maps the output path of each alias's redirect page to the
 	// URL it redirects to.
 	aliases map[string]string
@@ -59,7 +61,7 @@ func newChecker(s *site.Site) *checker {
 	c := &checker{
 		files: map[string]bool{}, pages: map[string]*page{}, sources: map[string]*content.Page{},
 		base: basePath(s.BaseURL), theme: map[string][]diag.Pos{}, draftTheme: map[string][]diag.Pos{},
-		drafts: map[string]bool{},
+		drafts: map[string]bool{}, placed: map[placement]bool{},
 		linked: map[string]bool{}, site: s, fragments: map[diag.Pos]bool{}, aliases: map[string]string{},
 	}
 	for _, a := range s.Aliases {
@@ -164,48 +166,6 @@ func pagePos(path string, src *content.Page) diag.Pos {
 		return diag.Pos{Path: src.File, Line: 1, Col: 1}
 	}
 	return diag.Pos{Path: path}
-}
-
-// htmlRef finds the raw HTML of src's Markdown (a site with unsafe_html)
-// that explains a problem of the built page: the first that holds each of
-// needles.
-func htmlRef(src *content.Page, needles ...string) (content.Ref, bool) {
-	if src == nil {
-		return content.Ref{}, false
-	}
-	for _, r := range src.Refs.HTML {
-		if !slices.ContainsFunc(needles, func(n string) bool { return !strings.Contains(r.Text, n) }) {
-			return at(r, strings.Index(r.Text, needles[0])), true
-		}
-	}
-	return content.Ref{}, false
-}
-
-// at moves r to the tag that holds byte i of its text: the line of a block
-// of raw HTML where it appears, at the "<" before it.
-func at(r content.Ref, i int) content.Ref {
-	if lt := strings.LastIndexByte(r.Text[:i+1], '<'); lt >= 0 {
-		i = lt
-	}
-	before := r.Text[:i]
-	if nl := strings.LastIndexByte(before, '\n'); nl >= 0 {
-		r.Line += strings.Count(before, "\n")
-		r.Col = utf8.RuneCountInString(before[nl+1:]) + 1
-	} else {
-		r.Col += utf8.RuneCountInString(before)
-	}
-	return r
-}
-
-// htmlRefOf finds the raw HTML that has a URL of the built page, as the
-// page has it or as a site path (the build writes site paths relative).
-func htmlRefOf(src *content.Page, url, sitePath string) (content.Ref, bool) {
-	for _, u := range []string{`"` + url + `"`, `"` + sitePath + `"`, `'` + url + `'`, `'` + sitePath + `'`} {
-		if r, ok := htmlRef(src, u); ok {
-			return r, true
-		}
-	}
-	return content.Ref{}, false
 }
 
 // themeProblem records a problem of the page at output path, made from

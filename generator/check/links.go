@@ -241,15 +241,48 @@ func (c *checker) checkOutputURLs(path string, src *content.Page, pg *page, refs
 		case !internal, refs != nil && refs.checked[t.key()], c.values[t.key()], c.drafts[path] && c.draftValues[t.key()]:
 			continue
 		case !c.exists(path, t.path):
-			c.themeProblem(path, src, "the theme links to %s, which the build does not produce", t.sitePath())
-		case t.frag != "" && c.pages[t.path] != nil && c.pages[t.path].ids[t.frag] == 0 && t.path == path:
+			why := "the site has no " + t.sitePath()
+			if w, ok := c.unpublished[t.path]; ok {
+				why = t.sitePath() + " is " + w
+			}
+			if !c.brokenAt(src, u, t, why) {
+				c.themeProblem(path, src, "the theme links to %s, which the build does not produce", t.sitePath())
+			}
+		case t.frag == "" || c.pages[t.path] == nil || c.pages[t.path].ids[t.frag] > 0:
+		case c.brokenAt(src, u, t, fmt.Sprintf("%s has no heading or element with id %q", t.sitePath(), t.frag)):
+		case t.path == path:
 			// Named without the page, so that one template's link is
 			// reported once, not once for every page that shows it.
 			c.themeProblem(path, src, "the theme links to #%s on the same page, which has no element with that id", t.frag)
-		case t.frag != "" && c.pages[t.path] != nil && c.pages[t.path].ids[t.frag] == 0:
+		default:
 			c.themeProblem(path, src, "the theme links to %s#%s, which has no element with that id", t.sitePath(), t.frag)
 		}
 	}
+}
+
+// brokenAt reports u, a URL of the page made from src that leads to t and
+// is broken for the reason why, at the raw HTML or the shortcode call that
+// wrote it, and reports whether one did (else the theme wrote it).
+func (c *checker) brokenAt(src *content.Page, u outURL, t target, why string) bool {
+	shown := u.value // "#part", as written
+	if !strings.HasPrefix(u.value, "#") {
+		shown = t.sitePath()
+		if t.frag != "" {
+			shown += "#" + t.frag
+		}
+	}
+	o, ok := c.originOfURL("url", src, u.value, shown)
+	if !ok {
+		return false
+	}
+	what := "link"
+	if u.tag == "img" {
+		what = "image"
+	} else if u.attr != "href" {
+		what = u.tag + " " + u.attr
+	}
+	o.report(&c.list, fmt.Sprintf("broken %s %s", what, shown), why, why+"; fix the URL in the call, or in the template")
+	return true
 }
 
 // checkIDs reports ids used twice on a page: a heading whose id the theme
@@ -267,8 +300,9 @@ func (c *checker) checkIDs(path string, src *content.Page, pg *page) {
 			c.list.Errorf(refPos(src, h), "duplicate id %q: the theme uses it too, so links to #%s may land elsewhere; give the heading another id, as in ## %s {#other-id}", id, id, h.Text)
 			continue
 		}
-		if r, ok := htmlRef(src, `id="`+id+`"`); ok {
-			c.list.Errorf(refPos(src, r), "duplicate id %q in the built page: give this element another id", id)
+		if o, ok := c.originOf(src, `id="`+id+`"`); ok {
+			o.report(&c.list, fmt.Sprintf("duplicate id %q in the built page", id), "give this element another id",
+				"give the template's element another id, or one made from a parameter of the call")
 			continue
 		}
 		c.themeProblem(path, src, "duplicate id %q in the built page", id)

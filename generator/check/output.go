@@ -19,7 +19,7 @@ type page struct {
 }
 
 type outURL struct {
-	attr, value string
+	tag, attr, value string // "img", "src", "/images/x.png"
 }
 
 type outHeading struct {
@@ -76,7 +76,7 @@ func (p *page) element(n *html.Node) {
 		switch {
 		case a.Key == "href" && n.DataAtom != atom.Base,
 			a.Key == "src", a.Key == "action":
-			p.urls = append(p.urls, outURL{a.Key, strings.TrimSpace(a.Val)})
+			p.urls = append(p.urls, outURL{n.Data, a.Key, strings.TrimSpace(a.Val)})
 		}
 	}
 	switch n.DataAtom {

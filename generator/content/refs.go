@@ -21,6 +21,22 @@ type Refs struct {
 	// which it is left out of the page.
 	// check places a problem of the built page that it explains here.
 	HTML []Ref
+	// Shortcodes are the outputs of the body's shortcode calls, in the
+	// order of the calls in the file; empty
+	// unless the renderer was asked for them (render.Options.Refs).
+	// check places a problem of the built page that one explains at its call.
+	Shortcodes []ShortcodeOutput
+}
+
+// ShortcodeOutput is the HTML one shortcode call put in the body.
+type ShortcodeOutput struct {
+	Name     string // the shortcode's name, "figure"
+	Template string // its template file as shown in messages
+	// Text is the template's output, less the inner content of a paired
+	// call (which is Markdown of the page, or other calls' output).
+	Text string
+	// Line and Col are the position of the call's "{{<" in the file.
+	Line, Col int
 }
 
 // Ref is one link, image or heading. Line and Col count from 1, in the file

@@ -63,6 +63,9 @@ type Options struct {
 	// Precompress says the files will get compressed copies beside them
 	// (publish.Precompress): a file in the way of one is an error.
 	Precompress bool
+	// Refs keeps the output of each shortcode call in its page's
+	// Refs.Shortcodes, for check.
+	Refs bool
 }
 
 // Renderer renders one build. Make it with New, give Funcs to the theme,

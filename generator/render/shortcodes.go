@@ -1,8 +1,10 @@
 package render
 
 import (
+	"cmp"
 	"errors"
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/byline/byline/generator/content"
@@ -50,37 +52,38 @@ func (d ShortcodeData) Get(key any) string {
 }
 
 // ExpandShortcodes renders the shortcode calls of every article, page,
-// author and list text (_index.md) of the site with th, and puts their output in their bodies in
-// place of their marks. An unknown shortcode, or a template that fails, is
-// an error at the call; its mark is dropped.
+// author and list text (content.Index) of the site with th, and puts
+// their output in their bodies in place of their marks. An unknown
+// shortcode, or a template that fails, is an error at the call; its mark
+// is dropped.
 func (r *Renderer) ExpandShortcodes(th *theme.Theme, list *diag.List) {
 	s := r.site
 	for _, a := range s.Articles {
 		if len(a.Shortcodes) > 0 {
-			a.SetPage(expand(th, a.Page, ShortcodeData{Article: a, Site: s}, list))
+			a.SetPage(expand(th, a.Page, ShortcodeData{Article: a, Site: s}, r.opts.Refs, list))
 		}
 	}
 	for _, p := range s.Pages {
 		if len(p.Shortcodes) > 0 {
-			p.SetPage(expand(th, p.Page, ShortcodeData{Page: p, Site: s}, list))
+			p.SetPage(expand(th, p.Page, ShortcodeData{Page: p, Site: s}, r.opts.Refs, list))
 		}
 	}
 	for _, a := range s.Authors {
 		if len(a.Shortcodes) > 0 {
-			a.SetPage(expand(th, a.Page, ShortcodeData{Author: a, Site: s}, list))
+			a.SetPage(expand(th, a.Page, ShortcodeData{Author: a, Site: s}, r.opts.Refs, list))
 		}
 	}
 	if p := s.ArticlesIndex; p != nil && len(p.Shortcodes) > 0 {
-		s.ArticlesIndex = expand(th, p, ShortcodeData{Site: s}, list)
+		s.ArticlesIndex = expand(th, p, ShortcodeData{Site: s}, r.opts.Refs, list)
 	}
 	for _, sec := range s.Sections {
 		if p := sec.Index; p != nil && len(p.Shortcodes) > 0 {
-			sec.Index = expand(th, p, ShortcodeData{Section: sec, Site: s}, list)
+			sec.Index = expand(th, p, ShortcodeData{Section: sec, Site: s}, r.opts.Refs, list)
 		}
 	}
 	for _, t := range s.AllTerms() {
 		if p := t.Index; p != nil && len(p.Shortcodes) > 0 {
-			t.Index = expand(th, p, ShortcodeData{Term: t, Site: s}, list)
+			t.Index = expand(th, p, ShortcodeData{Term: t, Site: s}, r.opts.Refs, list)
 		}
 	}
 }
@@ -92,14 +95,16 @@ func (r *Renderer) ExpandArticle(th *theme.Theme, a *site.Article, body *content
 		return body, true
 	}
 	var list diag.List
-	body = expand(th, body, ShortcodeData{Article: a, Site: r.site}, &list)
+	body = expand(th, body, ShortcodeData{Article: a, Site: r.site}, r.opts.Refs, &list)
 	return body, list.Err() == nil
 }
 
 // expand renders the calls of p with data, each with its name, params and
-// inner content, the calls inside a paired one first.
-func expand(th *theme.Theme, p *content.Page, data ShortcodeData, list *diag.List) *content.Page {
-	return p.WithShortcodes(func(i int, inner template.HTML) template.HTML {
+// inner content, the calls inside a paired one first. With refs, the page
+// it returns keeps each call's output in Refs.Shortcodes.
+func expand(th *theme.Theme, p *content.Page, data ShortcodeData, refs bool, list *diag.List) *content.Page {
+	var outs []content.ShortcodeOutput
+	expanded := p.WithShortcodes(func(i int, inner template.HTML) template.HTML {
 		sc := p.Shortcodes[i]
 		at := diag.Pos{Path: p.File, Line: sc.Line, Col: sc.Col}
 		if !th.HasShortcode(sc.Name) {
@@ -119,6 +124,21 @@ func expand(th *theme.Theme, p *content.Page, data ShortcodeData, list *diag.Lis
 		}
 		// A template file ends with a newline, which a call within a line
 		// of text must not carry into it ("$152,000\n, a QA…").
-		return template.HTML(strings.TrimRight(string(out), "\r\n"))
+		html := strings.TrimRight(string(out), "\r\n")
+		if refs {
+			outs = append(outs, content.ShortcodeOutput{
+				Name: sc.Name, Template: th.ShortcodeFile(sc.Name), Line: sc.Line, Col: sc.Col,
+				Text: strings.Replace(html, string(inner), "", 1),
+			})
+		}
+		return template.HTML(html)
 	})
+	if len(outs) > 0 {
+		// Calls inside a paired one rendered first: put them in file order.
+		slices.SortFunc(outs, func(a, b content.ShortcodeOutput) int {
+			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+		})
+		expanded.Refs.Shortcodes = outs // a copy of p: p, shared, is unchanged
+	}
+	return expanded
 }

@@ -466,6 +466,10 @@ func (t *Theme) Shortcode(name string, data any) (template.HTML, error) {
 	return t.partial(shortcodeFile(name), data)
 }
 
+// ShortcodeFile is the template file of shortcode name as shown in
+// messages ("site/layouts/shortcodes/figure.html").
+func (t *Theme) ShortcodeFile(name string) string { return t.display(shortcodeFile(name)) }
+
 func shortcodeFile(name string) string { return "shortcodes/" + name + ".html" }
 
 // Forget drops every output partialCached keeps, for a model that changed
