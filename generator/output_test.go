@@ -198,6 +198,29 @@ func TestSampleStructuredData(t *testing.T) {
 	if articles < 13 {
 		t.Errorf("found %d Article blocks, want one per published article (13+)", articles)
 	}
+	// A list of articles is a CollectionPage, described by its text when it
+	// has one, with its breadcrumbs.
+	blocks := jsonLD(t, "articles/roles/index.html", files["articles/roles/index.html"])
+	if len(blocks) != 2 || blocks[0]["@type"] != "CollectionPage" || blocks[1]["@type"] != "BreadcrumbList" {
+		t.Fatalf("articles/roles/index.html: JSON-LD %v, want a CollectionPage and a BreadcrumbList", blocks)
+	}
+	page := blocks[0]
+	if page["name"] != "Roles" || page["url"] != "https://careers.example.com/articles/roles/" ||
+		!strings.HasPrefix(page["description"].(string), "What each software job involves") {
+		t.Errorf("articles/roles/index.html: CollectionPage %v", page)
+	}
+	if site, _ := page["isPartOf"].(map[string]any); site["@type"] != "WebSite" || site["url"] != "https://careers.example.com/" {
+		t.Errorf("articles/roles/index.html: isPartOf %v", page["isPartOf"])
+	}
+	items, _ := blocks[1]["itemListElement"].([]any)
+	if len(items) != 2 || items[1].(map[string]any)["item"] != "https://careers.example.com/articles/roles/" {
+		t.Errorf("articles/roles/index.html: breadcrumbs %v", items)
+	}
+	// A tag's page without a text of its own is not described by the site's.
+	blocks = jsonLD(t, "tags/testing/index.html", files["tags/testing/index.html"])
+	if len(blocks) == 0 || blocks[0]["@type"] != "CollectionPage" || blocks[0]["description"] != nil {
+		t.Errorf("tags/testing/index.html: JSON-LD %v, want a CollectionPage without a description", blocks)
+	}
 }
 
 // TestSampleLinksResolve checks that every internal link and asset of every

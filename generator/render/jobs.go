@@ -32,7 +32,11 @@ func (r *Renderer) pageJobs() []job {
 				d := &Data{Title: title, URL: p.URL, Pager: p, NoIndex: p.Number > 1}
 				fill(d)
 				d.Breadcrumbs = append(d.Breadcrumbs, site.Crumb{Name: title, URL: base})
-				return finish(kind, d)
+				d = finish(kind, d)
+				if d.JSONLD == nil { // a list of articles, not the home page or an author's
+					d.JSONLD = r.collectionLD(d)
+				}
+				return d
 			}})
 		}
 	}

@@ -55,14 +55,25 @@ type ldArticle struct {
 	InLanguage       string         `json:"inLanguage,omitempty"`
 	TimeRequired     string         `json:"timeRequired,omitempty"`
 	IsAccessibleFree bool           `json:"isAccessibleForFree"`
-	IsPartOf         *ldSeries      `json:"isPartOf,omitempty"`
+	IsPartOf         *ldRef         `json:"isPartOf,omitempty"`
 }
 
-// ldSeries is the series an article is part of.
-type ldSeries struct {
+// ldRef names a thing and its page: the series an article is part of, the
+// site a list belongs to.
+type ldRef struct {
 	ldThing
 	Name string `json:"name"`
 	URL  string `json:"url"`
+}
+
+type ldCollection struct {
+	ldThing
+	Name        string `json:"name"`
+	URL         string `json:"url"`
+	Description string `json:"description,omitempty"`
+	Image       string `json:"image,omitempty"`
+	InLanguage  string `json:"inLanguage,omitempty"`
+	IsPartOf    ldRef  `json:"isPartOf"`
 }
 
 type ldBreadcrumbs struct {
@@ -181,7 +192,7 @@ func (r *Renderer) articleLD(a *site.Article, d *Data) []any {
 		art.ArticleSection = a.Category.Name
 	}
 	if t := a.Series; t != nil {
-		art.IsPartOf = &ldSeries{ldThing: ldThing{Type: "CreativeWorkSeries"}, Name: t.Name, URL: r.abs(t.URL)}
+		art.IsPartOf = &ldRef{ldThing: ldThing{Type: "CreativeWorkSeries"}, Name: t.Name, URL: r.abs(t.URL)}
 	}
 	out := []any{art, r.breadcrumbLD(d.Breadcrumbs)}
 	if c := a.Meta.Career; c != nil {
@@ -199,6 +210,24 @@ func (r *Renderer) articleLD(a *site.Article, d *Data) []any {
 				Answer: ldAnswer{ldThing: ldThing{Type: "Answer"}, Text: q.A}})
 		}
 		out = append(out, faq)
+	}
+	return out
+}
+
+// collectionLD is the structured data of a page of a list of articles
+// (all of them, a section's, a term's): a CollectionPage, described by the
+// list's text when it has one, and its breadcrumbs when it has a place
+// below another list.
+func (r *Renderer) collectionLD(d *Data) []any {
+	c := r.site.Config
+	page := ldCollection{ldThing: ldThing{Context: schema, Type: "CollectionPage"}, Name: d.Title, URL: d.Permalink,
+		InLanguage: c.Language, IsPartOf: ldRef{ldThing: ldThing{Type: "WebSite"}, Name: c.Title, URL: r.abs("/")}}
+	if d.Index != nil {
+		page.Description, page.Image = d.Description, d.Image
+	}
+	out := []any{page}
+	if len(d.Breadcrumbs) > 1 {
+		out = append(out, r.breadcrumbLD(d.Breadcrumbs))
 	}
 	return out
 }
