@@ -38,7 +38,8 @@ type Content struct {
 	Pages    []*Page // pages/*.md, sorted by Path
 	Authors  []*Page // authors/*.md, sorted by Path; Slug is the author key
 	// Indexes are the list pages' own texts (articles/_index.md,
-	// articles/<section>/_index.md), sorted by Path: see Index.
+	// articles/<section>/_index.md, tags/<slug>.md and the like), sorted
+	// by Path: see Index.
 	Indexes []*Page
 	// Failed are the paths of the Markdown files left out for their
 	// errors, sorted.

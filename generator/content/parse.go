@@ -202,6 +202,18 @@ func validate(d *metaDecoder, root *value, p *Page) {
 	}
 }
 
+// TermOf names a term of the taxonomy tax ("tags"): "tag", "category" or
+// "series".
+func TermOf(tax string) string {
+	switch tax {
+	case "tags":
+		return "tag"
+	case "categories":
+		return "category"
+	}
+	return tax
+}
+
 // indexSlug sets the slug of p, a list's text: its section's name, or for
 // a term's the file's name, which must be the slug of the term's name.
 func indexSlug(d *metaDecoder, p *Page) {
@@ -215,8 +227,7 @@ func indexSlug(d *metaDecoder, p *Page) {
 	// A name in another script is the slug as it is, once composed: a
 	// file system may store "é" decomposed.
 	if p.Slug != norm.NFC.String(name) {
-		slug := p.Slug
-		what := map[string]string{"tags": "tag", "categories": "category", "series": "series"}[tax]
+		slug, what := p.Slug, TermOf(tax)
 		if slug == "" {
 			d.fail(d.at(1, 1), "file name %q is no %s's slug: name the file after the slug of the %s, as the %s's page URL shows it (/%s/<slug>/)", rest, what, what, what, tax)
 			return

@@ -99,7 +99,7 @@ func (s *Site) leftOutHave(tax, slug string) bool {
 // unknownTerm warns that p, the text of a term, names no term of the
 // articles.
 func (s *Site) unknownTerm(tax string, p *content.Page, terms []*Term, list *diag.List) {
-	what := map[string]string{"tags": "tag", "categories": "category", "series": "series"}[tax]
+	what := content.TermOf(tax)
 	slugs := make([]string, len(terms))
 	for i, t := range terms {
 		slugs[i] = t.Slug
