@@ -47,6 +47,9 @@ func TestErrorPositions(t *testing.T) {
 			[]string{"site/articles/x.md:4:263: front matter is nested too deeply"}},
 		{"inline tables left open", "articles/x.md", "+++\ntitle = \"T\"\ndate = 2024-01-01\ntags = " + strings.Repeat("{a=", 1000) + "\n+++\n",
 			[]string{"site/articles/x.md:4:776: front matter is nested too deeply"}},
+		// goldmark took 26 s on this body, 1.6 MB of brackets nested deep.
+		{"link brackets nested deep", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\n---\nIntro.\n\nPay: " + strings.Repeat("[", 800000) + "x" + strings.Repeat("]", 800000) + "\n",
+			[]string{`site/articles/x.md:7:6: this paragraph has link brackets "[" nested 800000 deep, for each "]" of which the Markdown parser would walk the rest of the paragraph: it would take minutes on it; escape the brackets that are no link (\[ and \]), or split the paragraph`}},
 		{"unclosed yaml", "articles/x.md", "---\ntitle: T\n",
 			[]string{"site/articles/x.md:1:1: front matter is not closed: add a line --- after it"}},
 		{"bad date", "articles/x.md", "---\ntitle: T\n\ndate: 2024-13-01\n---\n",

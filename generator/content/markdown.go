@@ -137,8 +137,9 @@ func (p Problem) Text(bodyLine int) string {
 // Render converts a Markdown body. A body on which goldmark would spend
 // time growing with the square of a line or paragraph (link destinations
 // that never close, thousands of emphasis marks that match nothing,
-// quotes, backticks or brackets it would read again and again: guard.go)
-// is not converted: its Problem names the line, in linear time.
+// quotes, backticks or brackets it would read again and again: guard.go;
+// link brackets nested thousands deep: brackets.go) is not converted: its
+// Problem names the line, in linear time.
 func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	if bytes.IndexByte(body, 0) >= 0 {
 		// CommonMark replaces NUL with U+FFFD; goldmark does in text, but
@@ -153,6 +154,9 @@ func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	}
 	if line, what := costlyRescan(body); line > 0 {
 		return &Rendered{Problems: []Problem{rescanProblem(line, what)}}, nil
+	}
+	if line, col, depth := costlyBrackets(body); line > 0 {
+		return &Rendered{Problems: []Problem{bracketProblem(line, col, depth)}}, nil
 	}
 	doc, pc := m.parse(body)
 	out := &Rendered{}

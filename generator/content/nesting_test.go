@@ -38,12 +38,23 @@ func TestNestingIsCapped(t *testing.T) {
 // BenchmarkPathological renders 80 KB lines on which goldmark's time grows
 // with the square of the length: nesting markers, which maxNesting keeps
 // linear; unclosed link destinations, which costlyLine refuses at once;
-// and emphasis inside link labels, still quadratic (upstream).
+// emphasis inside link labels, still quadratic (upstream); and link
+// brackets nested as deep as the line is long, which costlyBrackets
+// refuses.
 func BenchmarkPathological(b *testing.B) {
 	md := NewMarkdown(config.Default())
+	type shape struct{ name, src string }
+	var shapes []shape
 	for _, p := range []string{"- ", "* ", "> ", "1. ", "[](", "[*_a", "*_a", "a*_b", "_b\na*\n", "_a~", "=\n", "\n-\n\\", "'", "``\\", "][\n", "[](*)|", "{{< x >}}\n", "{{<\n", "`a@b`", "`x a@b"} {
-		src := []byte(strings.Repeat(p, 80000/len(p)) + "x\n")
-		b.Run(strings.TrimSpace(p), func(b *testing.B) {
+		shapes = append(shapes, shape{strings.TrimSpace(p), strings.Repeat(p, 80000/len(p)) + "x\n"})
+	}
+	for _, p := range [][2]string{{"[", "]"}, {"*[", "]*"}} {
+		n := 80000 / len(p[0]+p[1])
+		shapes = append(shapes, shape{p[0] + "x" + p[1], strings.Repeat(p[0], n) + "x" + strings.Repeat(p[1], n) + "\n"})
+	}
+	for _, s := range shapes {
+		src := []byte(s.src)
+		b.Run(s.name, func(b *testing.B) {
 			for b.Loop() {
 				if _, err := md.Render(src); err != nil {
 					b.Fatal(err)
@@ -182,4 +193,78 @@ func TestCostlyRescanIsRefused(t *testing.T) {
 			t.Errorf("%s: refused at line %d, want %d (0: not refused)", tc.name, line, tc.line)
 		}
 	}
+}
+
+// nested is a line of n brackets open, x, and n closed.
+func nested(open, x, close string, n int) string {
+	return strings.Repeat(open, n) + x + strings.Repeat(close, n) + "\n"
+}
+
+// TestCostlyBracketsAreRefused: a paragraph of link brackets nested so
+// deep that goldmark would walk it again at each "]" is an error at the
+// outermost bracket; brackets of real text pass, however many, and render
+// as they would with no guard.
+func TestCostlyBracketsAreRefused(t *testing.T) {
+	md := NewMarkdown(config.Default())
+	for _, tc := range []struct {
+		name, src string
+		line, col int // of the refused paragraph's outermost bracket; 0: not refused
+	}{
+		{"brackets nested deep", "Intro.\n\n" + nested("[", "x", "]", 40000), 3, 1},
+		{"after text on the line", "Pay: " + nested("[", "x", "]", 40000), 1, 6},
+		{"with emphasis", nested("*[", "x", "]*", 20000), 1, 2},
+		{"inside emphasis", "*" + nested("[", "x", "]", 40000)[:80001] + "*\n", 1, 2},
+		{"with text in each label", nested("[a ", "x", "] ", 40000), 1, 1},
+		{"footnote marks", nested("[^", "x", "]", 30000), 1, 1},
+		{"closed by reference labels", nested("[", "x", "][r]", 20000) + "\n[r]: /r/\n", 1, 1},
+		{"over a few lines", "Intro\n" + strings.Repeat("[", 20000) + "\n" + strings.Repeat("[", 20000) + "\nx\n" + strings.Repeat("]", 40000) + "\n", 2, 1},
+		{"in a list item", "- a\n- " + nested("[", "x", "]", 40000), 2, 3},
+		{"nested links that close", nested("[", "x", "](/u)", 20000), 0, 0},
+		{"nested images that close", nested("![", "x", "](/u)", 20000), 0, 0},
+		{"images in links, nested", nested("[![", "x", "](/i)](/u)", 10000), 0, 0},
+		{"image brackets", nested("![", "x", "]", 20000), 0, 0},
+		{"brackets that never close", strings.Repeat("[", 80000) + "\n", 0, 0},
+		{"closers alone", "[x" + strings.Repeat("]", 80000) + "\n", 0, 0},
+		{"images in links", strings.Repeat("[![Logo](/img/logo.png)](https://example.com/) ", 5000) + "\n", 0, 0},
+		{"links in image labels", strings.Repeat("![a [b](/c) d](/e.png) ", 5000) + "\n", 0, 0},
+		{"brackets in prose", strings.Repeat("Pay rose [citation needed] in 2024 [1], [2] (see [the report]). ", 3000) + "\n", 0, 0},
+		{"prose nested ten deep", strings.Repeat("[[[[[[[[[[x]]]]]]]]]] ", 4000) + "\n", 0, 0},
+		{"task lists", strings.Repeat("- [ ] apply\n- [x] interview\n", 5000), 0, 0},
+		{"footnotes", strings.Repeat("Salaries grew.[^1] Hiring slowed.[^2] ", 3000) + "\n\n[^1]: BLS.\n[^2]: Indeed.\n", 0, 0},
+		{"reference links", strings.Repeat("Read [the guide][g], [pay][] and [faq]. ", 3000) + "\n\n[g]: /g/\n[pay]: /pay/\n[faq]: /faq/\n", 0, 0},
+		{"brackets in code spans", strings.Repeat("`grid[i][j]` and `m[k]` ", 4000) + "\n", 0, 0},
+		{"destinations with parentheses", strings.Repeat("[Foo](https://en.wikipedia.org/wiki/Foo_(bar)) ", 5000) + "\n", 0, 0},
+		{"a bracket left open before thousands of links", "[draft " + strings.Repeat("[a](/a) ", 10000) + "\n", 0, 0},
+		{"a table of links and boxes", "| a | b |\n|---|---|\n" + strings.Repeat("| [x](/x/) [![i](/i.png)](/y/) | [ ] [^1] |\n", 300) + "\n[^1]: Note.\n", 0, 0},
+	} {
+		r, err := md.Render([]byte(tc.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		line, col := 0, 0
+		if len(r.Problems) == 1 && strings.Contains(r.Problems[0].Msg, "link brackets") {
+			line, col = r.Problems[0].Line, r.Problems[0].Col
+		} else if len(r.Problems) > 0 {
+			t.Errorf("%s: problems %v", tc.name, r.Problems)
+		}
+		if line != tc.line || col != tc.col {
+			t.Errorf("%s: refused at %d:%d, want %d:%d (0: not refused)", tc.name, line, col, tc.line, tc.col)
+		}
+		if line == 0 {
+			if want := unguarded(t, md, tc.src); string(r.HTML) != want {
+				t.Errorf("%s: renders\n%.300s\nwant, as with no guard,\n%.300s", tc.name, r.HTML, want)
+			}
+		}
+	}
+}
+
+// unguarded is src rendered by md's goldmark with none of Render's guards.
+func unguarded(t *testing.T, md *Markdown, src string) string {
+	t.Helper()
+	doc, _ := md.parse([]byte(src))
+	var buf htmlBuffer
+	if err := md.md.Renderer().Render(&buf, []byte(src), doc); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
 }
