@@ -155,12 +155,18 @@ func inZone(t time.Time, loc *time.Location) time.Time {
 }
 
 // dateValue turns a decoded scalar into a time: strings are parsed, TOML
-// local dates are moved into loc, TOML offset date-times are kept.
+// local dates and date-times are moved into loc, TOML offset date-times
+// are kept. A TOML local date (a day alone) is read as the same day
+// written as a string is, so a day whose midnight loc skips starts at its
+// first moment, in every front-matter format.
 func dateValue(v *value, loc *time.Location) (time.Time, error) {
 	switch x := v.scalar.(type) {
 	case string:
 		return ParseDate(x, loc)
 	case time.Time:
+		if x.Location().String() == "date-local" {
+			return ParseDate(x.Format(dateLayouts[0]), loc)
+		}
 		if tomlLocal(x) {
 			t := time.Date(x.Year(), x.Month(), x.Day(), x.Hour(), x.Minute(), x.Second(), x.Nanosecond(), loc)
 			const layout = "2006-01-02T15:04:05"

@@ -213,6 +213,55 @@ func TestSkippedTimes(t *testing.T) {
 	}
 }
 
+// TestDateAloneInEveryFormat: a date alone whose midnight the site's zone
+// skips is the day's first moment in YAML, in TOML (where it is a local
+// date, no string) and in JSON alike; a day the zone skips whole is an
+// error at the value in each.
+func TestDateAloneInEveryFormat(t *testing.T) {
+	formats := []struct {
+		name, src string // src has the date at line 3, col col
+		col       int
+	}{
+		{"yaml", "---\ntitle: T\ndate: %s\n---\n", 7},
+		{"toml", "+++\ntitle = \"T\"\ndate = %s\n+++\n", 8},
+		{"json", "{\n\"title\": \"T\",\n\"date\": \"%s\"\n}\n", 9},
+	}
+	for _, tt := range []struct {
+		zone, day string
+		want      string // the date in RFC 3339, or the error
+	}{
+		{"America/Santiago", "2025-09-07", "2025-09-07T01:00:00-03:00"},
+		{"America/Havana", "2025-03-09", "2025-03-09T01:00:00-04:00"},
+		{"Asia/Beirut", "2025-03-30", "2025-03-30T01:00:00+03:00"},
+		{"America/New_York", "2025-03-09", "2025-03-09T00:00:00-05:00"}, // its skipped hour is later
+		{"Pacific/Apia", "2011-12-30", `date "2011-12-30" is not a day in Pacific/Apia: the clocks skip all of it there; write the day before or after`},
+	} {
+		loc, err := time.LoadLocation(tt.zone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := config.Default()
+		cfg.TimeZone, cfg.Location = tt.zone, loc
+		for _, f := range formats {
+			var list diag.List
+			p := parse([]byte(fmt.Sprintf(f.src, tt.day)), file{path: "articles/x.md", display: "site/articles/x.md", kind: Article}, cfg, NewMarkdown(cfg), true, &list)
+			var got string
+			if msgs := list.All(); len(msgs) > 0 {
+				got = msgs[0].Error()
+			} else if p != nil {
+				got = p.Meta.Date.Format(time.RFC3339)
+			}
+			want := tt.want
+			if !strings.HasPrefix(want, "2") {
+				want = fmt.Sprintf("site/articles/x.md:3:%d: %s", f.col, want)
+			}
+			if got != want {
+				t.Errorf("%s %s in %s:\n got %s\nwant %s", f.name, tt.day, tt.zone, got, want)
+			}
+		}
+	}
+}
+
 // TestEveryReadingAsWritten: in zones with summer time, jumps of half an
 // hour and a skipped day, every clock reading of a year, every half hour,
 // is either refused or read as written, and every day alone is its own.
