@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -63,5 +64,30 @@ func TestDataFilesWatched(t *testing.T) {
 	p = prepare(pay)
 	if _, ok := p.Site.Data["pay"]; ok {
 		t.Errorf("after a deletion, data = %v", p.Site.Data)
+	}
+}
+
+// TestTOMLDataDates: a TOML local date or date-time in a data file is in
+// the site's time zone, as in front matter; one with an offset keeps it.
+func TestTOMLDataDates(t *testing.T) {
+	files := buildFiles(t, `theme min
+-- site/config.yaml --
+title: Data
+time_zone: America/New_York
+-- site/data/events.toml --
+day = 2025-03-04
+at = 2025-03-04T09:00:00
+offset = 2025-03-04T09:00:00Z
+-- site/layouts/page.html --
+{{define "main"}}<p>{{date .Site.Data.events.day}} | {{isodate .Site.Data.events.at}} | {{isodate .Site.Data.events.offset}}</p>{{end}}
+-- site/pages/events.md --
+---
+title: Events
+---
+Dates.
+`)
+	const want = "<p>March 4, 2025 | 2025-03-04T09:00:00-05:00 | 2025-03-04T04:00:00-05:00</p>"
+	if got := files["public/events/index.html"]; !strings.Contains(got, want) {
+		t.Errorf("events page lacks %s:\n%s", want, got)
 	}
 }

@@ -101,15 +101,13 @@ func decodeData(format string, src []byte, file string, loc *time.Location, list
 	if len(errs) > 0 {
 		return nil, false
 	}
-	if format != "yaml" {
-		loc = nil
-	}
-	return v.plain(loc), true
+	return v.plain(loc, format == "yaml"), true
 }
 
-// plain turns a decoded value into the Go values templates get; with a
-// loc, a string that is a date becomes a time.Time.
-func (v *value) plain(loc *time.Location) any {
+// plain turns a decoded value into the Go values templates get: a TOML
+// local date or date-time is a time.Time in loc, the site's zone, as in
+// front matter, and with strDates (YAML) so is a string that is a date.
+func (v *value) plain(loc *time.Location, strDates bool) any {
 	if v == nil {
 		return nil
 	}
@@ -117,13 +115,13 @@ func (v *value) plain(loc *time.Location) any {
 	case mapValue:
 		m := make(map[string]any, len(v.entries))
 		for _, e := range v.entries {
-			m[e.key] = e.val.plain(loc)
+			m[e.key] = e.val.plain(loc, strDates)
 		}
 		return m
 	case listValue:
 		l := make([]any, len(v.list))
 		for i, x := range v.list {
-			l[i] = x.plain(loc)
+			l[i] = x.plain(loc, strDates)
 		}
 		return l
 	}
@@ -139,8 +137,16 @@ func (v *value) plain(loc *time.Location) any {
 			return int(s)
 		}
 	case string:
-		if loc != nil && len(s) >= 10 && s[0] >= '0' && s[0] <= '9' && s == strings.TrimSpace(s) {
+		if strDates && len(s) >= 10 && s[0] >= '0' && s[0] <= '9' && s == strings.TrimSpace(s) {
 			if t, err := ParseDate(s, loc); err == nil {
+				return t
+			}
+		}
+	case time.Time:
+		// A TOML local value has no zone; a time of day alone, or one
+		// the site's clocks skip, stays as TOML gave it.
+		if tomlLocal(s) {
+			if t, err := dateValue(v, loc); err == nil {
 				return t
 			}
 		}
