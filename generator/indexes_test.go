@@ -45,6 +45,7 @@ Testing.
 -- site/articles/salaries/_index.md --
 ---
 title: Salaries
+weight: 1
 ---
 Coming soon.
 -- site/layouts/shortcodes/count.html --
@@ -78,6 +79,11 @@ func TestListIndexes(t *testing.T) {
 		if !strings.Contains(roles, want) {
 			t.Errorf("articles/roles/index.html lacks %s", want)
 		}
+	}
+	// A weight puts Salaries before Roles, which has none.
+	nav := roles[strings.Index(roles, `<nav class="section-nav"`):]
+	if s, r := strings.Index(nav, "articles/salaries/"), strings.Index(nav, "articles/roles/"); s < 0 || r < 0 || s > r {
+		t.Errorf("section menu: Salaries at %d, Roles at %d; want Salaries first", s, r)
 	}
 	// The text is the list's introduction: on its first page only.
 	roles2 := page("articles/roles/page/2/index.html")
@@ -159,6 +165,11 @@ Text.
 title: Senior roles
 ---
 Text.
+-- site/articles/guides/_index.md --
+---
+weight: first
+---
+Text.
 -- site/articles/roles/_index.md --
 ---
 title: Roles
@@ -175,6 +186,7 @@ See [the guide](roles/nope.md).
 	want := []string{
 		"site/articles/roles/senior/_index.md: _index.md gives a list page its text, but site/articles/roles/senior is no list: only articles/ and the folders right under it (its sections) have one. Move the file to site/articles/roles/_index.md, or rename it to make it an article",
 		`site/articles/roles/_index.md:3:8: image "pic.png" is a relative path, which would be read against each page that shows it: give a site path such as "/pic.png" for a file in static/`,
+		`site/articles/guides/_index.md:2:9: weight: expected a whole number, found the string "first"`,
 		`site/articles/_index.md:4:5: link to "roles/nope.md": there is no article, page or author site/articles/roles/nope.md; did you mean "roles/sre.md"?`,
 	}
 	for _, w := range want {
@@ -240,6 +252,7 @@ Go is the language of much of the cloud. {{< count >}} so far.
 -- site/tags/kotlin.md --
 ---
 title: Kotlin
+weight: 2
 ---
 For the draft's tag: no warning until it is published.
 -- site/tags/relability.md --
@@ -300,8 +313,9 @@ not really a PNG
 		t.Errorf("the tag's feed is not titled by its text")
 	}
 	const typo = `site/tags/relability.md: warning: no article has the tag whose slug is "relability", so this text is shown nowhere: did you mean "tags/reliability.md"?`
-	if w := files["warnings"]; !strings.Contains(w, typo) || strings.Contains(w, "kotlin") {
-		t.Errorf("warnings: want only the typo's, %q; got\n%s", typo, w)
+	const weight = `site/tags/kotlin.md:3:1: warning: weight orders the sections, and a tag is none: remove it`
+	if w := files["warnings"]; !strings.Contains(w, typo) || !strings.Contains(w, weight) || strings.Count(w, "\n") != 2 {
+		t.Errorf("warnings: want only %q and %q; got\n%s", typo, weight, w)
 	}
 }
 

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"path"
 	"slices"
@@ -61,6 +62,7 @@ var metaFields = map[string]metaField{
 	"career":   {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Career = d.career(v) }},
 	"faq":      {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.FAQ = d.faq(v) }},
 	"comments": {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Comments = d.comments(v) }},
+	"weight":   {forIndexes, func(d *metaDecoder, v *value, m *Meta) { m.Weight = d.int(v, "weight") }},
 	"name":     {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Name = d.str(v, "name") }},
 	"role":     {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Role = d.str(v, "role") }},
 	"bio":      {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Bio = d.str(v, "bio") }},
@@ -287,6 +289,17 @@ func (d *metaDecoder) bool(v *value, key string) bool {
 		d.expected(v, key, "true or false")
 	}
 	return b
+}
+
+func (d *metaDecoder) int(v *value, key string) int {
+	if n, ok := v.scalar.(int64); ok && v.kind == scalarValue && n >= math.MinInt32 && n <= math.MaxInt32 {
+		return int(n)
+	}
+	if f, ok := v.scalar.(float64); ok && v.kind == scalarValue && f == math.Trunc(f) && math.Abs(f) <= math.MaxInt32 {
+		return int(f) // JSON's numbers
+	}
+	d.expected(v, key, "a whole number")
+	return 0
 }
 
 func (d *metaDecoder) number(v *value, key string) float64 {

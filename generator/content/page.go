@@ -110,6 +110,9 @@ type Meta struct {
 	Career      *Career
 	FAQ         []FAQ
 	Comments    []Comment
+	// Weight places a section among the sections (its _index.md): the
+	// lightest first, then those without one (0) by name.
+	Weight int
 
 	// Author pages.
 	Name   string

@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,6 +32,16 @@ func (s *Site) addIndexes(pages []*content.Page, list *diag.List) {
 			s.addSectionIndex(p)
 		}
 	}
+	slices.SortStableFunc(s.Sections, func(a, b *Section) int { return cmp.Compare(a.weight(), b.weight()) })
+}
+
+// weight is the section's place in the order of sections: its
+// _index.md's weight, lightest first, then those with none by name.
+func (sec *Section) weight() int {
+	if sec.Index == nil || sec.Index.Meta.Weight == 0 {
+		return math.MaxInt
+	}
+	return sec.Index.Meta.Weight
 }
 
 func (s *Site) addSectionIndex(p *content.Page) {
@@ -48,6 +59,9 @@ func (s *Site) addSectionIndex(p *content.Page) {
 // addTermIndex gives the term of taxonomy tax whose slug is p's its text:
 // its title is the term's name wherever the term shows.
 func (s *Site) addTermIndex(tax string, p *content.Page, list *diag.List) {
+	if pos, set := p.Pos["weight"]; set {
+		list.Warnf(pos, "weight orders the sections, and a %s is none: remove it", content.TermOf(tax))
+	}
 	terms := s.terms(tax)
 	i, found := slices.BinarySearchFunc(terms, p.Slug, func(t *Term, slug string) int { return cmp.Compare(t.Slug, slug) })
 	if !found {

@@ -37,7 +37,7 @@ type Site struct {
 	Featured   []*Article // the articles of Articles marked featured
 	Pages      []*Page    // standalone pages, by URL
 	Authors    []*Author  // by key
-	Sections   []*Section // by name; the top level is not a section
+	Sections   []*Section // by weight (see content.Meta.Weight), then name; the top level is not a section
 	Tags       []*Term    // by slug
 	Categories []*Term    // by slug
 	Series     []*Term    // by slug: articles read in order, oldest first
