@@ -56,16 +56,9 @@ not really a PNG
 
 func TestListIndexes(t *testing.T) {
 	files := buildFiles(t, indexesSite)
-	page := func(name string) string {
-		t.Helper()
-		s, ok := files["public/"+name]
-		if !ok {
-			t.Fatalf("no %s", name)
-		}
-		return s
-	}
+	page := func(name string) string { return builtPage(t, files, name) }
 	roles := page("articles/roles/index.html")
-	for _, want := range []string{
+	wantIn(t, "articles/roles/index.html", roles,
 		`<title>Tech roles explained — Career Stack</title>`,
 		`<meta name="description" content="What each job in software involves day to day, and who hires for it.">`,
 		`<meta property="og:image" content="/images/roles.png">`,
@@ -75,11 +68,7 @@ func TestListIndexes(t *testing.T) {
 		`<h2 id="how-we-pick-roles">`,
 		`Follow Tech roles explained (Atom feed)`,
 		`<a href="../../articles/roles/" aria-current="page">Tech roles explained</a>`,
-	} {
-		if !strings.Contains(roles, want) {
-			t.Errorf("articles/roles/index.html lacks %s", want)
-		}
-	}
+	)
 	// A weight puts Salaries before Roles, which has none.
 	nav := roles[strings.Index(roles, `<nav class="section-nav"`):]
 	if s, r := strings.Index(nav, "articles/salaries/"), strings.Index(nav, "articles/roles/"); s < 0 || r < 0 || s > r {
@@ -92,26 +81,18 @@ func TestListIndexes(t *testing.T) {
 	}
 
 	all := page("articles/index.html")
-	for _, want := range []string{
+	wantIn(t, "articles/index.html", all,
 		`<title>Every career guide — Career Stack</title>`,
 		`<h1>Every career guide</h1>`,
 		`Start with <a href="../articles/roles/">the roles</a>, or read <a href="../articles/sre/">what an SRE does</a>.`,
-	} {
-		if !strings.Contains(all, want) {
-			t.Errorf("articles/index.html lacks %s", want)
-		}
-	}
+	)
 
 	sre := page("articles/sre/index.html")
-	for _, want := range []string{
+	wantIn(t, "articles/sre/index.html", sre,
 		`<a href="../../articles/roles/#how-we-pick-roles">all roles</a>`,
 		`<li><a href="../../articles/">Every career guide</a></li>`,
 		`<li><a href="../../articles/roles/">Tech roles explained</a></li>`,
-	} {
-		if !strings.Contains(sre, want) {
-			t.Errorf("articles/sre/index.html lacks %s", want)
-		}
-	}
+	)
 
 	// A section with a text and no article yet has its page.
 	if s := page("articles/salaries/index.html"); !strings.Contains(s, "<p>Coming soon.</p>") {
@@ -139,12 +120,8 @@ date: 2026-01-02
 ---
 Text.
 `)
-	roles := files["public/articles/roles/index.html"]
-	for _, want := range []string{`<h1>Roles</h1>`, `<p class="page-lede">The site&#39;s own description.</p>`} {
-		if !strings.Contains(roles, want) {
-			t.Errorf("articles/roles/index.html lacks %s", want)
-		}
-	}
+	roles := builtPage(t, files, "articles/roles/index.html")
+	wantIn(t, "articles/roles/index.html", roles, `<h1>Roles</h1>`, `<p class="page-lede">The site&#39;s own description.</p>`)
 	if strings.Contains(roles, "list-intro") {
 		t.Errorf("a list without _index.md shows an introduction")
 	}
@@ -273,39 +250,24 @@ The roles.
 -- site/static/images/roles.png --
 not really a PNG
 `)
-	page := func(name string) string {
-		t.Helper()
-		s, ok := files["public/"+name]
-		if !ok {
-			t.Fatalf("no %s", name)
-		}
-		return s
-	}
+	page := func(name string) string { return builtPage(t, files, name) }
 	golang := page("tags/golang/index.html")
-	for _, want := range []string{
+	wantIn(t, "tags/golang/index.html", golang,
 		`<title>Go — Career Stack</title>`,
 		`<meta name="description" content="Guides for people who write Go at work, from services to tooling, and what the language pays.">`,
 		`<h1>Go</h1>`,
 		`<p class="page-lede">Guides for people who write Go at work, from services to tooling, and what the language pays.</p>`,
 		`<p>Go is the language of much of the cloud. 2 articles so far.</p>`,
-	} {
-		if !strings.Contains(golang, want) {
-			t.Errorf("tags/golang/index.html lacks %s", want)
-		}
-	}
+	)
 	if s := page("tags/golang/page/2/index.html"); strings.Contains(s, "language of much") {
 		t.Errorf("page 2 of the tag shows its introduction")
 	}
 	sre := page("articles/sre/index.html")
-	for _, want := range []string{
+	wantIn(t, "articles/sre/index.html", sre,
 		`<a href="../../tags/golang/">the Go topic</a>`,
 		`<li><a href="../../tags/golang/">Go</a></li>`,
 		`<p class="eyebrow"><a href="../../categories/roles/">Roles</a></p>`,
-	} {
-		if !strings.Contains(sre, want) {
-			t.Errorf("articles/sre/index.html lacks %s", want)
-		}
-	}
+	)
 	if s := page("categories/roles/index.html"); !strings.Contains(s, `<meta property="og:image" content="/images/roles.png">`) {
 		t.Errorf("categories/roles/index.html lacks its image")
 	}
@@ -347,6 +309,27 @@ Text.
 	} {
 		if !strings.Contains(files["errors"], want) {
 			t.Errorf("errors lack %q:\n%s", want, files["errors"])
+		}
+	}
+}
+
+// builtPage returns the built file public/name of files, and fails the
+// test when the build has none.
+func builtPage(t *testing.T, files map[string]string, name string) string {
+	t.Helper()
+	s, ok := files["public/"+name]
+	if !ok {
+		t.Fatalf("no %s", name)
+	}
+	return s
+}
+
+// wantIn reports each of wants that page, the file name, lacks.
+func wantIn(t *testing.T, name, page string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(page, want) {
+			t.Errorf("%s lacks %s", name, want)
 		}
 	}
 }
