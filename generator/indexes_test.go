@@ -325,3 +325,49 @@ func wantIn(t *testing.T, name, page string, wants ...string) {
 		}
 	}
 }
+
+// TestFolderIndexes: tags/_index.md and authors/_index.md give /tags/ and
+// /authors/ their text, and their titles name those lists in breadcrumbs.
+func TestFolderIndexes(t *testing.T) {
+	files := buildFiles(t, `
+-- site/config.yaml --
+title: Career Stack
+-- site/authors/ann.md --
+---
+name: Ann Lee
+---
+Ann writes.
+-- site/articles/sre.md --
+---
+title: What does an SRE do?
+date: 2026-01-02
+author: ann
+tags: [Go]
+---
+See [who writes here](../authors/_index.md).
+-- site/tags/_index.md --
+---
+title: Subjects
+description: Every subject we write about, from programming languages to pay, with how many guides each has.
+---
+Pick a subject.
+-- site/authors/_index.md --
+---
+title: Our writers
+---
+Everyone here has done the job.
+`)
+	tags := builtPage(t, files, "tags/index.html")
+	wantIn(t, "tags/index.html", tags,
+		`<h1>Subjects</h1>`,
+		`<p class="page-lede">Every subject we write about, from programming languages to pay, with how many guides each has.</p>`,
+		`<p>Pick a subject.</p>`)
+	wantIn(t, "tags/go/index.html", builtPage(t, files, "tags/go/index.html"), `<li><a href="../../tags/">Subjects</a></li>`)
+	authors := builtPage(t, files, "authors/index.html")
+	wantIn(t, "authors/index.html", authors,
+		`<h1>Our writers</h1>`,
+		`<p class="page-lede">The writers and editors behind Career Stack.`,
+		`<p>Everyone here has done the job.</p>`)
+	wantIn(t, "authors/ann/index.html", builtPage(t, files, "authors/ann/index.html"), `<li><a href="../../authors/">Our writers</a></li>`)
+	wantIn(t, "articles/sre/index.html", builtPage(t, files, "articles/sre/index.html"), `<a href="../../authors/">who writes here</a>`)
+}

@@ -77,8 +77,8 @@ func newChecker(s *site.Site) *checker {
 		c.sources[outPath(a.URL)] = a.Page
 	}
 	// A list's text is on its first page only (the default theme's).
-	if p := s.ArticlesIndex; p != nil {
-		c.sources[outPath("/articles/")] = p
+	for folder, p := range s.Lists {
+		c.sources[outPath("/"+folder+"/")] = p
 	}
 	for _, sec := range s.Sections {
 		if sec.Index != nil {

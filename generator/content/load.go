@@ -274,6 +274,9 @@ func (w *walker) add(p, top, rest string) {
 		f.kind = Standalone
 	case "authors":
 		f.kind = Author
+		if rest == IndexFile {
+			f.kind = Index
+		}
 	case "tags", "categories", "series":
 		f.kind = Index
 	default:

@@ -17,9 +17,11 @@ const (
 	Author                 // authors/*.md
 	// Index is a list page's own text: articles/_index.md for /articles/,
 	// articles/<section>/_index.md for a section's page, whose Section and
-	// Slug are the section's name ("" for articles/_index.md); and
-	// tags/<slug>.md, categories/<slug>.md or series/<slug>.md for a
-	// term's page, whose Slug is the term's (see TermSlug).
+	// Slug are the section's name; tags/<slug>.md, categories/<slug>.md or
+	// series/<slug>.md for a term's page, whose Slug is the term's (see
+	// TermSlug); and tags/_index.md, categories/_index.md, series/_index.md
+	// and authors/_index.md for /tags/ and the like. The texts of lists
+	// that are no section or term have the Slug "".
 	Index
 )
 

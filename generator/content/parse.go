@@ -218,9 +218,12 @@ func TermOf(tax string) string {
 // a term's the file's name, which must be the slug of the term's name.
 func indexSlug(d *metaDecoder, p *Page) {
 	tax, rest, _ := strings.Cut(p.Path, "/")
-	if tax == "articles" {
+	switch {
+	case tax == "articles":
 		p.Slug = p.Section // the list's URL is not the file's to set
 		return
+	case rest == IndexFile:
+		return // the text of /tags/ and the like
 	}
 	name := strings.TrimSuffix(rest, ".md")
 	p.Slug = TermSlug(name)

@@ -33,9 +33,10 @@ type Data struct {
 	Taxonomy string        // "terms", "term": "tags" or "categories"
 	Pager    *site.Pager   // paginated kinds: home, list, section, term, author
 	// Index is the list's own text, articles/_index.md on "list" pages,
-	// the section's on "section" pages (as Section.Index) and the term's
-	// on "term" pages (as Term.Index), on every page of the list; nil
-	// when it has none. The theme shows its Body
+	// the section's on "section" pages (as Section.Index), the term's on
+	// "term" pages (as Term.Index), and tags/_index.md and the like on
+	// "terms" and "authors" pages (as Site.Lists), on every page of the
+	// list; nil when it has none. The theme shows its Body
 	// above the first page's articles.
 	Index *content.Page
 

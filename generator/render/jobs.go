@@ -42,22 +42,25 @@ func (r *Renderer) pageJobs() []job {
 	}
 
 	paged("home", "/", s.Config.Title, s.Articles, func(d *Data) { d.Breadcrumbs = nil; d.JSONLD = r.websiteLD() })
-	paged("list", "/articles/", s.ArticlesTitle, s.Articles, func(d *Data) { r.indexData(d, s.ArticlesIndex) })
+	paged("list", "/articles/", s.ListTitle("articles"), s.Articles, func(d *Data) { r.indexData(d, s.Lists["articles"]) })
 	for _, sec := range s.Sections {
 		paged("section", sec.URL, sec.Title, sec.Articles, func(d *Data) {
 			d.Section, d.Feed = sec, sec.URL+"feed.xml"
-			d.Breadcrumbs = []site.Crumb{{Name: s.ArticlesTitle, URL: "/articles/"}}
+			d.Breadcrumbs = []site.Crumb{{Name: s.ListTitle("articles"), URL: "/articles/"}}
 			r.indexData(d, sec.Index)
 		})
 	}
 	for _, tax := range []struct {
-		name, title string
-		terms       []*site.Term
-	}{{"tags", "Topics", s.Tags}, {"categories", "Categories", s.Categories}, {"series", "Series", s.Series}} {
+		name  string
+		terms []*site.Term
+	}{{"tags", s.Tags}, {"categories", s.Categories}, {"series", s.Series}} {
 		if tax.name == "series" && len(tax.terms) == 0 {
 			continue // a site without series has no /series/
 		}
-		add("terms", &Data{Title: tax.title, URL: "/" + tax.name + "/", Terms: tax.terms, Taxonomy: tax.name})
+		title := s.ListTitle(tax.name)
+		terms := &Data{Title: title, URL: "/" + tax.name + "/", Terms: tax.terms, Taxonomy: tax.name}
+		r.indexData(terms, s.Lists[tax.name])
+		add("terms", terms)
 		for _, t := range tax.terms {
 			arts := t.Articles
 			if tax.name == "series" {
@@ -65,16 +68,18 @@ func (r *Renderer) pageJobs() []job {
 			}
 			paged("term", t.URL, t.Name, arts, func(d *Data) {
 				d.Term, d.Taxonomy, d.Feed = t, tax.name, t.URL+"feed.xml"
-				d.Breadcrumbs = []site.Crumb{{Name: tax.title, URL: "/" + tax.name + "/"}}
+				d.Breadcrumbs = []site.Crumb{{Name: title, URL: "/" + tax.name + "/"}}
 				r.indexData(d, t.Index)
 			})
 		}
 	}
-	add("authors", &Data{Title: "Authors", URL: "/authors/"})
+	authors := &Data{Title: s.ListTitle("authors"), URL: "/authors/"}
+	r.indexData(authors, s.Lists["authors"])
+	add("authors", authors)
 	for _, a := range s.Authors {
 		paged("author", a.URL, a.Meta.Name, a.Articles, func(d *Data) {
 			d.Author, d.Description, d.Image, d.Feed = a, a.Meta.Bio, r.abs(a.Meta.Avatar), a.URL+"feed.xml"
-			d.Breadcrumbs = []site.Crumb{{Name: "Authors", URL: "/authors/"}}
+			d.Breadcrumbs = []site.Crumb{{Name: authors.Title, URL: "/authors/"}}
 			d.JSONLD = []any{r.personLD(a, true)}
 		})
 	}
@@ -112,7 +117,7 @@ func (r *Renderer) articleData(a *site.Article) *Data {
 	if a.Meta.Image != "" {
 		d.Image = r.abs(a.Meta.Image)
 	}
-	d.Breadcrumbs = []site.Crumb{{Name: r.site.ArticlesTitle, URL: "/articles/"}}
+	d.Breadcrumbs = []site.Crumb{{Name: r.site.ListTitle("articles"), URL: "/articles/"}}
 	if a.Section != nil {
 		d.Breadcrumbs = append(d.Breadcrumbs, site.Crumb{Name: a.Section.Title, URL: a.Section.URL})
 	}

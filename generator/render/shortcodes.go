@@ -26,8 +26,9 @@ type ShortcodeData struct {
 	// "" for a call that is not paired.
 	Inner template.HTML
 	// The page whose body holds the call: one of these is set, but for
-	// articles/_index.md, which sets none. Section and Term are set for
-	// the text of a section's or a term's list.
+	// the text of /articles/, /tags/ and the like, which sets none.
+	// Section and Term are set for the text of a section's or a term's
+	// list.
 	Article *site.Article
 	Page    *site.Page
 	Author  *site.Author
@@ -73,8 +74,10 @@ func (r *Renderer) ExpandShortcodes(th *theme.Theme, list *diag.List) {
 			a.SetPage(expand(th, a.Page, ShortcodeData{Author: a, Site: s}, r.opts.Refs, list))
 		}
 	}
-	if p := s.ArticlesIndex; p != nil && len(p.Shortcodes) > 0 {
-		s.ArticlesIndex = expand(th, p, ShortcodeData{Site: s}, r.opts.Refs, list)
+	for _, folder := range site.ListFolders() {
+		if p := s.Lists[folder]; p != nil && len(p.Shortcodes) > 0 {
+			s.Lists[folder] = expand(th, p, ShortcodeData{Site: s}, r.opts.Refs, list)
+		}
 	}
 	for _, sec := range s.Sections {
 		if p := sec.Index; p != nil && len(p.Shortcodes) > 0 {

@@ -18,16 +18,13 @@ import (
 // wrote its introduction expects; a term's text names a term that articles
 // give, or it is shown nowhere and warned about.
 func (s *Site) addIndexes(pages []*content.Page, list *diag.List) {
-	s.ArticlesTitle = "Articles"
+	s.Lists = map[string]*content.Page{}
 	for _, p := range pages {
-		switch tax, _, _ := strings.Cut(p.Path, "/"); {
-		case tax != "articles":
-			s.addTermIndex(tax, p, list)
-		case p.Section == "":
-			s.ArticlesIndex = p
-			if p.Meta.Title != "" {
-				s.ArticlesTitle = p.Meta.Title
-			}
+		switch folder, rest, _ := strings.Cut(p.Path, "/"); {
+		case rest == content.IndexFile:
+			s.Lists[folder] = p
+		case folder != "articles":
+			s.addTermIndex(folder, p, list)
 		default:
 			s.addSectionIndex(p)
 		}
@@ -127,12 +124,34 @@ func (s *Site) unknownTerm(tax string, p *content.Page, terms []*Term, list *dia
 	list.Warnf(diag.Pos{Path: p.File}, "%s", msg)
 }
 
-// Indexes returns the texts of the lists that have one: /articles/'s, then
-// the sections', then the terms' of each taxonomy.
+// ListTitle returns the title of the list in folder ("articles", "tags",
+// "categories", "series", "authors"; see Lists): its text's, else the
+// theme's word for it ("Articles", "Topics").
+func (s *Site) ListTitle(folder string) string {
+	if p := s.Lists[folder]; p != nil && p.Meta.Title != "" {
+		return p.Meta.Title
+	}
+	switch folder {
+	case "articles":
+		return "Articles"
+	case "tags":
+		return "Topics"
+	}
+	return titleCase(folder)
+}
+
+// ListFolders are the folders of Lists, in the order Indexes gives their
+// texts.
+func ListFolders() []string { return []string{"articles", "tags", "categories", "series", "authors"} }
+
+// Indexes returns the texts of the lists that have one: those of Lists,
+// then the sections', then the terms' of each taxonomy.
 func (s *Site) Indexes() []*content.Page {
 	var out []*content.Page
-	if s.ArticlesIndex != nil {
-		out = append(out, s.ArticlesIndex)
+	for _, f := range ListFolders() {
+		if p := s.Lists[f]; p != nil {
+			out = append(out, p)
+		}
 	}
 	for _, sec := range s.Sections {
 		if sec.Index != nil {

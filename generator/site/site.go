@@ -42,12 +42,11 @@ type Site struct {
 	Categories []*Term    // by slug
 	Series     []*Term    // by slug: articles read in order, oldest first
 	Aliases    []Alias    // by From
-	// ArticlesIndex is articles/_index.md, the description and
-	// introduction of /articles/; nil when the site has none.
-	ArticlesIndex *content.Page
-	// ArticlesTitle is the title of /articles/: its _index.md's, else
-	// "Articles".
-	ArticlesTitle string
+	// Lists are the texts of the lists that are no section or term, by
+	// folder: "articles" (articles/_index.md, the text of /articles/),
+	// and "tags", "categories", "series" and "authors" (their folder's
+	// _index.md, the text of /tags/ and the like). See ListTitle.
+	Lists map[string]*content.Page
 	// LeftOut are the articles not in this build, by path: drafts,
 	// scheduled and expired ones.
 	LeftOut []LeftOut

@@ -58,8 +58,8 @@ func (s *Site) resolveLinks(c *content.Content, opts Options, list *diag.List) {
 		for _, a := range s.Authors {
 			targets[a.Path] = linkTarget{a.URL, a.Page}
 		}
-		if p := s.ArticlesIndex; p != nil {
-			targets[p.Path] = linkTarget{"/articles/", p}
+		for folder, p := range s.Lists {
+			targets[p.Path] = linkTarget{"/" + folder + "/", p}
 		}
 		for _, sec := range s.Sections {
 			if p := sec.Index; p != nil {
@@ -102,8 +102,10 @@ func (s *Site) resolveLinks(c *content.Content, opts Options, list *diag.List) {
 			a.SetPage(pg)
 		}
 	}
-	if p := s.ArticlesIndex; p != nil && marked(p) {
-		s.ArticlesIndex, _ = x.resolve(p, list)
+	for _, folder := range ListFolders() {
+		if p := s.Lists[folder]; p != nil && marked(p) {
+			s.Lists[folder], _ = x.resolve(p, list)
+		}
 	}
 	for _, sec := range s.Sections {
 		if p := sec.Index; p != nil && marked(p) {
