@@ -341,10 +341,12 @@ func emphasisProblem(line, runs int) Problem {
 //     lines "][" took 1.5 s.
 const maxRescanWork = 16 << 20
 
-// costlyRescan returns the 1-based first line of a block of body on which
-// goldmark would read more than maxRescanWork bytes for quotes or for
-// code spans, and what it would read them for, or 0.
-func costlyRescan(body []byte) (line int, what string) {
+// costlyRescan returns the 1-based first line of a block of body (one of
+// goldmark's: a table's cells are blocks of their own) on which goldmark
+// would read more than maxRescanWork bytes for quotes, code spans or
+// brackets, and what it would read them for, or 0.
+func costlyRescan(blocks *inlineBlocks) (line int, what string) {
+	body := blocks.body
 	q, t := bytes.Count(body, []byte("'"))+bytes.Count(body, []byte(`"`)), bytes.Count(body, []byte("`"))
 	b, lines := bytes.Count(body, []byte("]")), bytes.Count(body, []byte("\n"))+1
 	if q*q/2 <= maxRescanWork && t*len(body) <= maxRescanWork && b*lines <= maxRescanWork {
@@ -357,7 +359,7 @@ func costlyRescan(body []byte) (line int, what string) {
 		rows     int // lines of the block
 		tooMuch  bool
 	)
-	eachBlockLine(body, func(n int, text []byte, first bool) bool {
+	blocks.each(func(n, _ int, text []byte, first bool) bool {
 		if first {
 			if spans.work() > maxRescanWork {
 				tooMuch = true

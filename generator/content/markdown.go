@@ -28,7 +28,9 @@ type Markdown struct {
 	md goldmark.Markdown
 	// quick parses as md does but without linkify, and marks the bodies
 	// that need it (linkGate); nil to parse every body with md.
-	quick  parser.Parser
+	quick parser.Parser
+	// blocks finds md's blocks, parsing no inlines, for the guards.
+	blocks parser.Parser
 	unsafe bool
 	bodies *bufferPool // for the bodies of the pages it renders: see body
 }
@@ -69,7 +71,7 @@ func newMarkdown(cfg *config.Config, lexers *lexerSet) *Markdown {
 		goldmark.WithParser(newParser(unsafe)),
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(linkGate{}, -1))),
 	)
-	return &Markdown{md: md, quick: quick.Parser(), unsafe: unsafe, bodies: new(bufferPool)}
+	return &Markdown{md: md, quick: quick.Parser(), blocks: newBlockParser(), unsafe: unsafe, bodies: new(bufferPool)}
 }
 
 // newParser returns CommonMark's parser with Byline's block and inline
@@ -152,7 +154,7 @@ func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	if line, runs := costlyEmphasis(body); line > 0 {
 		return &Rendered{Problems: []Problem{emphasisProblem(line, runs)}}, nil
 	}
-	if line, what := costlyRescan(body); line > 0 {
+	if line, what := costlyRescan(&inlineBlocks{body: body, parser: m.blocks}); line > 0 {
 		return &Rendered{Problems: []Problem{rescanProblem(line, what)}}, nil
 	}
 	if line, col, depth := costlyBrackets(body); line > 0 {

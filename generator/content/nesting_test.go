@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -178,6 +179,17 @@ func TestCostlyRescanIsRefused(t *testing.T) {
 		{"reference links over many lines", strings.Repeat("see [the guide][g] and [pay]\n", 1500) + "\n[g]: /g/\n[pay]: /p/\n", 0},
 		{"a long table of links", "| a | b |\n|---|---|\n" + strings.Repeat("| [x](/x/) | [y](/y/) |\n", 5000), 0},
 		{"a long list of links", strings.Repeat("- [Guide][g] and [x]\n", 6000) + "\n[g]: /g/\n", 0},
+		// goldmark parses each cell of a table, each item of a list and
+		// each definition on its own: their brackets are not the lines'.
+		{"a long table of links, images in links, boxes and footnotes", "| a | b |\n|---|---|\n" + strings.Repeat("| [x](/x/) [![i](/i.png)](/y/) | [ ] [^1] |\n", 3000) + "\n[^1]: Note.\n", 0},
+		{"a long table of reference links", "Pay by company:\n\n| Company | Pay |\n|:--|--:|\n" + strings.Repeat("| [Acme][acme] | [$150k][src] |\n", 6000) + "\n[acme]: /acme/\n[src]: /src/\n", 0},
+		{"a long ordered list of links", strings.Repeat("1. [Acme][acme] and [x]\n", 5000) + "\n[acme]: /acme/\n", 0},
+		{"thousands of link reference definitions", "See [c1] and [c4999].\n\n" + defs("[c%d]: /companies/%d/\n", 5000), 0},
+		{"thousands of footnote definitions", "See [^1].\n\n" + defs("[^%d]: See [%d].\n", 5000), 0},
+		// They stay one paragraph where goldmark's are.
+		{"brackets on lines before a table", "Intro\n" + strings.Repeat("][\n", 9000) + "| a |\n|---|\n| b |\n", 1},
+		{"brackets on thousands of lines in a quote", "Intro.\n\n> " + strings.Repeat("][\n", 9000), 3},
+		{"brackets on thousands of lines after a table", "| a |\n|---|\n\n" + strings.Repeat("][\n", 9000), 4},
 	} {
 		r, err := md.Render([]byte(tc.src))
 		if err != nil {
@@ -192,7 +204,21 @@ func TestCostlyRescanIsRefused(t *testing.T) {
 		if line != tc.line {
 			t.Errorf("%s: refused at line %d, want %d (0: not refused)", tc.name, line, tc.line)
 		}
+		if line == 0 {
+			if want := unguarded(t, md, tc.src); string(r.HTML) != want {
+				t.Errorf("%s: renders\n%.300s\nwant, as with no guard,\n%.300s", tc.name, r.HTML, want)
+			}
+		}
 	}
+}
+
+// defs is format, with a number for each %d, for 1 to n.
+func defs(format string, n int) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, format, i, i)
+	}
+	return b.String()
 }
 
 // nested is a line of n brackets open, x, and n closed.
