@@ -25,20 +25,21 @@ const maxLabelWalk = 16 << 20
 const maxLabelSpan = 998
 
 // costlyBrackets returns the 1-based line and column of the outermost
-// bracket of a block of body (see eachBlockLine) on which goldmark would
-// walk more than maxLabelWalk nodes looking for links in link labels, with
-// how deep the block's brackets nest, or 0. It follows goldmark's link
-// parser over the block's brackets in one pass.
-func costlyBrackets(body []byte) (line, col, depth int) {
+// bracket of a block of body (one of goldmark's, see inlineBlocks) on
+// which goldmark would walk more than maxLabelWalk nodes looking for links
+// in link labels, with how deep the block's brackets nest, or 0. It
+// follows goldmark's link parser over the block's brackets in one pass.
+func costlyBrackets(blocks *inlineBlocks) (line, col, depth int) {
+	body := blocks.body
 	if bytes.Count(body, []byte("["))*len(body) <= maxLabelWalk {
 		return 0, 0, 0 // no label can be walked often enough: the common case
 	}
 	var w labelWalker
-	eachBlockLine(body, func(n int, text []byte, first bool) bool {
+	blocks.each(func(n, col int, text []byte, first bool) bool {
 		if first {
 			w = labelWalker{}
 		}
-		w.line(n, text)
+		w.line(n, col, text)
 		return w.work <= maxLabelWalk
 	})
 	if w.work > maxLabelWalk {
@@ -70,8 +71,8 @@ type bracket struct {
 	line, col int
 }
 
-// line adds one line of the block, body line n.
-func (w *labelWalker) line(n int, text []byte) {
+// line adds one line of the block, text at offset col of body line n.
+func (w *labelWalker) line(n, col int, text []byte) {
 	w.nodes++ // each line ends a text node
 	for i := 0; i < len(text) && w.work <= maxLabelWalk; i++ {
 		c := text[i]
@@ -81,7 +82,7 @@ func (w *labelWalker) line(n int, text []byte) {
 			continue
 		case c == '[' || c == '!' && i+1 < len(text) && text[i+1] == '[':
 			image := c == '!'
-			b := bracket{start: w.off + i, nodes: w.nodes, link: math.MaxInt, image: image, line: n, col: i + 1}
+			b := bracket{start: w.off + i, nodes: w.nodes, link: math.MaxInt, image: image, line: n, col: col + i + 1}
 			if image {
 				i++
 			}

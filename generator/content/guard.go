@@ -110,18 +110,19 @@ func costlyProblem(line, openers int) Problem {
 // paragraph. A step costs goldmark 7–15 ns, so 16M steps are 0.1–0.25 s.
 const maxEmphasisWork = 16 << 20
 
-// costlyEmphasis returns the 1-based first line of a block of body (see
-// eachBlockLine) on which matching emphasis would cost goldmark more than
-// maxEmphasisWork steps, with the number of mark runs in the block, or 0.
-// It follows goldmark's matching over its list of runs (see
-// emphasisMatcher.line), in time linear in the block.
-func costlyEmphasis(body []byte) (line, runs int) {
+// costlyEmphasis returns the 1-based first line of a block of body (one
+// of goldmark's, see inlineBlocks) on which matching emphasis would cost
+// goldmark more than maxEmphasisWork steps, with the number of mark runs
+// in the block, or 0. It follows goldmark's matching over its list of
+// runs (see emphasisMatcher.line), in time linear in the block.
+func costlyEmphasis(blocks *inlineBlocks) (line, runs int) {
+	body := blocks.body
 	if n := bytes.Count(body, []byte("*")) + bytes.Count(body, []byte("_")) + bytes.Count(body, []byte("~")); n*n <= maxEmphasisWork {
 		return 0, 0 // too few marks to matter: the common case
 	}
 	var m emphasisMatcher
 	start := 0
-	eachBlockLine(body, func(n int, text []byte, first bool) bool {
+	blocks.each(func(n, _ int, text []byte, first bool) bool {
 		if first {
 			start, m = n, emphasisMatcher{}
 		}
@@ -132,62 +133,6 @@ func costlyEmphasis(body []byte) (line, runs int) {
 		return start, m.runs
 	}
 	return 0, 0
-}
-
-// eachBlockLine calls fn with each line of body that holds inline text, as
-// far as a line tells: not in fenced code, not blank. first says that the
-// line starts a block of its own (the text goldmark parses as one): after a
-// blank line or a fence, or as a heading or a bullet list item. fn returns
-// false to stop.
-func eachBlockLine(body []byte, fn func(n int, text []byte, first bool) bool) {
-	var fence []byte // the open fence ("```", "~~~~"), nil outside code
-	first := true
-	for n := 1; len(body) > 0; n++ {
-		end := bytes.IndexByte(body, '\n')
-		if end < 0 {
-			end = len(body)
-		}
-		text := body[:end]
-		body = body[min(end+1, len(body)):]
-		switch {
-		case fence != nil:
-			if f := fenceOf(text); f != nil && f[0] == fence[0] && len(f) >= len(fence) && len(bytes.TrimSpace(text)) == len(f) {
-				fence, first = nil, true
-			}
-			continue
-		case len(bytes.TrimSpace(text)) == 0:
-			first = true
-			continue
-		}
-		if f := fenceOf(text); f != nil {
-			fence = f
-			continue
-		}
-		starts, heading := startsBlock(text)
-		if !fn(n, text, first || starts) {
-			return
-		}
-		first = heading // a heading is a block of one line
-	}
-}
-
-// startsBlock reports a line that starts a block even right after text: an
-// ATX heading, which is all of its block, or a bullet list item ("# T",
-// "- x", "* x", "+ x").
-func startsBlock(line []byte) (starts, heading bool) {
-	t := bytes.TrimLeft(line, " ")
-	if len(line)-len(t) > 3 || len(t) == 0 {
-		return false, false
-	}
-	switch t[0] {
-	case '-', '*', '+':
-		return len(t) > 1 && (t[1] == ' ' || t[1] == '\t'), false
-	case '#':
-		h := bytes.TrimLeft(t, "#")
-		heading = len(t)-len(h) <= 6 && (len(h) == 0 || h[0] == ' ' || h[0] == '\t')
-		return heading, heading
-	}
-	return false, false
 }
 
 // emphasisMatcher estimates goldmark's work on one block's emphasis.
@@ -300,23 +245,6 @@ func flanking(text []byte, i, j int) (open, close bool) {
 		return left && (!right || isPunct(before)), right && (!left || isPunct(after))
 	}
 	return left, right
-}
-
-// fenceOf returns the code fence that starts line ("```" or "~~~", three
-// or more, after at most three spaces), or nil.
-func fenceOf(line []byte) []byte {
-	t := bytes.TrimLeft(line, " ")
-	if len(line)-len(t) > 3 || len(t) < 3 || (t[0] != '`' && t[0] != '~') {
-		return nil
-	}
-	n := 0
-	for n < len(t) && t[n] == t[0] {
-		n++
-	}
-	if n < 3 || t[0] == '`' && bytes.IndexByte(t[n:], '`') >= 0 {
-		return nil // a backtick fence's info string has no backtick
-	}
-	return t[:n]
 }
 
 func isSpace(r rune) bool { return unicode.IsSpace(r) }

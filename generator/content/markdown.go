@@ -151,13 +151,14 @@ func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	if line, openers := costlyLine(body); line > 0 {
 		return &Rendered{Problems: []Problem{costlyProblem(line, openers)}}, nil
 	}
-	if line, runs := costlyEmphasis(body); line > 0 {
+	blocks := &inlineBlocks{body: body, parser: m.blocks} // parsed once, if a guard needs them
+	if line, runs := costlyEmphasis(blocks); line > 0 {
 		return &Rendered{Problems: []Problem{emphasisProblem(line, runs)}}, nil
 	}
-	if line, what := costlyRescan(&inlineBlocks{body: body, parser: m.blocks}); line > 0 {
+	if line, what := costlyRescan(blocks); line > 0 {
 		return &Rendered{Problems: []Problem{rescanProblem(line, what)}}, nil
 	}
-	if line, col, depth := costlyBrackets(body); line > 0 {
+	if line, col, depth := costlyBrackets(blocks); line > 0 {
 		return &Rendered{Problems: []Problem{bracketProblem(line, col, depth)}}, nil
 	}
 	doc, pc := m.parse(body)
