@@ -59,7 +59,7 @@ func newMarkdown(cfg *config.Config, lexers *lexerSet) *Markdown {
 		util.Prioritized(imageRenderer{}, 100), util.Prioritized(shortcodeRenderer{}, 100),
 		util.Prioritized(newCodeBlockRenderer(lexers), 200)))
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList, extension.Typographer),
+		goldmark.WithExtensions(formatExtensions()...),
 		goldmark.WithParser(newParser(unsafe)),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
@@ -72,6 +72,11 @@ func newMarkdown(cfg *config.Config, lexers *lexerSet) *Markdown {
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(linkGate{}, -1))),
 	)
 	return &Markdown{md: md, quick: quick.Parser(), blocks: newBlockParser(), unsafe: unsafe, bodies: new(bufferPool)}
+}
+
+// formatExtensions are the goldmark extensions of Byline's Markdown.
+func formatExtensions() []goldmark.Extender {
+	return []goldmark.Extender{extension.GFM, extension.Footnote, extension.DefinitionList, extension.Typographer}
 }
 
 // newParser returns CommonMark's parser with Byline's block and inline
