@@ -118,7 +118,11 @@ func (d *metaDecoder) decode(root *value, p *Page) {
 	for _, e := range root.entries {
 		f, ok := metaFields[e.key]
 		if !ok || f.kinds&(1<<p.Kind) == 0 {
-			d.list.Warnf(d.at(e.line, e.col), "%s", unknownKey(e.key, known, ok, p.Kind))
+			msg := unknownKey(e.key, known, ok, p.Kind)
+			if advice := hugoAdvice(e, p.Kind); advice != "" && !ok {
+				msg = fmt.Sprintf("unknown key %q: %s", e.key, advice)
+			}
+			d.list.Warnf(d.at(e.line, e.col), "%s", msg)
 			continue
 		}
 		if e.val.kind == scalarValue && e.val.scalar == nil {

@@ -1,0 +1,54 @@
+package content
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestHugoKeys checks that the front-matter keys of a Hugo site that
+// Byline names otherwise are reported with the key to write instead.
+func TestHugoKeys(t *testing.T) {
+	for _, tt := range []struct {
+		name, path, src string
+		want            []string
+	}{
+		{"dates", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nlastmod: 2024-02-01\nexpiryDate: 2030-01-01\npublishDate: 2024-01-01\n---\n", []string{
+			`site/articles/x.md:4:1: warning: unknown key "lastmod": Byline calls the date of the last update "updated": rename the key`,
+			`site/articles/x.md:5:1: warning: unknown key "expiryDate": Byline calls the date an article is taken down "expires": rename the key`,
+			`site/articles/x.md:6:1: warning: unknown key "publishDate": Byline publishes an article at its "date" (one dated in the future waits for it): put this date in "date" and remove the key`,
+		}},
+		{"summary and link title", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nsummary: S\nlinkTitle: L\nkeywords: [a]\n---\n", []string{
+			`site/articles/x.md:4:1: warning: unknown key "summary": Byline calls the summary "description" (also the meta description; without one, the first paragraph): rename the key`,
+			`site/articles/x.md:5:1: warning: unknown key "linkTitle": Byline has no shorter title for links: cards, menus and breadcrumbs show "title"; remove the key`,
+			`site/articles/x.md:6:1: warning: unknown key "keywords": Byline writes no meta keywords: make them "tags" if readers should browse by them, else remove the key`,
+		}},
+		{"categories in TOML", "articles/x.md", "+++\ntitle = \"T\"\ndate = 2024-01-01\ncategories = [\"Careers\", \"Go\"]\nimages = [\"/i/a.png\"]\n+++\n", []string{
+			`site/articles/x.md:4:1: warning: unknown key "categories": an article has one "category": write category: Careers, and make the others tags`,
+			`site/articles/x.md:5:1: warning: unknown key "images": the social card and hero image is "image", one path, described by "image_alt": write image: /i/a.png and image_alt: (what it shows)`,
+		}},
+		{"one category", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ncategories: [Careers]\n---\n", []string{
+			`site/articles/x.md:4:1: warning: unknown key "categories": an article has one "category": write category: Careers`,
+		}},
+		{"url of an article", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nurl: /x/\n---\n", []string{
+			`site/articles/x.md:4:1: warning: unknown key "url": Byline sets no URL page by page: an article's URL is permalinks.articles in config.yaml filled with its "slug"; list this URL under "aliases" so that it redirects there`,
+		}},
+		{"url and menu of a page", "pages/about.md", "---\ntitle: About\nurl: /about-us/\nmenu: main\n---\n", []string{
+			`site/pages/about.md:3:1: warning: unknown key "url": Byline sets no URL page by page: a page's URL is permalinks.pages in config.yaml filled with its "slug"; list this URL under "aliases" so that it redirects there`,
+			`site/pages/about.md:4:1: warning: unknown key "menu": Byline's menus are listed in config.yaml, under menus.main: add the page there and remove the key`,
+		}},
+		// An author has no dates: a Hugo key there gets the plain message.
+		{"lastmod of an author", "authors/ann.md", "---\nname: Ann\nlastmod: 2024-01-01\n---\n", []string{
+			`site/authors/ann.md:3:1: warning: unknown key "lastmod"`,
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, msgs := parseOne(t, tt.path, tt.src)
+			if got, want := strings.Join(msgs, "\n"), strings.Join(tt.want, "\n"); got != want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, want)
+			}
+			if p == nil {
+				t.Error("a Hugo key failed the page; it is a warning")
+			}
+		})
+	}
+}
