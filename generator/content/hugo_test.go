@@ -1,8 +1,13 @@
 package content
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/byline/byline/generator/diag"
 )
 
 // TestHugoKeys checks that the front-matter keys of a Hugo site that
@@ -50,5 +55,30 @@ func TestHugoKeys(t *testing.T) {
 				t.Error("a Hugo key failed the page; it is a warning")
 			}
 		})
+	}
+}
+
+// TestHugoFolderTexts checks that a term's or an author's text kept the
+// Hugo way, in a folder of its own, is an error that names the file Byline
+// reads, rather than a folder skipped in silence.
+func TestHugoFolderTexts(t *testing.T) {
+	site := testSite()
+	site["tags/go/_index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Go\n---\nAll about Go.\n")}
+	site["categories/careers/index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Careers\n---\n")}
+	site["authors/jane-doe/_index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Jane Doe\n---\n")}
+	site["tags/go/logo.png"] = &fstest.MapFile{Data: []byte("x")}
+	site["series/intro/notes/_index.md"] = &fstest.MapFile{Data: []byte("x")} // no list's text in any generator
+	var list diag.List
+	c := Load(context.Background(), site, Options{Root: "site", Config: testConfig(t)}, &list)
+	want := []string{
+		`site/authors/jane-doe/_index.md:1:1: Byline reads the author jane-doe (its "name", "role", "bio" and body) from the file site/authors/jane-doe.md, not from a folder: move this file there`,
+		`site/categories/careers/index.md:1:1: Byline reads the text of the page /categories/careers/ from the file site/categories/careers.md, not from a folder: move this file there`,
+		`site/tags/go/_index.md:1:1: Byline reads the text of the page /tags/go/ from the file site/tags/go.md, not from a folder: move this file there`,
+	}
+	if got := messages(&list); !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(c.Indexes) != 0 {
+		t.Errorf("indexes = %q, want none", paths(c.Indexes))
 	}
 }

@@ -234,8 +234,32 @@ func (w *walker) dir(p, top, rest string) error {
 		if rest == "" {
 			return nil
 		}
+		if top != "pages" && !strings.Contains(rest, "/") {
+			w.folderText(p, top, rest)
+		}
 	}
 	return fs.SkipDir // layouts/ and anything else hold no content
+}
+
+// folderText reports the _index.md or index.md of p, the folder rest of
+// authors/ or of a taxonomy's folder, where Hugo keeps an author's or a
+// term's text: Byline reads it from one file named by the key or slug, and
+// would skip the folder in silence.
+func (w *walker) folderText(p, top, rest string) {
+	for _, name := range []string{IndexFile, "index.md"} {
+		f := p + "/" + name
+		if fi, err := fs.Stat(w.fsys, f); err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		what := "the text of the page " + "/" + top + "/" + rest + "/"
+		if top == "authors" {
+			what = "the author " + rest + ` (its "name", "role", "bio" and body)`
+		}
+		w.list.Errorf(diag.Pos{Path: w.display(f), Line: 1, Col: 1},
+			"Byline reads %s from the file %s, not from a folder: move this file there",
+			what, w.display(top+"/"+rest+".md"))
+		return
+	}
 }
 
 func (w *walker) add(p, top, rest string) {

@@ -117,6 +117,8 @@ func TestLoadBundles(t *testing.T) {
 		`site/articles/Not A Slug/index.md:1:1: folder name "Not A Slug" is not a valid slug: rename the folder to "not-a-slug" or set slug: not-a-slug`,
 		"site/articles/top/draft-notes.md: this Markdown file is inside site/articles/top/, which holds an index.md and so is that page's folder (a bundle): move the file out of the folder to make it a page of its own, or rename it if it is an attachment",
 		"site/articles/top/inner/index.md: this Markdown file is inside site/articles/top/, which holds an index.md and so is that page's folder (a bundle): move the file out of the folder to make it a page of its own, or rename it if it is an attachment",
+		// An author is one file: a folder's index.md is no author.
+		`site/authors/maya/index.md:1:1: Byline reads the author maya (its "name", "role", "bio" and body) from the file site/authors/maya.md, not from a folder: move this file there`,
 	}
 	if got := messages(&list); !slices.Equal(got, wantErrs) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(wantErrs, "\n"))
