@@ -82,3 +82,23 @@ func TestHugoFolderTexts(t *testing.T) {
 		t.Errorf("indexes = %q, want none", paths(c.Indexes))
 	}
 }
+
+// TestHugoPercentCalls checks that a shortcode called the Hugo way whose
+// output is Markdown, {{% name %}}, is an error that gives the call to
+// write, not text published as written; in code it stays code.
+func TestHugoPercentCalls(t *testing.T) {
+	src := "---\ntitle: T\ndate: 2024-01-01\n---\nIntro.\n\n{{% note %}}\nNothing here is **sponsored**.\n  {{% /note %}}\n\nA {{% badge \"new\" %}} here.\n\n```go\n{{% code %}}\n```\n\nAnd `{{% span %}}`.\n"
+	const msg = "Byline calls a shortcode with {{< >}}, and renders the Markdown between a paired call's lines either way: "
+	p, msgs := parseOne(t, "articles/x.md", src)
+	want := []string{
+		"site/articles/x.md:7:1: " + msg + "write {{< note >}}",
+		"site/articles/x.md:9:3: " + msg + "write {{< /note >}}",
+		"site/articles/x.md:11:3: " + msg + `write {{< badge "new" >}}`,
+	}
+	if got := strings.Join(msgs, "\n"); got != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+	if p != nil {
+		t.Error("the page was built, with the calls as text")
+	}
+}

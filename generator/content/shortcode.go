@@ -232,6 +232,11 @@ func (shortcodeParser) Trigger() []byte { return []byte{'{'} }
 func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
 	indent := len(line) - len(bytes.TrimLeft(line, " \t"))
+	if bytes.HasPrefix(line[indent:], []byte("{{%")) {
+		reader.AdvanceToEOL()
+		callsOf(pc).problem(reader.Source(), seg.Start+indent, percentCall(line[indent:]))
+		return &shortcodeNode{index: -1}, parser.NoChildren
+	}
 	if !bytes.HasPrefix(line[indent:], []byte("{{<")) {
 		return nil, parser.NoChildren
 	}
@@ -303,6 +308,20 @@ func (shortcodeParser) Close(node ast.Node, reader text.Reader, pc parser.Contex
 
 func (shortcodeParser) CanInterruptParagraph() bool { return true }
 func (shortcodeParser) CanAcceptIndentedLine() bool { return false }
+
+// percentCall is the error for a call written as Hugo writes one whose
+// output is Markdown, "{{% note %}}", at the start of text: Byline has one
+// way to call a shortcode, and renders a paired call's inner Markdown with
+// it. Left as text, the call would be published as it is written.
+func percentCall(text []byte) string {
+	const msg = "Byline calls a shortcode with {{< >}}, and renders the Markdown between a paired call's lines either way"
+	end := bytes.Index(text, []byte("%}}"))
+	if end < 0 {
+		return msg + ": write the call as {{< name >}}"
+	}
+	inner := bytes.TrimSpace(text[len("{{%"):end])
+	return fmt.Sprintf("%s: write {{< %s >}}", msg, inner)
+}
 
 // parseShortcode reads one call, "{{< name key="value" k=v >}}".
 func parseShortcode(s string) (Shortcode, error) {
@@ -438,6 +457,11 @@ func (inlineShortcodeParser) Trigger() []byte { return []byte{'{'} }
 
 func (inlineShortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
+	if end := bytes.Index(line, []byte("%}}")); bytes.HasPrefix(line, []byte("{{%")) && end >= 0 {
+		block.Advance(end + 3)
+		callsOf(pc).problem(block.Source(), seg.Start, percentCall(line))
+		return &inlineShortcode{index: -1}
+	}
 	end := bytes.Index(line, []byte(">}}"))
 	if !bytes.HasPrefix(line, []byte("{{<")) || end < 0 {
 		return nil
