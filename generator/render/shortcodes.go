@@ -111,6 +111,10 @@ func expand(th *theme.Theme, p *content.Page, data ShortcodeData, refs bool, lis
 		sc := p.Shortcodes[i]
 		at := diag.Pos{Path: p.File, Line: sc.Line, Col: sc.Col}
 		if !th.HasShortcode(sc.Name) {
+			if advice := hugoBuiltin(sc); advice != "" {
+				list.Errorf(at, "%s; or add shortcodes/%s.html to the site's layouts/", advice, sc.Name)
+				return ""
+			}
 			list.Errorf(at, "no shortcode %q: add shortcodes/%s.html to the site's layouts/ or the theme's", sc.Name, sc.Name)
 			return ""
 		}
