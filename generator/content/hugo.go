@@ -109,3 +109,11 @@ func hugoAdvice(e *entry, k Kind) string {
 	}
 	return f(e.val, k)
 }
+
+// hugoFolders says where the files of a Hugo site's folders go in a
+// Byline site, whose walk skips any folder it does not know: a site moved
+// as it is would build with no articles and no word why.
+var hugoFolders = map[string]string{
+	"content": "move its posts to articles/ (content/posts/x.md to articles/x.md, a sub-folder being a section), standalone pages to pages/, and a term's _index.md to tags/<slug>.md",
+	"assets":  "Byline has no asset pipeline: move the files pages use to static/, which is copied as it is",
+}

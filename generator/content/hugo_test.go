@@ -102,3 +102,26 @@ func TestHugoPercentCalls(t *testing.T) {
 		t.Error("the page was built, with the calls as text")
 	}
 }
+
+// TestHugoFolders checks that a Hugo site's content/ and assets/ folders,
+// which Byline skips, are named in a warning that says where their files
+// go, rather than a build with no articles and no word why.
+func TestHugoFolders(t *testing.T) {
+	site := fstest.MapFS{
+		"config.yaml":                  {Data: []byte("title: x\n")},
+		"content/posts/a.md":           article("A"),
+		"content/about.md":             {Data: []byte("---\ntitle: About\n---\n")},
+		"assets/scss/main.scss":        {Data: []byte("a{}")},
+		"static/images/x.png":          {Data: []byte("x")},
+		"layouts/partials/footer.html": {Data: []byte("x")},
+	}
+	var list diag.List
+	Load(context.Background(), site, Options{Root: "site", Config: testConfig(t)}, &list)
+	want := []string{
+		"site/assets: warning: Byline reads no assets/ folder, Hugo's, and skips it: Byline has no asset pipeline: move the files pages use to static/, which is copied as it is",
+		"site/content: warning: Byline reads no content/ folder, Hugo's, and skips it: move its posts to articles/ (content/posts/x.md to articles/x.md, a sub-folder being a section), standalone pages to pages/, and a term's _index.md to tags/<slug>.md",
+	}
+	if got := messages(&list); !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

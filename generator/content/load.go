@@ -237,6 +237,10 @@ func (w *walker) dir(p, top, rest string) error {
 		if top != "pages" && !strings.Contains(rest, "/") {
 			w.folderText(p, top, rest)
 		}
+	default:
+		if advice, ok := hugoFolders[top]; ok && rest == "" {
+			w.list.Warnf(diag.Pos{Path: w.display(p)}, "Byline reads no %s/ folder, Hugo's, and skips it: %s", top, advice)
+		}
 	}
 	return fs.SkipDir // layouts/ and anything else hold no content
 }
