@@ -142,7 +142,11 @@ func (d *decoder) decode(data []byte) {
 		first[key], _ = yamlpos.Of(mv.Key)
 		field, ok := fields[key]
 		if !ok {
-			d.list.Warnf(d.pos(mv.Key), "%s", yamlpos.Unknown(key, tags(reflect.TypeFor[Config]())))
+			msg := hugoAdvice(key, d.resolve(mv.Value))
+			if msg == "" {
+				msg = yamlpos.Unknown(key, tags(reflect.TypeFor[Config]()))
+			}
+			d.list.Warnf(d.pos(mv.Key), "%s", msg)
 			continue
 		}
 		d.cfg.Pos[key] = d.pos(mv.Key)
@@ -310,7 +314,11 @@ func (d *decoder) checkKeys(n ast.Node, t reflect.Type, path string) bool {
 				d.list.Errorf(d.pos(mv.Key), "%s: unknown key %s: remove it (the keys here are %s)", path, key, strings.Join(known, ", "))
 				ok = false
 			case !isField:
-				d.list.Warnf(d.pos(mv.Key), "%s: %s", path, yamlpos.Unknown(key, known))
+				msg := hugoAdvice(path+"."+key, d.resolve(mv.Value))
+				if msg == "" {
+					msg = yamlpos.Unknown(key, known)
+				}
+				d.list.Warnf(d.pos(mv.Key), "%s: %s", path, msg)
 			default:
 				ok = d.checkKeys(mv.Value, f, path+"."+key) && ok
 			}

@@ -242,7 +242,8 @@ func TestPermalinkErrors(t *testing.T) {
 		{"permalinks:\n  pages: /:year/:slug/\n", `site/config.yaml:2:10: permalinks.pages "/:year/:slug/": pages have no :year; their only token is :slug`},
 		{"permalinks:\n  pages: /pages/\n", `site/config.yaml:2:10: permalinks.pages "/pages/": must contain :slug, so that each page has its own URL, like "/pages/:slug/"`},
 		{"permalinks:\n  articls: /:slug/\n", `site/config.yaml:2:3: warning: permalinks: unknown key "articls"; did you mean "articles"?`},
-		{"permalinks:\n  posts: /:slug/\n", `site/config.yaml:2:3: warning: permalinks: unknown key "posts"`},
+		// Hugo names a pattern by its section.
+		{"permalinks:\n  posts: /:slug/\n", `site/config.yaml:2:3: warning: permalinks: unknown key "posts": Byline's patterns are for articles, all under articles/, and for pages: write articles: /:slug/`},
 		{"permalinks:\n  articles: [a]\n", `site/config.yaml:2:13: permalinks: expected a string`},
 		{"permalinks: /:slug/\n", `site/config.yaml:1:13: permalinks: string was used where mapping is expected`},
 	} {
