@@ -206,13 +206,34 @@ func (s *Site) resolvePeople(a *Article, list *diag.List) {
 		if key == "" || s.failedAuthors[k] {
 			continue // reported once in Assemble, or at the author's file
 		}
+		if au := s.authorNamed(k); au != nil {
+			list.Errorf(a.pos(key), "unknown author %q: an author is named by its key, the name of its file (%s): write %s", k, au.File, au.Key)
+			continue
+		}
 		list.Errorf(a.pos(key), "unknown author %q: create site/authors/%s.md%s", k, k, s.known())
 	}
 	if k := a.Meta.ReviewedBy; k != "" {
 		if a.Reviewer = s.authorByKey[k]; a.Reviewer == nil && !s.failedAuthors[k] {
+			if au := s.authorNamed(k); au != nil {
+				list.Errorf(a.pos("reviewed_by"), "unknown reviewer %q: an author is named by its key, the name of its file (%s): write %s", k, au.File, au.Key)
+				return
+			}
 			list.Errorf(a.pos("reviewed_by"), "unknown reviewer %q: create site/authors/%s.md%s", k, k, s.known())
 		}
 	}
+}
+
+// authorNamed returns the author whose name, or key in another case or
+// spelling, is s: a Hugo site names its authors as people are named
+// ("Jane Doe"), where Byline wants the key ("jane-doe"). Nil when none is.
+func (s *Site) authorNamed(name string) *Author {
+	slug := content.Slugify(name)
+	for _, au := range s.Authors {
+		if strings.EqualFold(au.Meta.Name, name) || au.Key == slug {
+			return au
+		}
+	}
+	return nil
 }
 
 // known lists the author keys for an error message.
