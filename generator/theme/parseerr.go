@@ -110,7 +110,9 @@ func wordIn(line, w string) int {
 		}
 		at, end := i+j, i+j+len(w)
 		inAction := strings.LastIndex(line[:at], "{{") > strings.LastIndex(line[:at], "}}")
-		if inAction && !isWordByte(line, at-1) && !isWordByte(line, end) {
+		// A "." before the name makes it a field's; one after it is a
+		// field of the function's result ({{ now.Year }}).
+		if inAction && !isWordByte(line, at-1) && (!isWordByte(line, end) || line[end] == '.') {
 			return at + 1
 		}
 		i = end
