@@ -264,6 +264,9 @@ func digest(doc ast.Node, src []byte, rawHTML bool, out *Rendered) {
 		}
 		return ast.WalkContinue, nil
 	})
+	if s, ok := summaryBefore(doc, src); ok && s != "" {
+		out.Summary = s
+	}
 	out.Refs = refs.refs
 	out.Links = refs.links
 	out.Images = refs.images

@@ -321,33 +321,38 @@ type textSink interface {
 
 func writeText(b textSink, n ast.Node, src []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c := c.(type) {
-		case *ast.Text:
-			if v := c.Value(src); bytes.IndexByte(v, '&') < 0 && bytes.IndexByte(v, '\\') < 0 {
-				b.Write(v) // nothing to decode: skip the string copy
-			} else if _, code := n.(*ast.CodeSpan); code {
-				b.Write(v)
-			} else {
-				b.WriteString(unescapeText(v))
-			}
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			if c.IsCode() {
-				b.WriteString(html.UnescapeString(string(c.Value)))
-			} else {
-				b.Write(c.Value)
-			}
-		case *ast.AutoLink:
-			b.Write(c.Label(src))
-		case *ast.RawHTML, *ast.Image, *east.FootnoteLink, *anchor:
-		default:
-			if c.Type() == ast.TypeBlock {
-				b.WriteByte(' ')
-			}
-			writeText(b, c, src)
+		writeChild(b, n, c, src)
+	}
+}
+
+// writeChild writes the plain text of c, a child of n.
+func writeChild(b textSink, n, c ast.Node, src []byte) {
+	switch c := c.(type) {
+	case *ast.Text:
+		if v := c.Value(src); bytes.IndexByte(v, '&') < 0 && bytes.IndexByte(v, '\\') < 0 {
+			b.Write(v) // nothing to decode: skip the string copy
+		} else if _, code := n.(*ast.CodeSpan); code {
+			b.Write(v)
+		} else {
+			b.WriteString(unescapeText(v))
 		}
+		if c.SoftLineBreak() || c.HardLineBreak() {
+			b.WriteByte(' ')
+		}
+	case *ast.String:
+		if c.IsCode() {
+			b.WriteString(html.UnescapeString(string(c.Value)))
+		} else {
+			b.Write(c.Value)
+		}
+	case *ast.AutoLink:
+		b.Write(c.Label(src))
+	case *ast.RawHTML, *ast.Image, *east.FootnoteLink, *anchor:
+	default:
+		if c.Type() == ast.TypeBlock {
+			b.WriteByte(' ')
+		}
+		writeText(b, c, src)
 	}
 }
 
