@@ -15,7 +15,7 @@ var hugoKeys = map[string]func(v *value, k Kind) string{
 	"modified":      renamed("updated", "the date of the last update %q"),
 	"expirydate":    renamed("expires", "the date an article is taken down %q"),
 	"unpublishdate": renamed("expires", "the date an article is taken down %q"),
-	"summary":       renamed("description", "the summary %q (also the meta description; without one, the first paragraph)"),
+	"summary":       renamed("description", "the summary %q (also the meta description; without one, the text before <!--more-->, else the first paragraph)"),
 	"publishdate":   publishDate,
 	"pubdate":       publishDate,
 	"categories":    categories,
@@ -36,6 +36,15 @@ var hugoKeys = map[string]func(v *value, k Kind) string{
 	},
 	"menu": func(*value, Kind) string {
 		return `Byline's menus are listed in config.yaml, under menus.main: add the page there and remove the key`
+	},
+	"weight": func(_ *value, k Kind) string {
+		switch k {
+		case Article:
+			return `articles are listed newest first, and "featured: true" shows one large on the home page: remove the key`
+		case Standalone:
+			return `menus list pages in the order config.yaml's menus.main gives them: remove the key`
+		}
+		return ""
 	},
 }
 

@@ -23,13 +23,16 @@ func TestHugoKeys(t *testing.T) {
 			`site/articles/x.md:6:1: warning: unknown key "publishDate": Byline publishes an article at its "date" (one dated in the future waits for it): put this date in "date" and remove the key`,
 		}},
 		{"summary and link title", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nsummary: S\nlinkTitle: L\nkeywords: [a]\n---\n", []string{
-			`site/articles/x.md:4:1: warning: unknown key "summary": Byline calls the summary "description" (also the meta description; without one, the first paragraph): rename the key`,
+			`site/articles/x.md:4:1: warning: unknown key "summary": Byline calls the summary "description" (also the meta description; without one, the text before <!--more-->, else the first paragraph): rename the key`,
 			`site/articles/x.md:5:1: warning: unknown key "linkTitle": Byline has no shorter title for links: cards, menus and breadcrumbs show "title"; remove the key`,
 			`site/articles/x.md:6:1: warning: unknown key "keywords": Byline writes no meta keywords: make them "tags" if readers should browse by them, else remove the key`,
 		}},
 		{"categories in TOML", "articles/x.md", "+++\ntitle = \"T\"\ndate = 2024-01-01\ncategories = [\"Careers\", \"Go\"]\nimages = [\"/i/a.png\"]\n+++\n", []string{
 			`site/articles/x.md:4:1: warning: unknown key "categories": an article has one "category": write category: Careers, and make the others tags`,
 			`site/articles/x.md:5:1: warning: unknown key "images": the social card and hero image is "image", one path, described by "image_alt": write image: /i/a.png and image_alt: (what it shows)`,
+		}},
+		{"weight of an article", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nweight: 3\n---\n", []string{
+			`site/articles/x.md:4:1: warning: key "weight" is not used by articles: articles are listed newest first, and "featured: true" shows one large on the home page: remove the key`,
 		}},
 		{"one category", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ncategories: [Careers]\n---\n", []string{
 			`site/articles/x.md:4:1: warning: unknown key "categories": an article has one "category": write category: Careers`,

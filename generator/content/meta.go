@@ -119,8 +119,11 @@ func (d *metaDecoder) decode(root *value, p *Page) {
 		f, ok := metaFields[e.key]
 		if !ok || f.kinds&(1<<p.Kind) == 0 {
 			msg := unknownKey(e.key, known, ok, p.Kind)
-			if advice := hugoAdvice(e, p.Kind); advice != "" && !ok {
+			if advice := hugoAdvice(e, p.Kind); advice != "" {
 				msg = fmt.Sprintf("unknown key %q: %s", e.key, advice)
+				if ok {
+					msg = fmt.Sprintf("key %q is not used by %s: %s", e.key, kindNames[p.Kind], advice)
+				}
 			}
 			d.list.Warnf(d.at(e.line, e.col), "%s", msg)
 			continue
@@ -180,9 +183,12 @@ func SourceURLKey(i int) string { return itemKey("sources", i) + ".url" }
 
 func itemKey(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
 
+// kindNames name the pages of each Kind in messages.
+var kindNames = [...]string{Article: "articles", Standalone: "pages", Author: "authors", Index: "a list page's _index.md"}
+
 func unknownKey(key string, known []string, otherKind bool, k Kind) string {
 	if otherKind {
-		return fmt.Sprintf("key %q is not used by %s, and changes nothing here: remove it", key, [...]string{"articles", "pages", "authors", "a list page's _index.md"}[k])
+		return fmt.Sprintf("key %q is not used by %s, and changes nothing here: remove it", key, kindNames[k])
 	}
 	return yamlpos.Unknown(key, known)
 }
