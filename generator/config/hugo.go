@@ -32,7 +32,7 @@ var hugoKeys = map[string]func(val string) string{
 		return "Byline's taxonomies are tags, categories and series, always: remove the key"
 	},
 	"summarylength": func(string) string {
-		return `a summary is the article's "description", else its first paragraph: remove the key`
+		return `a summary is the article's "description", else the text before <!--more-->, else its first paragraph: remove the key`
 	},
 	"enablerobotstxt": func(string) string {
 		return "Byline always writes robots.txt: remove the key"
@@ -64,11 +64,28 @@ func hugoAdvice(path string, n ast.Node) string {
 		// articles are all under articles/.
 		return fmt.Sprintf("unknown key %q: Byline's patterns are for articles, all under articles/, and for pages: write articles: %s", key, or(val, "/articles/:slug/"))
 	}
+	if strings.HasPrefix(path, "menus.") {
+		return menuAdvice(key)
+	}
 	f := hugoKeys[strings.ToLower(path)]
 	if f == nil {
 		return ""
 	}
 	return fmt.Sprintf("unknown key %q: %s", key, f(val))
+}
+
+// menuAdvice is the message for the unknown key of a menu item, when it
+// is one of Hugo's; else "".
+func menuAdvice(key string) string {
+	switch strings.ToLower(key) {
+	case "weight":
+		return fmt.Sprintf("unknown key %q: a menu shows its items in the order they are written: move this one to its place and remove the key", key)
+	case "identifier", "parent":
+		return fmt.Sprintf("unknown key %q: Byline's menus have one level, each item a name and a url: remove the key", key)
+	case "pre", "post":
+		return fmt.Sprintf("unknown key %q: a menu item is a name and a url; the theme draws the rest: remove the key", key)
+	}
+	return ""
 }
 
 // scalarText returns the text of n when it is a string or a number, else "".
