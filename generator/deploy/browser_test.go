@@ -69,7 +69,7 @@ func TestInBrowser(t *testing.T) {
 	for _, a := range res.Site.Articles {
 		pages = append(pages, a.URL)
 	}
-	others := []string{"/", "/articles/", "/tags/", "/tags/kubernetes/", "/authors/", "/authors/maya-okafor/", "/about/", "/search/?q=engineer", "/404.html"}
+	others := []string{"/", "/articles/", "/articles/roles/", "/tags/", "/tags/kubernetes/", "/categories/career-paths/", "/authors/", "/authors/maya-okafor/", "/about/", "/search/?q=engineer", "/404.html"}
 
 	ctx := browsertest.New(t, 5*time.Minute)
 	err = chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
