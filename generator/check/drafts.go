@@ -47,7 +47,9 @@ func (c *checker) addUnpublished(ctx context.Context, pre *generator.Prepared, l
 }
 
 // unpublishedSources maps the output path of each article and page of pre
-// that pub, the production build, does not have to its Markdown file.
+// that pub, the production build, does not have to its Markdown file, and
+// that of the first page of each section and term only pre has to its
+// text, when it has one (content.Index).
 func unpublishedSources(pub, pre *site.Site) map[string]*content.Page {
 	published := map[string]bool{}
 	for _, a := range pub.Articles {
@@ -55,6 +57,12 @@ func unpublishedSources(pub, pre *site.Site) map[string]*content.Page {
 	}
 	for _, p := range pub.Pages {
 		published[p.URL] = true
+	}
+	for _, sec := range pub.Sections {
+		published[sec.URL] = true
+	}
+	for _, t := range pub.AllTerms() {
+		published[t.URL] = true
 	}
 	out := map[string]*content.Page{}
 	for _, a := range pre.Articles {
@@ -65,6 +73,16 @@ func unpublishedSources(pub, pre *site.Site) map[string]*content.Page {
 	for _, p := range pre.Pages {
 		if !published[p.URL] {
 			out[outPath(p.URL)] = p.Page
+		}
+	}
+	for _, sec := range pre.Sections {
+		if sec.Index != nil && !published[sec.URL] {
+			out[outPath(sec.URL)] = sec.Index
+		}
+	}
+	for _, t := range pre.AllTerms() {
+		if t.Index != nil && !published[t.URL] {
+			out[outPath(t.URL)] = t.Index
 		}
 	}
 	return out
