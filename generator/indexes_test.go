@@ -24,6 +24,7 @@ title: Tech roles explained
 description: What each job in software involves day to day, and who hires for it.
 image: /images/roles.png
 image_alt: Six people at a whiteboard
+aliases: [/jobs/]
 ---
 Each guide names the work, the tools and the pay. {{< count >}} guides so far.
 
@@ -94,6 +95,9 @@ func TestListIndexes(t *testing.T) {
 		`<li><a href="../../articles/roles/">Tech roles explained</a></li>`,
 	)
 
+	// A list's old URL redirects to it.
+	wantIn(t, "_redirects", builtPage(t, files, "_redirects"), "/jobs/ /articles/roles/ 301")
+	wantIn(t, "jobs/index.html", builtPage(t, files, "jobs/index.html"), `<meta http-equiv="refresh" content="0; url=../articles/roles/">`)
 	// A section with a text and no article yet has its page.
 	if s := page("articles/salaries/index.html"); !strings.Contains(s, "<p>Coming soon.</p>") {
 		t.Errorf("articles/salaries/index.html lacks its text")
@@ -220,6 +224,7 @@ Soon.
 ---
 title: Go
 description: Guides for people who write Go at work, from services to tooling, and what the language pays.
+aliases: [/topics/go/]
 ---
 Go is the language of much of the cloud. {{< count >}} so far.
 -- site/tags/kotlin.md --
@@ -255,6 +260,7 @@ not really a PNG
 		`<p class="page-lede">Guides for people who write Go at work, from services to tooling, and what the language pays.</p>`,
 		`<p>Go is the language of much of the cloud. 2 articles so far.</p>`,
 	)
+	wantIn(t, "_redirects", page("_redirects"), "/topics/go/ /tags/golang/ 301")
 	if s := page("tags/golang/page/2/index.html"); strings.Contains(s, "language of much") {
 		t.Errorf("page 2 of the tag shows its introduction")
 	}

@@ -51,7 +51,7 @@ var metaFields = map[string]metaField{
 	"draft":       {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Draft = d.bool(v, "draft") }},
 	"featured":    {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Featured = d.bool(v, "featured") }},
 	"slug":        {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Slug = d.str(v, "slug") }},
-	"aliases":     {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) { m.Aliases = d.strs(v, "aliases") }},
+	"aliases":     {forArticles | forPages | forIndexes, func(d *metaDecoder, v *value, m *Meta) { m.Aliases = d.strs(v, "aliases") }},
 	"image":       {forArticles | forPages | forIndexes, func(d *metaDecoder, v *value, m *Meta) { m.Image = d.url(v, "image") }},
 	"image_alt":   {forArticles | forPages | forIndexes, func(d *metaDecoder, v *value, m *Meta) { m.ImageAlt = d.str(v, "image_alt") }},
 	"toc": {forArticles | forPages, func(d *metaDecoder, v *value, m *Meta) {

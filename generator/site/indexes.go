@@ -147,20 +147,31 @@ func ListFolders() []string { return []string{"articles", "tags", "categories", 
 // Indexes returns the texts of the lists that have one: those of Lists,
 // then the sections', then the terms' of each taxonomy.
 func (s *Site) Indexes() []*content.Page {
-	var out []*content.Page
+	refs := s.indexRefs()
+	out := make([]*content.Page, len(refs))
+	for i, r := range refs {
+		out[i] = r.page
+	}
+	return out
+}
+
+// indexRefs returns each list text with the URL of its list, in the order
+// of Indexes.
+func (s *Site) indexRefs() []pageRef {
+	var out []pageRef
 	for _, f := range ListFolders() {
 		if p := s.Lists[f]; p != nil {
-			out = append(out, p)
+			out = append(out, pageRef{p, "/" + f + "/"})
 		}
 	}
 	for _, sec := range s.Sections {
 		if sec.Index != nil {
-			out = append(out, sec.Index)
+			out = append(out, pageRef{sec.Index, sec.URL})
 		}
 	}
 	for _, t := range s.AllTerms() {
 		if t.Index != nil {
-			out = append(out, t.Index)
+			out = append(out, pageRef{t.Index, t.URL})
 		}
 	}
 	return out

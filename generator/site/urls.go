@@ -210,6 +210,9 @@ func (s *Site) addAliases(claim func(string, owner) bool, list *diag.List) {
 	for _, p := range s.Pages {
 		add(pageRef{p.Page, p.URL}, p.Meta.Aliases)
 	}
+	for _, r := range s.indexRefs() {
+		add(r, r.page.Meta.Aliases)
+	}
 	slices.SortFunc(s.Aliases, func(a, b Alias) int { return cmp.Compare(a.From, b.From) })
 }
 

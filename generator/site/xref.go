@@ -58,18 +58,8 @@ func (s *Site) resolveLinks(c *content.Content, opts Options, list *diag.List) {
 		for _, a := range s.Authors {
 			targets[a.Path] = linkTarget{a.URL, a.Page}
 		}
-		for folder, p := range s.Lists {
-			targets[p.Path] = linkTarget{"/" + folder + "/", p}
-		}
-		for _, sec := range s.Sections {
-			if p := sec.Index; p != nil {
-				targets[p.Path] = linkTarget{sec.URL, p}
-			}
-		}
-		for _, t := range s.AllTerms() {
-			if p := t.Index; p != nil {
-				targets[p.Path] = linkTarget{t.URL, p}
-			}
+		for _, r := range s.indexRefs() {
+			targets[r.page.Path] = linkTarget{r.url, r.page}
 		}
 		for _, pages := range [][]*content.Page{c.Articles, c.Pages} {
 			for _, p := range pages {
