@@ -105,9 +105,10 @@ func TestListIndexes(t *testing.T) {
 	if f := readFeed(t, page("articles/roles/feed.xml")); len(f.Entries) != 2 {
 		t.Errorf("roles feed has %d entries, want 2", len(f.Entries))
 	}
-	if s := page("articles/roles/feed.xml"); !strings.Contains(s, "<title>Tech roles explained — Career Stack</title>") {
-		t.Errorf("roles feed is not titled by its _index.md")
-	}
+	wantIn(t, "articles/roles/feed.xml", page("articles/roles/feed.xml"),
+		"<title>Tech roles explained — Career Stack</title>",
+		"<subtitle>What each job in software involves day to day, and who hires for it.</subtitle>")
+	wantIn(t, "articles/salaries/feed.xml", page("articles/salaries/feed.xml"), "<subtitle>The site&#39;s own description.</subtitle>")
 }
 
 // TestListIndexWithoutText: a list without an _index.md keeps its name from

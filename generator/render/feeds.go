@@ -73,11 +73,12 @@ type atomCategory struct {
 	Label string `xml:"label,attr,omitempty"`
 }
 
-// feed renders the Atom feed of arts at feedURL for the page at pageURL.
-func (r *Renderer) feed(feedURL, pageURL, title string, arts []*site.Article, list *diag.List) File {
+// feed renders the Atom feed of arts at feedURL for the page at pageURL,
+// with title and subtitle sub.
+func (r *Renderer) feed(feedURL, pageURL, title, sub string, arts []*site.Article, list *diag.List) File {
 	c := r.site.Config
 	f := atomFeed{
-		Lang: c.Language, Title: title, Sub: c.Description, ID: r.abs(pageURL),
+		Lang: c.Language, Title: title, Sub: sub, ID: r.abs(pageURL),
 		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: r.abs(feedURL)}, {Rel: "alternate", Type: "text/html", Href: r.abs(pageURL)}},
 		Gen:   atomGen{Name: "Byline"},
 	}

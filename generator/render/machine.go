@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/byline/byline/generator/content"
 	"github.com/byline/byline/generator/diag"
 	"github.com/byline/byline/generator/site"
 )
@@ -18,24 +19,24 @@ func (r *Renderer) machineJobs() []job {
 	add := func(path string, gen func(*diag.List) File) {
 		jobs = append(jobs, job{path: path, gen: gen})
 	}
-	feed := func(pageURL, title string, arts []*site.Article) {
-		add(outFile(pageURL+"feed.xml"), func(list *diag.List) File { return r.feed(pageURL+"feed.xml", pageURL, title, arts, list) })
+	// A feed's subtitle is its list's description, when its text has
+	// one, else the site's.
+	feed := func(pageURL, title string, text *content.Page, arts []*site.Article) {
+		sub := s.Config.Description
+		if text != nil && text.Meta.Description != "" {
+			sub = text.Meta.Description
+		}
+		add(outFile(pageURL+"feed.xml"), func(list *diag.List) File { return r.feed(pageURL+"feed.xml", pageURL, title, sub, arts, list) })
 	}
-	feed("/", s.Config.Title, s.Articles)
+	feed("/", s.Config.Title, nil, s.Articles)
 	for _, sec := range s.Sections {
-		feed(sec.URL, sec.Title+" — "+s.Config.Title, sec.Articles)
+		feed(sec.URL, sec.Title+" — "+s.Config.Title, sec.Index, sec.Articles)
 	}
-	for _, t := range s.Tags {
-		feed(t.URL, t.Name+" — "+s.Config.Title, t.Articles)
-	}
-	for _, t := range s.Categories {
-		feed(t.URL, t.Name+" — "+s.Config.Title, t.Articles)
-	}
-	for _, t := range s.Series {
-		feed(t.URL, t.Name+" — "+s.Config.Title, t.Articles)
+	for _, t := range s.AllTerms() {
+		feed(t.URL, t.Name+" — "+s.Config.Title, t.Index, t.Articles)
 	}
 	for _, a := range s.Authors {
-		feed(a.URL, a.Meta.Name+" — "+s.Config.Title, a.Articles)
+		feed(a.URL, a.Meta.Name+" — "+s.Config.Title, nil, a.Articles)
 	}
 	r.sitemapJobs(add)
 	add("robots.txt", func(*diag.List) File { return r.robots() })
