@@ -38,7 +38,7 @@ const usage = `Byline builds a static site of career articles.
 Usage:
   byline build  [--site DIR] [--out DIR] [--theme NAME] [--drafts] [--future] [--base-url URL] [--minify] [--precompress] [--watch] [--quiet]
   byline serve  [--site DIR] [--theme NAME] [--addr 127.0.0.1:1313] [--no-drafts]
-  byline new    article "Title" [--site DIR] [--author KEY] [--section NAME] [--bundle]
+  byline new    article "Title" [--site DIR] [--author KEY] [--section NAME] [--slug SLUG] [--bundle]
   byline check  [--site DIR] [--theme NAME] [--format text|json] [--external[=list|fetch]]
   byline init   [--force] DIR
   byline version

@@ -321,3 +321,35 @@ func TestStreamedBuildEqualsInMemoryBuild(t *testing.T) {
 	}
 	equalTrees(t, streamed, inMemory)
 }
+
+// TestUsageNamesEveryFlag: the synopsis "byline help" prints names every
+// flag each command takes (it left out new's --slug).
+func TestUsageNamesEveryFlag(t *testing.T) {
+	code, top, _ := run(t, "help")
+	if code != 0 {
+		t.Fatalf("byline help: exit %d", code)
+	}
+	for _, cmd := range []string{"build", "serve", "new", "check", "init"} {
+		var line string
+		for l := range strings.Lines(top) {
+			if strings.HasPrefix(strings.TrimSpace(l), "byline "+cmd+" ") {
+				line = l
+			}
+		}
+		if line == "" {
+			t.Errorf("byline help names no %s command", cmd)
+			continue
+		}
+		_, help, _ := run(t, "help", cmd)
+		for l := range strings.Lines(help) {
+			f, ok := strings.CutPrefix(l, "  -")
+			if !ok {
+				continue
+			}
+			name, _, _ := strings.Cut(strings.TrimSpace(f), " ")
+			if !strings.Contains(line, "[--"+name) {
+				t.Errorf("byline help: the %s line %q lacks --%s, which byline help %s lists", cmd, strings.TrimSpace(line), name, cmd)
+			}
+		}
+	}
+}
