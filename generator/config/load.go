@@ -46,7 +46,18 @@ func Load(fsys fs.FS, file string, list *diag.List) *Config {
 	d := decoder{file: file, list: list, cfg: cfg, values: map[string]diag.Pos{}, badType: map[string]bool{}}
 	d.decode(data)
 	d.finish()
+	besides(fsys, file, list)
 	return cfg
+}
+
+// besides warns of a file of otherNames beside config.yaml: its settings
+// are not read, and an editor who changes them sees nothing happen.
+func besides(fsys fs.FS, file string, list *diag.List) {
+	for _, name := range otherNames {
+		if _, err := fs.Stat(fsys, name); err == nil {
+			list.Warnf(diag.Pos{Path: path.Join(path.Dir(file), name)}, "not read: Byline reads a site's settings from %s alone; move what this file sets there, and delete it", Name)
+		}
+	}
 }
 
 // otherNames are the names other generators (and YAML's other extension)

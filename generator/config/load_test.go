@@ -2,6 +2,7 @@ package config
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -47,6 +48,28 @@ func TestSettingsUnderAnotherName(t *testing.T) {
 		if err := list.Err(); err == nil || err.Error() != want {
 			t.Errorf("%s: %v, want %s", name, err, want)
 		}
+	}
+}
+
+// TestSettingsBesideConfig: a config.yml or hugo.toml beside config.yaml
+// was ignored in silence, though its settings may be the ones edited.
+func TestSettingsBesideConfig(t *testing.T) {
+	var list diag.List
+	Load(fstest.MapFS{
+		"config.yaml": &fstest.MapFile{Data: []byte("title: T\n")},
+		"config.yml":  &fstest.MapFile{Data: []byte("title: U\n")},
+		"hugo.toml":   &fstest.MapFile{Data: []byte("title = 'V'\n")},
+	}, "site/config.yaml", &list)
+	want := []string{
+		"site/config.yml: warning: not read: Byline reads a site's settings from config.yaml alone; move what this file sets there, and delete it",
+		"site/hugo.toml: warning: not read: Byline reads a site's settings from config.yaml alone; move what this file sets there, and delete it",
+	}
+	var got []string
+	for _, d := range list.All() {
+		got = append(got, d.Error())
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
