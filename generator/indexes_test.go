@@ -25,6 +25,7 @@ description: What each job in software involves day to day, and who hires for it
 image: /images/roles.png
 image_alt: Six people at a whiteboard
 aliases: [/jobs/]
+link_title: Roles
 ---
 Each guide names the work, the tools and the pay. {{< count >}} guides so far.
 
@@ -68,7 +69,7 @@ func TestListIndexes(t *testing.T) {
 		`<p>Each guide names the work, the tools and the pay. 2 guides so far.</p>`,
 		`<h2 id="how-we-pick-roles">`,
 		`Follow Tech roles explained (Atom feed)`,
-		`<a href="../../articles/roles/" aria-current="page">Tech roles explained</a>`,
+		`<a href="../../articles/roles/" aria-current="page">Roles</a>`,
 	)
 	// A weight puts Salaries before Roles, which has none.
 	nav := roles[strings.Index(roles, `<nav class="section-nav"`):]
@@ -92,7 +93,7 @@ func TestListIndexes(t *testing.T) {
 	wantIn(t, "articles/sre/index.html", sre,
 		`<a href="../../articles/roles/#how-we-pick-roles">all roles</a>`,
 		`<li><a href="../../articles/">Every career guide</a></li>`,
-		`<li><a href="../../articles/roles/">Tech roles explained</a></li>`,
+		`<li><a href="../../articles/roles/">Roles</a></li>`,
 	)
 
 	// A list's old URL redirects to it.
@@ -223,7 +224,8 @@ tags: [Kotlin]
 Soon.
 -- site/tags/golang.md --
 ---
-title: Go
+title: Go at work
+link_title: Go
 description: Guides for people who write Go at work, from services to tooling, and what the language pays.
 aliases: [/topics/go/]
 ---
@@ -255,9 +257,10 @@ not really a PNG
 	page := func(name string) string { return builtPage(t, files, name) }
 	golang := page("tags/golang/index.html")
 	wantIn(t, "tags/golang/index.html", golang,
-		`<title>Go — Career Stack</title>`,
+		`<title>Go at work — Career Stack</title>`,
 		`<meta name="description" content="Guides for people who write Go at work, from services to tooling, and what the language pays.">`,
-		`<h1>Go</h1>`,
+		`<h1>Go at work</h1>`,
+		`<li><span aria-current="page">Go</span></li>`,
 		`<p class="page-lede">Guides for people who write Go at work, from services to tooling, and what the language pays.</p>`,
 		`<p>Go is the language of much of the cloud. 2 articles so far.</p>`,
 	)
@@ -274,7 +277,7 @@ not really a PNG
 	if s := page("categories/roles/index.html"); !strings.Contains(s, `<meta property="og:image" content="/images/roles.png">`) {
 		t.Errorf("categories/roles/index.html lacks its image")
 	}
-	if s := page("tags/golang/feed.xml"); !strings.Contains(s, "<title>Go — Career Stack</title>") {
+	if s := page("tags/golang/feed.xml"); !strings.Contains(s, "<title>Go at work — Career Stack</title>") {
 		t.Errorf("the tag's feed is not titled by its text")
 	}
 	const typo = `site/tags/relability.md: warning: no article has the tag whose slug is "relability", so this text is shown nowhere: did you mean "tags/reliability.md"?`

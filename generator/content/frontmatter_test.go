@@ -31,6 +31,8 @@ func parseOne(t testing.TB, path, src string) (*Page, []string) {
 		f.section = section
 	}
 	switch {
+	case strings.HasSuffix(path, "/"+IndexFile):
+		f.kind = Index
 	case strings.HasPrefix(path, "pages/"):
 		f.kind = Standalone
 	case strings.HasPrefix(path, "authors/"):

@@ -20,8 +20,11 @@ var hugoKeys = map[string]func(v *value, k Kind) string{
 	"pubdate":       publishDate,
 	"categories":    categories,
 	"images":        images,
-	"linktitle": func(*value, Kind) string {
-		return `Byline has no shorter title for links: cards, menus and breadcrumbs show "title"; remove the key`
+	"linktitle": func(_ *value, k Kind) string {
+		if k == Index {
+			return `Byline calls a list's short name "link_title": rename the key`
+		}
+		return `Byline has no shorter title for an article's or a page's links: cards, menus and breadcrumbs show "title"; remove the key`
 	},
 	"keywords": func(*value, Kind) string {
 		return `Byline writes no meta keywords: make them "tags" if readers should browse by them, else remove the key`

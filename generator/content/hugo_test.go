@@ -24,7 +24,7 @@ func TestHugoKeys(t *testing.T) {
 		}},
 		{"summary and link title", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nsummary: S\nlinkTitle: L\nkeywords: [a]\n---\n", []string{
 			`site/articles/x.md:4:1: warning: unknown key "summary": Byline calls the summary "description" (also the meta description; without one, the text before <!--more-->, else the first paragraph): rename the key`,
-			`site/articles/x.md:5:1: warning: unknown key "linkTitle": Byline has no shorter title for links: cards, menus and breadcrumbs show "title"; remove the key`,
+			`site/articles/x.md:5:1: warning: unknown key "linkTitle": Byline has no shorter title for an article's or a page's links: cards, menus and breadcrumbs show "title"; remove the key`,
 			`site/articles/x.md:6:1: warning: unknown key "keywords": Byline writes no meta keywords: make them "tags" if readers should browse by them, else remove the key`,
 		}},
 		{"categories in TOML", "articles/x.md", "+++\ntitle = \"T\"\ndate = 2024-01-01\ncategories = [\"Careers\", \"Go\"]\nimages = [\"/i/a.png\"]\n+++\n", []string{
@@ -33,6 +33,9 @@ func TestHugoKeys(t *testing.T) {
 		}},
 		{"weight of an article", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nweight: 3\n---\n", []string{
 			`site/articles/x.md:4:1: warning: key "weight" is not used by articles: articles are listed newest first, and "featured: true" shows one large on the home page: remove the key`,
+		}},
+		{"link title of a list", "articles/roles/_index.md", "---\ntitle: Tech roles explained\nlinkTitle: Roles\n---\n", []string{
+			`site/articles/roles/_index.md:3:1: warning: unknown key "linkTitle": Byline calls a list's short name "link_title": rename the key`,
 		}},
 		{"one category", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ncategories: [Careers]\n---\n", []string{
 			`site/articles/x.md:4:1: warning: unknown key "categories": an article has one "category": write category: Careers`,

@@ -58,16 +58,17 @@ var metaFields = map[string]metaField{
 		b := d.bool(v, "toc")
 		m.TOC = &b
 	}},
-	"sources":  {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Sources = d.sources(v) }},
-	"career":   {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Career = d.career(v) }},
-	"faq":      {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.FAQ = d.faq(v) }},
-	"comments": {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Comments = d.comments(v) }},
-	"weight":   {forIndexes, func(d *metaDecoder, v *value, m *Meta) { m.Weight = d.int(v, "weight") }},
-	"name":     {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Name = d.str(v, "name") }},
-	"role":     {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Role = d.str(v, "role") }},
-	"bio":      {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Bio = d.str(v, "bio") }},
-	"avatar":   {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Avatar = d.rootedURL(v, "avatar") }},
-	"links":    {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Links = d.urls(v, "links") }},
+	"sources":    {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Sources = d.sources(v) }},
+	"career":     {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Career = d.career(v) }},
+	"faq":        {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.FAQ = d.faq(v) }},
+	"comments":   {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Comments = d.comments(v) }},
+	"link_title": {forIndexes, func(d *metaDecoder, v *value, m *Meta) { m.LinkTitle = d.str(v, "link_title") }},
+	"weight":     {forIndexes, func(d *metaDecoder, v *value, m *Meta) { m.Weight = d.int(v, "weight") }},
+	"name":       {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Name = d.str(v, "name") }},
+	"role":       {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Role = d.str(v, "role") }},
+	"bio":        {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Bio = d.str(v, "bio") }},
+	"avatar":     {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Avatar = d.rootedURL(v, "avatar") }},
+	"links":      {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Links = d.urls(v, "links") }},
 }
 
 // knownKeys lists the keys a kind of page may use, sorted.

@@ -115,6 +115,9 @@ type Meta struct {
 	// Weight places a section among the sections (its _index.md): the
 	// lightest first, then those without one (0) by name.
 	Weight int
+	// LinkTitle is a list's short name (its text's link_title), for its
+	// links in menus, breadcrumbs and chips, where Title heads its page.
+	LinkTitle string
 
 	// Author pages.
 	Name   string

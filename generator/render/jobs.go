@@ -26,12 +26,14 @@ func (r *Renderer) pageJobs() []job {
 	// The pages of a list, thousands on a large site, get their data when
 	// they are rendered, as articles do: a preview server rendering a few
 	// then pays for no more.
-	paged := func(kind, base, title string, arts []*site.Article, fill func(*Data)) {
+	// title heads the list's pages, and crumb names it in their
+	// breadcrumbs.
+	paged := func(kind, base, title, crumb string, arts []*site.Article, fill func(*Data)) {
 		for _, p := range site.Paginate(base, arts, per) {
 			jobs = append(jobs, job{path: outPath(p.URL), kind: kind, data: func() *Data {
 				d := &Data{Title: title, URL: p.URL, Pager: p, NoIndex: p.Number > 1}
 				fill(d)
-				d.Breadcrumbs = append(d.Breadcrumbs, site.Crumb{Name: title, URL: base})
+				d.Breadcrumbs = append(d.Breadcrumbs, site.Crumb{Name: crumb, URL: base})
 				d = finish(kind, d)
 				if d.JSONLD == nil { // a list of articles, not the home page or an author's
 					d.JSONLD = r.collectionLD(d)
@@ -41,12 +43,12 @@ func (r *Renderer) pageJobs() []job {
 		}
 	}
 
-	paged("home", "/", s.Config.Title, s.Articles, func(d *Data) { d.Breadcrumbs = nil; d.JSONLD = r.websiteLD() })
-	paged("list", "/articles/", s.ListTitle("articles"), s.Articles, func(d *Data) { r.indexData(d, s.Lists["articles"]) })
+	paged("home", "/", s.Config.Title, s.Config.Title, s.Articles, func(d *Data) { d.Breadcrumbs = nil; d.JSONLD = r.websiteLD() })
+	paged("list", "/articles/", s.ListTitle("articles"), s.ListLinkTitle("articles"), s.Articles, func(d *Data) { r.indexData(d, s.Lists["articles"]) })
 	for _, sec := range s.Sections {
-		paged("section", sec.URL, sec.Title, sec.Articles, func(d *Data) {
+		paged("section", sec.URL, sec.Title, sec.LinkTitle, sec.Articles, func(d *Data) {
 			d.Section, d.Feed = sec, sec.URL+"feed.xml"
-			d.Breadcrumbs = []site.Crumb{{Name: s.ListTitle("articles"), URL: "/articles/"}}
+			d.Breadcrumbs = []site.Crumb{{Name: s.ListLinkTitle("articles"), URL: "/articles/"}}
 			r.indexData(d, sec.Index)
 		})
 	}
@@ -57,7 +59,7 @@ func (r *Renderer) pageJobs() []job {
 		if tax.name == "series" && len(tax.terms) == 0 {
 			continue // a site without series has no /series/
 		}
-		title := s.ListTitle(tax.name)
+		title, crumb := s.ListTitle(tax.name), s.ListLinkTitle(tax.name)
 		terms := &Data{Title: title, URL: "/" + tax.name + "/", Terms: tax.terms, Taxonomy: tax.name}
 		r.indexData(terms, s.Lists[tax.name])
 		add("terms", terms)
@@ -66,9 +68,9 @@ func (r *Renderer) pageJobs() []job {
 			if tax.name == "series" {
 				arts = t.InOrder() // a series page lists its parts in reading order
 			}
-			paged("term", t.URL, t.Name, arts, func(d *Data) {
+			paged("term", t.URL, t.Title, t.Name, arts, func(d *Data) {
 				d.Term, d.Taxonomy, d.Feed = t, tax.name, t.URL+"feed.xml"
-				d.Breadcrumbs = []site.Crumb{{Name: title, URL: "/" + tax.name + "/"}}
+				d.Breadcrumbs = []site.Crumb{{Name: crumb, URL: "/" + tax.name + "/"}}
 				r.indexData(d, t.Index)
 			})
 		}
@@ -77,9 +79,9 @@ func (r *Renderer) pageJobs() []job {
 	r.indexData(authors, s.Lists["authors"])
 	add("authors", authors)
 	for _, a := range s.Authors {
-		paged("author", a.URL, a.Meta.Name, a.Articles, func(d *Data) {
+		paged("author", a.URL, a.Meta.Name, a.Meta.Name, a.Articles, func(d *Data) {
 			d.Author, d.Description, d.Image, d.Feed = a, a.Meta.Bio, r.abs(a.Meta.Avatar), a.URL+"feed.xml"
-			d.Breadcrumbs = []site.Crumb{{Name: authors.Title, URL: "/authors/"}}
+			d.Breadcrumbs = []site.Crumb{{Name: s.ListLinkTitle("authors"), URL: "/authors/"}}
 			d.JSONLD = []any{r.personLD(a, true)}
 		})
 	}
@@ -117,9 +119,9 @@ func (r *Renderer) articleData(a *site.Article) *Data {
 	if a.Meta.Image != "" {
 		d.Image = r.abs(a.Meta.Image)
 	}
-	d.Breadcrumbs = []site.Crumb{{Name: r.site.ListTitle("articles"), URL: "/articles/"}}
+	d.Breadcrumbs = []site.Crumb{{Name: r.site.ListLinkTitle("articles"), URL: "/articles/"}}
 	if a.Section != nil {
-		d.Breadcrumbs = append(d.Breadcrumbs, site.Crumb{Name: a.Section.Title, URL: a.Section.URL})
+		d.Breadcrumbs = append(d.Breadcrumbs, site.Crumb{Name: a.Section.LinkTitle, URL: a.Section.URL})
 	}
 	d.Breadcrumbs = append(d.Breadcrumbs, site.Crumb{Name: a.Meta.Title, URL: a.URL})
 	d.JSONLD = r.articleLD(a, d)

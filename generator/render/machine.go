@@ -33,7 +33,7 @@ func (r *Renderer) machineJobs() []job {
 		feed(sec.URL, sec.Title+" — "+s.Config.Title, sec.Index, sec.Articles)
 	}
 	for _, t := range s.AllTerms() {
-		feed(t.URL, t.Name+" — "+s.Config.Title, t.Index, t.Articles)
+		feed(t.URL, t.Title+" — "+s.Config.Title, t.Index, t.Articles)
 	}
 	for _, a := range s.Authors {
 		feed(a.URL, a.Meta.Name+" — "+s.Config.Title, nil, a.Articles)

@@ -272,7 +272,8 @@ func (s *Site) addPages(pages []*content.Page, pattern config.Pattern) {
 
 // newSection returns the section of the folder articles/name.
 func newSection(name string) *Section {
-	return &Section{Name: name, Title: titleCase(name), URL: "/articles/" + name + "/"}
+	title := titleCase(name)
+	return &Section{Name: name, Title: title, LinkTitle: title, URL: "/articles/" + name + "/"}
 }
 
 // titleCase turns a folder name such as "career-paths" into "Career Paths".

@@ -49,12 +49,16 @@ func (s *Site) addSectionIndex(p *content.Page) {
 	sec := s.Sections[i]
 	sec.Index = p
 	if p.Meta.Title != "" {
-		sec.Title = p.Meta.Title
+		sec.Title, sec.LinkTitle = p.Meta.Title, p.Meta.Title
+	}
+	if p.Meta.LinkTitle != "" {
+		sec.LinkTitle = p.Meta.LinkTitle
 	}
 }
 
 // addTermIndex gives the term of taxonomy tax whose slug is p's its text:
-// its title is the term's name wherever the term shows.
+// its title heads the term's page, and names the term wherever it shows
+// unless its link_title does.
 func (s *Site) addTermIndex(tax string, p *content.Page, list *diag.List) {
 	if pos, set := p.Pos["weight"]; set {
 		list.Warnf(pos, "weight orders the sections, and a %s is none: remove it", content.TermOf(tax))
@@ -70,7 +74,10 @@ func (s *Site) addTermIndex(tax string, p *content.Page, list *diag.List) {
 	t := terms[i]
 	t.Index = p
 	if p.Meta.Title != "" {
-		t.Name = p.Meta.Title
+		t.Title, t.Name = p.Meta.Title, p.Meta.Title
+	}
+	if p.Meta.LinkTitle != "" {
+		t.Name = p.Meta.LinkTitle
 	}
 }
 
@@ -138,6 +145,15 @@ func (s *Site) ListTitle(folder string) string {
 		return "Topics"
 	}
 	return titleCase(folder)
+}
+
+// ListLinkTitle returns the short name of the list in folder, for its
+// links in breadcrumbs: its text's link_title, else ListTitle.
+func (s *Site) ListLinkTitle(folder string) string {
+	if p := s.Lists[folder]; p != nil && p.Meta.LinkTitle != "" {
+		return p.Meta.LinkTitle
+	}
+	return s.ListTitle(folder)
 }
 
 // ListFolders are the folders of Lists, in the order Indexes gives their

@@ -136,10 +136,13 @@ type Author struct {
 
 // Section is a sub-folder of articles/.
 type Section struct {
-	Name     string // folder name, "guides"
-	Title    string // its _index.md's title, else from the name: "Guides"
-	URL      string // "/articles/guides/"
-	Articles []*Article
+	Name  string // folder name, "guides"
+	Title string // its _index.md's title, else from the name: "Guides"
+	// LinkTitle names the section in menus and breadcrumbs: its
+	// _index.md's link_title, else Title.
+	LinkTitle string
+	URL       string // "/articles/guides/"
+	Articles  []*Article
 	// Index is the section's _index.md (articles/guides/_index.md), the
 	// description and introduction of its page; nil when it has none.
 	Index *content.Page
@@ -148,12 +151,15 @@ type Section struct {
 // Term is a tag or a category.
 type Term struct {
 	Taxonomy string // "tags", "categories" or "series"
-	Name     string // its text's title, else as first written, e.g. "Back End"
+	// Name names the term wherever it shows: its text's link_title, else
+	// its title, else the name as articles first write it ("Back End").
+	Name string
+	// Title heads the term's page: its text's title, else Name.
+	Title    string
 	Slug     string // "back-end"
 	URL      string // "/tags/back-end/"
 	Articles []*Article
-	// Index is the term's text (tags/back-end.md), whose title is its
-	// Name; nil when it has none.
+	// Index is the term's text (tags/back-end.md); nil when it has none.
 	Index *content.Page
 }
 

@@ -40,7 +40,7 @@ func (t *taxonomy) bySlug(name string) *Term {
 	}
 	// A slug in another script than Latin is percent-encoded in the URL;
 	// render writes the page to the folder the slug names.
-	term := &Term{Taxonomy: t.name, Name: name, Slug: slug, URL: "/" + t.name + "/" + url.PathEscape(slug) + "/"}
+	term := &Term{Taxonomy: t.name, Name: name, Title: name, Slug: slug, URL: "/" + t.name + "/" + url.PathEscape(slug) + "/"}
 	t.terms[slug] = term
 	return term
 }
