@@ -190,13 +190,7 @@ func addErrors(list *diag.List, err error) bool {
 // a build with drafts and future articles has to why it is left out.
 func unpublishedPaths(pub, pre *site.Site, now time.Time) map[string]string {
 	out := map[string]string{}
-	published := map[string]bool{}
-	for _, a := range pub.Articles {
-		published[a.URL] = true
-	}
-	for _, p := range pub.Pages {
-		published[p.URL] = true
-	}
+	published := publishedURLs(pub)
 	for _, a := range pre.Articles {
 		if published[a.URL] {
 			continue

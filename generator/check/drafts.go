@@ -51,13 +51,7 @@ func (c *checker) addUnpublished(ctx context.Context, pre *generator.Prepared, l
 // that of the first page of each section and term only pre has to its
 // text, when it has one (content.Index).
 func unpublishedSources(pub, pre *site.Site) map[string]*content.Page {
-	published := map[string]bool{}
-	for _, a := range pub.Articles {
-		published[a.URL] = true
-	}
-	for _, p := range pub.Pages {
-		published[p.URL] = true
-	}
+	published := publishedURLs(pub)
 	for _, sec := range pub.Sections {
 		published[sec.URL] = true
 	}
@@ -86,6 +80,18 @@ func unpublishedSources(pub, pre *site.Site) map[string]*content.Page {
 		}
 	}
 	return out
+}
+
+// publishedURLs returns the URLs of the articles and pages of pub.
+func publishedURLs(pub *site.Site) map[string]bool {
+	published := make(map[string]bool, len(pub.Articles)+len(pub.Pages))
+	for _, a := range pub.Articles {
+		published[a.URL] = true
+	}
+	for _, p := range pub.Pages {
+		published[p.URL] = true
+	}
+	return published
 }
 
 // addDraft takes one unpublished page, made from src. Its path is not one
