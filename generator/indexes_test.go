@@ -98,7 +98,8 @@ func TestListIndexes(t *testing.T) {
 
 	// A list's old URL redirects to it.
 	wantIn(t, "_redirects", builtPage(t, files, "_redirects"), "/jobs/ /articles/roles/ 301")
-	wantIn(t, "jobs/index.html", builtPage(t, files, "jobs/index.html"), `<meta http-equiv="refresh" content="0; url=../articles/roles/">`)
+	wantIn(t, "jobs/index.html", builtPage(t, files, "jobs/index.html"), `<meta http-equiv="refresh" content="0; url=../articles/roles/">`,
+		`<title>Redirecting to Tech roles explained</title>`, `<a href="../articles/roles/">Tech roles explained</a>`)
 	// A section with a text and no article yet has its page.
 	if s := page("articles/salaries/index.html"); !strings.Contains(s, "<p>Coming soon.</p>") {
 		t.Errorf("articles/salaries/index.html lacks its text")
@@ -265,6 +266,8 @@ not really a PNG
 		`<p>Go is the language of much of the cloud. 2 articles so far.</p>`,
 	)
 	wantIn(t, "_redirects", page("_redirects"), "/topics/go/ /tags/golang/ 301")
+	wantIn(t, "topics/go/index.html", page("topics/go/index.html"),
+		`<title>Redirecting to Go at work</title>`, `<a href="../../tags/golang/">Go at work</a>`)
 	if s := page("tags/golang/page/2/index.html"); strings.Contains(s, "language of much") {
 		t.Errorf("page 2 of the tag shows its introduction")
 	}

@@ -137,5 +137,15 @@ func (r *Renderer) titlesByURL() map[string]string {
 	for _, p := range r.site.Pages {
 		m[p.URL] = p.Meta.Title
 	}
+	// A list's text may give aliases too: its redirect names the list.
+	for _, f := range site.ListFolders() {
+		m["/"+f+"/"] = r.site.ListTitle(f)
+	}
+	for _, sec := range r.site.Sections {
+		m[sec.URL] = sec.Title
+	}
+	for _, t := range r.site.AllTerms() {
+		m[t.URL] = t.Title
+	}
 	return m
 }
