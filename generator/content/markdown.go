@@ -143,8 +143,9 @@ func (p Problem) Text(bodyLine int) string {
 
 // Render converts a Markdown body. A body on which goldmark would spend
 // time growing with the square of a line or paragraph (link destinations
-// that never close, thousands of emphasis marks that match nothing,
-// quotes, backticks or brackets it would read again and again: guard.go;
+// that never close, thousands of emphasis marks that match nothing, tens
+// of thousands of link reference definitions in a row, quotes, backticks
+// or brackets it would read again and again: guard.go;
 // link brackets nested thousands deep: brackets.go) is not converted: its
 // Problem names the line, in linear time.
 func (m *Markdown) Render(body []byte) (*Rendered, error) {
@@ -155,6 +156,9 @@ func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	}
 	if line, openers := costlyLine(body); line > 0 {
 		return &Rendered{Problems: []Problem{costlyProblem(line, openers)}}, nil
+	}
+	if line, defs := costlyDefinitions(body); line > 0 {
+		return &Rendered{Problems: []Problem{definitionProblem(line, defs)}}, nil
 	}
 	blocks := &inlineBlocks{body: body, parser: m.blocks} // parsed once, if a guard needs them
 	if line, runs := costlyEmphasis(blocks); line > 0 {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/byline/byline/generator/config"
 )
@@ -219,6 +220,41 @@ func TestCostlyRescanIsRefused(t *testing.T) {
 			if want := unguarded(t, md, tc.src); string(r.HTML) != want {
 				t.Errorf("%s: renders\n%.300s\nwant, as with no guard,\n%.300s", tc.name, r.HTML, want)
 			}
+		}
+	}
+}
+
+// TestCostlyDefinitionsAreRefused: a paragraph of tens of thousands of
+// link reference definitions, which goldmark takes off one by one copying
+// the lines after each, is an error at its first line before any parse;
+// thousands, or many more in groups, render as with no guard.
+func TestCostlyDefinitionsAreRefused(t *testing.T) {
+	md := NewMarkdown(config.Default())
+	for _, tc := range []struct {
+		name, src string
+		line      int // 0: not refused
+	}{
+		{"a paragraph of link reference definitions", "Intro.\n\n" + defs("[c%d]: /companies/%d/\n", 60000), 3},
+		{"definitions opening a long paragraph", "Intro.\n\n" + defs("[c%d]: /c/%d/\n", 3000) + strings.Repeat("text\n", 60000), 3},
+		{"thousands of definitions", "See [c1].\n\n" + defs("[c%d]: /companies/%d/\n", 8000), 0},
+		{"definitions in groups", "See [c1].\n\n" + strings.Repeat(defs("[c%d]: /c/%d/\n", 2000)+"\n", 30), 0},
+	} {
+		start := time.Now()
+		r, err := md.Render([]byte(tc.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		line := 0
+		if len(r.Problems) == 1 && strings.Contains(r.Problems[0].Msg, "link reference definitions") {
+			line = r.Problems[0].Line
+		} else if len(r.Problems) > 0 {
+			t.Errorf("%s: problems %v", tc.name, r.Problems)
+		}
+		if line != tc.line {
+			t.Errorf("%s: refused at line %d, want %d (0: not refused)", tc.name, line, tc.line)
+		}
+		if d := time.Since(start); line > 0 && d > time.Second {
+			t.Errorf("%s: refused after %v", tc.name, d)
 		}
 	}
 }
