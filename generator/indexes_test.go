@@ -384,3 +384,35 @@ Everyone here has done the job.
 	wantIn(t, "authors/ann/index.html", builtPage(t, files, "authors/ann/index.html"), `<li><a href="../../authors/">Our writers</a></li>`)
 	wantIn(t, "articles/sre/index.html", builtPage(t, files, "articles/sre/index.html"), `<a href="../../authors/">who writes here</a>`)
 }
+
+// TestLinkToTermTextOfDrafts: a link to the text of a term only drafts
+// have is a warning, as a link to a draft is (its page is not in this
+// build), not an error saying the file does not exist.
+func TestLinkToTermTextOfDrafts(t *testing.T) {
+	files := buildFiles(t, `
+-- site/config.yaml --
+title: Career Stack
+-- site/articles/sre.md --
+---
+title: What does an SRE do?
+date: 2026-01-02
+---
+Soon [on Kotlin](../tags/kotlin.md).
+-- site/articles/next.md --
+---
+title: Coming next
+date: 2026-01-03
+draft: true
+tags: [Kotlin]
+---
+Soon.
+-- site/tags/kotlin.md --
+---
+title: Kotlin
+---
+For the draft's tag.
+`)
+	wantIn(t, "warnings", files["warnings"],
+		`site/articles/sre.md:5:6: warning: link to "../tags/kotlin.md": site/tags/kotlin.md is the text of a tag that only articles left out of this build have, so it is not in this build: the link's text is shown without the link until it is published`)
+	wantIn(t, "articles/sre/index.html", builtPage(t, files, "articles/sre/index.html"), "<p>Soon on Kotlin.</p>")
+}

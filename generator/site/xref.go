@@ -41,8 +41,9 @@ func (x *xref) tables() (map[string]linkTarget, map[string]string) {
 // whose links point at their pages, and its images at site paths their
 // sizes (Options.ImageSize). A link to a file that is no page of the site
 // is an error at the link, and one to an article left out of this build
-// (a draft, scheduled, expired) a warning: its text is shown without the
-// link until the article is in. A link to a file with errors of its own is
+// (a draft, scheduled, expired), or to the text of a term only such
+// articles have, a warning: its text is shown without the link until the
+// article is in. A link to a file with errors of its own is
 // left to those errors. A fragment that is no heading of its page is a
 // warning (the theme may add the id).
 func (s *Site) resolveLinks(c *content.Content, opts Options, list *diag.List) {
@@ -66,6 +67,12 @@ func (s *Site) resolveLinks(c *content.Content, opts Options, list *diag.List) {
 				if _, ok := targets[p.Path]; !ok {
 					left[p.Path] = leftOutBecause(p, opts)
 				}
+			}
+		}
+		for _, p := range c.Indexes {
+			folder, _, _ := strings.Cut(p.Path, "/")
+			if _, ok := targets[p.Path]; !ok && folder != "articles" && s.leftOutHave(folder, p.Slug) {
+				left[p.Path] = "the text of a " + content.TermOf(folder) + " that only articles left out of this build have"
 			}
 		}
 		for _, p := range c.Failed {
