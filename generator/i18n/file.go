@@ -1,0 +1,240 @@
+package i18n
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"golang.org/x/text/feature/plural"
+
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/internal/lineend"
+	"github.com/byline/byline/generator/internal/yamlpos"
+)
+
+// forms are the plural forms a value may give, by name.
+func formOf(name string) (plural.Form, bool) {
+	switch name {
+	case "zero":
+		return plural.Zero, true
+	case "one":
+		return plural.One, true
+	case "two":
+		return plural.Two, true
+	case "few":
+		return plural.Few, true
+	case "many":
+		return plural.Many, true
+	case "other":
+		return plural.Other, true
+	}
+	return 0, false
+}
+
+var formNames = []string{"zero", "one", "two", "few", "many", "other"}
+
+// parseFile reads one translation file, reporting its problems at file's
+// positions, and returns the entries it defines correctly.
+func parseFile(data []byte, file string, list *diag.List) map[string]*entry {
+	data = lineend.Normalize(data)
+	out := map[string]*entry{}
+	pos := func(n ast.Node) diag.Pos {
+		line, col := yamlpos.Of(n)
+		return diag.Pos{Path: file, Line: line, Col: col}
+	}
+	if line, col, over := yamlpos.OpenBrackets(data); over {
+		list.Errorf(diag.Pos{Path: file, Line: line, Col: col}, "more than %d brackets are open here: close the lists and mappings opened before", yamlpos.MaxOpenBrackets)
+		return out
+	}
+	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
+	if err != nil {
+		line, col, msg, _ := yamlpos.Error(err)
+		line, col = yamlpos.Relocate(data, line, col, msg)
+		list.Errorf(diag.Pos{Path: file, Line: line, Col: col}, "%s", msg)
+		return out
+	}
+	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
+		return out
+	}
+	if len(f.Docs) > 1 {
+		line, col := yamlpos.Separator(f)
+		list.Errorf(diag.Pos{Path: file, Line: line, Col: col}, "a translation file must be a single YAML document: remove this line, and move the keys after it into the first document")
+	}
+	m, ok := f.Docs[0].Body.(*ast.MappingNode)
+	if !ok {
+		list.Errorf(pos(f.Docs[0].Body), "a translation file must be a mapping of keys to words, such as updated: \"Updated\"")
+		return out
+	}
+	for _, mv := range m.Values {
+		key, ok := scalar(mv.Key)
+		if !ok || !validKey(key) {
+			list.Errorf(pos(mv.Key), "a key is a name of letters, digits, \"_\", \"-\" and \".\", such as min_read")
+			continue
+		}
+		if _, dup := out[key]; dup {
+			list.Errorf(pos(mv.Key), "duplicate key %q: delete one of the two", key)
+			continue
+		}
+		e, ok := parseValue(key, pos(mv.Key), mv.Value, pos, list)
+		if ok {
+			e.where = pos(mv.Key)
+			out[key] = e
+		}
+	}
+	return out
+}
+
+func validKey(k string) bool {
+	if k == "" {
+		return false
+	}
+	for _, c := range []byte(k) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// parseValue reads the value of key: a string, a mapping of plural forms,
+// or for months a list of twelve names.
+func parseValue(key string, keyPos diag.Pos, n ast.Node, pos func(ast.Node) diag.Pos, list *diag.List) (*entry, bool) {
+	switch v := n.(type) {
+	case *ast.MappingNode:
+		if reserved(key) {
+			break
+		}
+		return parseForms(key, v, keyPos, pos, list)
+	case *ast.SequenceNode:
+		if key != "months" {
+			break
+		}
+		if len(v.Values) != 12 {
+			list.Errorf(pos(n), "months lists the twelve month names, January first: this list has %d", len(v.Values))
+			return nil, false
+		}
+		names := make([]string, 12)
+		for i, m := range v.Values {
+			s, ok := scalar(m)
+			if !ok || s == "" {
+				list.Errorf(pos(m), "write the month's name here")
+				return nil, false
+			}
+			names[i] = s
+		}
+		return &entry{list: names}, true
+	default:
+		s, ok := scalar(n)
+		if !ok {
+			break
+		}
+		if key == "months" {
+			list.Errorf(pos(n), "months lists the twelve month names, January first: write [January, February, …]")
+			return nil, false
+		}
+		if err := checkPlaceholders(s); err != "" {
+			list.Errorf(pos(n), "%s", err)
+			return nil, false
+		}
+		return &entry{other: s}, true
+	}
+	switch {
+	case key == "months":
+		list.Errorf(pos(n), "months lists the twelve month names, January first: write [January, February, …]")
+	case reserved(key):
+		list.Errorf(pos(n), "%s is a pattern such as \"{month} {day}, {year}\": write it as a string", key)
+	default:
+		list.Errorf(pos(n), "write a string here, or a mapping of plural forms such as {one: \"{count} article\", other: \"{count} articles\"}")
+	}
+	return nil, false
+}
+
+// parseForms reads a mapping of plural forms.
+func parseForms(key string, m *ast.MappingNode, keyPos diag.Pos, pos func(ast.Node) diag.Pos, list *diag.List) (*entry, bool) {
+	e := &entry{}
+	seen := map[string]bool{}
+	ok := true
+	for _, mv := range m.Values {
+		name, _ := scalar(mv.Key)
+		form, known := formOf(name)
+		if !known {
+			msg := "plural forms are " + joinQuoted(formNames)
+			if near := yamlpos.Suggest(name, formNames); near != "" {
+				msg = "did you mean \"" + near + "\"? " + msg
+			}
+			list.Errorf(pos(mv.Key), "%q is not a plural form: %s", name, msg)
+			ok = false
+			continue
+		}
+		if seen[name] {
+			list.Errorf(pos(mv.Key), "duplicate form %q: delete one of the two", name)
+			ok = false
+			continue
+		}
+		seen[name] = true
+		s, isScalar := scalar(mv.Value)
+		if !isScalar {
+			list.Errorf(pos(mv.Value), "write the words for the form %q as a string", name)
+			ok = false
+			continue
+		}
+		if err := checkPlaceholders(s); err != "" {
+			list.Errorf(pos(mv.Value), "%s", err)
+			ok = false
+			continue
+		}
+		switch form {
+		case plural.Other:
+			e.other = s
+		case plural.Zero:
+			e.zero = s
+		default:
+			if e.forms == nil {
+				e.forms = map[plural.Form]string{}
+			}
+			e.forms[form] = s
+		}
+	}
+	if ok && !seen["other"] {
+		list.Errorf(keyPos, "%s has no \"other\" form, which every language uses: add other: \"…\"", key)
+		ok = false
+	}
+	return e, ok
+}
+
+// scalar returns the text of a scalar node: a string as decoded, anything
+// else (a number, "yes") as written.
+func scalar(n ast.Node) (string, bool) {
+	switch v := n.(type) {
+	case *ast.StringNode:
+		return v.Value, true
+	case *ast.LiteralNode:
+		if v.Value == nil {
+			return "", true
+		}
+		return v.Value.Value, true
+	case *ast.NullNode:
+		return "", false
+	case ast.ScalarNode:
+		if tk := n.GetToken(); tk != nil {
+			return tk.Value, true
+		}
+	}
+	return "", false
+}
+
+// joinQuoted lists names, quoted: "a", "b" and "c".
+func joinQuoted(names []string) string {
+	var b strings.Builder
+	for i, n := range names {
+		switch {
+		case i == len(names)-1 && i > 0:
+			b.WriteString(" and ")
+		case i > 0:
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Quote(n))
+	}
+	return b.String()
+}

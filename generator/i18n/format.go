@@ -1,0 +1,275 @@
+package i18n
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/feature/plural"
+
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/internal/yamlpos"
+)
+
+// T returns the words of key in the catalog's language, with placeholders
+// filled. args are empty; a count alone ({{ T "min_read" 5 }}); or pairs
+// of a name and a value ({{ T "articles_by" "name" .Name "count" 3 }}),
+// where "count" chooses the plural form and any name fills "{name}".
+func (c *Catalog) T(key string, args ...any) (string, error) {
+	e := c.entries[key]
+	if e == nil || e.list != nil {
+		return "", c.unknown(key)
+	}
+	vals, count, hasCount, err := named(args)
+	if err != nil {
+		return "", fmt.Errorf("T %q: %v", key, err)
+	}
+	s := e.other
+	if hasCount {
+		s = e.pick(c, count)
+	}
+	if strings.IndexByte(s, '{') < 0 {
+		return s, nil
+	}
+	return fill(s, vals, key, e.where)
+}
+
+// unknown is T's error for a key no file gives.
+func (c *Catalog) unknown(key string) error {
+	keys := make([]string, 0, len(c.entries))
+	for k, e := range c.entries {
+		if e.list == nil && !reserved(k) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	msg := fmt.Sprintf("T: no words for %q in any i18n/%s.yaml", key, Fallback)
+	if near := yamlpos.Suggest(key, keys); near != "" {
+		return fmt.Errorf("%s: did you mean %q?", msg, near)
+	}
+	return fmt.Errorf("%s: add %s: \"…\" to site/i18n/%s.yaml and to the file of the site's language", msg, key, Fallback)
+}
+
+// pick chooses the form for count n.
+func (e *entry) pick(c *Catalog, n int) string {
+	if n == 0 && e.zero != "" {
+		return e.zero
+	}
+	if e.forms == nil {
+		return e.other
+	}
+	i := n
+	if i < 0 {
+		i = -i
+	}
+	if s, ok := e.forms[plural.Cardinal.MatchPlural(c.lang, i, 0, 0, 0, 0)]; ok {
+		return s
+	}
+	return e.other
+}
+
+// named reads T's arguments.
+func named(args []any) (vals map[string]string, count int, hasCount bool, err error) {
+	if len(args) == 1 {
+		n, ok := integer(args[0])
+		if !ok {
+			return nil, 0, false, fmt.Errorf("%v (%T) is not a count: give a whole number, or pairs of a name and a value", args[0], args[0])
+		}
+		return map[string]string{"count": strconv.Itoa(n)}, n, true, nil
+	}
+	if len(args)%2 != 0 {
+		return nil, 0, false, fmt.Errorf("%d arguments after the key: give a count alone, or pairs of a name and a value", len(args))
+	}
+	if len(args) > 0 {
+		vals = make(map[string]string, len(args)/2)
+	}
+	for i := 0; i < len(args); i += 2 {
+		name, ok := args[i].(string)
+		if !ok {
+			return nil, 0, false, fmt.Errorf("argument %d, %v, is not a name: give pairs of a name and a value", i+2, args[i])
+		}
+		if name == "count" {
+			n, ok := integer(args[i+1])
+			if !ok {
+				return nil, 0, false, fmt.Errorf("count %v (%T) is not a whole number", args[i+1], args[i+1])
+			}
+			count, hasCount = n, true
+			vals[name] = strconv.Itoa(n)
+			continue
+		}
+		vals[name] = text(args[i+1])
+	}
+	return vals, count, hasCount, nil
+}
+
+// integer returns v as an int when it is a whole number.
+func integer(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	case int32:
+		return int(n), true
+	case uint:
+		return int(n), n <= math.MaxInt
+	case float64:
+		if n == math.Trunc(n) && math.Abs(n) < 1<<53 {
+			return int(n), true
+		}
+	}
+	return 0, false
+}
+
+// text shows a placeholder's value.
+func text(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case fmt.Stringer:
+		return x.String()
+	}
+	if n, ok := integer(v); ok {
+		return strconv.Itoa(n)
+	}
+	return fmt.Sprint(v)
+}
+
+// fill replaces the placeholders of s by vals.
+func fill(s string, vals map[string]string, key string, where diag.Pos) (string, error) {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String(), nil
+		}
+		name, n := placeholder(s[i:])
+		if n == 0 {
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		v, ok := vals[name]
+		if !ok {
+			return "", fmt.Errorf("T %q: its words (%s) use {%s}, which this call does not give: add \"%s\" and its value after the key", key, where, name, name)
+		}
+		b.WriteString(s[:i])
+		b.WriteString(v)
+		s = s[i+n:]
+	}
+}
+
+// placeholder returns the name of the placeholder at the start of s
+// ("{count}…") and its length, or 0 when s does not start with one.
+func placeholder(s string) (string, int) {
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '}' && i > 1:
+			return s[1:i], i + 1
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', c == '_', '0' <= c && c <= '9' && i > 1:
+		default:
+			return "", 0
+		}
+	}
+	return "", 0
+}
+
+// checkPlaceholders returns what is wrong with the placeholders of s, or "".
+func checkPlaceholders(s string) string {
+	if strings.Contains(s, "{{") {
+		return "translations are not templates: write a placeholder as {count} or {name}, not {{ .Count }}"
+	}
+	return ""
+}
+
+// dates reads date_format and months.
+func (c *Catalog) dates(list *diag.List) {
+	c.months = [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+	if e := c.entries["months"]; e != nil && e.list != nil {
+		copy(c.months[:], e.list)
+	}
+	c.layout = []part{{text: "month", name: true}, {text: " "}, {text: "day", name: true}, {text: ", "}, {text: "year", name: true}}
+	e := c.entries["date_format"]
+	if e == nil || e.list != nil {
+		return
+	}
+	var layout []part
+	for s := e.other; s != ""; {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			layout = append(layout, part{text: s})
+			break
+		}
+		name, n := placeholder(s[i:])
+		if n == 0 {
+			layout = append(layout, part{text: s[:i+1]})
+			s = s[i+1:]
+			continue
+		}
+		if name != "day" && name != "month" && name != "year" {
+			list.Errorf(e.where, "date_format: {%s} is not a part of a date: use {day}, {month} and {year}", name)
+			return
+		}
+		if i > 0 {
+			layout = append(layout, part{text: s[:i]})
+		}
+		layout = append(layout, part{text: name, name: true})
+		s = s[i+n:]
+	}
+	c.layout = layout
+}
+
+// part is a piece of date_format: literal text, or the name of a part of
+// the date.
+type part struct {
+	text string
+	name bool
+}
+
+// Date shows t's day (in t's location) in the catalog's language:
+// "March 4, 2026" in English.
+func (c *Catalog) Date(t time.Time) string {
+	var b strings.Builder
+	y, m, d := t.Date()
+	for _, p := range c.layout {
+		switch {
+		case !p.name:
+			b.WriteString(p.text)
+		case p.text == "day":
+			b.WriteString(strconv.Itoa(d))
+		case p.text == "month":
+			b.WriteString(c.months[m-1])
+		default:
+			b.WriteString(strconv.Itoa(y))
+		}
+	}
+	return b.String()
+}
+
+// Fold is T for theme.Fold, which gives the key as the first argument.
+func (c *Catalog) Fold(args []any) (string, error) {
+	if len(args) == 0 {
+		return "", fmt.Errorf("T: give a key")
+	}
+	key, ok := args[0].(string)
+	if !ok {
+		return "", fmt.Errorf("T: the key %v is not a string", args[0])
+	}
+	return c.T(key, args[1:]...)
+}
+
+// Where returns where key's words are defined, or the zero Pos.
+func (c *Catalog) Where(key string) diag.Pos {
+	if e := c.entries[key]; e != nil {
+		return e.where
+	}
+	return diag.Pos{}
+}
+
+// Lang returns the catalog's language.
+func (c *Catalog) Lang() string { return c.lang.String() }

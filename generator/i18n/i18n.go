@@ -1,0 +1,189 @@
+// Package i18n gives a theme its words in the site's language.
+//
+// A theme writes {{ T "updated" }} where a page shows a word or a phrase of
+// its own ("Updated", "min read"), and Byline looks the key up in YAML files
+// named after language tags, in i18n folders: the site's (site/i18n/), then
+// the theme's (themes/<name>/i18n/), then the built-in theme's. For the
+// language "pt-BR" it tries pt-BR.yaml, then pt.yaml, in each folder in that
+// order, and last en.yaml, in which every theme keeps all of its words: a
+// key the site's language lacks is shown in English, and Load warns once,
+// at the config's language key, naming the keys and the file to add them to.
+//
+// A value is a string, or a mapping of plural forms ("one", "other", and
+// for the languages that have them "two", "few", "many"), chosen by the
+// count the template gives by CLDR's rules (golang.org/x/text/feature/plural);
+// "zero", when given, is used for a count of 0 in any language. A value may
+// hold placeholders, "{count}" and any other "{name}" the call gives:
+// {{ T "articles_by" "name" .Name }}. Two keys are not words: date_format,
+// a pattern of "{day}", "{month}" and "{year}" for Date, and months, the
+// twelve month names.
+//
+// Every problem of a file is reported at its path:line:col. Load never
+// fails: a catalog with errors still answers, with English where the
+// site's words were wrong.
+package i18n
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/internal/yamlpos"
+)
+
+// Source is an i18n folder.
+type Source struct {
+	FS     fs.FS  // rooted at the folder
+	Prefix string // the folder as shown in messages, e.g. "site/i18n"
+}
+
+// Catalog holds the words of one language, resolved across the sources.
+// It is read-only after Load, and safe for concurrent use.
+type Catalog struct {
+	lang    language.Tag
+	entries map[string]*entry
+	months  [12]string
+	layout  []part // date_format, parsed
+}
+
+// entry is one key's translation.
+type entry struct {
+	other string                 // the "other" form, or the whole value
+	forms map[plural.Form]string // the other plural forms given, if any
+	zero  string                 // the explicit "zero" form, if given
+	list  []string               // the month names, for months
+	where diag.Pos               // where it was defined
+}
+
+// Fallback is the language whose file every theme keeps complete.
+const Fallback = "en"
+
+// Load reads the catalog for the language tag lang (a BCP 47 tag, checked
+// by the config) from sources, the first winning. langPos is where the
+// config sets the language, for the warning about words left in English.
+func Load(sources []Source, lang string, langPos diag.Pos, list *diag.List) *Catalog {
+	c := &Catalog{entries: map[string]*entry{}}
+	tag, err := language.Parse(lang)
+	if err != nil {
+		tag = language.English
+	}
+	c.lang = tag
+	chain := languageChain(lang)
+	own := map[string]bool{}     // keys the language itself gives
+	english := map[string]bool{} // keys an English file gives
+	for i, name := range append(chain, Fallback) {
+		isFallback := i == len(chain)
+		for _, src := range sources {
+			file := name + ".yaml"
+			data, err := fs.ReadFile(src.FS, file)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			where := path.Join(src.Prefix, file)
+			if err != nil {
+				list.Errorf(diag.Pos{Path: where}, "%v", err)
+				continue
+			}
+			for key, e := range parseFile(data, where, list) {
+				if isFallback {
+					english[key] = true
+				}
+				if _, ok := c.entries[key]; ok {
+					continue
+				}
+				c.entries[key] = e
+				if !isFallback {
+					own[key] = true
+				}
+			}
+		}
+	}
+	c.dates(list)
+	if base, _ := tag.Base(); base.String() != Fallback {
+		c.warnMissing(own, chain[0], sources, langPos, list)
+	}
+	c.warnNearMisses(english, list)
+	return c
+}
+
+// languageChain returns the file names to try for lang, most specific
+// first: "pt-BR" → pt-BR, pt. English comes last for every language, and is
+// not in the chain.
+func languageChain(lang string) []string {
+	var chain []string
+	for l := lang; l != ""; {
+		if !strings.EqualFold(l, Fallback) {
+			chain = append(chain, l)
+		}
+		i := strings.LastIndexByte(l, '-')
+		if i < 0 {
+			break
+		}
+		l = l[:i]
+	}
+	return chain
+}
+
+// warnMissing warns once when the theme's English words include keys the
+// site's language does not give.
+func (c *Catalog) warnMissing(own map[string]bool, lang string, sources []Source, at diag.Pos, list *diag.List) {
+	var missing []string
+	for key := range c.entries {
+		if !own[key] && !reserved(key) {
+			missing = append(missing, key)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	slices.Sort(missing)
+	shown := missing
+	if len(shown) > 6 {
+		shown = shown[:6]
+	}
+	quoted := make([]string, len(shown))
+	for i, k := range shown {
+		quoted[i] = strconv.Quote(k)
+	}
+	more := ""
+	if len(missing) > len(shown) {
+		more = fmt.Sprintf(" and %d more", len(missing)-len(shown))
+	}
+	file := lang + ".yaml"
+	if len(sources) > 0 {
+		file = path.Join(sources[0].Prefix, file)
+	}
+	list.Warnf(at, "language %q: %d of the theme's words have no translation and are shown in English (%s%s): add them to %s, copying the keys of the theme's en.yaml",
+		lang, len(missing), strings.Join(quoted, ", "), more, file)
+}
+
+// warnNearMisses warns of a key that no English file has but one of them
+// has a key spelt nearly so: a misspelt key would leave the theme's word in
+// English without a word said.
+func (c *Catalog) warnNearMisses(known map[string]bool, list *diag.List) {
+	names := make([]string, 0, len(known))
+	for k := range known {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for key, e := range c.entries {
+		if known[key] || reserved(key) {
+			continue
+		}
+		if near := yamlpos.Suggest(key, names); near != "" && c.entries[near].where.Path != e.where.Path {
+			list.Warnf(e.where, "key %q is in no theme's %s.yaml, so no template asks for it: did you mean %q?", key, Fallback, near)
+		}
+	}
+}
+
+// reserved reports whether key holds no words but a date's pattern or the
+// month names.
+func reserved(key string) bool { return key == "date_format" || key == "months" }

@@ -1,0 +1,182 @@
+package i18n
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/byline/byline/generator/diag"
+)
+
+// load makes a catalog for lang from a site folder and a theme folder,
+// each a map of file name to text.
+func load(t *testing.T, lang string, site, theme map[string]string) (*Catalog, *diag.List) {
+	t.Helper()
+	var list diag.List
+	mk := func(files map[string]string) fstest.MapFS {
+		fsys := fstest.MapFS{}
+		for name, text := range files {
+			fsys[name] = &fstest.MapFile{Data: []byte(text)}
+		}
+		return fsys
+	}
+	c := Load([]Source{{FS: mk(site), Prefix: "site/i18n"}, {FS: mk(theme), Prefix: "themes/x/i18n"}}, lang,
+		diag.Pos{Path: "site/config.yaml", Line: 3, Col: 11}, &list)
+	return c, &list
+}
+
+var themeWords = map[string]string{
+	"en.yaml": `updated: Updated
+min_read: "{count} min read"
+comments:
+  zero: No comments yet
+  one: "{count} comment"
+  other: "{count} comments"
+articles_by: "Articles by {name}"
+`,
+	"de.yaml": `date_format: "{day}. {month} {year}"
+months: [Januar, Februar, März, April, Mai, Juni, Juli, August, September, Oktober, November, Dezember]
+updated: Aktualisiert am
+min_read: "{count} Min. Lesezeit"
+comments:
+  one: "{count} Kommentar"
+  other: "{count} Kommentare"
+articles_by: "Artikel von {name}"
+`,
+}
+
+func TestT(t *testing.T) {
+	pl := map[string]string{"pl.yaml": `comments:
+  one: "{count} komentarz"
+  few: "{count} komentarze"
+  many: "{count} komentarzy"
+  other: "{count} komentarza"
+`}
+	for _, tc := range []struct {
+		lang string
+		site map[string]string
+		key  string
+		args []any
+		want string
+	}{
+		{"en", nil, "updated", nil, "Updated"},
+		{"de", nil, "updated", nil, "Aktualisiert am"},
+		{"de-AT", nil, "updated", nil, "Aktualisiert am"}, // de-AT → de
+		{"de", map[string]string{"de.yaml": "updated: Zuletzt bearbeitet\n"}, "updated", nil, "Zuletzt bearbeitet"},
+		{"de", map[string]string{"de-CH.yaml": "updated: Nachgeführt\n"}, "updated", nil, "Aktualisiert am"},
+		{"de-CH", map[string]string{"de-CH.yaml": "updated: Nachgeführt\n"}, "updated", nil, "Nachgeführt"},
+		{"en", nil, "min_read", []any{5}, "5 min read"},
+		{"de", nil, "min_read", []any{5}, "5 Min. Lesezeit"},
+		{"en", nil, "comments", []any{1}, "1 comment"},
+		{"en", nil, "comments", []any{2}, "2 comments"},
+		{"en", nil, "comments", []any{0}, "No comments yet"},
+		{"de", nil, "comments", []any{1}, "1 Kommentar"},
+		{"de", nil, "comments", []any{0}, "0 Kommentare"}, // no zero form in de.yaml: CLDR's "other"
+		{"pl", pl, "comments", []any{1}, "1 komentarz"},
+		{"pl", pl, "comments", []any{3}, "3 komentarze"},
+		{"pl", pl, "comments", []any{5}, "5 komentarzy"},
+		{"pl", pl, "comments", []any{22}, "22 komentarze"},
+		{"en", nil, "comments", []any{"count", 3}, "3 comments"},
+		{"de", nil, "articles_by", []any{"name", "Ada {count}"}, "Artikel von Ada {count}"},
+		{"ja", nil, "updated", nil, "Updated"}, // no ja.yaml: English
+	} {
+		c, _ := load(t, tc.lang, tc.site, themeWords)
+		got, err := c.T(tc.key, tc.args...)
+		if err != nil || got != tc.want {
+			t.Errorf("%s: T(%q, %v) = %q, %v; want %q", tc.lang, tc.key, tc.args, got, err, tc.want)
+		}
+	}
+}
+
+func TestTErrors(t *testing.T) {
+	c, _ := load(t, "en", nil, themeWords)
+	for _, tc := range []struct {
+		key  string
+		args []any
+		want string
+	}{
+		{"updatd", nil, `T: no words for "updatd" in any i18n/en.yaml: did you mean "updated"?`},
+		{"nothing_like_it", nil, `add nothing_like_it: "…" to site/i18n/en.yaml`},
+		{"articles_by", nil, `T "articles_by": its words (themes/x/i18n/en.yaml:7:1) use {name}, which this call does not give: add "name" and its value after the key`},
+		{"min_read", []any{"five"}, `is not a count`},
+		{"min_read", []any{"count", 1.5}, `count 1.5 (float64) is not a whole number`},
+		{"min_read", []any{"count", 1, "x"}, `3 arguments after the key`},
+		{"months", nil, `no words for "months"`},
+	} {
+		_, err := c.T(tc.key, tc.args...)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("T(%q, %v) = %v, want an error containing %q", tc.key, tc.args, err, tc.want)
+		}
+	}
+}
+
+func TestDate(t *testing.T) {
+	day := time.Date(2026, time.March, 4, 23, 0, 0, 0, time.UTC)
+	for lang, want := range map[string]string{"en": "March 4, 2026", "de": "4. März 2026", "ja": "March 4, 2026"} {
+		c, _ := load(t, lang, nil, themeWords)
+		if got := c.Date(day); got != want {
+			t.Errorf("%s: Date = %q, want %q", lang, got, want)
+		}
+	}
+	c, list := load(t, "en", map[string]string{"en.yaml": `date_format: "{year}-{month}-{day} ({weekday})"` + "\n"}, themeWords)
+	if got := c.Date(day); got != "March 4, 2026" {
+		t.Errorf("a bad date_format: Date = %q, want the default", got)
+	}
+	if got, want := list.Err().Error(), `site/i18n/en.yaml:1:1: date_format: {weekday} is not a part of a date: use {day}, {month} and {year}`; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}
+
+// Every problem of a file is an error at its position, and the rest of
+// the file still counts.
+func TestFileErrors(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"- a\n- b\n", "site/i18n/en.yaml:1:1: a translation file must be a mapping of keys to words"},
+		{"updated: [a, b]\n", "site/i18n/en.yaml:1:10: write a string here, or a mapping of plural forms"},
+		{"comments:\n  ones: x\n  other: y\n", `site/i18n/en.yaml:2:3: "ones" is not a plural form: did you mean "one"?`},
+		{"comments:\n  one: x\n", `site/i18n/en.yaml:1:1: comments has no "other" form`},
+		{"months: [a, b]\n", "site/i18n/en.yaml:1:9: months lists the twelve month names, January first: this list has 2"},
+		{"months: Jan\n", "site/i18n/en.yaml:1:9: months lists the twelve month names"},
+		{"updated: \"{{ .Count }} x\"\n", "site/i18n/en.yaml:1:10: translations are not templates"},
+		{"updated: a\nupdated: b\n", `site/i18n/en.yaml:2:1: duplicate key "updated"`},
+		{"updated: [a\n", "site/i18n/en.yaml:1:"},
+		{"bad key: a\n", `site/i18n/en.yaml:1:1: a key is a name of letters`},
+		{"a: 1\n---\nb: 2\n", "site/i18n/en.yaml:2:1: a translation file must be a single YAML document"},
+	} {
+		c, list := load(t, "en", map[string]string{"en.yaml": tc.text}, themeWords)
+		err := list.Err()
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: got %v, want an error containing %q", tc.text, err, tc.want)
+		}
+		if s, err := c.T("min_read", 2); err != nil || s != "2 min read" {
+			t.Errorf("%q: the theme's words are lost: %q, %v", tc.text, s, err)
+		}
+	}
+}
+
+// A language whose files lack some of the theme's keys shows them in
+// English, with one warning at the config's language key.
+func TestMissingWordsWarn(t *testing.T) {
+	_, list := load(t, "de", nil, themeWords)
+	if ws := list.Warnings(); len(ws) != 0 {
+		t.Errorf("de has every key, but: %v", ws)
+	}
+	_, list = load(t, "pt-BR", map[string]string{"pt.yaml": "updated: Atualizado em\n"}, themeWords)
+	ws := list.Warnings()
+	want := `site/config.yaml:3:11: warning: language "pt-BR": 3 of the theme's words have no translation and are shown in English ("articles_by", "comments", "min_read"): add them to site/i18n/pt-BR.yaml, copying the keys of the theme's en.yaml`
+	if len(ws) != 1 || ws[0].Error() != want {
+		t.Errorf("got %v\nwant %s", ws, want)
+	}
+}
+
+// A site's key that no English file has, but spelt nearly as one, is
+// misspelt: the theme would go on showing its English word.
+func TestNearMissWarns(t *testing.T) {
+	_, list := load(t, "de", map[string]string{"de.yaml": "updatd: Zuletzt\nsite_only: Eigenes\n"}, themeWords)
+	ws := list.Warnings()
+	want := `site/i18n/de.yaml:1:1: warning: key "updatd" is in no theme's en.yaml, so no template asks for it: did you mean "updated"?`
+	if len(ws) != 1 || ws[0].Error() != want {
+		t.Errorf("got %v\nwant %s", ws, want)
+	}
+}
