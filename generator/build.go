@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -24,6 +25,7 @@ import (
 	"github.com/byline/byline/generator/config"
 	"github.com/byline/byline/generator/content"
 	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/i18n"
 	"github.com/byline/byline/generator/publish"
 	"github.com/byline/byline/generator/render"
 	"github.com/byline/byline/generator/site"
@@ -137,6 +139,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
+	words := i18n.Load(i18nSources(sources, siteFS, root), cfg.Language, cfg.Pos["language"], &list)
 	var (
 		funcs render.Funcs
 		th    *theme.Theme
@@ -147,6 +150,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 		m := funcs.Map()
 		maps.Copy(m, opts.funcs)
 		th = theme.Load(sources, m, &thl)
+		th.Fold("T", words.Fold)
 	})
 	defer wg.Wait()
 
@@ -158,7 +162,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 
 	// Assemble.
 	images := newImageSizes(siteFS, c, staticOf(sources))
-	s := site.Assemble(cfg, c, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, ImageSize: images.size}, &list)
+	s := site.Assemble(cfg, c, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, ImageSize: images.size, ListTitles: listTitles(words)}, &list)
 
 	// Assets, then the templates' functions.
 	var tlist diag.List
@@ -166,7 +170,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 		SiteFS: siteFS, Static: c.Static, ThemeStatic: staticOf(sources),
 		SyntaxCSS: content.HighlightCSS("github", "github-dark"), Minify: opts.Minify, Root: root,
 		PageTimeout: opts.PageTimeout, SitemapURLs: opts.SitemapURLs, Precompress: opts.Precompress,
-		Refs: opts.Refs,
+		Refs: opts.Refs, Words: words,
 	}, &tlist)
 	wg.Wait()
 	funcs.Bind(r)
@@ -430,6 +434,34 @@ func themeSources(opts Options, cfg *config.Config, siteFS fs.FS, root string) (
 		return nil, errors.New(msg)
 	}
 	return append(sources, theme.Builtin()), nil
+}
+
+// i18nSources lists where the theme's words come from, first wins:
+// site/i18n, then the i18n folder of each theme of sources.
+func i18nSources(sources []theme.Source, siteFS fs.FS, root string) []i18n.Source {
+	var out []i18n.Source
+	if fi, err := fs.Stat(siteFS, "i18n"); err == nil && fi.IsDir() {
+		sub, _ := fs.Sub(siteFS, "i18n")
+		out = append(out, i18n.Source{FS: sub, Prefix: root + "/i18n"})
+	}
+	for _, s := range sources {
+		if s.I18n != nil {
+			out = append(out, i18n.Source{FS: s.I18n, Prefix: path.Join(path.Dir(s.Prefix), "i18n")})
+		}
+	}
+	return out
+}
+
+// listTitles returns the theme's words for the lists that have no title
+// of their own.
+func listTitles(words *i18n.Catalog) map[string]string {
+	m := map[string]string{}
+	for folder, key := range map[string]string{"articles": "articles", "tags": "topics", "categories": "categories", "series": "series", "authors": "authors"} {
+		if s, err := words.T(key); err == nil {
+			m[folder] = s
+		}
+	}
+	return m
 }
 
 func staticOf(sources []theme.Source) []theme.Source {

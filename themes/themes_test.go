@@ -16,13 +16,15 @@ func TestDefaultHoldsTheTheme(t *testing.T) {
 	}
 }
 
-// The search script is loaded on one page only, but it should stay small.
+// The search script is loaded on one page only, but it should stay small:
+// under 4 KiB until it learned to show the site's language's words, and
+// under 4.5 KiB since.
 func TestSearchScriptIsSmall(t *testing.T) {
 	b, err := fs.ReadFile(Default(), "static/js/search.js")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(b) >= 4096 {
-		t.Errorf("search.js is %d bytes, want < 4 KiB", len(b))
+	if len(b) >= 4608 {
+		t.Errorf("search.js is %d bytes, want < 4.5 KiB", len(b))
 	}
 }

@@ -26,7 +26,8 @@ func (f *Funcs) Map() template.FuncMap {
 	return template.FuncMap{
 		"abs":     func(u string) string { return f.r.abs(u) },
 		"asset":   func(p string) (string, error) { return f.r.assets.url(p) },
-		"date":    func(t time.Time) string { return t.In(f.r.site.Config.Location).Format("January 2, 2006") },
+		"date":    func(t time.Time) string { return f.r.words.cat.Date(t.In(f.r.site.Config.Location)) },
+		"T":       func(key string, args ...any) (string, error) { return f.r.words.cat.T(key, args...) },
 		"isodate": func(t time.Time) string { return t.In(f.r.site.Config.Location).Format(time.RFC3339) },
 		"money":   money,
 		"plural":  plural,

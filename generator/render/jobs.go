@@ -94,8 +94,8 @@ func (r *Renderer) pageJobs() []job {
 		add("page", &Data{Page: p, Title: p.Meta.Title, Description: p.Summary, URL: p.URL, Image: r.abs(p.Meta.Image),
 			Breadcrumbs: []site.Crumb{{Name: p.Meta.Title, URL: p.URL}}})
 	}
-	add("search", &Data{Title: "Search", URL: "/search/", NoIndex: true})
-	add("404", &Data{Title: "Page not found", URL: "/404.html", NoIndex: true})
+	add("search", &Data{Title: r.words.search, URL: "/search/", NoIndex: true})
+	add("404", &Data{Title: r.words.notFound, URL: "/404.html", NoIndex: true})
 	return jobs
 }
 

@@ -100,10 +100,10 @@ func (r *Renderer) searchIndex(list *diag.List) File {
 }
 
 var aliasPage = template.Must(template.New("alias").Parse(`<!doctype html>
-<html lang="{{.Lang}}"><head><meta charset="utf-8"><title>Redirecting to {{.Title}}</title>
+<html lang="{{.Lang}}"><head><meta charset="utf-8"><title>{{.Redirecting}}</title>
 <link rel="canonical" href="{{.Canonical}}"><meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={{.Target}}"></head>
-<body><p>This page has moved to <a href="{{.Target}}">{{.Title}}</a>.</p></body></html>
+<body><p>{{.Moved}} <a href="{{.Target}}">{{.Title}}</a>.</p></body></html>
 `))
 
 // alias renders the redirect page at an alias.
@@ -112,6 +112,7 @@ func (r *Renderer) alias(a site.Alias, title string, list *diag.List) File {
 	var buf bytes.Buffer
 	err := aliasPage.Execute(&buf, map[string]string{
 		"Lang": r.site.Config.Language, "Title": title, "Canonical": r.abs(a.To),
+		"Redirecting": r.words.redirecting(title, list, out), "Moved": r.words.moved,
 		"Target": relativePrefix(out) + strings.TrimPrefix(a.To, "/"),
 	})
 	if err != nil {

@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/i18n"
 	"github.com/byline/byline/generator/publish"
 	"github.com/byline/byline/generator/site"
 	"github.com/byline/byline/generator/theme"
@@ -66,6 +67,10 @@ type Options struct {
 	// Refs keeps the output of each shortcode call in its page's
 	// Refs.Shortcodes, for check.
 	Refs bool
+	// Words are the theme's words in the site's language, for the T and
+	// date functions and the pages Byline titles itself (search, 404,
+	// redirects). Nil means the built-in English.
+	Words *i18n.Catalog
 }
 
 // Renderer renders one build. Make it with New, give Funcs to the theme,
@@ -77,6 +82,7 @@ type Renderer struct {
 	base   string // the path of the base URL, "/" or "/blog/"
 	min    *minify.M
 	jobs   []job
+	words  words
 	index  map[string]int // output path → jobs index
 	// entries caches feed entries by *site.Article.
 	entries sync.Map
@@ -115,7 +121,11 @@ type job struct {
 // New prepares a renderer: it reads and fingerprints the static files and
 // lists every output file.
 func New(s *site.Site, opts Options, list *diag.List) *Renderer {
+	if opts.Words == nil {
+		opts.Words = i18n.Load([]i18n.Source{{FS: theme.Builtin().I18n, Prefix: "themes/default/i18n"}}, s.Config.Language, diag.Pos{}, &diag.List{})
+	}
 	r := &Renderer{site: s, opts: opts, base: basePath(s.BaseURL), timeout: cmp.Or(opts.PageTimeout, PageTimeout)}
+	r.words = r.wordsOf(list)
 	r.bufs.New = func() any { return new(bytes.Buffer) }
 	r.assets = collectAssets(opts, list)
 	if opts.Minify {

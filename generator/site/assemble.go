@@ -22,6 +22,10 @@ type Options struct {
 	// ("articles/x/chart.png"); zero when unknown or when there is no such
 	// file. Nil leaves images without sizes.
 	ImageSize func(path string) content.Size
+	// ListTitles are the theme's words for the lists without a title of
+	// their own, by folder ("articles": "Articles"; see Site.ListTitle);
+	// a folder it lacks gets its name in title case.
+	ListTitles map[string]string
 }
 
 // Assemble builds the site model. Problems go to list; the returned Site is
@@ -33,6 +37,7 @@ func Assemble(cfg *config.Config, c *content.Content, opts Options, list *diag.L
 		Data:        c.Data,
 		Preview:     opts.Drafts || opts.Future,
 		authorByKey: map[string]*Author{},
+		listTitles:  opts.ListTitles,
 	}
 	s.addAuthors(c.Authors)
 	// An author whose file has errors is left out, and its errors are

@@ -138,6 +138,9 @@ func (s *Site) ListTitle(folder string) string {
 	if p := s.Lists[folder]; p != nil && p.Meta.Title != "" {
 		return p.Meta.Title
 	}
+	if t := s.listTitles[folder]; t != "" {
+		return t
+	}
 	switch folder {
 	case "articles":
 		return "Articles"

@@ -61,6 +61,7 @@ type Site struct {
 	Preview bool
 
 	authorByKey map[string]*Author
+	listTitles  map[string]string // Options.ListTitles
 	// failedAuthors are the keys of author files left out for their errors.
 	failedAuthors map[string]bool
 	related       *relater

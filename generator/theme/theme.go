@@ -53,6 +53,9 @@ type Source struct {
 	// static/), or nil. The site's own static/ is not a theme's: the caller
 	// copies it and lets it win.
 	Static fs.FS
+	// I18n is the i18n folder of the theme's words in each language (see
+	// package i18n), or nil.
+	I18n fs.FS
 }
 
 // ThemeSource returns the source of a theme folder that holds layouts/ and
@@ -62,6 +65,9 @@ func ThemeSource(root fs.FS, prefix string) Source {
 	s.FS, _ = fs.Sub(root, "layouts") // only fails on an invalid name
 	if fi, err := fs.Stat(root, "static"); err == nil && fi.IsDir() {
 		s.Static, _ = fs.Sub(root, "static")
+	}
+	if fi, err := fs.Stat(root, "i18n"); err == nil && fi.IsDir() {
+		s.I18n, _ = fs.Sub(root, "i18n")
 	}
 	return s
 }

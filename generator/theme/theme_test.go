@@ -11,11 +11,14 @@ import (
 	"time"
 
 	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/i18n"
 )
 
 // fakeFuncs has the signatures of the functions the render stage provides.
 func fakeFuncs() template.FuncMap {
+	words := i18n.Load([]i18n.Source{{FS: Builtin().I18n, Prefix: "themes/default/i18n"}}, "en", diag.Pos{}, &diag.List{})
 	return template.FuncMap{
+		"T":       words.T,
 		"asset":   func(p string) (string, error) { return "/" + strings.Replace(p, ".", ".f1ng3r.", 1), nil },
 		"abs":     func(p string) string { return "https://example.com" + p },
 		"date":    func(t time.Time) string { return t.Format("January 2, 2006") },
@@ -130,7 +133,7 @@ func TestParseErrorsNameTheRealFile(t *testing.T) {
 	got := strings.Join(messages(list), "\n")
 	want := strings.Join([]string{
 		`site/layouts/article.html:3:1: missing value for if`,
-		`site/layouts/partials/head.html:2:4: function "nosuchfunc" not defined: the functions a template can call are abs, add, and, asset, call, date, eq, ge, gt, html, index, isodate, js, le, len, lt, money, nav, ne, not, or, partialCached, plural, print, printf, println, slice, urlquery`,
+		`site/layouts/partials/head.html:2:4: function "nosuchfunc" not defined: the functions a template can call are T, abs, add, and, asset, call, date, eq, ge, gt, html, index, isodate, js, le, len, lt, money, nav, ne, not, or, partialCached, plural, print, printf, println, slice, urlquery`,
 		`themes/default/layouts/term.html:2:1: unexpected {{end}}`,
 	}, "\n")
 	if got != want {

@@ -7,6 +7,7 @@ if (!box || !input || !list || !status || !window.fetch) return;
 var indexURL = new URL(box.dataset.url, location.href);
 var root = new URL(indexURL.href.replace(/search-index\.json$/, "")); // site root
 var lang = document.documentElement.lang || undefined, loading, timer;
+var plural = new Intl.PluralRules(lang);
 
 function norm(s) {
   return String(s || "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
@@ -62,8 +63,12 @@ function render(q, hits) {
     list.appendChild(li);
   });
   var n = hits.length;
-  status.textContent = !q ? "" : !n ? "No articles match “" + q + "”. Try fewer or different words."
-    : n + (n === 1 ? " article matches “" : " articles match “") + q + "”.";
+  status.textContent = !q ? "" : say(!n ? "none" : plural.select(n) === "one" ? "foundOne" : "foundOther", n, q);
+}
+
+// The page gives the words, with {n} and {query} to fill.
+function say(key, n, q) {
+  return (box.dataset[key] || key).replace(/\{(n|query)\}/g, function (m) { return m === "{n}" ? n : q; });
 }
 
 function search() {
@@ -80,7 +85,7 @@ function search() {
       .map(function (h) { return h.e; });
     if (input.value.trim() === q) render(q, hits);
   }, function () {
-    status.textContent = "Search is unavailable right now.";
+    status.textContent = say("unavailable");
   }).then(function () { box.removeAttribute("aria-busy"); });
 }
 

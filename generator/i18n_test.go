@@ -1,0 +1,96 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+)
+
+// i18nSite is a German site: the default theme's words and dates come
+// from its de.yaml, one word from the site's own file, and an alias's
+// redirect page is German too.
+const i18nSite = `
+-- site/config.yaml --
+title: Karriere
+language: de
+time_zone: Europe/Berlin
+pagination: {per_page: 1}
+-- site/i18n/de.yaml --
+related_articles: Auch lesenswert
+-- site/authors/ada.md --
+---
+name: Ada Weber
+---
+-- site/articles/rollen/sre.md --
+---
+title: Was macht eine SRE?
+date: 2026-03-04T09:00:00
+updated: 2026-05-01
+author: ada
+tags: [betrieb]
+aliases: [/sre/]
+comments:
+  - {author: Kim, date: 2026-03-05, body: Danke!}
+---
+Ein Text über den Betrieb.
+-- site/articles/rollen/qa.md --
+---
+title: Was macht QA?
+date: 2026-03-01
+author: ada
+tags: [betrieb]
+---
+Ein Text über das Testen.
+`
+
+func TestGermanSite(t *testing.T) {
+	files := buildFiles(t, i18nSite)
+	if w := files["warnings"]; w != "" {
+		t.Errorf("warnings: %s", w)
+	}
+	article := builtPage(t, files, "articles/sre/index.html")
+	wantIn(t, "the article", article,
+		`<html lang="de">`, `Zum Inhalt springen`, `aria-label="Navigationspfad"`,
+		`<p class="byline-authors">Von <a`, `Aktualisiert am <time datetime="2026-05-01T00:00:00&#43;02:00">1. Mai 2026</time>`,
+		`Veröffentlicht am <time datetime="2026-03-04T09:00:00&#43;01:00">4. März 2026</time>`, `1 Min. Lesezeit`,
+		`Diskussion <span class="count">1 Kommentar</span>`, `<h2 id="related-heading">Auch lesenswert</h2>`,
+		`<span class="prev-next-label">Älter</span>`, `Zur Person`)
+	if strings.Contains(article, "Related articles") || strings.Contains(article, "min read") {
+		t.Error("English words left in the article")
+	}
+	wantIn(t, "a tag's page", builtPage(t, files, "tags/betrieb/index.html"),
+		`<p class="eyebrow">Thema</p>`, `2 Artikel`, `Seite 1 von 2`, `Nächste Seite`, `Die neuesten zuerst`)
+	wantIn(t, "/articles/", builtPage(t, files, "articles/index.html"),
+		`<h1>Artikel</h1>`, `1 von 2 Artikeln, die neuesten zuerst`)
+	wantIn(t, "/tags/", builtPage(t, files, "tags/index.html"), `<h1>Themen</h1>`)
+	wantIn(t, "the search page", builtPage(t, files, "search/index.html"),
+		`<title>Suche — Karriere</title>`, `data-found-other="{n} Artikel passen zu „{query}“."`)
+	wantIn(t, "the 404 page", builtPage(t, files, "404.html"), `<title>Seite nicht gefunden — Karriere</title>`)
+	wantIn(t, "the alias", builtPage(t, files, "sre/index.html"),
+		`<title>Weiterleitung zu Was macht eine SRE?</title>`, `Diese Seite ist umgezogen nach <a`)
+}
+
+// A language the theme has no words for builds in English, with one
+// warning at the config's language key that says where the words go.
+func TestLanguageWithoutWords(t *testing.T) {
+	files := buildFiles(t, strings.Replace(strings.Replace(i18nSite, "language: de", "language: ja", 1), "site/i18n/de.yaml", "site/i18n/xx.yaml", 1))
+	want := `site/config.yaml:2:1: warning: language "ja": `
+	if w := files["warnings"]; !strings.Contains(w, want) || !strings.Contains(w, "add them to site/i18n/ja.yaml") {
+		t.Errorf("warnings:\n%s\nwant %s…", w, want)
+	}
+	wantIn(t, "the article", builtPage(t, files, "articles/sre/index.html"), `<html lang="ja">`, `Published <time`, `March 4, 2026`)
+}
+
+// A broken translation file stops the build at its position, and so does
+// a template that asks for words no file has.
+func TestTranslationErrors(t *testing.T) {
+	for src, want := range map[string]string{
+		strings.Replace(i18nSite, "related_articles: Auch lesenswert", "related_articles:\n  eins: x\n  other: y", 1): `site/i18n/de.yaml:2:3: "eins" is not a plural form`,
+		i18nSite + "-- site/layouts/partials/byline.html --\n<p>{{ T \"inhalt\" }}</p>\n":                             `site/layouts/partials/byline.html:1:7: executing "partials/byline.html" at <T "inhalt">: error calling T: T: no words for "inhalt" in any i18n/en.yaml`,
+	} {
+		t.Run("", func(t *testing.T) { // each build changes into a folder of its own
+			if errs := buildOutput(t, src)["errors"]; !strings.Contains(errs, want) {
+				t.Errorf("errors:\n%s\nwant %s", errs, want)
+			}
+		})
+	}
+}
