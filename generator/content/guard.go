@@ -323,7 +323,8 @@ const maxRescanWork = 16 << 20
 // costlyRescan returns the 1-based first line of a block of body (one of
 // goldmark's: a table's cells are blocks of their own) on which goldmark
 // would read more than maxRescanWork bytes for quotes, code spans or
-// brackets, and what it would read them for, or 0.
+// brackets, and the end of the message that says so (one of the rescan
+// constants), or 0.
 func costlyRescan(blocks *inlineBlocks) (line int, what string) {
 	body := blocks.body
 	q, t := bytes.Count(body, []byte("'"))+bytes.Count(body, []byte(`"`)), bytes.Count(body, []byte("`"))
@@ -354,18 +355,27 @@ func costlyRescan(blocks *inlineBlocks) (line int, what string) {
 	})
 	switch {
 	case brackets*rows > maxRescanWork:
-		return start, `lines and brackets "]" (reference links, or brackets that are no link), for each of which the parser walks the paragraph's lines from the first,`
+		return start, rescanBrackets
 	case quotes > maxRescanWork:
-		return start, `runs of quotes (''' or """), which the parser reads to their end at each of their quotes`
+		return start, rescanQuotes
 	case tooMuch || spans.work() > maxRescanWork:
-		return start, "runs of backticks that no run of the same length closes, which the parser reads to the end of the paragraph each"
+		return start, rescanBackticks
 	}
 	return 0, ""
 }
 
+// The ends of rescanProblem's messages, one for each scan: what the
+// paragraph has too many of, why the parser would take long on them, and
+// what to do.
+const (
+	rescanBrackets  = `lines, and so many brackets "]" that end no inline link (reference links, or brackets that are no link), that the Markdown parser, which reads the paragraph again from its first line at each such bracket, would take minutes on it: escape the brackets that are no link (\[ and \]), or split the paragraph`
+	rescanQuotes    = `long runs of quotes (''' or """) that the Markdown parser, which reads each run again to its end at each of its quotes, would take minutes on it: escape the quotes (\' and \"), or split the paragraph`
+	rescanBackticks = "unclosed runs of backticks (only a later run of the same length closes one) that the Markdown parser, which reads on from each of them to the end of the paragraph, would take minutes on it: close each code span with as many backticks as opened it, escape the backticks that are not code (\\`), or split the paragraph"
+)
+
 // rescanProblem is the error for a block costlyRescan found.
 func rescanProblem(line int, what string) Problem {
-	return Problem{Line: line, Msg: "this paragraph has so many " + what + " that the Markdown parser would take minutes on it: escape them (\\' \\\" \\`), or split the paragraph"}
+	return Problem{Line: line, Msg: "this paragraph has so many " + what}
 }
 
 // quoteWork is what the typographer reads on a line: each run of one

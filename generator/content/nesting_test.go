@@ -207,6 +207,32 @@ func TestCostlyRescanIsRefused(t *testing.T) {
 	}
 }
 
+// TestRescanMessages: each kind of paragraph costlyRescan refuses gets a
+// message in plain English that says what to do about that kind.
+func TestRescanMessages(t *testing.T) {
+	md := NewMarkdown(config.Default())
+	for _, tc := range []struct{ src, want string }{
+		{"# T\n" + strings.Repeat("``\\", 27000) + "\n",
+			"2: this paragraph has so many unclosed runs of backticks (only a later run of the same length closes one) that the Markdown parser, which reads on from each of them to the end of the paragraph, would take minutes on it: close each code span with as many backticks as opened it, escape the backticks that are not code (\\`), or split the paragraph"},
+		{strings.Repeat("'", 40000) + "\n",
+			`1: this paragraph has so many long runs of quotes (''' or """) that the Markdown parser, which reads each run again to its end at each of its quotes, would take minutes on it: escape the quotes (\' and \"), or split the paragraph`},
+		{"Intro.\n\n" + strings.Repeat("][\n", 9000),
+			`3: this paragraph has so many lines, and so many brackets "]" that end no inline link (reference links, or brackets that are no link), that the Markdown parser, which reads the paragraph again from its first line at each such bracket, would take minutes on it: escape the brackets that are no link (\[ and \]), or split the paragraph`},
+	} {
+		r, err := md.Render([]byte(tc.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Problems) != 1 {
+			t.Errorf("%.20q…: problems %v, want one", tc.src, r.Problems)
+			continue
+		}
+		if got := fmt.Sprintf("%d: %s", r.Problems[0].Line, r.Problems[0].Msg); got != tc.want {
+			t.Errorf("%.20q…:\ngot  %s\nwant %s", tc.src, got, tc.want)
+		}
+	}
+}
+
 // refusedAt checks that md refuses src, by a problem whose message holds
 // msg, at line (0: not at all), and that a body it does not refuse renders
 // as with no guard.
