@@ -15,15 +15,30 @@ import (
 // Render's goldmark does (Byline's block parsers, footnotes, definition
 // lists, link reference definitions and tables) but parses no inlines, so
 // its time is linear whatever the text: the guards run their models of
-// goldmark's inline parsing on its blocks.
+// goldmark's inline parsing on its blocks. It takes link reference
+// definitions off paragraphs as goldmark does, in time growing with the
+// square of their number: costlyDefinitions runs first.
 func newBlockParser() parser.Parser {
+	return blockParser(util.Prioritized(parser.LinkReferenceParagraphTransformer, 100))
+}
+
+// newParagraphParser returns newBlockParser's parser with a
+// definitionCounter in place of goldmark's link reference definitions,
+// for costlyDefinitions: it keeps paragraphs whole, in linear time, and
+// counts the work goldmark would do on those that may start with one.
+func newParagraphParser() parser.Parser {
+	return blockParser(util.Prioritized(definitionCounter{}, 100))
+}
+
+// blockParser is a parser of Render's blocks with refs as the first of
+// its paragraph transformers, tables the second.
+func blockParser(refs util.PrioritizedValue) parser.Parser {
 	return parser.NewParser(
 		parser.WithBlockParsers(append(blockParsers(),
 			util.Prioritized(extension.NewFootnoteBlockParser(), 999),
 			util.Prioritized(extension.NewDefinitionListParser(), 101),
 			util.Prioritized(extension.NewDefinitionDescriptionParser(), 102))...),
-		parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
-			util.Prioritized(extension.NewTableParagraphTransformer(), 200))...),
+		parser.WithParagraphTransformers(refs, util.Prioritized(extension.NewTableParagraphTransformer(), 200)),
 		parser.WithAttribute(),
 	)
 }

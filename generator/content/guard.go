@@ -100,57 +100,6 @@ func costlyProblem(line, openers int) Problem {
 	return Problem{Line: line, Msg: fmt.Sprintf("this line has %d link openers \"](\" whose destinations do not close: the Markdown parser would take minutes on it; close them with \")\" or break the line", openers)}
 }
 
-// maxDefinitionWork bounds the work goldmark may spend taking the link
-// reference definitions off the front of a paragraph: for each one it
-// copies the paragraph's lines after it, so a paragraph of thousands of
-// definitions costs the square of their number: 50,000 took 2 s, 100,000
-// 10 s. 128M copied lines are about 0.15 s; 5,000 definitions in a row,
-// more than any real article has, are a tenth of that.
-const maxDefinitionWork = 128 << 20
-
-// costlyDefinitions returns the 1-based first line of a run of non-blank
-// lines of body on which goldmark would copy more than maxDefinitionWork
-// lines to take off its link reference definitions, with the number of
-// lines on it that may be one ("]:"), or 0. A run holds at least one
-// paragraph, so it counts too much, never too little; it reads the lines
-// as they are, since it must run before the blocks are parsed, which
-// would cost as much.
-func costlyDefinitions(body []byte) (line, defs int) {
-	if bytes.Count(body, []byte("]:")) < 1024 {
-		return 0, 0 // too few to matter: the common case
-	}
-	start, k, work := 0, 0, 0
-	for n := 1; len(body) > 0; n++ {
-		end := bytes.IndexByte(body, '\n')
-		if end < 0 {
-			end = len(body)
-		}
-		l := body[:end]
-		body = body[min(end+1, len(body)):]
-		if len(bytes.TrimSpace(l)) == 0 {
-			start, k, work = 0, 0, 0
-			continue
-		}
-		if start == 0 {
-			start = n
-		}
-		work += k // each definition above copies this line
-		if work > maxDefinitionWork {
-			return start, k
-		}
-		if bytes.Contains(l, []byte("]:")) {
-			k++
-		}
-	}
-	return 0, 0
-}
-
-// definitionProblem is the error for a run of lines costlyDefinitions
-// found.
-func definitionProblem(line, defs int) Problem {
-	return Problem{Line: line, Msg: fmt.Sprintf("this paragraph has %d or more link reference definitions (\"[name]: /url/\") in a row, which the Markdown parser would take minutes to read: put blank lines between groups of them", defs)}
-}
-
 // maxEmphasisWork bounds the work goldmark may spend matching a block's
 // emphasis marks. For each run of "*", "_" or "~" (strikethrough) that can
 // close, it walks back over the runs still open in the block to the

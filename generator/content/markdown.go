@@ -31,8 +31,11 @@ type Markdown struct {
 	quick parser.Parser
 	// blocks finds md's blocks, parsing no inlines, for the guards.
 	blocks parser.Parser
-	unsafe bool
-	bodies *bufferPool // for the bodies of the pages it renders: see body
+	// paragraphs finds them too, but keeps link reference definitions
+	// in their paragraphs, for costlyDefinitions.
+	paragraphs parser.Parser
+	unsafe     bool
+	bodies     *bufferPool // for the bodies of the pages it renders: see body
 }
 
 // NewMarkdown configures goldmark for a site: GFM (tables, strikethrough,
@@ -71,7 +74,7 @@ func newMarkdown(cfg *config.Config, lexers *lexerSet) *Markdown {
 		goldmark.WithParser(newParser(unsafe)),
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(linkGate{}, -1))),
 	)
-	return &Markdown{md: md, quick: quick.Parser(), blocks: newBlockParser(), unsafe: unsafe, bodies: new(bufferPool)}
+	return &Markdown{md: md, quick: quick.Parser(), blocks: newBlockParser(), paragraphs: newParagraphParser(), unsafe: unsafe, bodies: new(bufferPool)}
 }
 
 // formatExtensions are the goldmark extensions of Byline's Markdown.
@@ -143,11 +146,11 @@ func (p Problem) Text(bodyLine int) string {
 
 // Render converts a Markdown body. A body on which goldmark would spend
 // time growing with the square of a line or paragraph (link destinations
-// that never close, thousands of emphasis marks that match nothing, tens
-// of thousands of link reference definitions in a row, quotes, backticks
-// or brackets it would read again and again: guard.go;
-// link brackets nested thousands deep: brackets.go) is not converted: its
-// Problem names the line, in linear time.
+// that never close, thousands of emphasis marks that match nothing,
+// quotes, backticks or brackets it would read again and again: guard.go;
+// tens of thousands of link reference definitions in a row:
+// definitions.go; link brackets nested thousands deep: brackets.go) is
+// not converted: its Problem names the line, in linear time.
 func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	if bytes.IndexByte(body, 0) >= 0 {
 		// CommonMark replaces NUL with U+FFFD; goldmark does in text, but
@@ -157,7 +160,7 @@ func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	if line, openers := costlyLine(body); line > 0 {
 		return &Rendered{Problems: []Problem{costlyProblem(line, openers)}}, nil
 	}
-	if line, defs := costlyDefinitions(body); line > 0 {
+	if line, defs := costlyDefinitions(body, m.paragraphs); line > 0 {
 		return &Rendered{Problems: []Problem{definitionProblem(line, defs)}}, nil
 	}
 	blocks := &inlineBlocks{body: body, parser: m.blocks} // parsed once, if a guard needs them

@@ -39,9 +39,11 @@ func TestNestingIsCapped(t *testing.T) {
 // BenchmarkPathological renders 80 KB lines on which goldmark's time grows
 // with the square of the length: nesting markers, which maxNesting keeps
 // linear; unclosed link destinations, which costlyLine refuses at once;
-// emphasis inside link labels, still quadratic (upstream); and link
+// emphasis inside link labels, still quadratic (upstream); link
 // brackets nested as deep as the line is long, which costlyBrackets
-// refuses.
+// refuses; and 100,000 link reference definitions in a row, which
+// costlyDefinitions refuses, and as many lines like them in a fenced
+// code block, which render.
 func BenchmarkPathological(b *testing.B) {
 	md := NewMarkdown(config.Default())
 	type shape struct{ name, src string }
@@ -53,7 +55,8 @@ func BenchmarkPathological(b *testing.B) {
 		n := 80000 / len(p[0]+p[1])
 		shapes = append(shapes, shape{p[0] + "x" + p[1], strings.Repeat(p[0], n) + "x" + strings.Repeat(p[1], n) + "\n"})
 	}
-	shapes = append(shapes, shape{"[cN]: /c/N/", defs("[c%d]: /c/%d/\n", 100000)})
+	shapes = append(shapes, shape{"[cN]: /c/N/", defs("[c%d]: /c/%d/\n", 100000)},
+		shape{"```[cN]: /c/N/```", "```\n" + defs("[c%d]: /c/%d/\n", 100000) + "```\n"})
 	for _, s := range shapes {
 		src := []byte(s.src)
 		b.Run(s.name, func(b *testing.B) {
@@ -272,6 +275,22 @@ func TestCostlyDefinitionsAreRefused(t *testing.T) {
 		{"definitions opening a long paragraph", "Intro.\n\n" + defs("[c%d]: /c/%d/\n", 3000) + strings.Repeat("text\n", 60000), 3},
 		{"thousands of definitions", "See [c1].\n\n" + defs("[c%d]: /companies/%d/\n", 8000), 0},
 		{"definitions in groups", "See [c1].\n\n" + strings.Repeat(defs("[c%d]: /c/%d/\n", 2000)+"\n", 30), 0},
+		// Lines in code, in HTML or in footnotes are no paragraph's: no
+		// definition is taken off them, however many look like one.
+		{"a fenced code block of definitions", "Example:\n\n```\n" + defs("[c%d]: /companies/%d/\n", 20000) + "```\n", 0},
+		{"a fenced code block right after text", "Example:\n~~~\n" + defs("[c%d]: /c/%d/\n", 20000) + "~~~\nDone.\n", 0},
+		{"an indented code block of definitions", "Example:\n\n" + defs("    [c%d]: /c/%d/\n", 20000), 0},
+		{"fenced code in a list item", "- Example:\n\n  ```\n" + defs("  [c%d]: /c/%d/\n", 20000) + "  ```\n", 0},
+		{"an HTML block", "<pre>\n" + defs("[c%d]: /c/%d/\n", 20000) + "</pre>\n", 0},
+		{"footnote definitions in a row", "See [^1].\n\n" + defs("[^%d]: Source %d.\n", 20000), 0},
+		// The paragraph's own first line, not the code's before it.
+		{"definitions right after a code block", "```\nx\n```\n" + defs("[c%d]: /c/%d/\n", 60000), 4},
+		{"definitions after a code block that ends with its list item", "- x\n  ```\n" + defs("[c%d]: /c/%d/\n", 60000), 3},
+		// goldmark takes "[a]: /b" off before the "-" that would make it a
+		// heading, finds nothing left and reads "-" again, as a list
+		// item that the indented lines continue: a paragraph of
+		// definitions, which a parser that takes none off sees as code.
+		{"definitions a heading's underline leaves in a list item", "[a]: /b\n-\n" + defs("    [c%d]: /c/%d/\n", 60000), 1},
 	} {
 		refusedAt(t, md, tc.name, tc.src, "link reference definitions", tc.line)
 	}
