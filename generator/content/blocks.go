@@ -60,16 +60,7 @@ type inlineBlocks struct {
 // table's "|"), and first says that the line starts its block. fn returns
 // false to stop.
 func (b *inlineBlocks) each(fn func(n, col int, text []byte, first bool) bool) {
-	if b.doc == nil {
-		b.doc = b.parser.Parse(text.NewReader(b.body))
-		b.lines = []int{0}
-		for i, c := range b.body {
-			if c == '\n' {
-				b.lines = append(b.lines, i+1)
-			}
-		}
-	}
-	_ = ast.Walk(b.doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(b.parse(), func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || node.Type() != ast.TypeBlock || node.IsRaw() {
 			return ast.WalkContinue, nil
 		}
@@ -84,4 +75,18 @@ func (b *inlineBlocks) each(fn func(n, col int, text []byte, first bool) bool) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// parse returns the blocks of the body, parsing it on first use.
+func (b *inlineBlocks) parse() ast.Node {
+	if b.doc == nil {
+		b.doc = b.parser.Parse(text.NewReader(b.body))
+		b.lines = []int{0}
+		for i, c := range b.body {
+			if c == '\n' {
+				b.lines = append(b.lines, i+1)
+			}
+		}
+	}
+	return b.doc
 }

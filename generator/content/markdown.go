@@ -149,8 +149,9 @@ func (p Problem) Text(bodyLine int) string {
 // that never close, thousands of emphasis marks that match nothing,
 // quotes, backticks or brackets it would read again and again: guard.go;
 // tens of thousands of link reference definitions in a row:
-// definitions.go; link brackets nested thousands deep: brackets.go) is
-// not converted: its Problem names the line, in linear time.
+// definitions.go; link brackets nested thousands deep: brackets.go; tens
+// of thousands of footnotes: footnotes.go) is not converted: its Problem
+// names the line, in linear time (footnotes: n log n).
 func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	if bytes.IndexByte(body, 0) >= 0 {
 		// CommonMark replaces NUL with U+FFFD; goldmark does in text, but
@@ -172,6 +173,9 @@ func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	}
 	if line, col, depth := costlyBrackets(blocks); line > 0 {
 		return &Rendered{Problems: []Problem{bracketProblem(line, col, depth)}}, nil
+	}
+	if line, col, defs, refs := costlyFootnotes(blocks); line > 0 {
+		return &Rendered{Problems: []Problem{footnoteProblem(line, col, defs, refs)}}, nil
 	}
 	doc, pc := m.parse(body)
 	out := &Rendered{}

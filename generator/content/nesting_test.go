@@ -43,7 +43,8 @@ func TestNestingIsCapped(t *testing.T) {
 // brackets nested as deep as the line is long, which costlyBrackets
 // refuses; and 100,000 link reference definitions in a row, which
 // costlyDefinitions refuses, and as many lines like them in a fenced
-// code block, which render.
+// code block, which render; and tens of thousands of footnotes and
+// references to them, which costlyFootnotes refuses.
 func BenchmarkPathological(b *testing.B) {
 	md := NewMarkdown(config.Default())
 	type shape struct{ name, src string }
@@ -56,7 +57,9 @@ func BenchmarkPathological(b *testing.B) {
 		shapes = append(shapes, shape{p[0] + "x" + p[1], strings.Repeat(p[0], n) + "x" + strings.Repeat(p[1], n) + "\n"})
 	}
 	shapes = append(shapes, shape{"[cN]: /c/N/", defs("[c%d]: /c/%d/\n", 100000)},
-		shape{"```[cN]: /c/N/```", "```\n" + defs("[c%d]: /c/%d/\n", 100000) + "```\n"})
+		shape{"```[cN]: /c/N/```", "```\n" + defs("[c%d]: /c/%d/\n", 100000) + "```\n"},
+		shape{"Claim N.[^N] [^N]: in order", defs("Claim %d.[^%d]\n\n", 40000) + defs("[^%d]: Source %d.\n", 40000)},
+		shape{"[^none] [^N]:", strings.Repeat("[^none]", 20000) + "\n\n" + defs("[^%d]: %d\n", 20000)})
 	for _, s := range shapes {
 		src := []byte(s.src)
 		b.Run(s.name, func(b *testing.B) {
@@ -379,4 +382,40 @@ func unguarded(t *testing.T, md *Markdown, src string) string {
 		t.Fatal(err)
 	}
 	return buf.String()
+}
+
+// TestCostlyFootnotesAreRefused: a page of so many footnotes that goldmark
+// would take seconds to match its references to them, looking each up in
+// the footnotes one by one, is an error at its first reference; pages of
+// real footnotes, however many references they have, render as with no
+// guard.
+func TestCostlyFootnotesAreRefused(t *testing.T) {
+	md := NewMarkdown(config.Default())
+	inOrder := func(n int) string {
+		return defs("Pay rose %d%% that year.[^%d]\n\n", n) + defs("[^%d]: Survey %d.\n", n)
+	}
+	for _, tc := range []struct {
+		name, src string
+		line      int // 0: not refused
+	}{
+		{"footnotes referred to in the order they are written", "Intro.\n\n" + inOrder(10000), 3},
+		{"references to the last footnote", strings.Repeat("See [^last]. ", 20000) + "\n\n" + defs("[^%d]: Source %d.\n", 9999) + "[^last]: The last.\n", 1},
+		{"references to no footnote", "# Notes\n" + strings.Repeat("[^none]", 20000) + "\n\n" + defs("[^%d]: Source %d.\n", 5000), 2},
+		{"references in a table", "| a | b |\n|---|---|\n" + defs("| x[^%d] | [^%d] |\n", 10000) + "\n" + defs("[^%d]: Note %d.\n", 10000), 3},
+		{"a few hundred footnotes", "Intro.\n\n" + inOrder(300), 0},
+		{"thousands of footnotes", inOrder(5000), 0},
+		{"many references to the first footnote", strings.Repeat("Source.[^1] ", 20000) + "\n\n" + defs("[^%d]: Source %d.\n", 5000), 0},
+		{"escaped references", strings.Repeat(`\[^none] `, 20000) + "\n\n" + defs("[^%d]: Source %d.\n", 5000), 0},
+		{"labels that do not close on their line", strings.Repeat("[^x\n", 20000) + "\n" + defs("[^%d]: Source %d.\n", 5000), 0},
+	} {
+		refusedAt(t, md, tc.name, tc.src, "footnote references", tc.line)
+	}
+	r, err := md.Render([]byte("Intro.\n\n" + strings.Repeat("See [^last]. ", 20000) + "\n\n" + defs("[^%d]: Source %d.\n", 9999) + "[^last]: The last.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `3:5: this page has 20000 footnote references and 10000 footnotes, which the Markdown parser would take minutes to match, looking each reference up in the footnotes one by one: keep a page to a few thousand footnotes (split it, or cite sources as links or under "sources")`
+	if len(r.Problems) != 1 || fmt.Sprintf("%d:%d: %s", r.Problems[0].Line, r.Problems[0].Col, r.Problems[0].Msg) != want {
+		t.Errorf("problems %v, want\n%s", r.Problems, want)
+	}
 }
