@@ -173,6 +173,20 @@ func TestCleanAlias(t *testing.T) {
 		"https://example.com/": "error",
 		"/a b/":                "error",
 		"/x?y":                 "error",
+		// Decoded, as a server decodes a request: the same rules.
+		"/caf%C3%A9/":     "/caf%C3%A9/",
+		"/100%25-remote/": "/100%25-remote/",
+		"/old/%2e%2e/x/":  "error",
+		"/old/%2E%2E/x/":  "error",
+		"/old/%2e/x/":     "error",
+		"/a%2Fb/":         "error",
+		"/a%2fb/":         "error",
+		"/a%3Fb/":         "error",
+		"/a%20b/":         "error",
+		"/a%00b/":         "error",
+		"/a%5Cb/":         "error",
+		"/c%zz/":          "error",
+		"/c%":             "error",
 	} {
 		got, err := CleanAlias(raw)
 		if err != nil {

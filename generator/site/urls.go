@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"fmt"
+	"net/url"
 	"path"
 	"slices"
 	"strconv"
@@ -217,13 +218,16 @@ func (s *Site) addAliases(claim func(string, owner) bool, list *diag.List) {
 }
 
 // CleanAlias turns an alias as written ("old/path", "/old/path.html") into a
-// site-rooted URL, refusing anything that is not a plain path inside the site.
+// site-rooted URL, refusing anything that is not a plain path inside the
+// site, as written or percent-decoded.
 func CleanAlias(raw string) (string, error) {
-	if strings.ContainsAny(raw, "\\?#\x00 ") || strings.Contains(raw, "://") {
-		return "", fmt.Errorf("write a site path such as /old/path/, without a host, query, fragment, spaces or backslashes")
+	if err := aliasPathProblem(raw); err != nil {
+		return "", err
 	}
-	if slices.Contains(strings.Split(raw, "/"), "..") {
-		return "", fmt.Errorf("an alias may not contain \"..\"")
+	if strings.IndexByte(raw, '%') >= 0 {
+		if err := decodedAliasProblem(raw); err != nil {
+			return "", err
+		}
 	}
 	p := path.Clean("/" + raw)
 	// "/x/index.html" is the folder's page, the one "/x/" names.
@@ -237,6 +241,41 @@ func CleanAlias(raw string) (string, error) {
 		p += "/"
 	}
 	return p, nil
+}
+
+// aliasPathProblem says what keeps p, an alias as written or decoded, from
+// being a plain site path, or nil.
+func aliasPathProblem(p string) error {
+	if strings.ContainsAny(p, "\\?#\x00 ") || strings.Contains(p, "://") {
+		return fmt.Errorf("write a site path such as /old/path/, without a host, query, fragment, spaces or backslashes")
+	}
+	if slices.Contains(strings.Split(p, "/"), "..") {
+		return fmt.Errorf("an alias may not contain \"..\"")
+	}
+	return nil
+}
+
+// decodedAliasProblem says what keeps the alias raw, percent-decoded, from
+// being a plain site path of the same segments, or nil. Its redirect is
+// written to the folder that the decoded path names, where a server looks
+// for it ("/caf%C3%A9/" is café/, as a page's URL is), and a server reads
+// "%2e%2e" as "..", "%2e" as "." and "%2F" as "/": as written, such an
+// alias would be a folder "%2e%2e" that no request finds.
+func decodedAliasProblem(raw string) error {
+	dec, err := url.PathUnescape(raw)
+	if err != nil {
+		return fmt.Errorf("a %% must start a percent-encoded byte such as %%C3%%A9; write %%25 for a %% itself")
+	}
+	if err := aliasPathProblem(dec); err != nil {
+		return fmt.Errorf("it decodes to %q: %w", dec, err)
+	}
+	if slices.Contains(strings.Split(dec, "/"), ".") {
+		return fmt.Errorf("it decodes to %q: an alias may not have a folder named \".\"", dec)
+	}
+	if strings.Count(dec, "/") != strings.Count(raw, "/") {
+		return fmt.Errorf("it decodes to %q: a server reads %%2F as \"/\", so no folder is named with one: write \"/\" or leave it out", dec)
+	}
+	return nil
 }
 
 type pageRef struct {
