@@ -31,8 +31,8 @@ func parseOne(t testing.TB, path, src string) (*Page, []string) {
 		f.section = section
 	}
 	switch {
-	case strings.HasSuffix(path, "/"+IndexFile):
-		f.kind = Index
+	case strings.HasSuffix(path, "/"+IndexFile), strings.HasPrefix(path, "tags/"), strings.HasPrefix(path, "categories/"), strings.HasPrefix(path, "series/"):
+		f.kind = Index // a list's text, or a term's
 	case strings.HasPrefix(path, "pages/"):
 		f.kind = Standalone
 	case strings.HasPrefix(path, "authors/"):

@@ -30,6 +30,9 @@ var hugoKeys = map[string]func(v *value, k Kind) string{
 		return `Byline writes no meta keywords: make them "tags" if readers should browse by them, else remove the key`
 	},
 	"url": func(_ *value, k Kind) string {
+		if k == Index {
+			return `Byline sets no URL page by page: a list's URL is fixed by where its text is (articles/roles/_index.md is /articles/roles/, tags/go.md is /tags/go/); list this URL under "aliases" so that it redirects there`
+		}
 		what := map[Kind]string{Article: "an article's", Standalone: "a page's"}[k]
 		if what == "" {
 			return ""

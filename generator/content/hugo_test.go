@@ -47,6 +47,16 @@ func TestHugoKeys(t *testing.T) {
 			`site/pages/about.md:3:1: warning: unknown key "url": Byline sets no URL page by page: a page's URL is permalinks.pages in config.yaml filled with its "slug"; list this URL under "aliases" so that it redirects there`,
 			`site/pages/about.md:4:1: warning: unknown key "menu": Byline's menus are listed in config.yaml, under menus.main: add the page there and remove the key`,
 		}},
+		// A list's URL comes from its file: its old one becomes an alias.
+		{"url of a section's text", "articles/roles/_index.md", "---\ntitle: Tech roles explained\nurl: /jobs/\n---\n", []string{
+			`site/articles/roles/_index.md:3:1: warning: unknown key "url": Byline sets no URL page by page: a list's URL is fixed by where its text is (articles/roles/_index.md is /articles/roles/, tags/go.md is /tags/go/); list this URL under "aliases" so that it redirects there`,
+		}},
+		{"url of a term's text", "tags/go.md", "---\ntitle: Go at work\nurl: /topics/go/\n---\n", []string{
+			`site/tags/go.md:3:1: warning: unknown key "url": Byline sets no URL page by page: a list's URL is fixed by where its text is (articles/roles/_index.md is /articles/roles/, tags/go.md is /tags/go/); list this URL under "aliases" so that it redirects there`,
+		}},
+		{"url of the articles' text", "articles/_index.md", "+++\ntitle = \"Every guide\"\nurl = \"/posts/\"\n+++\n", []string{
+			`site/articles/_index.md:3:1: warning: unknown key "url": Byline sets no URL page by page: a list's URL is fixed by where its text is (articles/roles/_index.md is /articles/roles/, tags/go.md is /tags/go/); list this URL under "aliases" so that it redirects there`,
+		}},
 		// An author has no dates: a Hugo key there gets the plain message.
 		{"lastmod of an author", "authors/ann.md", "---\nname: Ann\nlastmod: 2024-01-01\n---\n", []string{
 			`site/authors/ann.md:3:1: warning: unknown key "lastmod"`,
