@@ -1,0 +1,253 @@
+package imaging
+
+import (
+	"bytes"
+	"errors"
+	"image"
+	"image/color"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// photo is a JPEG w×h of smooth gradients and noise, as a photo has.
+func photo(tb testing.TB, w, h int) []byte {
+	tb.Helper()
+	m := image.NewRGBA(image.Rect(0, 0, w, h))
+	r := rand.New(rand.NewPCG(uint64(w), uint64(h)))
+	for y := range h {
+		for x := range w {
+			n := uint8(r.IntN(32))
+			m.SetRGBA(x, y, color.RGBA{uint8(x * 255 / w), uint8(y * 255 / h), uint8((x+y)%200)/2 + n, 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, m, &jpeg.Options{Quality: 90}); err != nil {
+		tb.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// chart is a PNG w×h with a transparent background and opaque bars, as a
+// salary chart has.
+func chart(tb testing.TB, w, h int) []byte {
+	tb.Helper()
+	m := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for x := range w {
+		if x%100 < 60 {
+			for y := h - (x/100+1)*h/(w/100+1); y < h; y++ {
+				m.SetNRGBA(x, y, color.NRGBA{30, 90, 200, 255})
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, m); err != nil {
+		tb.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func decode(t *testing.T, data []byte) image.Image {
+	t.Helper()
+	m, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestResizeWidthsAndFormats(t *testing.T) {
+	p := NewParams([]int{1200, 480, 800, 480}, 82)
+	if !slices.Equal(p.Widths, []int{480, 800, 1200}) {
+		t.Fatalf("Widths = %v", p.Widths)
+	}
+	for _, c := range []struct {
+		name   string
+		data   []byte
+		format string
+		want   []int
+	}{
+		{"photo.jpg", photo(t, 1000, 750), JPEG, []int{480, 800}},
+		{"chart.png", chart(t, 1600, 900), PNG, []int{480, 800, 1200}},
+	} {
+		info, err := Inspect(c.name, c.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		widths := p.WidthsFor(info.W)
+		if info.Format != c.format || !slices.Equal(widths, c.want) {
+			t.Fatalf("%s: %+v, widths %v", c.name, info, widths)
+		}
+		copies, err := Resize(c.data, info, widths, p.Quality)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, data := range copies {
+			cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+			wantH := (info.H*widths[i] + info.W/2) / info.W
+			if err != nil || format != c.format || cfg.Width != widths[i] || cfg.Height != wantH {
+				t.Errorf("%s copy %d: %s %d×%d, %v; want %s %d×%d", c.name, i, format, cfg.Width, cfg.Height, err, c.format, widths[i], wantH)
+			}
+		}
+		again, _ := Resize(c.data, info, widths, p.Quality)
+		for i := range copies {
+			if !bytes.Equal(copies[i], again[i]) {
+				t.Errorf("%s copy %d differs from one run to the next", c.name, i)
+			}
+		}
+	}
+}
+
+func TestResizeKeepsTransparency(t *testing.T) {
+	data := chart(t, 1000, 500)
+	info, _ := Inspect("chart.png", data)
+	copies, err := Resize(data, info, []int{500}, 82)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := decode(t, copies[0])
+	if _, _, _, a := m.At(5, 5).RGBA(); a != 0 {
+		t.Errorf("the background's alpha is %d, want 0", a)
+	}
+	if _, _, _, a := m.At(10, 245).RGBA(); a != 0xffff {
+		t.Errorf("a bar's alpha is %d, want opaque", a)
+	}
+}
+
+// withOrientation returns a JPEG with an EXIF APP1 segment giving o.
+func withOrientation(data []byte, o byte, order string) []byte {
+	tiff := []byte("MM\x00*\x00\x00\x00\x08\x00\x01\x01\x12\x00\x03\x00\x00\x00\x01\x00\x00\x00\x00")
+	tiff[19] = o // big-endian: the low byte second
+	if order == "II" {
+		tiff = []byte("II*\x00\x08\x00\x00\x00\x01\x00\x12\x01\x03\x00\x01\x00\x00\x00\x00\x00\x00\x00")
+		tiff[18] = o
+	}
+	seg := append([]byte("Exif\x00\x00"), tiff...)
+	n := len(seg) + 2
+	app1 := append([]byte{0xFF, 0xE1, byte(n >> 8), byte(n)}, seg...)
+	return append(append([]byte{0xFF, 0xD8}, app1...), data[2:]...)
+}
+
+func TestOrientation(t *testing.T) {
+	// A photo stored 400×200, dark on its left half.
+	m := image.NewRGBA(image.Rect(0, 0, 400, 200))
+	for y := range 200 {
+		for x := range 400 {
+			v := uint8(230)
+			if x < 200 {
+				v = 20
+			}
+			m.SetRGBA(x, y, color.RGBA{v, v, v, 255})
+		}
+	}
+	var b bytes.Buffer
+	_ = jpeg.Encode(&b, m, &jpeg.Options{Quality: 95})
+	for _, c := range []struct {
+		o          byte
+		order      string
+		w, h       int
+		darkX, dkY int // a point that must be dark in the 100-wide copy
+	}{
+		{1, "MM", 400, 200, 10, 25},
+		{3, "II", 400, 200, 90, 25},
+		{6, "MM", 200, 400, 50, 10},  // turned clockwise: the left half is on top
+		{8, "II", 200, 400, 50, 190}, // counter-clockwise: at the bottom
+	} {
+		data := withOrientation(b.Bytes(), c.o, c.order)
+		info, err := Inspect("p.jpg", data)
+		if err != nil || info.Orientation != int(c.o) || info.W != c.w || info.H != c.h {
+			t.Fatalf("orientation %d: %+v, %v", c.o, info, err)
+		}
+		copies, err := Resize(data, info, []int{100}, 90)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, _, _, _ := decode(t, copies[0]).At(c.darkX, c.dkY).RGBA()
+		if r>>8 > 60 {
+			t.Errorf("orientation %d: (%d,%d) is %d, want dark", c.o, c.darkX, c.dkY, r>>8)
+		}
+	}
+}
+
+func TestInspectLeavesOtherFormats(t *testing.T) {
+	var g bytes.Buffer
+	_ = gif.Encode(&g, image.NewPaletted(image.Rect(0, 0, 900, 10), color.Palette{color.Black}), nil)
+	for name, data := range map[string][]byte{
+		"a.gif":  g.Bytes(),
+		"a.svg":  []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="900" height="10"/>`),
+		"a.webp": []byte("RIFF\x00\x00\x00\x00WEBPVP8 "),
+	} {
+		if _, err := Inspect(name, data); !errors.Is(err, ErrNotResized) {
+			t.Errorf("Inspect(%s) = %v, want ErrNotResized", name, err)
+		}
+	}
+	good := photo(t, 64, 64)
+	for name, data := range map[string][]byte{
+		"broken.jpg": good[:len(good)/3],     // the header reads, the pixels do not
+		"empty.png":  nil,                    // nothing to read at all
+		"text.jpeg":  []byte("not an image"), // a file meant as one
+	} {
+		info, err := Inspect(name, data)
+		if err == nil {
+			_, err = Resize(data, info, []int{32}, 80)
+		}
+		if err == nil || errors.Is(err, ErrNotResized) {
+			t.Errorf("%s: %v, want an error", name, err)
+		}
+	}
+}
+
+func TestNames(t *testing.T) {
+	p := NewParams([]int{480, 800}, 82)
+	a, _ := Inspect("a.jpg", photo(t, 900, 600))
+	b, _ := Inspect("b.jpg", photo(t, 901, 600))
+	ka, kb := p.KeyOf(a, p.WidthsFor(a.W)), p.KeyOf(b, p.WidthsFor(b.W))
+	if ka == kb {
+		t.Fatal("two images have one key")
+	}
+	if q := NewParams([]int{480, 800}, 83); q.KeyOf(a, q.WidthsFor(a.W)) == ka {
+		t.Error("another quality gives the same key")
+	}
+	n := Name("pay chart.jpg", ka, 480)
+	if n != Name("pay chart.jpg", ka, 480) || n == Name("pay chart.jpg", ka, 800) || len(n) != len("pay chart.480w.12345678.jpg") {
+		t.Errorf("Name = %q", n)
+	}
+}
+
+func TestCacheMakesOnce(t *testing.T) {
+	c := NewCache()
+	c.Begin()
+	calls := 0
+	mk := func() ([][]byte, error) { calls++; return [][]byte{{1}}, nil }
+	var k Key
+	for range 3 {
+		if got, err := c.Copies(k, mk); err != nil || len(got) != 1 {
+			t.Fatal(got, err)
+		}
+	}
+	failing := Key{1}
+	for range 2 {
+		if _, err := c.Copies(failing, func() ([][]byte, error) { calls++; return nil, errors.New("no") }); err == nil {
+			t.Fatal("no error")
+		}
+	}
+	if calls != 3 {
+		t.Errorf("%d calls, want 1 for the copies and 2 for the failures", calls)
+	}
+	c.Begin()
+	c.Begin()
+	c.Copies(k, mk)
+	if calls != 3 {
+		t.Error("copies used in the build before were dropped")
+	}
+	c.Begin()
+	c.Begin()
+	c.Begin()
+	c.Copies(k, mk)
+	if calls != 4 {
+		t.Error("copies unused for three builds were kept")
+	}
+}
