@@ -35,6 +35,8 @@ type Config struct {
 	// with the stylesheets, scripts and images it loads (default 50); the
 	// deploy tests fail when a sample article grows past it.
 	PageBudgetKB int `yaml:"page_budget_kb"`
+	// Images asks for resized copies of body and hero images (see Images).
+	Images Images `yaml:"images"`
 
 	// Location is TimeZone resolved; never nil after Load.
 	Location *time.Location `yaml:"-"`
@@ -62,6 +64,47 @@ type Newsletter struct {
 	Title     string `yaml:"title"`
 	Text      string `yaml:"text"`
 	ActionURL string `yaml:"action_url"`
+}
+
+// Images asks for responsive images: each JPEG or PNG image of the site
+// that a page shows in its body, or as its hero, gets a copy at each of
+// Widths narrower than it, offered with it in the <img>'s srcset. Without
+// Widths, images are served as they are. Load checks the values and
+// leaves them as written; Quality and Sizes give the defaults.
+type Images struct {
+	Widths      []int  `yaml:"widths"`
+	JPEGQuality int    `yaml:"quality"`
+	SizesAttr   string `yaml:"sizes"`
+}
+
+// Image widths, qualities and the default sizes attribute.
+const (
+	MinImageWidth       = 16
+	MaxImageWidth       = 8192
+	MaxImageWidths      = 10
+	DefaultImageQuality = 82
+	// DefaultImageSizes fits the default theme's article column: 40rem,
+	// less a 1.25rem margin on each side on narrow screens.
+	DefaultImageSizes = "(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)"
+)
+
+// On reports whether images get resized copies.
+func (im Images) On() bool { return len(im.Widths) > 0 }
+
+// Quality is the JPEG quality of the copies, 1–100.
+func (im Images) Quality() int {
+	if im.JPEGQuality == 0 {
+		return DefaultImageQuality
+	}
+	return im.JPEGQuality
+}
+
+// Sizes is the sizes attribute that goes with a srcset.
+func (im Images) Sizes() string {
+	if im.SizesAttr == "" {
+		return DefaultImageSizes
+	}
+	return im.SizesAttr
 }
 
 // DefaultPageBudgetKB is the page weight budget when the config sets none.

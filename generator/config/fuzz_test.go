@@ -78,6 +78,7 @@ var fuzzSeeds = []string{
 	"newsletter: {title: {a: {b: {c: {d: [[[[[[x]]]]]]}}}}}\nmenus: {main: [[[{name: x}]]]}\n",
 	"menus: {main: !x 0, footer: !!seq [{name: A, url: /a/}]}\npagination: {<<: &s [*s]}\n",
 	"pagination: {0: x, per_page: 3}\n",
+	"images: {widths: [480, 0, 480, 9000], quality: 0, sizes: \"a\\nb\"}\nimaging: {quality: 75}\n",
 }
 
 // checkLoad loads data as config.yaml twice and checks Load's promises.
@@ -153,6 +154,14 @@ func checkUsable(t *testing.T, cfg *Config, maxLine int) {
 		if u, err := NormalizeBaseURL(cfg.BaseURL); err != nil || u != cfg.BaseURL {
 			t.Errorf("BaseURL %q is not normalised: %q, %v", cfg.BaseURL, u, err)
 		}
+	}
+	for _, w := range cfg.Images.Widths {
+		if w < MinImageWidth || w > MaxImageWidth {
+			t.Errorf("Images.Widths has %d", w)
+		}
+	}
+	if len(cfg.Images.Widths) > MaxImageWidths || cfg.Images.Quality() < 1 || cfg.Images.Quality() > 100 || strings.TrimSpace(cfg.Images.Sizes()) == "" {
+		t.Errorf("Images = %+v", cfg.Images)
 	}
 	if cfg.Pos == nil {
 		t.Error("Pos is nil")

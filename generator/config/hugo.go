@@ -37,6 +37,9 @@ var hugoKeys = map[string]func(val string) string{
 	"enablerobotstxt": func(string) string {
 		return "Byline always writes robots.txt: remove the key"
 	},
+	"imaging": func(string) string {
+		return "Byline's setting is images: {widths: [480, 800, 1200], quality: 82}: every JPEG or PNG image a page shows in its body or as its hero gets a copy at each width narrower than it, in its srcset"
+	},
 	"markup": func(string) string {
 		return "Byline's Markdown is CommonMark with GitHub's extensions, footnotes, definition lists and highlighting, always; for raw HTML in it, set unsafe_html: true"
 	},

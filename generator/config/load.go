@@ -9,6 +9,7 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	_ "time/tzdata" // time zones must resolve on machines without tzdata
@@ -429,12 +430,55 @@ func (d *decoder) finish() {
 		d.list.Errorf(d.valuePos("theme"), "theme %q: write the name of a folder under themes/, such as default", c.Theme)
 		c.Theme = ""
 	}
+	d.images()
 	d.link("logo", &c.Logo)
 	d.link("newsletter.action_url", &c.Newsletter.ActionURL)
 	for name, items := range c.Menus {
 		for i := range items {
 			d.link(fmt.Sprintf("menus.%s[%d].url", name, i), &items[i].URL)
 		}
+	}
+}
+
+// images checks the images settings (see Images), dropping what is wrong.
+func (d *decoder) images() {
+	im := &d.cfg.Images
+	if d.badType["images"] {
+		*im = Images{}
+		return
+	}
+	valid, bad := im.Widths[:0:0], false
+	for i, w := range im.Widths {
+		pos := d.valuePos(fmt.Sprintf("images.widths[%d]", i))
+		switch {
+		case w < MinImageWidth || w > MaxImageWidth:
+			d.list.Errorf(pos, "images.widths: %d is not a width Byline resizes images to: write widths in pixels from %d to %d, such as [480, 800, 1200]", w, MinImageWidth, MaxImageWidth)
+			bad = true
+		case slices.Contains(valid, w):
+			d.list.Warnf(pos, "images.widths: %d is listed twice: remove one", w)
+		default:
+			valid = append(valid, w)
+		}
+	}
+	if len(valid) > MaxImageWidths {
+		d.list.Errorf(d.valuePos("images.widths"), "images.widths lists %d widths, and every JPEG or PNG image would get a copy at each: list at most %d, such as [480, 800, 1200]", len(valid), MaxImageWidths)
+		valid, bad = nil, true
+	}
+	if bad {
+		im.Widths = valid
+	}
+	if pos, set := d.values["images.quality"]; set && (im.JPEGQuality < 1 || im.JPEGQuality > 100) {
+		d.list.Errorf(pos, "images.quality must be from 1 to 100 (the JPEG quality of the resized copies; %d when not set)", DefaultImageQuality)
+		im.JPEGQuality = 0
+	}
+	if pos, set := d.values["images.sizes"]; set && (strings.TrimSpace(im.SizesAttr) == "" || strings.ContainsFunc(im.SizesAttr, unicode.IsControl)) {
+		d.list.Errorf(pos, "images.sizes must be an HTML sizes attribute, on one line, such as %q, the default", DefaultImageSizes)
+		im.SizesAttr = ""
+	}
+	_, quality := d.values["images.quality"]
+	_, sizes := d.values["images.sizes"]
+	if _, set := d.values["images.widths"]; !set && (quality || sizes) {
+		d.list.Warnf(d.cfg.Pos["images"], "images: quality and sizes do nothing without widths: add widths: [480, 800, 1200] to give body and hero images resized copies")
 	}
 }
 
