@@ -5,7 +5,8 @@ import (
 	"strings"
 )
 
-// rewritten are the attributes whose site-rooted URLs are rewritten.
+// rewritten are the attributes whose site-rooted URLs are rewritten; so
+// are those of each candidate of a srcset.
 var rewritten = [...]string{" href", " src", " action", " data-url"}
 
 // relativePrefix is the path from the folder of an output file back to the
@@ -43,24 +44,17 @@ func rewriteRooted(html []byte, prefix string, clone bool, dst []byte) []byte {
 	}
 	var out []byte
 	pos := 0
-	for from := 0; ; {
-		i := bytes.Index(html[from:], []byte(`="/`))
-		if i < 0 {
-			break
-		}
-		i += from
-		from = i + 3
-		if !rewrittenAttr(html[:i]) {
-			continue
-		}
+	// rewrite writes html up to the "/" at k, which starts a site-rooted
+	// URL, and that URL's new start.
+	rewrite := func(k int) {
 		if out == nil {
 			out = dst
 			if n := len(html) + len(html)/16; cap(out) < n {
 				out = make([]byte, 0, n)
 			}
 		}
-		out = append(out, html[pos:i+2]...) // up to and including the quote
-		rest := html[i+3:]
+		out = append(out, html[pos:k]...)
+		rest := html[k+1:]
 		switch {
 		case len(rest) > 0 && rest[0] == '/':
 			out = append(out, '/')
@@ -69,7 +63,22 @@ func rewriteRooted(html []byte, prefix string, clone bool, dst []byte) []byte {
 		default:
 			out = append(out, prefix...)
 		}
-		pos = i + 3
+		pos = k + 1
+	}
+	for from := 0; ; {
+		i := bytes.Index(html[from:], []byte(`="/`))
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + 3
+		switch {
+		case rewrittenAttr(html[:i]):
+			rewrite(i + 2)
+		case bytes.HasSuffix(html[:i], []byte(" srcset")):
+			rewrite(i + 2)
+			from = rewriteCandidates(html, i+3, rewrite)
+		}
 	}
 	if out == nil {
 		if clone {
@@ -78,6 +87,30 @@ func rewriteRooted(html []byte, prefix string, clone bool, dst []byte) []byte {
 		return html
 	}
 	return append(out, html[pos:]...)
+}
+
+// rewriteCandidates calls rewrite at the start of each site-rooted URL
+// after the first of the srcset value that starts at from: each follows a
+// comma and spaces ("/a.480w.png 480w, /a.png 900w"). It returns the end
+// of the value.
+func rewriteCandidates(html []byte, from int, rewrite func(k int)) int {
+	end := bytes.IndexByte(html[from:], '"')
+	if end < 0 {
+		return len(html)
+	}
+	end += from
+	for k := from; k < end; k++ {
+		if html[k] != ',' {
+			continue
+		}
+		for k+1 < end && html[k+1] == ' ' {
+			k++
+		}
+		if k+2 < end && html[k+1] == '/' && html[k+2] != '/' {
+			rewrite(k + 1)
+		}
+	}
+	return end
 }
 
 // cloneInto copies b into dst's memory, or new memory when dst is nil.

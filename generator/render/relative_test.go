@@ -69,3 +69,22 @@ func TestRelativeIntoReusesItsMemory(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativizeSrcset: every site-rooted candidate of a srcset is
+// rewritten, and only those.
+func TestRelativizeSrcset(t *testing.T) {
+	in := `<img src="/i.png" srcset="/i.480w.1a2b3c4d.png 480w,  /i.800w.5e6f7a8b.png 800w, //cdn.example/i.png 900w, /i.png 1600w" sizes="100vw">` +
+		`<img src="c.png" srcset="c.480w.1a2b3c4d.png 480w, c.png 900w"><p>srcset="/x 1w, /y 2w"</p>`
+	for prefix, want := range map[string]string{
+		"../../": `<img src="../../i.png" srcset="../../i.480w.1a2b3c4d.png 480w,  ../../i.800w.5e6f7a8b.png 800w, //cdn.example/i.png 900w, ../../i.png 1600w" sizes="100vw">` +
+			`<img src="c.png" srcset="c.480w.1a2b3c4d.png 480w, c.png 900w"><p>srcset="/x 1w, /y 2w"</p>`,
+		"https://example.com/blog/": `<img src="https://example.com/blog/i.png" srcset="https://example.com/blog/i.480w.1a2b3c4d.png 480w,  https://example.com/blog/i.800w.5e6f7a8b.png 800w, //cdn.example/i.png 900w, https://example.com/blog/i.png 1600w" sizes="100vw">` +
+			`<img src="c.png" srcset="c.480w.1a2b3c4d.png 480w, c.png 900w"><p>srcset="/x 1w, /y 2w"</p>`,
+		"": `<img src="i.png" srcset="i.480w.1a2b3c4d.png 480w,  i.800w.5e6f7a8b.png 800w, //cdn.example/i.png 900w, i.png 1600w" sizes="100vw">` +
+			`<img src="c.png" srcset="c.480w.1a2b3c4d.png 480w, c.png 900w"><p>srcset="/x 1w, /y 2w"</p>`,
+	} {
+		if got := string(relativize([]byte(in), prefix)); got != want {
+			t.Errorf("prefix %q:\n got %s\nwant %s", prefix, got, want)
+		}
+	}
+}

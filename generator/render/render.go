@@ -7,8 +7,8 @@
 // on demand, with the same code, so a preview server can render only what is
 // asked for and still serve exactly what a full build would write.
 //
-// Templates write site-rooted URLs ("/articles/x/") into href, src, action
-// and data-url attributes; render rewrites them relative to each page, so the
+// Templates write site-rooted URLs ("/articles/x/") into href, src, srcset,
+// action and data-url attributes; render rewrites them relative to each page, so the
 // output works at "/" and under any sub-path (404.html, which a host serves
 // at any path, gets the base URL's path instead).
 package render
@@ -71,6 +71,11 @@ type Options struct {
 	// date functions and the pages Byline titles itself (search, 404,
 	// redirects). Nil means the built-in English.
 	Words *i18n.Catalog
+	// Resized are the resized copies of images to write, and Srcset the
+	// srcset attributes of an image URL that has some, for the srcset
+	// template function; "" for other URLs.
+	Resized []Resized
+	Srcset  func(url string) string
 }
 
 // Renderer renders one build. Make it with New, give Funcs to the theme,
@@ -114,8 +119,9 @@ type job struct {
 	// written (then alias is the alias); zero for pages and generated files.
 	origin diag.Pos
 	alias  string
-	// resource says the job copies a file of a bundle, from origin.
-	resource bool
+	// resource says the job copies a file of a bundle, from origin;
+	// resized, that it makes a resized copy of the image at origin.
+	resource, resized bool
 }
 
 // New prepares a renderer: it reads and fingerprints the static files and
@@ -132,6 +138,9 @@ func New(s *site.Site, opts Options, list *diag.List) *Renderer {
 		r.min = newMinifier()
 	}
 	r.jobs = append(r.pageJobs(), r.machineJobs()...)
+	if len(opts.Resized) > 0 {
+		r.jobs = append(r.resizedJobs(), r.jobs...)
+	}
 	for _, f := range r.assets.files {
 		f := f
 		r.jobs = append(r.jobs, job{path: f.Path, gen: func(*diag.List) File { return f }, origin: diag.Pos{Path: r.assets.src[f.Path]}})
@@ -219,6 +228,9 @@ func (j job) subject() string {
 	if j.resource {
 		return "this file of a page's folder"
 	}
+	if j.resized {
+		return "a resized copy of this image"
+	}
 	return "this static file"
 }
 
@@ -229,6 +241,8 @@ func (j job) what() string {
 		return "the redirect for alias " + j.alias
 	case j.resource:
 		return "the page's file " + j.origin.Path
+	case j.resized:
+		return "the resized copy " + j.path + " of " + j.origin.Path
 	case j.origin.Path != "":
 		return "the static file " + j.origin.Path
 	case j.kind == "page":

@@ -148,7 +148,10 @@ func (r *Renderer) work(th *theme.Theme, w *worker, next <-chan int, errs *pageE
 			continue // see PageTimeout: the render ends
 		}
 		w.job.Store(int64(i))
-		began := time.Now().UnixNano()
+		var began int64 // a resized image runs no template: never overdue
+		if !r.jobs[i].resized {
+			began = time.Now().UnixNano()
+		}
 		w.began.Store(began)
 		// The page's problems are its own until it is known to count: a
 		// page given up on, already reported, may still end (at the

@@ -33,6 +33,8 @@ func fakeFuncs() template.FuncMap {
 		"add": func(a, b int) int { return a + b },
 		// The page data itself has the fields of a render.Nav.
 		"nav": func(d any) any { return d },
+		// No image has resized copies here.
+		"srcset": func(string) template.HTMLAttr { return "" },
 	}
 }
 
@@ -133,7 +135,7 @@ func TestParseErrorsNameTheRealFile(t *testing.T) {
 	got := strings.Join(messages(list), "\n")
 	want := strings.Join([]string{
 		`site/layouts/article.html:3:1: missing value for if`,
-		`site/layouts/partials/head.html:2:4: function "nosuchfunc" not defined: the functions a template can call are T, abs, add, and, asset, call, date, eq, ge, gt, html, index, isodate, js, le, len, lt, money, nav, ne, not, or, partialCached, plural, print, printf, println, slice, urlquery`,
+		`site/layouts/partials/head.html:2:4: function "nosuchfunc" not defined: the functions a template can call are T, abs, add, and, asset, call, date, eq, ge, gt, html, index, isodate, js, le, len, lt, money, nav, ne, not, or, partialCached, plural, print, printf, println, slice, srcset, urlquery`,
 		`themes/default/layouts/term.html:2:1: unexpected {{end}}`,
 	}, "\n")
 	if got != want {
