@@ -15,11 +15,11 @@ import (
 // Each build calls Begin; an entry that no build has asked for during the
 // last two is dropped then, so edited images do not pile up.
 type Cache struct {
-	mu      sync.Mutex
-	build   int
-	copies  map[Key]*entry
-	infos   map[string]fileInfo
-	touched map[Key]bool
+	mu     sync.Mutex
+	build  int
+	copies map[Key]*entry
+	infos  map[string]fileInfo
+	made   int // how many times Copies made copies
 }
 
 type entry struct {
@@ -81,6 +81,9 @@ func (c *Cache) Copies(key Key, makeCopies func() ([][]byte, error)) ([][]byte, 
 		return e.data, e.err
 	}
 	e.data, e.err = makeCopies()
+	c.mu.Lock()
+	c.made++
+	c.mu.Unlock()
 	if e.err != nil {
 		c.mu.Lock()
 		e.failed = true
@@ -88,6 +91,14 @@ func (c *Cache) Copies(key Key, makeCopies func() ([][]byte, error)) ([][]byte, 
 	}
 	close(e.done)
 	return e.data, e.err
+}
+
+// Made returns how many times Copies has made copies: once per source
+// and parameters, when the cache does its work.
+func (c *Cache) Made() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.made
 }
 
 // Touch keeps the copies of key for the builds to come, for a build that

@@ -61,9 +61,12 @@ type Info struct {
 // copies (GIF, WebP, SVG, anything else): it is served as it is.
 var ErrNotResized = errors.New("not a JPEG or PNG image")
 
+// ErrTooLarge is Inspect's error for an image of more than MaxPixels.
+var ErrTooLarge = fmt.Errorf("more than the %d megapixels Byline resizes", MaxPixels/1_000_000)
+
 // Inspect reads data's header. Its error is ErrNotResized for a format
-// that gets no copies, and another for a JPEG or PNG that is broken or too
-// large (see MaxPixels); name, the file's name, tells a broken file
+// that gets no copies, ErrTooLarge (wrapped) for an image of more than
+// MaxPixels, and another for a JPEG or PNG that is broken; name, the file's name, tells a broken file
 // meant as one of those (by its extension) from another kind of file.
 func Inspect(name string, data []byte) (Info, error) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
@@ -73,6 +76,9 @@ func Inspect(name string, data []byte) (Info, error) {
 	if err != nil {
 		switch strings.ToLower(path.Ext(name)) {
 		case ".jpg", ".jpeg", ".png":
+			if errors.Is(err, image.ErrFormat) {
+				return Info{}, errors.New("its bytes are no JPEG or PNG image, whatever its name says")
+			}
 			return Info{}, fmt.Errorf("not a readable image: %v", err)
 		}
 		return Info{}, ErrNotResized
@@ -81,7 +87,7 @@ func Inspect(name string, data []byte) (Info, error) {
 		return Info{}, fmt.Errorf("the image is %d×%d pixels", cfg.Width, cfg.Height)
 	}
 	if int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
-		return Info{}, fmt.Errorf("the image is %d×%d pixels, more than the %d megapixels Byline resizes", cfg.Width, cfg.Height, MaxPixels/1_000_000)
+		return Info{}, fmt.Errorf("the image is %d×%d pixels, %w", cfg.Width, cfg.Height, ErrTooLarge)
 	}
 	info := Info{Format: format, W: cfg.Width, H: cfg.Height, Orientation: 1, Sum: sha256.Sum256(data)}
 	if format == JPEG {
