@@ -26,6 +26,7 @@ import (
 	"github.com/byline/byline/generator/content"
 	"github.com/byline/byline/generator/diag"
 	"github.com/byline/byline/generator/i18n"
+	"github.com/byline/byline/generator/imaging"
 	"github.com/byline/byline/generator/publish"
 	"github.com/byline/byline/generator/render"
 	"github.com/byline/byline/generator/site"
@@ -46,6 +47,9 @@ type Options struct {
 	Now time.Time
 	// Cache, when set, lets successive builds reuse parsed pages (watch, serve).
 	Cache *content.Cache
+	// ImageCache, when set, lets successive builds reuse the resized
+	// copies of images that config.yaml's images asks for (watch, serve).
+	ImageCache *imaging.Cache
 	// KeepGoing renders the site despite errors in its content: pages with
 	// errors are left out, and the errors come back in Result.Errors instead
 	// of failing the build (check uses it to report everything in one run).
@@ -103,6 +107,7 @@ type Prepared struct {
 	mu     sync.RWMutex
 	siteFS fs.FS
 	load   content.Options // as given to content.Load
+	images *imagePlan      // nil unless config.yaml asks for resized images
 }
 
 // Prepare loads, parses and assembles the site and parses its templates.
@@ -161,8 +166,16 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	}
 
 	// Assemble.
-	images := newImageSizes(siteFS, c, staticOf(sources))
-	s := site.Assemble(cfg, c, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, ImageSize: images.size, ListTitles: listTitles(words)}, &list)
+	plan := newImagePlan(cfg.Images, opts.ImageCache)
+	images := newImageSizes(siteFS, root, c, staticOf(sources), plan)
+	s := site.Assemble(cfg, c, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Image: images.image, ListTitles: listTitles(words)}, &list)
+	var resized []render.Resized
+	var srcset func(string) string
+	if plan != nil {
+		plan.addHeroes(s, images)
+		resized, srcset = plan.resized(s), plan.heroSrcset
+		list.Merge(&plan.list)
+	}
 
 	// Assets, then the templates' functions.
 	var tlist diag.List
@@ -170,7 +183,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 		SiteFS: siteFS, Static: c.Static, ThemeStatic: staticOf(sources),
 		SyntaxCSS: content.HighlightCSS("github", "github-dark"), Minify: opts.Minify, Root: root,
 		PageTimeout: opts.PageTimeout, SitemapURLs: opts.SitemapURLs, Precompress: opts.Precompress,
-		Refs: opts.Refs, Words: words,
+		Refs: opts.Refs, Resized: resized, Srcset: srcset, Words: words,
 	}, &tlist)
 	wg.Wait()
 	funcs.Bind(r)
@@ -193,7 +206,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 			return nil, err
 		}
 	}
-	p := &Prepared{Site: s, Warnings: list.Warnings(), renderer: r, theme: th, siteFS: siteFS, load: load}
+	p := &Prepared{Site: s, Warnings: list.Warnings(), renderer: r, theme: th, siteFS: siteFS, load: load, images: plan}
 	if err, ok := list.Err().(diag.ErrorList); ok {
 		p.Errors = err
 	}
@@ -339,6 +352,9 @@ func (p *Prepared) PatchArticles(paths []string, now time.Time) bool {
 			return false // a link to no page: a new build reports it
 		}
 		changed[old.Path] = cur
+	}
+	if p.images.grown() {
+		return false // an image the build has no copies of: see imagePlan.grown
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()

@@ -25,7 +25,7 @@ func TestImageSizesLookInStaticFolders(t *testing.T) {
 		Static:    []string{"static/images/a.svg", "static/images/both.svg"},
 		Resources: map[string][]string{"articles/x/index.md": {"articles/x/chart.svg"}},
 	}
-	x := newImageSizes(site, c, []theme.Source{{FS: th}})
+	x := newImageSizes(site, "site", c, []theme.Source{{FS: th}}, nil)
 	for p, want := range map[string]content.Size{
 		"/images/a.svg":             {W: 10, H: 5},
 		"/images/t.svg":             {W: 20, H: 8},

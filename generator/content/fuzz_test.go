@@ -235,7 +235,7 @@ func FuzzMarks(f *testing.F) {
 		for i := range hrefs {
 			hrefs[i] = "/x/"
 		}
-		filled := p.Fill(hrefs, make([]Size, len(r.Images)))
+		filled := p.Fill(hrefs, make([]Image, len(r.Images)))
 		marks := len(r.Shortcodes)
 		for _, sc := range r.Shortcodes {
 			if sc.Paired {

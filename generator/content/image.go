@@ -141,3 +141,13 @@ func imagePath(dest string) string {
 // Size is an image's intrinsic width and height in CSS pixels; zero when
 // unknown.
 type Size struct{ W, H int }
+
+// Image is what Fill writes into the tag of an image of Page.Images.
+type Image struct {
+	Size
+	// Srcset is written as it is after the width and height: the srcset
+	// and sizes attributes of an image with resized copies,
+	// ` srcset="chart.480w.1a2b3c4d.png 480w, chart.png 1600w" sizes="…"`,
+	// else "".
+	Srcset string
+}

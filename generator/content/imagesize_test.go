@@ -66,7 +66,7 @@ func TestBundleImages(t *testing.T) {
 	if !slices.Equal(p.Images, want) {
 		t.Fatalf("images = %q, want %q", p.Images, want)
 	}
-	got := string(p.Fill(nil, []Size{{1, 2}, {3, 4}, {}, {}, {7, 8}}).Body())
+	got := string(p.Fill(nil, []Image{{Size: Size{1, 2}}, {Size: Size{3, 4}}, {}, {}, {Size: Size{7, 8}}}).Body())
 	for _, want := range []string{
 		`<img src="d.png" alt="d" width="1" height="2"`,
 		`<img src="img/e%20f.png?x#y" alt="e" width="3" height="4"`,
@@ -96,7 +96,7 @@ func TestFillSizesImages(t *testing.T) {
 	if !slices.Equal(p.Images, []string{"/images/a.png", "/images/b c.svg", ""}) {
 		t.Fatalf("images = %q", p.Images)
 	}
-	got := string(p.Fill(nil, []Size{{30, 12}, {}, {}}).Body())
+	got := string(p.Fill(nil, []Image{{Size: Size{30, 12}}, {}, {}}).Body())
 	for _, want := range []string{
 		`<img src="/images/a.png" alt="a" width="30" height="12" loading="lazy"`,
 		`<img src="/images/b%20c.svg?v=2#x" alt="b" loading="lazy"`,
@@ -109,5 +109,22 @@ func TestFillSizesImages(t *testing.T) {
 	}
 	if strings.Contains(got, "\x00") {
 		t.Errorf("a mark is left:\n%q", got)
+	}
+}
+
+// TestFillSrcset: an image with resized copies gets its srcset and sizes
+// after its width and height, as the site gives them.
+func TestFillSrcset(t *testing.T) {
+	var list diag.List
+	p := parse([]byte("---\ntitle: T\ndate: 2026-01-01\n---\n![Pay](/images/pay.png \"Pay, 2025\")\n"), file{path: "articles/x.md", display: "site/articles/x.md", kind: Article},
+		config.Default(), NewMarkdown(config.Default()), false, &list)
+	if p == nil {
+		t.Fatal(list.Err())
+	}
+	set := ` srcset="/images/pay.480w.1a2b3c4d.png 480w, /images/pay.png 900w" sizes="100vw"`
+	got := string(p.Fill(nil, []Image{{Size: Size{900, 600}, Srcset: set}}).Body())
+	want := `<img src="/images/pay.png" alt="Pay" width="900" height="600"` + set + ` loading="lazy" decoding="async">`
+	if !strings.Contains(got, want) {
+		t.Errorf("filled body has no %s:\n%s", want, got)
 	}
 }

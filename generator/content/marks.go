@@ -32,11 +32,11 @@ func sizeMark(index int) string { return "\x00i" + strconv.Itoa(index) + "\x00" 
 // Fill returns a copy of p whose marks are replaced: link p.Links[i] goes
 // to hrefs[i] (a site path such as "/articles/sre/#x"), or, when hrefs[i]
 // is "", nowhere: its text stays, unlinked; image p.Images[i] gets
-// sizes[i] as its width and height, or none when it is zero. p itself is
-// not changed: it may be shared with other builds.
-func (p *Page) Fill(hrefs []string, sizes []Size) *Page {
+// images[i]: its size as its width and height, none when it is zero, and
+// its srcset. p itself is not changed: it may be shared with other builds.
+func (p *Page) Fill(hrefs []string, images []Image) *Page {
 	open := false // whether the link being written has its tags
-	html := replaceMarks(string(p.Body()), 32*len(hrefs)+24*len(sizes), func(b *strings.Builder, mark string) *strings.Builder {
+	html := replaceMarks(string(p.Body()), 32*len(hrefs)+24*len(images), func(b *strings.Builder, mark string) *strings.Builder {
 		switch {
 		case mark == "/":
 			if open {
@@ -46,9 +46,13 @@ func (p *Page) Fill(hrefs []string, sizes []Size) *Page {
 			b.WriteString("\x00" + mark + "\x00") // a shortcode's: see WithShortcodes
 		case strings.HasPrefix(mark, "i"):
 			n, err := strconv.Atoi(mark[1:])
-			if err == nil && n >= 0 && n < len(sizes) && sizes[n].W > 0 && sizes[n].H > 0 {
-				b.WriteString(` width="` + strconv.Itoa(sizes[n].W) + `" height="` + strconv.Itoa(sizes[n].H) + `"`)
+			if err != nil || n < 0 || n >= len(images) {
+				break
 			}
+			if im := images[n]; im.W > 0 && im.H > 0 {
+				b.WriteString(` width="` + strconv.Itoa(im.W) + `" height="` + strconv.Itoa(im.H) + `"`)
+			}
+			b.WriteString(images[n].Srcset)
 		default:
 			n, err := strconv.Atoi(mark)
 			open = err == nil && n >= 0 && n < len(hrefs) && hrefs[n] != ""

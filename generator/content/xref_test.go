@@ -124,7 +124,7 @@ func TestMarksAfterACalloutTitle(t *testing.T) {
 	if len(p.Links) != 2 || p.Links[0].Target != "articles/b.md" || p.Links[1].Target != "articles/c.md" || len(p.Images) != 1 || p.Images[0] != "/j.png" {
 		t.Fatalf("links %+v, images %+v: want b.md, c.md and /j.png", p.Links, p.Images)
 	}
-	got := string(p.Fill([]string{"/b/", "/c/"}, []Size{{W: 2, H: 1}}).Body())
+	got := string(p.Fill([]string{"/b/", "/c/"}, []Image{{Size: Size{W: 2, H: 1}}}).Body())
 	for _, want := range []string{`<p class="callout-title">See a</p>`, `<a href="/b/">b</a>`, `alt="j" width="2" height="1"`, `<a href="/c/">c</a>`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("no %s in:\n%s", want, got)

@@ -17,11 +17,12 @@ type Options struct {
 	Drafts bool      // include articles with draft: true
 	Future bool      // include articles dated after Now
 	Now    time.Time // the build's clock; future and expiry are judged against it
-	// ImageSize returns the size of an image of content.Page.Images: at a
-	// site path ("/images/x.png") or a file of a bundle
-	// ("articles/x/chart.png"); zero when unknown or when there is no such
-	// file. Nil leaves images without sizes.
-	ImageSize func(path string) content.Size
+	// Image returns what the tag of an image of content.Page.Images gets,
+	// for the page that shows it: the image at a site path
+	// ("/images/x.png") or a file of a bundle ("articles/x/chart.png"). Its
+	// size is zero when unknown or when there is no such file. Nil leaves
+	// images without sizes.
+	Image func(page *content.Page, path string) content.Image
 	// ListTitles are the theme's words for the lists without a title of
 	// their own, by folder ("articles": "Articles"; see Site.ListTitle);
 	// a folder it lacks gets its name in title case.

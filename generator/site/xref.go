@@ -18,7 +18,7 @@ import (
 // when a page first needs them: most rebuilds of a site without such links
 // need none.
 type xref struct {
-	size  func(path string) content.Size // see Options.ImageSize
+	image func(page *content.Page, path string) content.Image // see Options.Image
 	build func() (map[string]linkTarget, map[string]string)
 	once  sync.Once
 	// targets are the pages by site path, "articles/sre.md"; left the
@@ -38,8 +38,8 @@ func (x *xref) tables() (map[string]linkTarget, map[string]string) {
 }
 
 // resolveLinks gives every page with links to other Markdown files a body
-// whose links point at their pages, and its images at site paths their
-// sizes (Options.ImageSize). A link to a file that is no page of the site
+// whose links point at their pages, and its images their sizes and
+// srcsets (Options.Image). A link to a file that is no page of the site
 // is an error at the link, and one to an article left out of this build
 // (a draft, scheduled, expired), or to the text of a term only such
 // articles have, a warning: its text is shown without the link until the
@@ -47,7 +47,7 @@ func (x *xref) tables() (map[string]linkTarget, map[string]string) {
 // left to those errors. A fragment that is no heading of its page is a
 // warning (the theme may add the id).
 func (s *Site) resolveLinks(c *content.Content, opts Options, list *diag.List) {
-	x := &xref{size: opts.ImageSize}
+	x := &xref{image: opts.Image}
 	x.build = func() (map[string]linkTarget, map[string]string) {
 		targets, left := map[string]linkTarget{}, map[string]string{}
 		for _, a := range s.Articles {
@@ -174,13 +174,13 @@ func (x *xref) resolve(p *content.Page, list *diag.List) (_ *content.Page, ok bo
 			}
 		}
 	}
-	sizes := make([]content.Size, len(p.Images))
+	images := make([]content.Image, len(p.Images))
 	for i, path := range p.Images {
-		if x.size != nil {
-			sizes[i] = x.size(path) // one with no file is byline check's "broken image"
+		if x.image != nil {
+			images[i] = x.image(p, path) // one with no file is byline check's "broken image"
 		}
 	}
-	return p.Fill(hrefs, sizes), ok
+	return p.Fill(hrefs, images), ok
 }
 
 // marked reports whether p's body has marks for resolve to fill in.

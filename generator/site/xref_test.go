@@ -138,13 +138,13 @@ func TestImagesGetSizes(t *testing.T) {
 	cfg := config.Default()
 	var list diag.List
 	c := content.Load(context.Background(), fsys, content.Options{Root: "site", Config: cfg}, &list)
-	size := func(p string) content.Size {
+	image := func(_ *content.Page, p string) content.Image {
 		if p == "/images/a.png" {
-			return content.Size{W: 3, H: 2}
+			return content.Image{Size: content.Size{W: 3, H: 2}}
 		}
-		return content.Size{}
+		return content.Image{}
 	}
-	s := Assemble(cfg, c, Options{Now: now, ImageSize: size}, &list)
+	s := Assemble(cfg, c, Options{Now: now, Image: image}, &list)
 	if len(list.All()) > 0 {
 		t.Errorf("diagnostics: %v", list.Err())
 	}
