@@ -41,6 +41,7 @@ import (
 	"github.com/byline/byline/generator"
 	"github.com/byline/byline/generator/content"
 	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/imaging"
 	"github.com/byline/byline/generator/render"
 	"github.com/byline/byline/generator/site"
 )
@@ -99,6 +100,9 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	}
 	if bo.Cache == nil {
 		bo.Cache = content.NewCache() // the draft build below reuses the parsed pages
+	}
+	if bo.ImageCache == nil {
+		bo.ImageCache = imaging.NewCache() // and the resized images
 	}
 	var list diag.List
 	rep := &Report{}

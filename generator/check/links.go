@@ -272,6 +272,11 @@ func (c *checker) brokenAt(src *content.Page, u outURL, t target, why string) bo
 		}
 	}
 	o, ok := c.originOfURL("url", src, u.value, shown)
+	if u.attr == "srcset" {
+		// A candidate is no whole attribute: the srcset that has it.
+		found := append(candidates(src, []string{"srcset=", shown + " "}), candidates(src, []string{"srcset=", u.value + " "})...)
+		o, ok = c.place("url "+shown, found)
+	}
 	if !ok {
 		return false
 	}

@@ -11,7 +11,7 @@ import (
 // page is what the checks need of one built HTML file.
 type page struct {
 	ids      map[string]int // element id → how many elements have it
-	urls     []outURL       // href, src and action values, in document order
+	urls     []outURL       // href, src, srcset and action URLs, in document order
 	headings []outHeading   // h1–h6, in document order
 	images   []outImage
 	links    []outLink // <a href>, for their text
@@ -19,7 +19,7 @@ type page struct {
 }
 
 type outURL struct {
-	tag, attr, value string // "img", "src", "/images/x.png"
+	tag, attr, value string // "img", "src", "/images/x.png"; a srcset gives one for each candidate
 }
 
 type outHeading struct {
@@ -77,6 +77,12 @@ func (p *page) element(n *html.Node) {
 		case a.Key == "href" && n.DataAtom != atom.Base,
 			a.Key == "src", a.Key == "action":
 			p.urls = append(p.urls, outURL{n.Data, a.Key, strings.TrimSpace(a.Val)})
+		case a.Key == "srcset":
+			for _, c := range strings.Split(a.Val, ",") {
+				if f := strings.Fields(c); len(f) > 0 {
+					p.urls = append(p.urls, outURL{n.Data, a.Key, f[0]})
+				}
+			}
 		}
 	}
 	switch n.DataAtom {
