@@ -11,6 +11,7 @@ import (
 	"github.com/byline/byline/generator"
 	"github.com/byline/byline/generator/content"
 	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/imaging"
 	"github.com/byline/byline/generator/publish"
 	"github.com/byline/byline/generator/watch"
 )
@@ -30,6 +31,7 @@ func (a *App) watch(ctx context.Context, f buildFlags) error {
 	defer w.Close()
 	opts := f.options()
 	opts.Cache = content.NewWatchedCache()
+	opts.ImageCache = imaging.NewCache()
 	r := &rebuilder{app: a, flags: f, opts: opts}
 	wake := r.build(ctx, watch.Batch{Rescan: true})
 	if !f.quiet {

@@ -41,13 +41,15 @@ import (
 	"github.com/byline/byline/generator"
 	"github.com/byline/byline/generator/content"
 	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/imaging"
 	"github.com/byline/byline/generator/watch"
 )
 
 // Options configures a Server.
 type Options struct {
 	// Build are the options of every build; a nil Cache is replaced by a
-	// content.NewWatchedCache, which trusts Rebuild's batches.
+	// content.NewWatchedCache, which trusts Rebuild's batches, and a nil
+	// ImageCache by a new one, so that resized images are made once.
 	Build generator.Options
 	// Addr is the address the server listens on ("127.0.0.1:1313"); a host
 	// name in it is accepted in the Host header besides the loopback names.
@@ -89,6 +91,9 @@ type Server struct {
 func New(opts Options) *Server {
 	if opts.Build.Cache == nil {
 		opts.Build.Cache = content.NewWatchedCache()
+	}
+	if opts.Build.ImageCache == nil {
+		opts.Build.ImageCache = imaging.NewCache()
 	}
 	return &Server{
 		opts:  opts,
