@@ -45,7 +45,7 @@ const (
 // version is part of every copy's hash: change it when the same source and
 // parameters would give other bytes (another filter, an encoder change),
 // so that no cache or CDN keeps serving the old copy under its name.
-const version = "catmullrom-cascade-1"
+const version = "halve-catmullrom-cascade-1"
 
 // Info is what Inspect reads of an image file.
 type Info struct {
