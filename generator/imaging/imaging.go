@@ -7,7 +7,8 @@
 // by a hash of the source's bytes and of the parameters, so that a copy's
 // name changes whenever its bytes could. Resize makes the copies: JPEG
 // stays JPEG and PNG stays PNG (with its transparency), each copy scaled
-// from the next wider one with a Catmull-Rom filter, and encoded by the
+// from the next wider one with a Catmull-Rom filter (a PNG with a palette
+// keeps it), and encoded by the
 // standard library, so the same file and parameters give the same bytes on
 // every run and machine. GIF and WebP files, and SVG, get no copies.
 //
@@ -45,7 +46,7 @@ const (
 // version is part of every copy's hash: change it when the same source and
 // parameters would give other bytes (another filter, an encoder change),
 // so that no cache or CDN keeps serving the old copy under its name.
-const version = "halve-catmullrom-cascade-1"
+const version = "halve-catmullrom-cascade-palette-1"
 
 // Info is what Inspect reads of an image file.
 type Info struct {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
 	stddraw "image/draw"
 	_ "image/jpeg" // registers the decoders
 	_ "image/png"
@@ -20,7 +21,8 @@ import (
 // a fraction of the work of scaling each from the source, and of the
 // memory (x/image/draw's scaler keeps 32 bytes for each pixel of the
 // destination's width by the source's height), for copies that look the
-// same (see BenchmarkFilters). Heights keep the aspect ratio, rounded. A file that does
+// same (see BenchmarkFilters). A PNG with a palette gets copies with
+// that palette. Heights keep the aspect ratio, rounded. A file that does
 // not decode is an error; no input panics.
 func Resize(data []byte, info Info, widths []int, quality int) ([][]byte, error) {
 	return resize(data, info, widths, quality, MaxPixels)
@@ -45,6 +47,10 @@ func resize(data []byte, info Info, widths []int, quality, maxPixels int) ([][]b
 	if err != nil {
 		return nil, fmt.Errorf("not a readable image: %v", err)
 	}
+	var pal color.Palette // a paletted PNG's copies keep its palette
+	if p, ok := m.(*image.Paletted); ok && info.Format == PNG {
+		pal = p.Palette
+	}
 	src := scalable(m, info.Orientation)
 	sw, sh := src.Bounds().Dx(), src.Bounds().Dy()
 	if sw != info.W || sh != info.H {
@@ -57,7 +63,16 @@ func resize(data []byte, info Info, widths []int, quality, maxPixels int) ([][]b
 		h := max(1, int((int64(info.H)*int64(w)+int64(info.W)/2)/int64(info.W)))
 		dst := image.NewRGBA(image.Rect(0, 0, w, h))
 		draw.CatmullRom.Scale(dst, dst.Rect, src, src.Bounds(), draw.Src, nil)
-		if out[i], err = encode(dst, info.Format, quality); err != nil {
+		var enc image.Image = dst
+		if pal != nil {
+			// Each pixel its nearest colour of the palette: a chart of a
+			// few flat colours stays a small file, where its copies in
+			// full colour would outweigh it.
+			p := image.NewPaletted(dst.Rect, pal)
+			stddraw.Draw(p, p.Rect, dst, image.Point{}, stddraw.Src)
+			enc = p
+		}
+		if out[i], err = encode(enc, info.Format, quality); err != nil {
 			return nil, err
 		}
 		src = dst
