@@ -170,7 +170,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	images := newImageSizes(siteFS, root, c, staticOf(sources), plan)
 	s := site.Assemble(cfg, c, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Image: images.image, ListTitles: listTitles(words)}, &list)
 	var resized []render.Resized
-	var srcset func(string) string
+	var srcset func(string) render.Srcset
 	if plan != nil {
 		plan.addHeroes(s, images)
 		resized, srcset = plan.resized(s), plan.heroSrcset

@@ -33,13 +33,13 @@ import (
 // serve keep across builds. Its methods are safe for concurrent use.
 type imagePlan struct {
 	params imaging.Params
-	sizes  string // the sizes attribute, escaped
+	sizes  string // the sizes attribute, as written
 	cache  *imaging.Cache
 	mu     sync.Mutex
-	byFile map[string]*imageSource // by the path Page.Images gives
-	heroes map[string]string       // an article's image, as a site path → its srcset attributes
-	failed map[imaging.Key]error   // copies that could not be made in this build
-	list   diag.List               // problems found while planning
+	byFile map[string]*imageSource  // by the path Page.Images gives
+	heroes map[string]render.Srcset // an article's image, as a site path → its srcset and sizes
+	failed map[imaging.Key]error    // copies that could not be made in this build
+	list   diag.List                // problems found while planning
 	// sealed is set once the renderer has the plan's copies; grew, when
 	// an image planned after that has copies the renderer does not write.
 	sealed, grew bool
@@ -70,10 +70,10 @@ func newImagePlan(cfg config.Images, cache *imaging.Cache) *imagePlan {
 	cache.Begin()
 	return &imagePlan{
 		params: imaging.NewParams(cfg.Widths, cfg.Quality()),
-		sizes:  html.EscapeString(cfg.Sizes()),
+		sizes:  cfg.Sizes(),
 		cache:  cache,
 		byFile: map[string]*imageSource{},
-		heroes: map[string]string{},
+		heroes: map[string]render.Srcset{},
 		failed: map[imaging.Key]error{},
 	}
 }
@@ -124,17 +124,24 @@ func (pl *imagePlan) add(fsys fs.FS, name, shown, file, by string) (*imageSource
 func shownIn(by string) string { return cmp.Or(by, "a page") }
 
 // srcset returns the srcset and sizes attributes of src, whose copies'
-// URLs are dir followed by their names, and whose own URL is self.
+// URLs are dir followed by their names, and whose own URL is self, for
+// the <img> the Markdown renderer writes.
 func (pl *imagePlan) srcset(src *imageSource, dir, self string) string {
+	s := pl.candidates(src, dir, self)
+	return ` srcset="` + html.EscapeString(s.Srcset) + `" sizes="` + html.EscapeString(s.Sizes) + `"`
+}
+
+// candidates returns the srcset of src, whose copies' URLs are dir
+// followed by their names, and whose own URL is self, with the sizes.
+func (pl *imagePlan) candidates(src *imageSource, dir, self string) render.Srcset {
 	var b strings.Builder
-	b.WriteString(` srcset="`)
 	for i, name := range src.names {
-		b.WriteString(html.EscapeString(escapePath(dir + name)))
+		b.WriteString(escapePath(dir + name))
 		b.WriteString(" " + strconv.Itoa(src.widths[i]) + "w, ")
 	}
-	b.WriteString(html.EscapeString(escapePath(self)))
-	b.WriteString(" " + strconv.Itoa(src.info.W) + `w" sizes="` + pl.sizes + `"`)
-	return b.String()
+	b.WriteString(escapePath(self))
+	b.WriteString(" " + strconv.Itoa(src.info.W) + "w")
+	return render.Srcset{Srcset: b.String(), Sizes: pl.sizes}
 }
 
 // escapePath percent-encodes each segment of a slash-separated path, so
@@ -166,7 +173,7 @@ func (pl *imagePlan) addHeroes(s *site.Site, x *imageSizes) {
 		}
 		if l := x.lookup(a.Page, file); l.src != nil {
 			pl.mu.Lock()
-			pl.heroes[u] = pl.srcset(l.src, dir, u)
+			pl.heroes[u] = pl.candidates(l.src, dir, u)
 			pl.mu.Unlock()
 		}
 	}
@@ -187,9 +194,9 @@ func sitePath(u string) string {
 	return path.Clean(u)
 }
 
-// heroSrcset is the srcset template function: the srcset and sizes
-// attributes of an article's image, "" for any other URL.
-func (pl *imagePlan) heroSrcset(u string) string {
+// heroSrcset is the srcset template function: the srcset and sizes of an
+// article's image, zero for any other URL.
+func (pl *imagePlan) heroSrcset(u string) render.Srcset {
 	pl.mu.Lock()
 	defer pl.mu.Unlock()
 	return pl.heroes[sitePath(u)]

@@ -320,3 +320,22 @@ func TestResponsiveImagesCached(t *testing.T) {
 		}
 	}
 }
+
+// A sizes setting is site text like any other: in body images and in the
+// hero it is escaped, and cannot end the attribute.
+func TestResponsiveImagesEscapeSizes(t *testing.T) {
+	dir := writeImageSite(t, imagesConfig+`  sizes: '40rem" onerror="alert(1)'`+"\n")
+	files, err := buildImageSite(t, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"articles/pay-by-level/index.html", "articles/office-tour/index.html"} {
+		page := string(files[name])
+		if strings.Contains(page, `onerror="alert`) {
+			t.Errorf("%s: the sizes setting ends its attribute", name)
+		}
+		if !strings.Contains(page, `sizes="40rem&#34; onerror=&#34;alert(1)"`) {
+			t.Errorf("%s: no escaped sizes attribute in %s", name, page[strings.Index(page, "sizes=")-20:][:120])
+		}
+	}
+}

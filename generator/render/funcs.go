@@ -33,7 +33,7 @@ func (f *Funcs) Map() template.FuncMap {
 		"plural":  plural,
 		"add":     func(a, b int) int { return a + b },
 		"nav":     func(d *Data) (Nav, error) { return f.r.nav(d) },
-		"srcset":  func(u string) template.HTMLAttr { return f.r.srcset(u) },
+		"srcset":  func(u string) *Srcset { return f.r.srcset(u) },
 	}
 }
 

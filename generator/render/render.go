@@ -75,7 +75,7 @@ type Options struct {
 	// srcset attributes of an image URL that has some, for the srcset
 	// template function; "" for other URLs.
 	Resized []Resized
-	Srcset  func(url string) string
+	Srcset  func(url string) Srcset
 }
 
 // Renderer renders one build. Make it with New, give Funcs to the theme,

@@ -1,10 +1,6 @@
 package render
 
-import (
-	"html/template"
-
-	"github.com/byline/byline/generator/diag"
-)
+import "github.com/byline/byline/generator/diag"
 
 // Resized is a resized copy of an image, for a responsive <img>'s srcset:
 // an output file made by Make when it is written (see Options.Resized).
@@ -29,16 +25,26 @@ func (r *Renderer) resizedJobs() []job {
 	return jobs
 }
 
-// srcset is the srcset template function: the srcset and sizes attributes
-// of an image at a site path that has resized copies, written after the
-// <img>'s other attributes, as in
+// Srcset is what the srcset template function gives for an image with
+// resized copies: the values of its <img>'s srcset and sizes attributes.
+type Srcset struct {
+	Srcset string // "/images/pay.480w.1a2b3c4d.png 480w, /images/pay.png 1600w"
+	Sizes  string // "(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)"
+}
+
+// srcset is the srcset template function: the srcset and sizes of an image
+// at a site path that has resized copies, which html/template escapes as
+// it writes them, as in
 //
-//	<img src="{{ .Meta.Image }}" alt="{{ .Meta.ImageAlt }}"{{ srcset .Meta.Image }}>
+//	<img src="{{ .Meta.Image }}" alt="{{ .Meta.ImageAlt }}"{{ with srcset .Meta.Image }} srcset="{{ .Srcset }}" sizes="{{ .Sizes }}"{{ end }}>
 //
-// and nothing for any other image, or a site that asks for no copies.
-func (r *Renderer) srcset(u string) template.HTMLAttr {
+// and nil for any other image, or a site that asks for no copies.
+func (r *Renderer) srcset(u string) *Srcset {
 	if r.opts.Srcset == nil {
-		return ""
+		return nil
 	}
-	return template.HTMLAttr(r.opts.Srcset(u))
+	if s := r.opts.Srcset(u); s.Srcset != "" {
+		return &s
+	}
+	return nil
 }
