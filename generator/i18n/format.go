@@ -23,18 +23,18 @@ func (c *Catalog) T(key string, args ...any) (string, error) {
 	if e == nil || e.list != nil {
 		return "", c.unknown(key)
 	}
-	vals, count, hasCount, err := named(args)
+	a, err := named(args)
 	if err != nil {
 		return "", fmt.Errorf("T %q: %v", key, err)
 	}
 	s := e.other
-	if hasCount {
-		s = e.pick(c, count)
+	if a.hasCount {
+		s = e.pick(c, a.count)
 	}
 	if strings.IndexByte(s, '{') < 0 {
 		return s, nil
 	}
-	return fill(s, vals, key, e.where)
+	return fill(s, a, key, e.where)
 }
 
 // unknown is T's error for a key no file gives.
@@ -71,38 +71,54 @@ func (e *entry) pick(c *Catalog, n int) string {
 	return e.other
 }
 
+// args are T's arguments after the key, read: a count alone, or pairs of
+// a name and a value.
+type args struct {
+	pairs    []any
+	count    int
+	hasCount bool
+}
+
 // named reads T's arguments.
-func named(args []any) (vals map[string]string, count int, hasCount bool, err error) {
-	if len(args) == 1 {
-		n, ok := integer(args[0])
+func named(list []any) (args, error) {
+	if len(list) == 1 {
+		n, ok := integer(list[0])
 		if !ok {
-			return nil, 0, false, fmt.Errorf("%v (%T) is not a count: give a whole number, or pairs of a name and a value", args[0], args[0])
+			return args{}, fmt.Errorf("%v (%T) is not a count: give a whole number, or pairs of a name and a value", list[0], list[0])
 		}
-		return map[string]string{"count": strconv.Itoa(n)}, n, true, nil
+		return args{count: n, hasCount: true}, nil
 	}
-	if len(args)%2 != 0 {
-		return nil, 0, false, fmt.Errorf("%d arguments after the key: give a count alone, or pairs of a name and a value", len(args))
+	if len(list)%2 != 0 {
+		return args{}, fmt.Errorf("%d arguments after the key: give a count alone, or pairs of a name and a value", len(list))
 	}
-	if len(args) > 0 {
-		vals = make(map[string]string, len(args)/2)
-	}
-	for i := 0; i < len(args); i += 2 {
-		name, ok := args[i].(string)
+	a := args{pairs: list}
+	for i := 0; i < len(list); i += 2 {
+		name, ok := list[i].(string)
 		if !ok {
-			return nil, 0, false, fmt.Errorf("argument %d, %v, is not a name: give pairs of a name and a value", i+2, args[i])
+			return args{}, fmt.Errorf("argument %d, %v, is not a name: give pairs of a name and a value", i+2, list[i])
 		}
 		if name == "count" {
-			n, ok := integer(args[i+1])
+			n, ok := integer(list[i+1])
 			if !ok {
-				return nil, 0, false, fmt.Errorf("count %v (%T) is not a whole number", args[i+1], args[i+1])
+				return args{}, fmt.Errorf("count %v (%T) is not a whole number", list[i+1], list[i+1])
 			}
-			count, hasCount = n, true
-			vals[name] = strconv.Itoa(n)
-			continue
+			a.count, a.hasCount = n, true
 		}
-		vals[name] = text(args[i+1])
 	}
-	return vals, count, hasCount, nil
+	return a, nil
+}
+
+// value returns the text that fills the placeholder {name}.
+func (a args) value(name string) (string, bool) {
+	if name == "count" && a.hasCount {
+		return strconv.Itoa(a.count), true
+	}
+	for i := 0; i+1 < len(a.pairs); i += 2 {
+		if a.pairs[i] == name {
+			return text(a.pairs[i+1]), true
+		}
+	}
+	return "", false
 }
 
 // integer returns v as an int when it is a whole number.
@@ -139,8 +155,9 @@ func text(v any) string {
 }
 
 // fill replaces the placeholders of s by vals.
-func fill(s string, vals map[string]string, key string, where diag.Pos) (string, error) {
+func fill(s string, a args, key string, where diag.Pos) (string, error) {
 	var b strings.Builder
+	b.Grow(len(s) + 16)
 	for {
 		i := strings.IndexByte(s, '{')
 		if i < 0 {
@@ -153,7 +170,7 @@ func fill(s string, vals map[string]string, key string, where diag.Pos) (string,
 			s = s[i+1:]
 			continue
 		}
-		v, ok := vals[name]
+		v, ok := a.value(name)
 		if !ok {
 			return "", fmt.Errorf("T %q: its words (%s) use {%s}, which this call does not give: add \"%s\" and its value after the key", key, where, name, name)
 		}
