@@ -63,7 +63,11 @@ func parseFile(data []byte, file string, list *diag.List) map[string]*entry {
 	}
 	m, ok := f.Docs[0].Body.(*ast.MappingNode)
 	if !ok {
-		list.Errorf(pos(f.Docs[0].Body), "a translation file must be a mapping of keys to words, such as updated: \"Updated\"")
+		msg := "a translation file must be a mapping of keys to words, such as updated: \"Updated\""
+		if isIDList(f.Docs[0].Body) {
+			msg = "this is the list form of Hugo's older translation files (- id: updated, translation: Updated): write each entry as its id and its words, updated: Updated"
+		}
+		list.Errorf(pos(f.Docs[0].Body), "%s", msg)
 		return out
 	}
 	for _, mv := range m.Values {
@@ -237,4 +241,23 @@ func joinQuoted(names []string) string {
 		b.WriteString(strconv.Quote(n))
 	}
 	return b.String()
+}
+
+// isIDList reports whether n is a list of mappings with an "id" key, as
+// go-i18n's first file format and Hugo's older sites have them.
+func isIDList(n ast.Node) bool {
+	seq, ok := n.(*ast.SequenceNode)
+	if !ok || len(seq.Values) == 0 {
+		return false
+	}
+	m, ok := seq.Values[0].(*ast.MappingNode)
+	if !ok {
+		return false
+	}
+	for _, mv := range m.Values {
+		if k, _ := scalar(mv.Key); k == "id" {
+			return true
+		}
+	}
+	return false
 }

@@ -106,6 +106,9 @@ func Load(sources []Source, lang string, langPos diag.Pos, list *diag.List) *Cat
 			}
 		}
 	}
+	for _, src := range sources {
+		warnOtherFormats(src, list)
+	}
 	c.dates(list)
 	if base, _ := tag.Base(); base.String() != Fallback {
 		c.warnMissing(own, chain[0], sources, langPos, list)
@@ -187,3 +190,20 @@ func (c *Catalog) warnNearMisses(known map[string]bool, list *diag.List) {
 // reserved reports whether key holds no words but a date's pattern or the
 // month names.
 func reserved(key string) bool { return key == "date_format" || key == "months" }
+
+// warnOtherFormats warns of each file of src that another generator would
+// read as translations (de.toml, de.yml, de.json) and Byline does not.
+func warnOtherFormats(src Source, list *diag.List) {
+	entries, err := fs.ReadDir(src.FS, ".")
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		switch ext := path.Ext(name); ext {
+		case ".yml", ".toml", ".json":
+			list.Warnf(diag.Pos{Path: path.Join(src.Prefix, name)}, "not read: Byline reads translations from .yaml files alone; write these words in YAML, in %s",
+				strings.TrimSuffix(name, ext)+".yaml")
+		}
+	}
+}

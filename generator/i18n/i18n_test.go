@@ -143,6 +143,7 @@ func TestFileErrors(t *testing.T) {
 		{"updated: [a\n", "site/i18n/en.yaml:1:"},
 		{"bad key: a\n", `site/i18n/en.yaml:1:1: a key is a name of letters`},
 		{"a: 1\n---\nb: 2\n", "site/i18n/en.yaml:2:1: a translation file must be a single YAML document"},
+		{"- id: updated\n  translation: Updated\n", "site/i18n/en.yaml:1:1: this is the list form of Hugo's older translation files"},
 	} {
 		c, list := load(t, "en", map[string]string{"en.yaml": tc.text}, themeWords)
 		err := list.Err()
@@ -178,5 +179,22 @@ func TestNearMissWarns(t *testing.T) {
 	want := `site/i18n/de.yaml:1:1: warning: key "updatd" is in no theme's en.yaml, so no template asks for it: did you mean "updated"?`
 	if len(ws) != 1 || ws[0].Error() != want {
 		t.Errorf("got %v\nwant %s", ws, want)
+	}
+}
+
+// Translations in another format than YAML are a warning, not ignored in
+// silence: a site moved from Hugo may have i18n/de.toml.
+func TestOtherFormatsWarn(t *testing.T) {
+	_, list := load(t, "de", map[string]string{"de.toml": "[updated]\nother = \"Zuletzt\"\n", "fr.yml": "x: y\n", "notes.txt": "hi"}, themeWords)
+	var got []string
+	for _, w := range list.Warnings() {
+		got = append(got, w.Error())
+	}
+	want := []string{
+		"site/i18n/de.toml: warning: not read: Byline reads translations from .yaml files alone; write these words in YAML, in de.yaml",
+		"site/i18n/fr.yml: warning: not read: Byline reads translations from .yaml files alone; write these words in YAML, in fr.yaml",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -68,6 +68,10 @@ func TestLoadDiagnostics(t *testing.T) {
 		site: map[string]string{"article.html": "{{ define \"main\" }}\n<p>{{ partial \"x.html\" . }}</p>\n{{ end }}"},
 		want: []string{`site/layouts/article.html:2:7: function "partial" not defined: call a partial with {{ template "partials/x.html" . }}, or {{ partialCached "partials/x.html" . }} for one that is the same on every page`},
 	}, {
+		name: "Hugo's i18n, with Byline's name for it",
+		site: map[string]string{"article.html": "{{ define \"main\" }}\n<p>{{ i18n \"updated\" }}</p>\n{{ end }}"},
+		want: []string{`site/layouts/article.html:2:7: function "i18n" not defined: Byline's is T, as in {{ T "updated" }}, with the words in site/i18n/<language>.yaml`},
+	}, {
 		name: "Hugo's clock, with what to write instead",
 		site: map[string]string{"partials/footer.html": "<p>© {{ now.Year }} Career Stack</p>"},
 		want: []string{`site/layouts/partials/footer.html:1:10: function "now" not defined: a build does not read the clock, so the same site gives the same files on any day; for the year of a copyright line write {{ .Site.Updated.Year }}, the year of the newest update`},

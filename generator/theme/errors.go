@@ -110,6 +110,7 @@ var hugoHabits = []struct {
 	advice string
 }{
 	{regexp.MustCompile(`^function "now" not defined`), `: a build does not read the clock, so the same site gives the same files on any day; for the year of a copyright line write {{ .Site.Updated.Year }}, the year of the newest update`},
+	{regexp.MustCompile(`^function "i18n" not defined`), `: Byline's is T, as in {{ T "updated" }}, with the words in site/i18n/<language>.yaml`},
 	{regexp.MustCompile(`^function "partial" not defined`), `: call a partial with {{ template "partials/x.html" . }}, or {{ partialCached "partials/x.html" . }} for one that is the same on every page`},
 	{regexp.MustCompile(`can't evaluate field (Content|Params|Summary|Date|Tags) in type \*render\.Data`), `: the page's data holds the article as .Article (.Article.Body, .Article.Meta.Date, .Article.Tags) and a standalone page as .Page`},
 	{regexp.MustCompile(`can't evaluate field (Title|Description|Date|Updated|Expires|Image|ImageAlt|Draft|Featured|Series|Career|FAQ|Sources|Comments|Name|Role|Bio|Avatar|Links) in type \*site\.(Article|Page|Author)`), `: front matter values are under .Meta, as in .Meta.$1`},
