@@ -28,6 +28,7 @@ updated: 2026-05-01
 author: ada
 tags: [betrieb]
 aliases: [/sre/]
+career: {median_salary: 68000, currency: EUR}
 comments:
   - {author: Kim, date: 2026-03-05, body: Danke!}
 ---
@@ -53,7 +54,8 @@ func TestGermanSite(t *testing.T) {
 		`<p class="byline-authors">Von <a`, `Aktualisiert am <time datetime="2026-05-01T00:00:00&#43;02:00">1. Mai 2026</time>`,
 		`Veröffentlicht am <time datetime="2026-03-04T09:00:00&#43;01:00">4. März 2026</time>`, `1 Min. Lesezeit`,
 		`Diskussion <span class="count">1 Kommentar</span>`, `<h2 id="related-heading">Auch lesenswert</h2>`,
-		`<span class="prev-next-label">Älter</span>`, `Zur Person`)
+		`<span class="prev-next-label">Älter</span>`, `Zur Person`,
+		`<dt>Mediangehalt</dt><dd class="fact-salary">68.000`+"\u00a0"+`€<span class="fact-unit"> im Jahr</span>`)
 	if strings.Contains(article, "Related articles") || strings.Contains(article, "min read") {
 		t.Error("English words left in the article")
 	}

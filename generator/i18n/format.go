@@ -204,19 +204,51 @@ func checkPlaceholders(s string) string {
 	return ""
 }
 
-// dates reads date_format and months.
+// dates reads date_format and months, and the patterns of amounts.
 func (c *Catalog) dates(list *diag.List) {
 	c.months = [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 	if e := c.entries["months"]; e != nil && e.list != nil {
 		copy(c.months[:], e.list)
 	}
-	c.layout = []part{{text: "month", name: true}, {text: " "}, {text: "day", name: true}, {text: ", "}, {text: "year", name: true}}
-	e := c.entries["date_format"]
-	if e == nil || e.list != nil {
-		return
+	c.layout = c.pattern(list, "date_format", "{month} {day}, {year}", "day", "month", "year")
+	c.money = c.pattern(list, "money_format", "{symbol}{amount}", "amount", "symbol")
+	c.group = ","
+	if e := c.entries["thousands_separator"]; e != nil && e.list == nil {
+		c.group = e.other
 	}
-	var layout []part
-	for s := e.other; s != ""; {
+}
+
+// pattern parses the value of key, a pattern of the placeholders names,
+// or def when it is missing or wrong.
+func (c *Catalog) pattern(list *diag.List, key, def string, names ...string) []part {
+	layout, _ := parsePattern(def, names)
+	e := c.entries[key]
+	if e == nil || e.list != nil {
+		return layout
+	}
+	p, bad := parsePattern(e.other, names)
+	if bad != "" {
+		list.Errorf(e.where, "%s: {%s} is not one of its placeholders: use %s", key, bad, joinBraced(names))
+		return layout
+	}
+	return p
+}
+
+func joinBraced(names []string) string {
+	b := make([]string, len(names))
+	for i, n := range names {
+		b[i] = "{" + n + "}"
+	}
+	if len(b) == 1 {
+		return b[0]
+	}
+	return strings.Join(b[:len(b)-1], ", ") + " and " + b[len(b)-1]
+}
+
+// parsePattern splits s into literal text and placeholders of names, or
+// returns the first placeholder that is not one of them.
+func parsePattern(s string, names []string) (layout []part, bad string) {
+	for s != "" {
 		i := strings.IndexByte(s, '{')
 		if i < 0 {
 			layout = append(layout, part{text: s})
@@ -228,9 +260,8 @@ func (c *Catalog) dates(list *diag.List) {
 			s = s[i+1:]
 			continue
 		}
-		if name != "day" && name != "month" && name != "year" {
-			list.Errorf(e.where, "date_format: {%s} is not a part of a date: use {day}, {month} and {year}", name)
-			return
+		if !slices.Contains(names, name) {
+			return nil, name
 		}
 		if i > 0 {
 			layout = append(layout, part{text: s[:i]})
@@ -238,7 +269,7 @@ func (c *Catalog) dates(list *diag.List) {
 		layout = append(layout, part{text: name, name: true})
 		s = s[i+n:]
 	}
-	c.layout = layout
+	return layout, ""
 }
 
 // part is a piece of date_format: literal text, or the name of a part of
@@ -278,6 +309,41 @@ func (c *Catalog) Fold(args []any) (string, error) {
 		return "", fmt.Errorf("T: the key %v is not a string", args[0])
 	}
 	return c.T(key, args[1:]...)
+}
+
+// Money shows a whole amount of money in the catalog's language: its
+// digits grouped by thousands_separator and placed by money_format
+// beside symbol ("$128,000" in English, "128.000 €" in German). A
+// currency without a symbol goes after the amount by its code, in every
+// language ("128,000 CHF"), and an amount without one alone.
+func (c *Catalog) Money(n int64, symbol, code string) string {
+	digits := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, d := range []byte(digits) {
+		if i > 0 && (len(digits)-i)%3 == 0 && digits[i-1] != '-' {
+			b.WriteString(c.group)
+		}
+		b.WriteByte(d)
+	}
+	amount := b.String()
+	switch {
+	case symbol == "" && code == "":
+		return amount
+	case symbol == "":
+		return amount + " " + code
+	}
+	b.Reset()
+	for _, p := range c.money {
+		switch {
+		case !p.name:
+			b.WriteString(p.text)
+		case p.text == "amount":
+			b.WriteString(amount)
+		default:
+			b.WriteString(symbol)
+		}
+	}
+	return b.String()
 }
 
 // Where returns where key's words are defined, or the zero Pos.

@@ -14,9 +14,10 @@
 // count the template gives by CLDR's rules (golang.org/x/text/feature/plural);
 // "zero", when given, is used for a count of 0 in any language. A value may
 // hold placeholders, "{count}" and any other "{name}" the call gives:
-// {{ T "articles_by" "name" .Name }}. Two keys are not words: date_format,
-// a pattern of "{day}", "{month}" and "{year}" for Date, and months, the
-// twelve month names.
+// {{ T "articles_by" "name" .Name }}. Four keys are not words: date_format,
+// a pattern of "{day}", "{month}" and "{year}" for Date; months, the
+// twelve month names; thousands_separator and money_format, a pattern of
+// "{amount}" and "{symbol}", for Money.
 //
 // Every problem of a file is reported at its path:line:col. Load never
 // fails: a catalog with errors still answers, with English where the
@@ -52,6 +53,8 @@ type Catalog struct {
 	entries map[string]*entry
 	months  [12]string
 	layout  []part // date_format, parsed
+	group   string // thousands_separator
+	money   []part // money_format, parsed
 }
 
 // entry is one key's translation.
@@ -187,9 +190,15 @@ func (c *Catalog) warnNearMisses(known map[string]bool, list *diag.List) {
 	}
 }
 
-// reserved reports whether key holds no words but a date's pattern or the
-// month names.
-func reserved(key string) bool { return key == "date_format" || key == "months" }
+// reserved reports whether key holds no words but a pattern of dates or
+// amounts, or the month names.
+func reserved(key string) bool {
+	switch key {
+	case "date_format", "months", "thousands_separator", "money_format":
+		return true
+	}
+	return false
+}
 
 // warnOtherFormats warns of each file of src that another generator would
 // read as translations (de.toml, de.yml, de.json) and Byline does not.

@@ -123,7 +123,7 @@ func TestDate(t *testing.T) {
 	if got := c.Date(day); got != "March 4, 2026" {
 		t.Errorf("a bad date_format: Date = %q, want the default", got)
 	}
-	if got, want := list.Err().Error(), `site/i18n/en.yaml:1:1: date_format: {weekday} is not a part of a date: use {day}, {month} and {year}`; got != want {
+	if got, want := list.Err().Error(), `site/i18n/en.yaml:1:1: date_format: {weekday} is not one of its placeholders: use {day}, {month} and {year}`; got != want {
 		t.Errorf("got %s\nwant %s", got, want)
 	}
 }
@@ -196,5 +196,37 @@ func TestOtherFormatsWarn(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestMoney(t *testing.T) {
+	de := map[string]string{"de.yaml": "thousands_separator: \".\"\nmoney_format: \"{amount} {symbol}\"\n"}
+	for _, tc := range []struct {
+		lang         string
+		site         map[string]string
+		n            int64
+		symbol, code string
+		want         string
+	}{
+		{"en", nil, 128000, "$", "USD", "$128,000"},
+		{"en", nil, -1234567, "€", "EUR", "€-1,234,567"},
+		{"en", nil, 1000, "", "", "1,000"},
+		{"en", nil, 0, "", "XYZ", "0 XYZ"},
+		{"de", de, 128000, "€", "EUR", "128.000 €"},
+		{"de", de, 999, "€", "EUR", "999 €"},
+		{"de", de, 128000, "", "CHF", "128.000 CHF"},
+		{"ja", nil, 128000, "¥", "JPY", "¥128,000"}, // no ja.yaml: English
+	} {
+		c, list := load(t, tc.lang, tc.site, themeWords)
+		if err := list.Err(); err != nil {
+			t.Fatal(err)
+		}
+		if got := c.Money(tc.n, tc.symbol, tc.code); got != tc.want {
+			t.Errorf("%s: Money(%d, %q, %q) = %q, want %q", tc.lang, tc.n, tc.symbol, tc.code, got, tc.want)
+		}
+	}
+	_, list := load(t, "en", map[string]string{"en.yaml": "money_format: \"{amount} {currency}\"\n"}, themeWords)
+	if got, want := list.Err().Error(), `site/i18n/en.yaml:1:1: money_format: {currency} is not one of its placeholders: use {amount} and {symbol}`; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
 	}
 }

@@ -5,9 +5,10 @@ import (
 	"html/template"
 	"math"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/byline/byline/generator/i18n"
 )
 
 // Funcs are the template functions of one build. They exist before the
@@ -29,7 +30,7 @@ func (f *Funcs) Map() template.FuncMap {
 		"date":    func(t time.Time) string { return f.r.words.cat.Date(t.In(f.r.site.Config.Location)) },
 		"T":       func(key string, args ...any) (string, error) { return f.r.words.cat.T(key, args...) },
 		"isodate": func(t time.Time) string { return t.In(f.r.site.Config.Location).Format(time.RFC3339) },
-		"money":   money,
+		"money":   func(amount any, currency string) (string, error) { return money(f.r.words.cat, amount, currency) },
 		"plural":  plural,
 		"add":     func(a, b int) int { return a + b },
 		"nav":     func(d *Data) (Nav, error) { return f.r.nav(d) },
@@ -69,9 +70,10 @@ func (r *Renderer) abs(u string) string {
 
 var currencySymbols = map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "CAD": "CA$", "AUD": "A$", "INR": "₹", "JPY": "¥"}
 
-// money formats a whole amount with thousands separators: money(128000, "USD") = "$128,000".
+// money formats a whole amount in the site's language (see
+// i18n.Catalog.Money): money(128000, "USD") = "$128,000" in English.
 // The amount is any number: a float64 from front matter, an int from a data file.
-func money(amount any, currency string) (string, error) {
+func money(words *i18n.Catalog, amount any, currency string) (string, error) {
 	var x float64
 	switch a := amount.(type) {
 	case float64:
@@ -89,21 +91,7 @@ func money(amount any, currency string) (string, error) {
 	if r := math.Round(x); math.IsNaN(r) || r >= 1<<63 || r < -(1<<63) {
 		return "", fmt.Errorf("money: %v is not an amount it can show", amount)
 	}
-	n := strconv.FormatInt(int64(math.Round(x)), 10)
-	var b strings.Builder
-	for i, c := range n {
-		if i > 0 && (len(n)-i)%3 == 0 && n[i-1] != '-' {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if sym, ok := currencySymbols[strings.ToUpper(currency)]; ok {
-		return sym + b.String(), nil
-	}
-	if currency == "" {
-		return b.String(), nil
-	}
-	return b.String() + " " + currency, nil
+	return words.Money(int64(math.Round(x)), currencySymbols[strings.ToUpper(currency)], currency), nil
 }
 
 func plural(n int, one, many string) string {

@@ -3,9 +3,14 @@ package render
 import (
 	"math"
 	"testing"
+
+	"github.com/byline/byline/generator/diag"
+	"github.com/byline/byline/generator/i18n"
+	"github.com/byline/byline/generator/theme"
 )
 
 func TestMoney(t *testing.T) {
+	en := i18n.Load([]i18n.Source{{FS: theme.Builtin().I18n, Prefix: "themes/default/i18n"}}, "en", diag.Pos{}, &diag.List{})
 	for _, tc := range []struct {
 		amount   any
 		currency string
@@ -17,7 +22,7 @@ func TestMoney(t *testing.T) {
 		{999.5, "", "1,000"},
 		{0, "XYZ", "0 XYZ"},
 	} {
-		got, err := money(tc.amount, tc.currency)
+		got, err := money(en, tc.amount, tc.currency)
 		if err != nil || got != tc.want {
 			t.Errorf("money(%v, %q) = %q, %v; want %q", tc.amount, tc.currency, got, err, tc.want)
 		}
@@ -25,7 +30,7 @@ func TestMoney(t *testing.T) {
 	// Values a data file or front matter can hold (.nan, .inf, 1.0e+30)
 	// that no int64 holds were shown as "$-9,223,372,036,854,775,808".
 	for _, amount := range []any{math.NaN(), math.Inf(1), math.Inf(-1), 1e30, -1e19, "12"} {
-		if got, err := money(amount, "USD"); err == nil {
+		if got, err := money(en, amount, "USD"); err == nil {
 			t.Errorf("money(%v) = %q, want an error", amount, got)
 		}
 	}
