@@ -1,8 +1,11 @@
 package generator
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -10,6 +13,7 @@ import (
 
 	"github.com/byline/byline/generator/internal/browsertest"
 	"github.com/chromedp/chromedp"
+	"golang.org/x/tools/txtar"
 )
 
 // TestSearchInBrowser serves the built sample site on 127.0.0.1 under a
@@ -62,5 +66,74 @@ func TestSearchInBrowser(t *testing.T) {
 	}
 	if first := firstResult(); !strings.Contains(first, "/blog/articles/") {
 		t.Errorf("?q=kubernetes: first result = %q", first)
+	}
+}
+
+// searchStatus types query into the search page at url and returns the
+// status line the script writes once it has searched.
+func searchStatus(t *testing.T, ctx context.Context, url, query string) string {
+	t.Helper()
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(`input[type=search]`),
+		chromedp.SendKeys(`input[type=search]`, query),
+	)
+	if err == nil {
+		_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("search-status").textContent !== ""`,
+			chromedp.WithPollingTimeout(10*time.Second)))
+	}
+	if err != nil {
+		t.Fatalf("%s, %q: %v", url, query, err)
+	}
+	status, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("search-status").textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return status
+}
+
+// The search script says what it found in the site's language, with the
+// words the search page gives it: English for the sample, German for a
+// site in German, one or many by the browser's plural rules.
+func TestSearchStatusInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	serve := func(files map[string][]byte) string {
+		fsys := fstest.MapFS{}
+		for p, data := range files {
+			fsys[p] = &fstest.MapFile{Data: data}
+		}
+		srv := httptest.NewServer(http.FileServerFS(fsys))
+		t.Cleanup(srv.Close)
+		return srv.URL
+	}
+	english := serve(buildSample(t, Options{}))
+	// The German site, built with the real theme (not testdata's).
+	dir := t.TempDir()
+	ar, err := txtar.FS(txtar.Parse([]byte(i18nSite)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(dir, ar); err != nil {
+		t.Fatal(err)
+	}
+	themes, _ := filepath.Abs("../themes")
+	res, err := Build(context.Background(), Options{SiteDir: filepath.Join(dir, "site"), ThemesDir: themes, Now: goldenNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	deURL := serve(fileMap(res))
+	ctx := browsertest.New(t, 60*time.Second)
+	for _, tc := range []struct{ url, query, want string }{
+		{english + "/search/", "zzzqqq", "No articles match “zzzqqq”. Try fewer or different words."},
+		{english + "/search/", "reliability engineer", "2 articles match “reliability engineer”."},
+		{deURL + "/search/", "zzzqqq", "Kein Artikel passt zu „zzzqqq“. Versuchen Sie weniger oder andere Wörter."},
+		{deURL + "/search/", "SRE", "1 Artikel passt zu „SRE“."},
+		{deURL + "/search/", "Was macht", "2 Artikel passen zu „Was macht“."},
+	} {
+		if got := searchStatus(t, ctx, tc.url, tc.query); got != tc.want {
+			t.Errorf("%s %q: status %q, want %q", tc.url, tc.query, got, tc.want)
+		}
 	}
 }
