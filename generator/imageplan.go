@@ -154,24 +154,37 @@ func escapePath(p string) string {
 	return strings.Join(segs, "/")
 }
 
-// addHeroes plans the copies of the articles' images, at site paths (a
-// bundle's image is at its page's: see site.Article.Meta.Image), and keeps
-// their srcsets for the srcset template function.
+// addHeroes plans the copies of the images of the articles and the
+// standalone pages, at site paths (a bundle's image is at its page's: see
+// site.Article.Meta.Image), and keeps their srcsets for the srcset
+// template function.
 func (pl *imagePlan) addHeroes(s *site.Site, x *imageSizes) {
+	type hero struct {
+		page      *content.Page
+		url       string
+		resources []string
+	}
+	var heroes []hero
 	for _, a := range s.Articles {
-		u := sitePath(a.Meta.Image)
+		heroes = append(heroes, hero{a.Page, a.URL, a.Resources})
+	}
+	for _, p := range s.Pages {
+		heroes = append(heroes, hero{p.Page, p.URL, p.Resources})
+	}
+	for _, h := range heroes {
+		u := sitePath(h.page.Meta.Image)
 		if u == "" {
 			continue
 		}
 		file, dir := u, dirOf(u)
-		if a.Bundle {
-			for _, f := range a.Resources {
-				if out := "/" + site.ResourcePath(a.URL, a.Path, f); out == u {
+		if h.page.Bundle {
+			for _, f := range h.resources {
+				if out := "/" + site.ResourcePath(h.url, h.page.Path, f); out == u {
 					file, dir = f, dirOf(out)
 				}
 			}
 		}
-		if l := x.lookup(a.Page, file); l.src != nil {
+		if l := x.lookup(h.page, file); l.src != nil {
 			pl.mu.Lock()
 			pl.heroes[u] = pl.candidates(l.src, dir, u)
 			pl.mu.Unlock()

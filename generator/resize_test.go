@@ -41,6 +41,8 @@ func writeImageSite(t *testing.T, config string) string {
 		"static/images/anim.gif":            testGIF(t, 900, 10),
 		"articles/office-tour/photo.jpg":    testJPEG(t, 2000, 1500),
 		"articles/office-tour/img/desk.jpg": testJPEG(t, 1000, 750),
+		"pages/team/index.md":               []byte("---\ntitle: The team\nimage: crew.jpg\nimage_alt: The crew\n---\nWho we are.\n"),
+		"pages/team/crew.jpg":               testJPEG(t, 900, 600),
 	}
 	for name, data := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -130,6 +132,7 @@ func TestResponsiveImages(t *testing.T) {
 		"images/chart.480w.HASH.png": 270, "images/chart.800w.HASH.png": 450, "images/chart.1200w.HASH.png": 675,
 		"articles/office-tour/photo.480w.HASH.jpg": 360, "articles/office-tour/photo.800w.HASH.jpg": 600, "articles/office-tour/photo.1200w.HASH.jpg": 900,
 		"articles/office-tour/img/desk.480w.HASH.jpg": 360, "articles/office-tour/img/desk.800w.HASH.jpg": 600,
+		"team/crew.480w.HASH.jpg": 320, "team/crew.800w.HASH.jpg": 533,
 	}
 	if !maps.Equal(copies, want) {
 		t.Errorf("copies (name → height):\n%v\nwant\n%v", copies, want)
@@ -150,6 +153,8 @@ func TestResponsiveImages(t *testing.T) {
 	wantRe(t, "office-tour", tour,
 		`<figure class="hero-image"><img src="../../articles/office-tour/photo.jpg" alt="The office" srcset="../../articles/office-tour/photo.480w.H.jpg 480w, ../../articles/office-tour/photo.800w.H.jpg 800w, ../../articles/office-tour/photo.1200w.H.jpg 1200w, ../../articles/office-tour/photo.jpg 2000w"`+sizes+`></figure>`,
 		`<img src="img/desk.jpg" alt="The desk" width="1000" height="750" srcset="img/desk.480w.H.jpg 480w, img/desk.800w.H.jpg 800w, img/desk.jpg 1000w"`+sizes+` loading="lazy" decoding="async">`)
+	wantRe(t, "team", string(files["team/index.html"]),
+		`<figure class="hero-image"><img src="../team/crew.jpg" alt="The crew" srcset="../team/crew.480w.H.jpg 480w, ../team/crew.800w.H.jpg 800w, ../team/crew.jpg 900w"`+sizes+`></figure>`)
 	// Cards and social cards keep the original.
 	wantRe(t, "office-tour", tour, `<meta property="og:image" content="https://pay.example.com/articles/office-tour/photo.jpg">`)
 	if home := string(files["index.html"]); strings.Contains(home, "srcset") {
@@ -285,14 +290,14 @@ func TestResponsiveImagesCached(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := cache.Made(); n != 3 {
-		t.Fatalf("the first build made copies %d times, want 3 (chart, photo, desk)", n)
+	if n := cache.Made(); n != 4 {
+		t.Fatalf("the first build made copies %d times, want 4 (chart, photo, desk, crew)", n)
 	}
 	second, err := buildImageSite(t, dir, cache)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := cache.Made(); n != 3 || !maps.EqualFunc(first, second, bytes.Equal) {
+	if n := cache.Made(); n != 4 || !maps.EqualFunc(first, second, bytes.Equal) {
 		t.Errorf("the second build made copies: %d in all, same output %v", n, maps.EqualFunc(first, second, bytes.Equal))
 	}
 
