@@ -108,6 +108,7 @@ type Prepared struct {
 	siteFS fs.FS
 	load   content.Options // as given to content.Load
 	images *imagePlan      // nil unless config.yaml asks for resized images
+	cards  bool            // config.yaml asks for social cards
 }
 
 // Prepare loads, parses and assembles the site and parses its templates.
@@ -166,7 +167,8 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	}
 
 	// Assemble.
-	plan := newImagePlan(cfg.Images, opts.ImageCache)
+	cache := buildCache(cfg, opts.ImageCache)
+	plan := newImagePlan(cfg.Images, cache)
 	images := newImageSizes(siteFS, root, c, staticOf(sources), plan)
 	s := site.Assemble(cfg, c, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Image: images.image, ListTitles: listTitles(words)}, &list)
 	var resized []render.Resized
@@ -176,6 +178,10 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 		resized, srcset = plan.resized(s), plan.heroSrcset
 		list.Merge(&plan.list)
 	}
+	var cards []render.Card
+	if cfg.SocialCards {
+		cards = socialCards(s, cache, &list)
+	}
 
 	// Assets, then the templates' functions.
 	var tlist diag.List
@@ -183,7 +189,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 		SiteFS: siteFS, Static: c.Static, ThemeStatic: staticOf(sources),
 		SyntaxCSS: content.HighlightCSS("github", "github-dark"), Minify: opts.Minify, Root: root,
 		PageTimeout: opts.PageTimeout, SitemapURLs: opts.SitemapURLs, Precompress: opts.Precompress,
-		Refs: opts.Refs, Resized: resized, Srcset: srcset, Words: words,
+		Refs: opts.Refs, Resized: resized, Srcset: srcset, Cards: cards, Words: words,
 	}, &tlist)
 	wg.Wait()
 	funcs.Bind(r)
@@ -206,7 +212,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 			return nil, err
 		}
 	}
-	p := &Prepared{Site: s, Warnings: list.Warnings(), renderer: r, theme: th, siteFS: siteFS, load: load, images: plan}
+	p := &Prepared{Site: s, Warnings: list.Warnings(), renderer: r, theme: th, siteFS: siteFS, load: load, images: plan, cards: cfg.SocialCards}
 	if err, ok := list.Err().(diag.ErrorList); ok {
 		p.Errors = err
 	}
@@ -367,6 +373,9 @@ func (p *Prepared) PatchArticles(paths []string, now time.Time) bool {
 		if cur, ok := changed[a.Path]; ok {
 			if !p.Site.Replaceable(a, cur) {
 				return false // a new title among articles of one date
+			}
+			if p.cards && cur.Meta.Title != a.Meta.Title {
+				return false // a new title is a new card, at a new name
 			}
 			if changed[a.Path], ok = p.renderer.ExpandArticle(p.theme, a, cur); !ok {
 				return false // a new build reports the shortcode's error

@@ -59,15 +59,12 @@ type imageSource struct {
 }
 
 // newImagePlan returns the plan of a build whose config is cfg, or nil
-// when the config asks for no copies. cache may be nil.
+// when the config asks for no copies. cache is the build's (see
+// buildCache): not nil when cfg asks for copies.
 func newImagePlan(cfg config.Images, cache *imaging.Cache) *imagePlan {
 	if !cfg.On() {
 		return nil
 	}
-	if cache == nil {
-		cache = imaging.NewCache()
-	}
-	cache.Begin()
 	return &imagePlan{
 		params: imaging.NewParams(cfg.Widths, cfg.Quality()),
 		sizes:  cfg.Sizes(),

@@ -37,6 +37,9 @@ type Config struct {
 	PageBudgetKB int `yaml:"page_budget_kb"`
 	// Images asks for resized copies of body and hero images (see Images).
 	Images Images `yaml:"images"`
+	// SocialCards asks for a drawn social card (generator/cards) for each
+	// article without an image of its own, as its og:image.
+	SocialCards bool `yaml:"social_cards"`
 
 	// Location is TimeZone resolved; never nil after Load.
 	Location *time.Location `yaml:"-"`

@@ -118,6 +118,7 @@ func TestErrors(t *testing.T) {
 		{"pagination: {per_page: 2.0}\n", `site/config.yaml:1:24: pagination.per_page: expected a whole number`},
 		{"pagination:\n  per_page: 0\n", `site/config.yaml:2:13: pagination.per_page must be at least 1`},
 		{"unsafe_html: [x]\n", `site/config.yaml:1:14: unsafe_html: expected true or false`},
+		{"social_cards: {colour: red}\n", `site/config.yaml:1:15: social_cards: expected true or false`},
 		{"time_zone: Mars/Olympus\n", `site/config.yaml:1:12: unknown time zone "Mars/Olympus"; use an IANA name such as "Europe/Berlin" or "UTC"`},
 		{"title: T\ntheme: ../x\n", `site/config.yaml:2:8: theme "../x": write the name of a folder under themes/, such as default`},
 		{"base_url: example.com\n", `site/config.yaml:1:11: base_url "example.com": must be an absolute http or https URL, like "https://example.com/"`},

@@ -118,6 +118,8 @@ func (r *Renderer) articleData(a *site.Article) *Data {
 	}
 	if a.Meta.Image != "" {
 		d.Image = r.abs(a.Meta.Image)
+	} else if u, ok := r.cards[a]; ok {
+		d.Image = r.abs(u)
 	}
 	d.Breadcrumbs = []site.Crumb{{Name: r.site.ListLinkTitle("articles"), URL: "/articles/"}}
 	if a.Section != nil {

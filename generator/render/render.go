@@ -76,6 +76,9 @@ type Options struct {
 	// template function; "" for other URLs.
 	Resized []Resized
 	Srcset  func(url string) Srcset
+	// Cards are the drawn social cards of articles without an image of
+	// their own; none unless config.yaml asks for them.
+	Cards []Card
 }
 
 // Renderer renders one build. Make it with New, give Funcs to the theme,
@@ -89,6 +92,8 @@ type Renderer struct {
 	jobs   []job
 	words  words
 	index  map[string]int // output path → jobs index
+	// cards maps an article that has a drawn social card to its URL.
+	cards map[*site.Article]string
 	// entries caches feed entries by *site.Article.
 	entries sync.Map
 	// bufs are File's page buffers, kept grown to the size of a page, as
@@ -120,8 +125,9 @@ type job struct {
 	origin diag.Pos
 	alias  string
 	// resource says the job copies a file of a bundle, from origin;
-	// resized, that it makes a resized copy of the image at origin.
-	resource, resized bool
+	// resized, that it makes a resized copy of the image at origin;
+	// card, that it draws the social card of the article at origin.
+	resource, resized, card bool
 }
 
 // New prepares a renderer: it reads and fingerprints the static files and
@@ -138,6 +144,11 @@ func New(s *site.Site, opts Options, list *diag.List) *Renderer {
 		r.min = newMinifier()
 	}
 	r.jobs = append(r.pageJobs(), r.machineJobs()...)
+	if len(opts.Cards) > 0 {
+		var cards []job
+		cards, r.cards = r.cardJobs()
+		r.jobs = append(cards, r.jobs...)
+	}
 	if len(opts.Resized) > 0 {
 		r.jobs = append(r.resizedJobs(), r.jobs...)
 	}
@@ -231,6 +242,9 @@ func (j job) subject() string {
 	if j.resized {
 		return "a resized copy of this image"
 	}
+	if j.card {
+		return "the social card of this article"
+	}
 	return "this static file"
 }
 
@@ -243,6 +257,8 @@ func (j job) what() string {
 		return "the page's file " + j.origin.Path
 	case j.resized:
 		return "the resized copy " + j.path + " of " + j.origin.Path
+	case j.card:
+		return "the social card " + j.path + " of " + j.origin.Path
 	case j.origin.Path != "":
 		return "the static file " + j.origin.Path
 	case j.kind == "page":

@@ -148,8 +148,8 @@ func (r *Renderer) work(th *theme.Theme, w *worker, next <-chan int, errs *pageE
 			continue // see PageTimeout: the render ends
 		}
 		w.job.Store(int64(i))
-		var began int64 // a resized image runs no template: never overdue
-		if !r.jobs[i].resized {
+		var began int64 // a resized image or a card runs no template: never overdue
+		if !r.jobs[i].resized && !r.jobs[i].card {
 			began = time.Now().UnixNano()
 		}
 		w.began.Store(began)
