@@ -93,7 +93,7 @@ func (p *Painter) Draw(c Card) ([]byte, error) {
 	}
 	var out bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&out, m); err != nil {
+	if err := enc.Encode(&out, paletted(m)); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil

@@ -1,0 +1,36 @@
+package cards
+
+import (
+	"image"
+	"testing"
+)
+
+// TestPaletted: every shade of every ink, drawn in full colour where that
+// ink is drawn, turns into its own palette entry; the border's, too near
+// the background to tell its shades apart, is drawn solid only.
+func TestPaletted(t *testing.T) {
+	pal := palette()
+	if len(pal) > 256 {
+		t.Fatalf("%d colours", len(pal))
+	}
+	where := [...]image.Point{inkAccent: {4, 300}, inkText: {500, 300}, inkBorder: {500, ruleY}, inkKicker: {500, 600}}
+	for k, p := range where {
+		if inkAt(p.X, p.Y) != k {
+			t.Fatalf("ink %d is not drawn at %v", k, p)
+		}
+		for l := 0; l <= levels; l++ {
+			if k == inkBorder && l > 0 && l < levels {
+				continue
+			}
+			m := image.NewRGBA(image.Rectangle{p, p.Add(image.Pt(1, 1))})
+			i := 0
+			if l > 0 {
+				i = 1 + k*levels + l - 1
+			}
+			m.Set(p.X, p.Y, pal[i])
+			if got := paletted(m).ColorIndexAt(p.X, p.Y); int(got) != i {
+				t.Errorf("ink %d, shade %d: index %d, want %d", k, l, got, i)
+			}
+		}
+	}
+}
