@@ -61,7 +61,9 @@ func parseFile(data []byte, file string, list *diag.List) map[string]*entry {
 		line, col := yamlpos.Separator(f)
 		list.Errorf(diag.Pos{Path: file, Line: line, Col: col}, "a translation file must be a single YAML document: remove this line, and move the keys after it into the first document")
 	}
-	m, ok := f.Docs[0].Body.(*ast.MappingNode)
+	a := anchors{}
+	ast.Walk(a, f.Docs[0].Body)
+	m, ok := a.resolve(f.Docs[0].Body).(*ast.MappingNode)
 	if !ok {
 		msg := "a translation file must be a mapping of keys to words, such as updated: \"Updated\""
 		if isIDList(f.Docs[0].Body) {
@@ -71,7 +73,7 @@ func parseFile(data []byte, file string, list *diag.List) map[string]*entry {
 		return out
 	}
 	for _, mv := range m.Values {
-		key, ok := scalar(mv.Key)
+		key, ok := scalar(a.resolve(mv.Key))
 		if !ok || !validKey(key) {
 			list.Errorf(pos(mv.Key), "a key is a name of letters, digits, \"_\", \"-\" and \".\", such as min_read")
 			continue
@@ -80,7 +82,7 @@ func parseFile(data []byte, file string, list *diag.List) map[string]*entry {
 			list.Errorf(pos(mv.Key), "duplicate key %q: delete one of the two", key)
 			continue
 		}
-		e, ok := parseValue(key, pos(mv.Key), mv.Value, pos, list)
+		e, ok := parseValue(key, pos(mv.Key), a.resolve(mv.Value), a, pos, list)
 		if ok {
 			e.where = pos(mv.Key)
 			out[key] = e
@@ -103,13 +105,13 @@ func validKey(k string) bool {
 
 // parseValue reads the value of key: a string, a mapping of plural forms,
 // or for months a list of twelve names.
-func parseValue(key string, keyPos diag.Pos, n ast.Node, pos func(ast.Node) diag.Pos, list *diag.List) (*entry, bool) {
+func parseValue(key string, keyPos diag.Pos, n ast.Node, a anchors, pos func(ast.Node) diag.Pos, list *diag.List) (*entry, bool) {
 	switch v := n.(type) {
 	case *ast.MappingNode:
 		if reserved(key) {
 			break
 		}
-		return parseForms(key, v, keyPos, pos, list)
+		return parseForms(key, v, keyPos, a, pos, list)
 	case *ast.SequenceNode:
 		if key != "months" {
 			break
@@ -120,7 +122,7 @@ func parseValue(key string, keyPos diag.Pos, n ast.Node, pos func(ast.Node) diag
 		}
 		names := make([]string, 12)
 		for i, m := range v.Values {
-			s, ok := scalar(m)
+			s, ok := scalar(a.resolve(m))
 			if !ok || s == "" {
 				list.Errorf(pos(m), "write the month's name here")
 				return nil, false
@@ -155,12 +157,12 @@ func parseValue(key string, keyPos diag.Pos, n ast.Node, pos func(ast.Node) diag
 }
 
 // parseForms reads a mapping of plural forms.
-func parseForms(key string, m *ast.MappingNode, keyPos diag.Pos, pos func(ast.Node) diag.Pos, list *diag.List) (*entry, bool) {
+func parseForms(key string, m *ast.MappingNode, keyPos diag.Pos, a anchors, pos func(ast.Node) diag.Pos, list *diag.List) (*entry, bool) {
 	e := &entry{}
 	seen := map[string]bool{}
 	ok := true
 	for _, mv := range m.Values {
-		name, _ := scalar(mv.Key)
+		name, _ := scalar(a.resolve(mv.Key))
 		form, known := formOf(name)
 		if !known {
 			msg := "plural forms are " + joinQuoted(formNames)
@@ -177,7 +179,7 @@ func parseForms(key string, m *ast.MappingNode, keyPos diag.Pos, pos func(ast.No
 			continue
 		}
 		seen[name] = true
-		s, isScalar := scalar(mv.Value)
+		s, isScalar := scalar(a.resolve(mv.Value))
 		if !isScalar {
 			list.Errorf(pos(mv.Value), "write the words for the form %q as a string", name)
 			ok = false
@@ -207,6 +209,43 @@ func parseForms(key string, m *ast.MappingNode, keyPos diag.Pos, pos func(ast.No
 	return e, ok
 }
 
+// anchors are the anchors of a file by name, the values that its aliases
+// stand for.
+type anchors map[string]ast.Node
+
+func (a anchors) Visit(n ast.Node) ast.Visitor {
+	if x, ok := n.(*ast.AnchorNode); ok && x.Name != nil && x.Name.GetToken() != nil {
+		a[x.Name.GetToken().Value] = x.Value
+	}
+	return a
+}
+
+// resolve returns the node that n stands for, as YAML reads it: the value
+// of an anchor (&a Suche) or of a tag (!!str 5), and the anchored value of
+// an alias (*a). An alias to no anchor, or in a cycle, is returned as it
+// is, which is then no words.
+func (a anchors) resolve(n ast.Node) ast.Node {
+	for hops := 0; ; {
+		switch v := n.(type) {
+		case *ast.AnchorNode:
+			n = v.Value
+		case *ast.TagNode:
+			n = v.Value
+		case *ast.AliasNode:
+			if v.Value == nil || v.Value.GetToken() == nil {
+				return n
+			}
+			target, ok := a[v.Value.GetToken().Value]
+			if !ok || hops > len(a) {
+				return n
+			}
+			n, hops = target, hops+1
+		default:
+			return n
+		}
+	}
+}
+
 // scalar returns the text of a scalar node: a string as decoded, anything
 // else (a number, "yes") as written.
 func scalar(n ast.Node) (string, bool) {
@@ -218,8 +257,8 @@ func scalar(n ast.Node) (string, bool) {
 			return "", true
 		}
 		return v.Value.Value, true
-	case *ast.NullNode:
-		return "", false
+	case *ast.NullNode, *ast.AnchorNode, *ast.AliasNode, *ast.TagNode:
+		return "", false // a null, or an alias that names no anchor
 	case ast.ScalarNode:
 		if tk := n.GetToken(); tk != nil {
 			return tk.Value, true

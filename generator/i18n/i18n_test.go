@@ -230,3 +230,44 @@ func TestMoney(t *testing.T) {
 		t.Errorf("got %s\nwant %s", got, want)
 	}
 }
+
+// TestAnchorsAliasesTags checks that a file's words are read as YAML reads
+// them: an anchor's or a tag's value, and for an alias the anchored value,
+// not the "&", "*" or "!!str" that starts them.
+func TestAnchorsAliasesTags(t *testing.T) {
+	c, list := load(t, "de", map[string]string{"de.yaml": `updated: &u Aktualisiert
+published: *u
+min_read: !!str "{count} Min."
+comments: &c
+  one: "{count} Kommentar"
+  other: "{count} Kommentare"
+articles_by: *c
+months: [&j Januar, Februar, März, April, Mai, Juni, Juli, August, September, Oktober, November, Dezember]
+`}, map[string]string{"en.yaml": "updated: Updated\npublished: Published\nmin_read: \"{count} min\"\narticles_by: x\ncomments: y\n"})
+	if list.Err() != nil {
+		t.Fatalf("errors: %v", list.Err())
+	}
+	for _, tc := range []struct {
+		key  string
+		args []any
+		want string
+	}{
+		{"updated", nil, "Aktualisiert"},
+		{"published", nil, "Aktualisiert"},
+		{"min_read", []any{3}, "3 Min."},
+		{"comments", []any{1}, "1 Kommentar"},
+		{"articles_by", []any{2}, "2 Kommentare"},
+	} {
+		if got, err := c.T(tc.key, tc.args...); err != nil || got != tc.want {
+			t.Errorf("T(%q, %v) = %q, %v; want %q", tc.key, tc.args, got, err, tc.want)
+		}
+	}
+	if got := c.Date(time.Date(2026, 1, 4, 0, 0, 0, 0, time.UTC)); !strings.Contains(got, "Januar") {
+		t.Errorf("Date = %q, want Januar", got)
+	}
+	// An alias to no anchor is no words, at the alias.
+	_, list = load(t, "en", map[string]string{"en.yaml": "updated: *nowhere\n"}, nil)
+	if err := list.Err(); err == nil || !strings.Contains(err.Error(), "site/i18n/en.yaml:1:10") {
+		t.Errorf("alias to no anchor: %v", err)
+	}
+}
