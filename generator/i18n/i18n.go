@@ -85,11 +85,11 @@ func Load(sources []Source, lang string, langPos diag.Pos, list *diag.List) *Cat
 	for i, name := range append(chain, Fallback) {
 		isFallback := i == len(chain)
 		for _, src := range sources {
-			file := name + ".yaml"
-			data, err := fs.ReadFile(src.FS, file)
-			if errors.Is(err, fs.ErrNotExist) {
+			file, ok := findFile(src.FS, name+".yaml")
+			if !ok {
 				continue
 			}
+			data, err := fs.ReadFile(src.FS, file)
 			where := path.Join(src.Prefix, file)
 			if err != nil {
 				list.Errorf(diag.Pos{Path: where}, "%v", err)
@@ -118,6 +118,23 @@ func Load(sources []Source, lang string, langPos diag.Pos, list *diag.List) *Cat
 	}
 	c.warnNearMisses(english, list)
 	return c
+}
+
+// findFile returns the name of the file of folder fsys named name in any
+// case: language tags are the same in any case ("DE-AT" is "de-AT"), so
+// language: DE finds the theme's de.yaml, and de-AT a site's de-at.yaml.
+// The name as given wins, then the first in sorted order.
+func findFile(fsys fs.FS, name string) (string, bool) {
+	if _, err := fs.Stat(fsys, name); !errors.Is(err, fs.ErrNotExist) {
+		return name, true // a file to read, or an error to report
+	}
+	entries, _ := fs.ReadDir(fsys, ".")
+	for _, e := range entries {
+		if strings.EqualFold(e.Name(), name) {
+			return e.Name(), true
+		}
+	}
+	return "", false
 }
 
 // languageChain returns the file names to try for lang, most specific

@@ -271,3 +271,22 @@ months: [&j Januar, Februar, März, April, Mai, Juni, Juli, August, September, O
 		t.Errorf("alias to no anchor: %v", err)
 	}
 }
+
+// TestLanguageCase checks that a language tag finds its files in any case,
+// as BCP 47 tags are the same in any case.
+func TestLanguageCase(t *testing.T) {
+	for _, lang := range []string{"DE", "De-at", "DE-AT", "de-AT"} {
+		c, list := load(t, lang, map[string]string{"de-at.yaml": "updated: Aktualisiert am (AT)\n"}, themeWords)
+		if got, _ := c.T("min_read", 3); got != "3 Min. Lesezeit" {
+			t.Errorf("%s: min_read = %q, want the theme's de.yaml", lang, got)
+		}
+		if lang != "DE" {
+			if got, _ := c.T("updated"); got != "Aktualisiert am (AT)" {
+				t.Errorf("%s: updated = %q, want the site's de-at.yaml", lang, got)
+			}
+		}
+		if all := list.All(); len(all) != 0 {
+			t.Errorf("%s: %v", lang, all)
+		}
+	}
+}
