@@ -65,6 +65,11 @@ func (e *entry) pick(c *Catalog, n int) string {
 	if i < 0 {
 		i = -i
 	}
+	if i < 0 {
+		// math.MinInt, whose negation is itself: a number as large with
+		// the same last six digits, which are all the rules read of one.
+		i = -(n + 1_000_000)
+	}
 	if s, ok := e.forms[plural.Cardinal.MatchPlural(c.lang, i, 0, 0, 0, 0)]; ok {
 		return s
 	}

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -288,5 +289,25 @@ func TestLanguageCase(t *testing.T) {
 		if all := list.All(); len(all) != 0 {
 			t.Errorf("%s: %v", lang, all)
 		}
+	}
+}
+
+// TestExtremeCounts checks that no count makes T panic: theme.Fold calls
+// it while the theme loads, outside a template's recovery, so a constant
+// {{ T "comments" -9223372036854775808 }} would crash the build.
+func TestExtremeCounts(t *testing.T) {
+	pl := map[string]string{"pl.yaml": "comments: {one: \"{count} komentarz\", few: \"{count} komentarze\", many: \"{count} komentarzy\", other: \"{count} komentarza\"}\n"}
+	for _, lang := range []string{"pl", "de", "ar", "ru", "fr"} {
+		c, _ := load(t, lang, pl, themeWords)
+		for _, n := range []any{math.MinInt, math.MaxInt, int64(math.MinInt64), -1, -2} {
+			if _, err := c.Fold([]any{"comments", n}); err != nil {
+				t.Errorf("%s: T(comments, %v): %v", lang, n, err)
+			}
+		}
+	}
+	c, _ := load(t, "pl", pl, themeWords)
+	// 9223372036854775808 ends in 08, as 8 does: "many" in Polish.
+	if got, _ := c.T("comments", math.MinInt); got != "-9223372036854775808 komentarzy" {
+		t.Errorf("T(comments, MinInt) = %q", got)
 	}
 }
