@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"fmt"
 	"html/template"
 	"strings"
 	"text/template/parse"
@@ -95,11 +96,24 @@ func foldAction(a *parse.ActionNode, name string, f func([]any) (string, error),
 			return "", false
 		}
 	}
-	s, err := f(args)
+	s, err := safely(f, args)
 	if err != nil {
 		return "", false // it fails again on the page, which reports it
 	}
 	return escape(s)
+}
+
+// safely is f(args), with a panic of f as its error: Fold runs while the
+// theme loads, where a panic would end the build, and the call left to
+// run on the page has its panic turned into an error there by
+// text/template, at its place in the template.
+func safely(f func([]any) (string, error), args []any) (s string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	return f(args)
 }
 
 // foldEscapers are the escapers whose output Fold can compute, by the name

@@ -140,3 +140,28 @@ func loadWith(t *testing.T, layouts map[string]string, funcs template.FuncMap) *
 	}
 	return th
 }
+
+// A function that panics for some constant arguments does not end the
+// load: the call is left to the page, where text/template makes the panic
+// an error at the call.
+func TestFoldPanickingFunction(t *testing.T) {
+	layouts := map[string]string{
+		"article.html": `{{ define "main" }}<p>{{ T "k" }}</p><p>{{ T "boom" }}</p>{{ end }}`,
+	}
+	fold := func(args []any) (string, error) {
+		if args[0] == "boom" {
+			var a []int
+			_ = a[len(args)-2] // index out of range
+		}
+		return "words", nil
+	}
+	funcs := maps.Clone(theme.FakeFuncs())
+	funcs["T"] = func(key string, args ...any) (string, error) { return fold(append([]any{key}, args...)) }
+	th := loadWith(t, layouts, funcs)
+	th.Fold("T", fold)
+	var b strings.Builder
+	err := th.Execute(&b, "article", fixture(true)["article"])
+	if err == nil || !strings.Contains(err.Error(), "index out of range") {
+		t.Errorf("the panicking call: got %v", err)
+	}
+}
