@@ -197,15 +197,37 @@ func (c *Catalog) warnNearMisses(known map[string]bool, list *diag.List) {
 		names = append(names, k)
 	}
 	slices.Sort(names)
-	for key, e := range c.entries {
-		if known[key] || reserved(key) {
-			continue
+	var unknown []string
+	for key := range c.entries {
+		if !known[key] && !reserved(key) {
+			unknown = append(unknown, key)
 		}
+	}
+	slices.Sort(unknown)
+	// Each comparison is an edit distance: a site's own thousands of keys
+	// are compared with the first of them only, and a file of misspellings
+	// gets its first few warnings, not one a key.
+	if limit := maxComparisons / max(len(names), 1); len(unknown) > limit {
+		unknown = unknown[:limit]
+	}
+	warned := 0
+	for _, key := range unknown {
+		e := c.entries[key]
 		if near := yamlpos.Suggest(key, names); near != "" && c.entries[near].where.Path != e.where.Path {
 			list.Warnf(e.where, "key %q is in no theme's %s.yaml, so no template asks for it: did you mean %q?", key, Fallback, near)
+			if warned++; warned == maxNearMisses {
+				return
+			}
 		}
 	}
 }
+
+// maxNearMisses bounds the warnings of warnNearMisses, and maxComparisons
+// the edit distances it computes.
+const (
+	maxNearMisses  = 20
+	maxComparisons = 200_000
+)
 
 // reserved reports whether key holds no words but a pattern of dates or
 // amounts, or the month names.
