@@ -20,6 +20,10 @@
 package cards
 
 import (
+	"image"
+	"image/png"
+	"sync"
+
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
@@ -68,10 +72,31 @@ func Sum(c Card) [sha256.Size]byte {
 	return sha256.Sum256([]byte("byline social card " + Version + "\x00" + c.Title + "\x00" + c.Site + "\x00" + c.Label))
 }
 
-// Painter draws cards with the Go fonts, parsed once.
+// Painter draws cards with the Go fonts, parsed once. It keeps the
+// buffers of finished drawings for the next (a card is 3 MB of pixels
+// drawn, and the encoder's compressor 1 MB more): a build draws thousands.
 type Painter struct {
 	bold, medium *sfnt.Font
+	canvases     sync.Pool // *canvas
+	encoders     encoderPool
 }
+
+// canvas is the pixels of one drawing: in full colour, then in the card's
+// palette.
+type canvas struct {
+	rgba *image.RGBA
+	pal  *image.Paletted
+}
+
+// encoderPool keeps the PNG encoder's buffers between drawings.
+type encoderPool struct{ p sync.Pool }
+
+func (e *encoderPool) Get() *png.EncoderBuffer {
+	b, _ := e.p.Get().(*png.EncoderBuffer)
+	return b
+}
+
+func (e *encoderPool) Put(b *png.EncoderBuffer) { e.p.Put(b) }
 
 // New parses the fonts.
 func New() (*Painter, error) {

@@ -72,7 +72,12 @@ func (p *Painter) Draw(c Card) ([]byte, error) {
 	c = c.normal()
 	bold := &faces{font: p.bold, by: map[int]font.Face{}}
 	medium := &faces{font: p.medium, by: map[int]font.Face{}}
-	m := image.NewRGBA(image.Rect(0, 0, Width, Height))
+	cv, _ := p.canvases.Get().(*canvas)
+	if cv == nil {
+		cv = &canvas{rgba: image.NewRGBA(image.Rect(0, 0, Width, Height)), pal: image.NewPaletted(image.Rect(0, 0, Width, Height), palette())}
+	}
+	defer p.canvases.Put(cv)
+	m := cv.rgba
 	fill(m, m.Bounds(), background)
 	fill(m, image.Rect(0, 0, bar, Height), accent)
 
@@ -92,8 +97,8 @@ func (p *Painter) Draw(c Card) ([]byte, error) {
 		return nil, err
 	}
 	var out bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&out, paletted(m)); err != nil {
+	enc := png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &p.encoders}
+	if err := enc.Encode(&out, paletted(m, cv.pal)); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil

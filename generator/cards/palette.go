@@ -52,9 +52,9 @@ func inkAt(x, y int) int {
 // palette, reading how much ink covers each pixel from its colour. A PNG
 // of a palette is a quarter of the bytes to compress, and is not
 // filtered: the encoder's filters took half of its time.
-func paletted(m *image.RGBA) *image.Paletted {
+func paletted(m *image.RGBA, out *image.Paletted) *image.Paletted {
 	b := m.Bounds()
-	out := image.NewPaletted(b, palette())
+	clear(out.Pix) // the background, index 0
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		row := m.Pix[m.PixOffset(b.Min.X, y):]
 		for x := b.Min.X; x < b.Max.X; x++ {

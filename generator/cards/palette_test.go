@@ -28,7 +28,9 @@ func TestPaletted(t *testing.T) {
 				i = 1 + k*levels + l - 1
 			}
 			m.Set(p.X, p.Y, pal[i])
-			if got := paletted(m).ColorIndexAt(p.X, p.Y); int(got) != i {
+			out := image.NewPaletted(m.Bounds(), pal)
+			out.Pix[0] = 7 // a reused image's old pixel
+			if got := paletted(m, out).ColorIndexAt(p.X, p.Y); int(got) != i {
 				t.Errorf("ink %d, shade %d: index %d, want %d", k, l, got, i)
 			}
 		}
