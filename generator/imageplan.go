@@ -105,6 +105,11 @@ func (pl *imagePlan) add(fsys fs.FS, name, shown, file, by string) (*imageSource
 	if len(widths) == 0 {
 		return nil, size
 	}
+	if need := imaging.Scratch(info, widths); need > imaging.MaxScratch {
+		pl.list.Warnf(diag.Pos{Path: shown}, "not resized, and served as it is, in %s: at %d×%d pixels, its copy %d pixels wide would take %d MB to scale, more than the %d MB Byline allows: crop it, or make it narrower than that width",
+			shownIn(by), info.W, info.H, widths[len(widths)-1], need>>20, imaging.MaxScratch>>20)
+		return nil, size
+	}
 	src := &imageSource{fsys: fsys, name: name, shown: shown, file: file, shownBy: by, info: info, widths: widths}
 	src.key = pl.params.KeyOf(info, widths)
 	for _, w := range widths {

@@ -344,3 +344,46 @@ func TestResponsiveImagesEscapeSizes(t *testing.T) {
 		}
 	}
 }
+
+// An image so tall and narrow that scaling it would take gigabytes (the
+// scaler keeps 32 bytes a pixel of the copy's width by the image's
+// height) is served as it is, with a warning, not resized.
+func TestTallImageNotResized(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	tall := image.NewPaletted(image.Rect(0, 0, 481, 40_000), color.Palette{color.White, color.Black})
+	var b bytes.Buffer
+	if err := png.Encode(&b, tall); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{
+		"config.yaml":            []byte("title: Tall\nimages:\n  widths: [480]\n"),
+		"articles/a.md":          []byte("---\ntitle: A\ndate: 2026-01-05\n---\n![A ribbon](/images/tall.png)\n"),
+		"static/images/tall.png": b.Bytes(),
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Build(context.Background(), Options{SiteDir: dir, ThemesDir: "../themes", Now: goldenNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warned bool
+	for _, w := range res.Warnings {
+		msg := w.Error()
+		warned = warned || strings.Contains(msg, "site/static/images/tall.png: warning: not resized, and served as it is, in ") &&
+			strings.Contains(msg, "site/articles/a.md: at 481×40000 pixels, its copy 480 pixels wide would take 585 MB to scale")
+	}
+	if !warned {
+		t.Errorf("no warning: %v", res.Warnings)
+	}
+	for name, data := range fileMap(res) {
+		if copyName.MatchString(name) || strings.Contains(string(data), "srcset") {
+			t.Errorf("%s: a copy or a srcset", name)
+		}
+	}
+}

@@ -37,6 +37,28 @@ import (
 // 400 MB. A 61-megapixel camera's photos are below it.
 const MaxPixels = 100_000_000
 
+// MaxScratch bounds the memory the scaler takes for one copy: it keeps 32
+// bytes for each pixel of the copy's width by its source's height, which
+// for a tall, narrow image can be gigabytes (a 481×200,000 PNG's copy 480
+// wide: 3 GB). Photos and charts need a few tens of MB.
+const MaxScratch = 512 << 20
+
+// Scratch returns the most memory, in bytes, the scaler takes for a copy
+// of the image info at widths (ascending): for the widest, scaled from the
+// source halved as Resize halves it. Each narrower copy is scaled from the
+// next wider one, and takes less.
+func Scratch(info Info, widths []int) int64 {
+	if len(widths) == 0 {
+		return 0
+	}
+	w := widths[len(widths)-1]
+	sw, sh := info.W, info.H
+	for sw >= 2*w {
+		sw, sh = sw/2, max(1, sh/2)
+	}
+	return int64(w) * int64(sh) * 32
+}
+
 // Format names the formats that get copies.
 const (
 	JPEG = "jpeg"

@@ -293,3 +293,30 @@ func TestPalettedPNGStaysSmall(t *testing.T) {
 		}
 	}
 }
+
+// The scaler's memory for a copy: small for photos, large for a tall,
+// narrow image whose copy is nearly as wide as it.
+func TestScratch(t *testing.T) {
+	for _, tc := range []struct {
+		w, h   int
+		widths []int
+		want   int64
+	}{
+		{4000, 3000, []int{480, 800, 1200}, 1200 * 1500 * 32}, // halved once
+		{3000, 2000, []int{480, 800, 1200}, 1200 * 1000 * 32}, // halved once
+		{2000, 1500, []int{480, 800, 1200}, 1200 * 1500 * 32}, // 2000 < 2×1200: not halved
+		{481, 200_000, []int{480}, 480 * 200_000 * 32},
+		{10_000, 10_000, []int{1200}, 1200 * 1250 * 32}, // halved three times
+		{100, 100, nil, 0},
+	} {
+		if got := Scratch(Info{W: tc.w, H: tc.h}, tc.widths); got != tc.want {
+			t.Errorf("%d×%d at %v: %d, want %d", tc.w, tc.h, tc.widths, got, tc.want)
+		}
+	}
+	if Scratch(Info{W: 481, H: 200_000}, []int{480}) <= MaxScratch {
+		t.Error("a 481×200,000 image is within MaxScratch")
+	}
+	if Scratch(Info{W: 12_000, H: 8_000}, []int{480, 800, 1200}) > MaxScratch/4 {
+		t.Error("a 96-megapixel photo is near MaxScratch")
+	}
+}
