@@ -60,7 +60,7 @@ Hi.
 		`site/articles/x.md:5:5: alias "/old/%2e%2e/x/": it decodes to "/old/../x/": an alias may not contain ".."`,
 		`site/articles/x.md:6:5: alias "/old/%2E/y/": it decodes to "/old/./y/": an alias may not have a folder named "."`,
 		`site/articles/x.md:7:5: alias "/a%2Fb/": it decodes to "/a/b/": a server reads %2F as "/", so no folder is named with one: write "/" or leave it out`,
-		`site/articles/x.md:8:5: alias "/a%20b/": it decodes to "/a b/": write a site path such as /old/path/, without a host, query, fragment, spaces or backslashes`,
+		`site/articles/x.md:8:5: alias "/a%20b/": it decodes to "/a b/": write a site path such as /old/path/, without a host, query, fragment, spaces, control characters or backslashes`,
 		`site/articles/x.md:9:5: alias "/c%zz/": a % must start a percent-encoded byte such as %C3%A9; write %25 for a % itself`,
 	}
 	if got := strings.TrimSpace(out["errors"]); got != strings.Join(want, "\n") {

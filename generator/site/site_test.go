@@ -172,6 +172,9 @@ func TestCleanAlias(t *testing.T) {
 		"../x":                 "error",
 		"https://example.com/": "error",
 		"/a b/":                "error",
+		"/a\tb/":               "error",
+		"/a\u00a0b/":           "error",
+		"/a\x7fb/":             "error",
 		"/x?y":                 "error",
 		// Decoded, as a server decodes a request: the same rules.
 		"/caf%C3%A9/":     "/caf%C3%A9/",

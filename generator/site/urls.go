@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/byline/byline/generator/config"
 	"github.com/byline/byline/generator/content"
@@ -246,8 +247,8 @@ func CleanAlias(raw string) (string, error) {
 // aliasPathProblem says what keeps p, an alias as written or decoded, from
 // being a plain site path, or nil.
 func aliasPathProblem(p string) error {
-	if strings.ContainsAny(p, "\\?#\x00 ") || strings.Contains(p, "://") {
-		return fmt.Errorf("write a site path such as /old/path/, without a host, query, fragment, spaces or backslashes")
+	if strings.ContainsAny(p, "\\?#") || strings.ContainsFunc(p, unicode.IsSpace) || strings.ContainsFunc(p, unicode.IsControl) || strings.Contains(p, "://") {
+		return fmt.Errorf("write a site path such as /old/path/, without a host, query, fragment, spaces, control characters or backslashes")
 	}
 	if slices.Contains(strings.Split(p, "/"), "..") {
 		return fmt.Errorf("an alias may not contain \"..\"")
