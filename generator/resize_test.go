@@ -44,15 +44,7 @@ func writeImageSite(t *testing.T, config string) string {
 		"pages/team/index.md":               []byte("---\ntitle: The team\nimage: crew.jpg\nimage_alt: The crew\n---\nWho we are.\n"),
 		"pages/team/crew.jpg":               testJPEG(t, 900, 600),
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	return dir
 }
 
@@ -355,19 +347,11 @@ func TestTallImageNotResized(t *testing.T) {
 	if err := png.Encode(&b, tall); err != nil {
 		t.Fatal(err)
 	}
-	for name, data := range map[string][]byte{
+	writeFiles(t, dir, map[string][]byte{
 		"config.yaml":            []byte("title: Tall\nimages:\n  widths: [480]\n"),
 		"articles/a.md":          []byte("---\ntitle: A\ndate: 2026-01-05\n---\n![A ribbon](/images/tall.png)\n"),
 		"static/images/tall.png": b.Bytes(),
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	res, err := Build(context.Background(), Options{SiteDir: dir, ThemesDir: "../themes", Now: goldenNow})
 	if err != nil {
 		t.Fatal(err)
@@ -384,6 +368,20 @@ func TestTallImageNotResized(t *testing.T) {
 	for name, data := range fileMap(res) {
 		if copyName.MatchString(name) || strings.Contains(string(data), "srcset") {
 			t.Errorf("%s: a copy or a srcset", name)
+		}
+	}
+}
+
+// writeFiles writes files, by slash-separated path, into dir.
+func writeFiles(t *testing.T, dir string, files map[string][]byte) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"image/png"
 	"maps"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -32,15 +31,7 @@ func writeCardSite(t *testing.T, config string) string {
 		"articles/japanese.md":     []byte("---\ntitle: エンジニアの年収\nslug: japanese\ndate: 2026-01-08\n---\nBody.\n"),
 		"static/images/office.png": testPNG(t, 1200, 630),
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	return dir
 }
 
