@@ -467,7 +467,7 @@ func i18nSources(sources []theme.Source, siteFS fs.FS, root string) []i18n.Sourc
 	var out []i18n.Source
 	if fi, err := fs.Stat(siteFS, "i18n"); err == nil && fi.IsDir() {
 		sub, _ := fs.Sub(siteFS, "i18n")
-		out = append(out, i18n.Source{FS: sub, Prefix: root + "/i18n"})
+		out = append(out, i18n.Source{FS: sub, Prefix: root + "/i18n", Site: true})
 	}
 	for _, s := range sources {
 		if s.I18n != nil {

@@ -96,3 +96,30 @@ func TestTranslationErrors(t *testing.T) {
 		})
 	}
 }
+
+// A site in English that misspells a key in site/i18n/en.yaml is warned,
+// as one in German is for its de.yaml: the theme would go on showing its
+// own word without a word said.
+func TestEnglishSiteMisspeltKey(t *testing.T) {
+	files := buildFiles(t, `
+-- site/config.yaml --
+title: Careers
+-- site/i18n/en.yaml --
+relatd_articles: Read next
+-- site/authors/ada.md --
+---
+name: Ada
+---
+-- site/articles/a.md --
+---
+title: A
+date: 2026-03-04
+author: ada
+---
+Text.
+`)
+	if w := files["warnings"]; !strings.Contains(w, `site/i18n/en.yaml:1:1: warning: key "relatd_articles" is in no theme's en.yaml`) ||
+		!strings.Contains(w, `did you mean "related_articles"?`) {
+		t.Errorf("warnings: %s", w)
+	}
+}

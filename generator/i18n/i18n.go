@@ -44,6 +44,10 @@ import (
 type Source struct {
 	FS     fs.FS  // rooted at the folder
 	Prefix string // the folder as shown in messages, e.g. "site/i18n"
+	// Site is set for the site's own folder, site/i18n, whose en.yaml, on
+	// a site in English, holds the site's words, not a theme's: a key
+	// there spelt nearly as a theme's is misspelt (see Load).
+	Site bool
 }
 
 // Catalog holds the words of one language, resolved across the sources.
@@ -80,8 +84,15 @@ func Load(sources []Source, lang string, langPos diag.Pos, list *diag.List) *Cat
 	}
 	c.lang = tag
 	chain := languageChain(lang)
-	own := map[string]bool{}     // keys the language itself gives
-	english := map[string]bool{} // keys an English file gives
+	own := map[string]bool{} // keys the language itself gives
+	// englishKeys are the keys an English file gives: a theme's, and on a
+	// site in another language the site's en.yaml, where it gives the
+	// English of its own keys. On a site in English, the site's en.yaml
+	// is its language's file, and a key there that no theme has, spelt
+	// nearly as one of theirs, is as misspelt as in a de.yaml.
+	englishKeys := map[string]bool{}
+	base, _ := tag.Base()
+	english := base.String() == Fallback
 	for i, name := range append(chain, Fallback) {
 		isFallback := i == len(chain)
 		for _, src := range sources {
@@ -96,8 +107,8 @@ func Load(sources []Source, lang string, langPos diag.Pos, list *diag.List) *Cat
 				continue
 			}
 			for key, e := range parseFile(data, where, list) {
-				if isFallback {
-					english[key] = true
+				if isFallback && !(src.Site && english) {
+					englishKeys[key] = true
 				}
 				if _, ok := c.entries[key]; ok {
 					continue
@@ -113,10 +124,10 @@ func Load(sources []Source, lang string, langPos diag.Pos, list *diag.List) *Cat
 		warnOtherFormats(src, list)
 	}
 	c.dates(list)
-	if base, _ := tag.Base(); base.String() != Fallback {
+	if !english {
 		c.warnMissing(own, chain[0], sources, langPos, list)
 	}
-	c.warnNearMisses(english, list)
+	c.warnNearMisses(englishKeys, list)
 	return c
 }
 

@@ -23,7 +23,7 @@ func load(t *testing.T, lang string, site, theme map[string]string) (*Catalog, *
 		}
 		return fsys
 	}
-	c := Load([]Source{{FS: mk(site), Prefix: "site/i18n"}, {FS: mk(theme), Prefix: "themes/x/i18n"}}, lang,
+	c := Load([]Source{{FS: mk(site), Prefix: "site/i18n", Site: true}, {FS: mk(theme), Prefix: "themes/x/i18n"}}, lang,
 		diag.Pos{Path: "site/config.yaml", Line: 3, Col: 11}, &list)
 	return c, &list
 }
@@ -331,5 +331,22 @@ func TestNearMissesBounded(t *testing.T) {
 	}
 	if ws != maxNearMisses {
 		t.Errorf("%d near-miss warnings, want %d", ws, maxNearMisses)
+	}
+}
+
+// On a site in English, the site's en.yaml is the file a misspelt key is
+// in: it warns as a de.yaml does, while a key of the site's own, near no
+// theme's, and one the site overrides, do not.
+func TestNearMissWarnsEnglish(t *testing.T) {
+	for _, lang := range []string{"en", "en-GB"} {
+		c, list := load(t, lang, map[string]string{"en.yaml": "updatd: Last changed\nsite_only: Own\nmin_read: \"{count} minutes\"\n"}, themeWords)
+		ws := list.Warnings()
+		want := `site/i18n/en.yaml:1:1: warning: key "updatd" is in no theme's en.yaml, so no template asks for it: did you mean "updated"?`
+		if len(ws) != 1 || ws[0].Error() != want {
+			t.Errorf("%s: got %v\nwant %s", lang, ws, want)
+		}
+		if got, _ := c.T("min_read", 2); got != "2 minutes" {
+			t.Errorf("%s: min_read = %q", lang, got)
+		}
 	}
 }
