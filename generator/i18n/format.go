@@ -209,8 +209,9 @@ func checkPlaceholders(s string) string {
 	return ""
 }
 
-// dates reads date_format and months, and the patterns of amounts.
-func (c *Catalog) dates(list *diag.List) {
+// patterns reads the keys that hold no words: date_format and months for
+// Date, thousands_separator and money_format for Money.
+func (c *Catalog) patterns(list *diag.List) {
 	c.months = [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 	if e := c.entries["months"]; e != nil && e.list != nil {
 		copy(c.months[:], e.list)

@@ -123,7 +123,7 @@ func Load(sources []Source, lang string, langPos diag.Pos, list *diag.List) *Cat
 	for _, src := range sources {
 		warnOtherFormats(src, list)
 	}
-	c.dates(list)
+	c.patterns(list)
 	if !english {
 		c.warnMissing(own, chain[0], sources, langPos, list)
 	}

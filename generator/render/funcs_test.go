@@ -4,13 +4,11 @@ import (
 	"math"
 	"testing"
 
-	"github.com/byline/byline/generator/diag"
 	"github.com/byline/byline/generator/i18n"
-	"github.com/byline/byline/generator/theme"
 )
 
 func TestMoney(t *testing.T) {
-	en := i18n.Load([]i18n.Source{{FS: theme.Builtin().I18n, Prefix: "themes/default/i18n"}}, "en", diag.Pos{}, &diag.List{})
+	en := i18n.Builtin("en")
 	for _, tc := range []struct {
 		amount   any
 		currency string

@@ -134,7 +134,7 @@ type job struct {
 // lists every output file.
 func New(s *site.Site, opts Options, list *diag.List) *Renderer {
 	if opts.Words == nil {
-		opts.Words = i18n.Load([]i18n.Source{{FS: theme.Builtin().I18n, Prefix: "themes/default/i18n"}}, s.Config.Language, diag.Pos{}, &diag.List{})
+		opts.Words = i18n.Builtin(s.Config.Language)
 	}
 	r := &Renderer{site: s, opts: opts, base: basePath(s.BaseURL), timeout: cmp.Or(opts.PageTimeout, PageTimeout)}
 	r.words = r.wordsOf(list)

@@ -20,7 +20,7 @@ import (
 // arguments vary from page to page to run.
 func TestFoldChangesNothing(t *testing.T) {
 	for _, lang := range []string{"en", "de"} {
-		words := i18n.Load([]i18n.Source{{FS: theme.Builtin().I18n, Prefix: "themes/default/i18n"}}, lang, diag.Pos{}, &diag.List{})
+		words := i18n.Builtin(lang)
 		var (
 			calls atomic.Int64
 			mu    sync.Mutex
@@ -85,7 +85,7 @@ func TestFoldOnlyTextAndAttributes(t *testing.T) {
 		"article.html": `{{ define "main" }}<p>{{ T "k" }}</p><a href="/x?q={{ T "k" }}" title="{{ T "k" }}">{{ T "k" }}</a>` +
 			`<script>var k = {{ T "k" }};</script>{{ len (T "k") }}{{ $v := T "k" }}{{ $v }}{{ T "nope" }}{{ end }}`,
 	}
-	words := i18n.Load([]i18n.Source{{FS: theme.Builtin().I18n, Prefix: "themes/default/i18n"}}, "en", diag.Pos{}, &diag.List{})
+	words := i18n.Builtin("en")
 	var calls atomic.Int64
 	fold := func(args []any) (string, error) {
 		switch args[0] {
