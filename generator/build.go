@@ -50,6 +50,11 @@ type Options struct {
 	// ImageCache, when set, lets successive builds reuse the resized
 	// copies of images that config.yaml's images asks for (watch, serve).
 	ImageCache *imaging.Cache
+	// Earlier, when set, is the output folder of an earlier build (the
+	// one this build's files go to): the resized copies and social cards
+	// it holds, stamped as this build would make them, are read back
+	// instead of made again.
+	Earlier string
 	// KeepGoing renders the site despite errors in its content: pages with
 	// errors are left out, and the errors come back in Result.Errors instead
 	// of failing the build (check uses it to report everything in one run).
@@ -80,6 +85,9 @@ type Result struct {
 	// Errors are the content errors a KeepGoing build went past.
 	Errors []*diag.Diagnostic
 	Site   *site.Site
+	// Reused counts the resized copies and social cards read back from
+	// Options.Earlier instead of made.
+	Reused int
 }
 
 // Build runs the pipeline. Its error is a diag.ErrorList when the site has
@@ -109,6 +117,7 @@ type Prepared struct {
 	load   content.Options // as given to content.Load
 	images *imagePlan      // nil unless config.yaml asks for resized images
 	cards  bool            // config.yaml asks for social cards
+	prev   *earlier        // Options.Earlier
 }
 
 // Prepare loads, parses and assembles the site and parses its templates.
@@ -168,7 +177,8 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 
 	// Assemble.
 	cache := buildCache(cfg, opts.ImageCache)
-	plan := newImagePlan(cfg.Images, cache)
+	prev := newEarlier(opts.Earlier)
+	plan := newImagePlan(cfg.Images, cache, prev)
 	images := newImageSizes(siteFS, root, c, staticOf(sources), plan)
 	s := site.Assemble(cfg, c, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Image: images.image, ListTitles: listTitles(words)}, &list)
 	var resized []render.Resized
@@ -180,7 +190,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 	}
 	var cards []render.Card
 	if cfg.SocialCards {
-		cards = socialCards(s, cache, &list)
+		cards = socialCards(s, cache, prev, &list)
 	}
 
 	// Assets, then the templates' functions.
@@ -212,7 +222,7 @@ func Prepare(ctx context.Context, opts Options) (*Prepared, error) {
 			return nil, err
 		}
 	}
-	p := &Prepared{Site: s, Warnings: list.Warnings(), renderer: r, theme: th, siteFS: siteFS, load: load, images: plan, cards: cfg.SocialCards}
+	p := &Prepared{Site: s, Warnings: list.Warnings(), renderer: r, theme: th, siteFS: siteFS, load: load, images: plan, cards: cfg.SocialCards, prev: prev}
 	if err, ok := list.Err().(diag.ErrorList); ok {
 		p.Errors = err
 	}
@@ -255,6 +265,7 @@ func (p *Prepared) Render(ctx context.Context) (*Result, error) {
 	}
 	res := p.result()
 	res.Files = files
+	res.Reused = p.prev.count()
 	for _, f := range files {
 		res.count(f)
 	}
@@ -290,6 +301,7 @@ func (p *Prepared) Stream(ctx context.Context, emit func(render.File) error) (*R
 	if err := list.Err(); err != nil {
 		return nil, err
 	}
+	res.Reused = p.prev.count()
 	return res, nil
 }
 

@@ -35,6 +35,7 @@ type imagePlan struct {
 	params imaging.Params
 	sizes  string // the sizes attribute, as written
 	cache  *imaging.Cache
+	prev   *earlier // an earlier build's output, to read copies back from
 	mu     sync.Mutex
 	byFile map[string]*imageSource  // by the path Page.Images gives
 	heroes map[string]render.Srcset // an article's image, as a site path → its srcset and sizes
@@ -56,12 +57,16 @@ type imageSource struct {
 	key     imaging.Key
 	widths  []int    // of its copies, narrowest first
 	names   []string // the copies' file names, by widths
+	// at are where the copies are written (the first place of each, by
+	// widths), once the plan is sealed.
+	at []string
 }
 
 // newImagePlan returns the plan of a build whose config is cfg, or nil
 // when the config asks for no copies. cache is the build's (see
-// buildCache): not nil when cfg asks for copies.
-func newImagePlan(cfg config.Images, cache *imaging.Cache) *imagePlan {
+// buildCache): not nil when cfg asks for copies. Copies prev holds are
+// read back from it instead of made.
+func newImagePlan(cfg config.Images, cache *imaging.Cache, prev *earlier) *imagePlan {
 	if !cfg.On() {
 		return nil
 	}
@@ -69,6 +74,7 @@ func newImagePlan(cfg config.Images, cache *imaging.Cache) *imagePlan {
 		params: imaging.NewParams(cfg.Widths, cfg.Quality()),
 		sizes:  cfg.Sizes(),
 		cache:  cache,
+		prev:   prev,
 		byFile: map[string]*imageSource{},
 		heroes: map[string]render.Srcset{},
 		failed: map[imaging.Key]error{},
@@ -235,7 +241,14 @@ func (pl *imagePlan) resized(s *site.Site) []render.Resized {
 			if i < 0 {
 				continue
 			}
-			for _, p := range pl.outPaths(s, src, src.names[i]) {
+			at := pl.outPaths(s, src, src.names[i])
+			if src.at == nil {
+				src.at = make([]string, len(src.widths))
+			}
+			if len(at) > 0 {
+				src.at[i] = at[0]
+			}
+			for _, p := range at {
 				out = append(out, render.Resized{Path: p, Source: diag.Pos{Path: src.shown}, Make: pl.maker(src, i)})
 			}
 		}
@@ -290,6 +303,9 @@ func (pl *imagePlan) copies(src *imageSource) ([][]byte, error) {
 		return nil, err
 	}
 	copies, err := pl.cache.Copies(src.key, func() ([][]byte, error) {
+		if copies := pl.reread(src); copies != nil {
+			return copies, nil
+		}
 		data, err := fs.ReadFile(src.fsys, src.name)
 		if err != nil {
 			return nil, err
@@ -297,7 +313,13 @@ func (pl *imagePlan) copies(src *imageSource) ([][]byte, error) {
 		if sha256.Sum256(data) != src.info.Sum {
 			return nil, errors.New("the file changed while the site was built: build again")
 		}
-		return imaging.Resize(data, src.info, src.widths, pl.params.Quality)
+		copies, err := imaging.Resize(data, src.info, src.widths, pl.params.Quality)
+		for i := range copies {
+			if err == nil {
+				copies[i], err = imaging.Stamp(copies[i], imaging.CopyID(src.key, src.widths[i]))
+			}
+		}
+		return copies, err
 	})
 	if err != nil {
 		pl.mu.Lock()
@@ -309,6 +331,25 @@ func (pl *imagePlan) copies(src *imageSource) ([][]byte, error) {
 		return nil, fmt.Errorf("%d copies for %d widths", len(copies), len(src.widths))
 	}
 	return copies, nil
+}
+
+// reread returns the copies of src that an earlier build wrote where
+// this one writes them, or nil unless it finds them all.
+func (pl *imagePlan) reread(src *imageSource) [][]byte {
+	if pl.prev == nil || len(src.at) != len(src.widths) {
+		return nil
+	}
+	copies := make([][]byte, len(src.widths))
+	for i, w := range src.widths {
+		if src.at[i] == "" {
+			return nil
+		}
+		if copies[i] = pl.prev.read(src.at[i], imaging.CopyID(src.key, w)); copies[i] == nil {
+			return nil
+		}
+	}
+	pl.prev.took(len(copies))
+	return copies
 }
 
 // grown reports whether an image was planned after the renderer took the

@@ -31,7 +31,10 @@ func buildCache(cfg *config.Config, kept *imaging.Cache) *imaging.Cache {
 // in Japanese or Arabic), when it keeps the site's default. The renderer
 // draws them as jobs beside the pages; a card is kept in cache by a hash
 // of what it shows, so watch and serve draw an unchanged one once.
-func socialCards(s *site.Site, cache *imaging.Cache, list *diag.List) []render.Card {
+//
+// A card that prev, the output of an earlier build, holds is read back
+// from it instead of drawn again.
+func socialCards(s *site.Site, cache *imaging.Cache, prev *earlier, list *diag.List) []render.Card {
 	p, err := cards.New()
 	if err != nil {
 		list.Errorf(s.Config.Pos["social_cards"], "social_cards: cannot read the Go fonts: %v", err)
@@ -48,10 +51,9 @@ func socialCards(s *site.Site, cache *imaging.Cache, list *diag.List) []render.C
 		}
 		key := imaging.Key(cards.Sum(c))
 		cache.Touch(key)
-		out = append(out, render.Card{Article: a, Name: cards.Name(c), Make: func(list *diag.List) []byte {
+		out = append(out, render.Card{Article: a, Name: cards.Name(c), Make: func(at string, list *diag.List) []byte {
 			data, err := cache.Copies(key, func() ([][]byte, error) {
-				png, err := p.Draw(c)
-				return [][]byte{png}, err
+				return drawCard(p, c, at, prev)
 			})
 			if err != nil || len(data) != 1 {
 				list.Errorf(diag.Pos{Path: a.File}, "cannot draw the social card of this article: %v", err)
@@ -61,6 +63,22 @@ func socialCards(s *site.Site, cache *imaging.Cache, list *diag.List) []render.C
 		}})
 	}
 	return out
+}
+
+// drawCard returns the stamped PNG of c, read from prev at the path at
+// when an earlier build wrote it there, else drawn.
+func drawCard(p *cards.Painter, c cards.Card, at string, prev *earlier) ([][]byte, error) {
+	id := imaging.ID(cards.Sum(c))
+	if data := prev.read(at, id); data != nil {
+		prev.took(1)
+		return [][]byte{data}, nil
+	}
+	png, err := p.Draw(c)
+	if err != nil {
+		return nil, err
+	}
+	png, err = imaging.Stamp(png, id)
+	return [][]byte{png}, err
 }
 
 // label is what a card shows below the title: the category, else the

@@ -69,7 +69,9 @@ func (a *App) buildOnce(ctx context.Context, f buildFlags) error {
 		setMemoryGoal(f.site)
 	}
 	stop := startProgress(a.Stderr, a.IsTerminal && !f.quiet, filepath.ToSlash(f.site))
-	res, err := a.buildAndPublish(ctx, f.options(), f)
+	opts := f.options()
+	opts.Earlier = f.out // copies and cards made before are read back
+	res, err := a.buildAndPublish(ctx, opts, f)
 	stop()
 	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 		// Only a build stopped before it published: an error while

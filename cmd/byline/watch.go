@@ -32,6 +32,7 @@ func (a *App) watch(ctx context.Context, f buildFlags) error {
 	opts := f.options()
 	opts.Cache = content.NewWatchedCache()
 	opts.ImageCache = imaging.NewCache()
+	opts.Earlier = f.out // for the first build: later ones have the cache
 	r := &rebuilder{app: a, flags: f, opts: opts}
 	wake := r.build(ctx, watch.Batch{Rescan: true})
 	if !f.quiet {

@@ -33,21 +33,27 @@ func cardsDir(tb testing.TB) string {
 
 // BenchmarkCards1k builds the 1k corpus, as `byline build` does: off, as
 // every site builds without social_cards; on, a card drawn for each of
-// its articles (none has an image); and cached, as serve and build
-// --watch build again after an edit, the cards kept from the build before.
+// its articles (none has an image); cached, as serve and build --watch
+// build again after an edit, the cards kept from the build before; and
+// again, as `byline build` builds again into the folder it wrote, the
+// cards read back.
 //
 //	go test ./generator/bench -run '^$' -bench Cards1k -benchtime 3x
 func BenchmarkCards1k(b *testing.B) {
 	dir := cardsDir(b)
 	b.Run("off", func(b *testing.B) {
-		measure(b, 1_000, func() { streamSite(b, dir, "site", nil) })
+		measure(b, 1_000, func() { streamSite(b, dir, "site", nil, "") })
 	})
 	b.Run("on", func(b *testing.B) {
-		measure(b, 1_000, func() { streamSite(b, dir, "cards", nil) })
+		measure(b, 1_000, func() { streamSite(b, dir, "cards", nil, "") })
 	})
 	b.Run("cached", func(b *testing.B) {
 		cache := imaging.NewCache()
-		streamSite(b, dir, "cards", cache)
-		measure(b, 1_000, func() { streamSite(b, dir, "cards", cache) })
+		streamSite(b, dir, "cards", cache, "")
+		measure(b, 1_000, func() { streamSite(b, dir, "cards", cache, "") })
+	})
+	b.Run("again", func(b *testing.B) {
+		out := publishSite(b, dir, "cards")
+		measure(b, 1_000, func() { streamSite(b, dir, "cards", nil, out) })
 	})
 }

@@ -13,7 +13,10 @@
 // every run and machine. GIF and WebP files, and SVG, get no copies.
 //
 // Cache keeps copies across the builds of a watcher or a preview server.
-// Nothing here reads a file system: callers hand over bytes.
+// Stamp writes into a copy (or a drawn card) the ID of what it was made
+// from, and Stamped finds it, so that a build can take back a file an
+// earlier one wrote. Nothing here reads a file system: callers hand over
+// bytes.
 package imaging
 
 import (

@@ -14,8 +14,9 @@ import (
 type Card struct {
 	Article *site.Article
 	Name    string // the file's name, "card.1a2b3c4d.png"
-	// Make returns the card's bytes, reporting to list why it cannot.
-	Make func(list *diag.List) []byte
+	// Make returns the card's bytes, written at path ("articles/x/card.1a2b3c4d.png"),
+	// reporting to list why it cannot.
+	Make func(path string, list *diag.List) []byte
 }
 
 // cardJobs are the jobs of the cards, which start before the pages, as
@@ -27,7 +28,7 @@ func (r *Renderer) cardJobs() ([]job, map[*site.Article]string) {
 		p := path.Join(path.Dir(outPath(c.Article.URL)), c.Name)
 		jobs[i] = job{
 			path: p, origin: diag.Pos{Path: c.Article.File}, card: true,
-			gen: func(list *diag.List) File { return File{Path: p, Data: c.Make(list)} },
+			gen: func(list *diag.List) File { return File{Path: p, Data: c.Make(p, list)} },
 		}
 		u := c.Article.URL
 		if !strings.HasSuffix(u, "/") {
