@@ -42,6 +42,10 @@ func (a *App) serve(ctx context.Context, args []string) error {
 	opts := f.options()
 	url := localURL(ln.Addr())
 	opts.BaseURL = url
+	// Copies and cards that `byline build` made into public/ are read
+	// back from it, never written: the check that renders every page
+	// then need not draw every card again.
+	opts.Earlier = "public"
 	w, err := watch.New(watchRoots(f), watch.Options{Quiet: serve.Pause})
 	if err != nil {
 		ln.Close()
