@@ -3,6 +3,7 @@ package generator
 import (
 	"github.com/byline/byline/generator/cards"
 	"github.com/byline/byline/generator/config"
+	"github.com/byline/byline/generator/content"
 	"github.com/byline/byline/generator/diag"
 	"github.com/byline/byline/generator/imaging"
 	"github.com/byline/byline/generator/render"
@@ -25,12 +26,12 @@ func buildCache(cfg *config.Config, kept *imaging.Cache) *imaging.Cache {
 }
 
 // socialCards plans the drawn social cards of a site whose config.yaml
-// asks for them (social_cards: true): each article without an image of
-// its own gets one showing its title, the site's title and its category,
-// else its section, unless the Go fonts lack a character of them (a title
-// in Japanese or Arabic), when it keeps the site's default. The renderer
-// draws them as jobs beside the pages; a card is kept in cache by a hash
-// of what it shows, so watch and serve draw an unchanged one once.
+// asks for them (social_cards: true): every page a link to which is
+// shared, and which has no image of its own, gets one (see pageCards),
+// unless the Go fonts lack a character of it (a title in Japanese or
+// Arabic), when it keeps none. The renderer draws them as jobs beside the
+// pages; a card is kept in cache by a hash of what it shows, so watch and
+// serve draw an unchanged one once.
 //
 // A card that prev, the output of an earlier build, holds is read back
 // from it instead of drawn again.
@@ -41,26 +42,89 @@ func socialCards(s *site.Site, cache *imaging.Cache, prev *earlier, list *diag.L
 		return nil
 	}
 	var out []render.Card
-	for _, a := range s.Articles {
-		if a.Meta.Image != "" {
-			continue
-		}
-		c := cards.Card{Title: a.Meta.Title, Site: s.Config.Title, Label: label(a)}
+	for _, pc := range pageCards(s) {
+		c := pc.card
 		if !p.Drawable(c) {
 			continue
 		}
 		key := imaging.Key(cards.Sum(c))
 		cache.Touch(key)
-		out = append(out, render.Card{Article: a, Name: cards.Name(c), Make: func(at string, list *diag.List) []byte {
+		origin := pc.origin
+		out = append(out, render.Card{URL: pc.url, Origin: origin, Name: cards.Name(c), Make: func(at string, list *diag.List) []byte {
 			data, err := cache.Copies(key, func() ([][]byte, error) {
 				return drawCard(p, c, at, prev)
 			})
 			if err != nil || len(data) != 1 {
-				list.Errorf(diag.Pos{Path: a.File}, "cannot draw the social card of this article: %v", err)
+				list.Errorf(diag.Pos{Path: origin}, "cannot draw the social card of this page: %v", err)
 				return nil
 			}
 			return data[0]
 		}})
+	}
+	return out
+}
+
+// pageCard is what the card of the page at url shows; origin is the file
+// an error names.
+type pageCard struct {
+	url, origin string
+	card        cards.Card
+}
+
+// pageCards lists the cards of s's pages that have no image of their own,
+// in the order the renderer lists the pages: the home page (the site's
+// description, else its title), the lists of articles, sections, terms
+// and authors (the list's title, its kind below), each author without an
+// avatar (the name, the role below), each article (its title, its
+// category or section below) and each standalone page (its title). The
+// search page and the 404 page, which no one shares, get none.
+func pageCards(s *site.Site) []pageCard {
+	cfg := s.Config
+	var out []pageCard
+	add := func(url string, idx *content.Page, title, label string) {
+		origin := "site/config.yaml"
+		if idx != nil {
+			if idx.Meta.Image != "" {
+				return
+			}
+			origin = idx.File
+		}
+		out = append(out, pageCard{url: url, origin: origin, card: cards.Card{Title: title, Site: cfg.Title, Label: label}})
+	}
+	if cfg.Description != "" {
+		add("/", nil, cfg.Description, "")
+	} else {
+		out = append(out, pageCard{url: "/", origin: "site/config.yaml", card: cards.Card{Title: cfg.Title}})
+	}
+	add("/articles/", s.Lists["articles"], s.ListTitle("articles"), "")
+	for _, sec := range s.Sections {
+		add(sec.URL, sec.Index, sec.Title, s.ListLinkTitle("articles"))
+	}
+	for _, tax := range []struct {
+		name  string
+		terms []*site.Term
+	}{{"tags", s.Tags}, {"categories", s.Categories}, {"series", s.Series}} {
+		if tax.name == "series" && len(tax.terms) == 0 {
+			continue // a site without series has no /series/
+		}
+		add("/"+tax.name+"/", s.Lists[tax.name], s.ListTitle(tax.name), "")
+		for _, t := range tax.terms {
+			add(t.URL, t.Index, t.Title, s.ListLinkTitle(tax.name))
+		}
+	}
+	add("/authors/", s.Lists["authors"], s.ListTitle("authors"), "")
+	for _, a := range s.Authors {
+		if a.Meta.Avatar == "" {
+			out = append(out, pageCard{url: a.URL, origin: a.File, card: cards.Card{Title: a.Meta.Name, Site: cfg.Title, Label: a.Meta.Role}})
+		}
+	}
+	for _, a := range s.Articles {
+		if a.Meta.Image == "" {
+			out = append(out, pageCard{url: a.URL, origin: a.File, card: cards.Card{Title: a.Meta.Title, Site: cfg.Title, Label: label(a)}})
+		}
+	}
+	for _, p := range s.Pages {
+		add(p.URL, p.Page, p.Meta.Title, "")
 	}
 	return out
 }
@@ -81,8 +145,8 @@ func drawCard(p *cards.Painter, c cards.Card, at string, prev *earlier) ([][]byt
 	return [][]byte{png}, err
 }
 
-// label is what a card shows below the title: the category, else the
-// section, else nothing.
+// label is what an article's card shows below the title: the category,
+// else the section, else nothing.
 func label(a *site.Article) string {
 	switch {
 	case a.Category != nil:

@@ -5,12 +5,15 @@ import (
 	"encoding/json"
 	"image/png"
 	"maps"
+	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/byline/byline/generator/cards"
 	"github.com/byline/byline/generator/imaging"
 )
 
@@ -60,8 +63,16 @@ func TestSocialCards(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := cardsOf(files); len(got) != 2 {
-		t.Errorf("cards %q, want one for plain and one for sre", got)
+	var dirs []string
+	for _, c := range cardsOf(files) {
+		dirs = append(dirs, path.Dir(c))
+	}
+	slices.Sort(dirs)
+	// Every page but the search and 404 pages, and the articles with an
+	// image or a title the fonts cannot draw.
+	want := []string{".", "articles", "articles/guides", "articles/plain", "articles/sre", "authors", "categories", "categories/career-paths", "tags"}
+	if !slices.Equal(dirs, want) {
+		t.Errorf("cards in %q, want in %q", dirs, want)
 	}
 	for _, slug := range []string{"plain", "sre"} {
 		page := string(files["articles/"+slug+"/index.html"])
@@ -139,8 +150,8 @@ func TestSocialCardsKept(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if n := cache.Made(); n != 2 {
-		t.Errorf("the cards were drawn %d times in three builds, want 2 (once each)", n)
+	if n := cache.Made(); n != 9 {
+		t.Errorf("the cards were drawn %d times in three builds, want 9 (once each)", n)
 	}
 }
 
@@ -169,4 +180,90 @@ func articleLDImage(t *testing.T, page string) string {
 	}
 	t.Error("no JSON-LD Article")
 	return ""
+}
+
+// TestSocialCardsOfEveryPage: with social cards on, the home page (showing
+// the site's description), the lists and their further pages, an author
+// without an avatar and a standalone page without an image get a card as
+// their og:image; a page, a term or an author with an image of its own
+// keeps it; the search and 404 pages get none; and every card drawn is
+// some page's image.
+func TestSocialCardsOfEveryPage(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	writeFiles(t, dir, map[string][]byte{
+		"config.yaml":            []byte(cardsConfig + "description: Guides to tech careers\npagination:\n  per_page: 1\n"),
+		"articles/one.md":        []byte("---\ntitle: One\ndate: 2026-01-05\nauthor: ana\ntags: [Go]\n---\nBody.\n"),
+		"articles/two.md":        []byte("---\ntitle: Two\ndate: 2026-01-06\nauthor: bo\ntags: [Go, Rust]\n---\nBody.\n"),
+		"authors/ana.md":         []byte("---\nname: Ana Ruiz\nrole: Editor\n---\nBio.\n"),
+		"authors/bo.md":          []byte("---\nname: Bo Lin\navatar: /images/bo.png\n---\nBio.\n"),
+		"tags/rust.md":           []byte("---\ntitle: Rust\nimage: /images/rust.png\nimage_alt: A crab\n---\nText.\n"),
+		"pages/about.md":         []byte("---\ntitle: About us\n---\nWho we are.\n"),
+		"pages/contact.md":       []byte("---\ntitle: Contact\nimage: /images/desk.png\nimage_alt: A desk\n---\nWrite to us.\n"),
+		"static/images/bo.png":   testPNG(t, 200, 200),
+		"static/images/rust.png": testPNG(t, 1200, 630),
+		"static/images/desk.png": testPNG(t, 1200, 630),
+	})
+	files, err := buildImageSite(t, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ogImage := regexp.MustCompile(`<meta property="og:image" content="https://careers\.example\.com/([^"]+)">`)
+	image := func(page string) string {
+		m := ogImage.FindSubmatch(files[page])
+		if m == nil {
+			return ""
+		}
+		return string(m[1])
+	}
+	shown := map[string]bool{}
+	for _, tc := range []struct{ page, want string }{
+		{"index.html", "card"},
+		{"page/2/index.html", "card.html"}, // the home page's card
+		{"articles/index.html", "card"},
+		{"articles/page/2/index.html", "card:articles/index.html"},
+		{"tags/index.html", "card"},
+		{"tags/go/index.html", "card"},
+		{"tags/go/page/2/index.html", "card:tags/go/index.html"},
+		{"tags/rust/index.html", "images/rust.png"},
+		{"authors/index.html", "card"},
+		{"authors/ana/index.html", "card"},
+		{"authors/bo/index.html", "images/bo.png"},
+		{"about/index.html", "card"},
+		{"contact/index.html", "images/desk.png"},
+		{"articles/one/index.html", "card"},
+		{"search/index.html", ""},
+		{"404.html", ""},
+	} {
+		got := image(tc.page)
+		shown[got] = true
+		switch {
+		case tc.want == "card" || tc.want == "card.html":
+			if !cardFile.MatchString(got) || files[got] == nil {
+				t.Errorf("%s: og:image %q, want a card beside it", tc.page, got)
+			}
+			if tc.want == "card.html" && got != image("index.html") {
+				t.Errorf("%s: og:image %q, want the home page's", tc.page, got)
+			}
+		case strings.HasPrefix(tc.want, "card:"):
+			if first := image(strings.TrimPrefix(tc.want, "card:")); got != first || first == "" {
+				t.Errorf("%s: og:image %q, want its first page's, %q", tc.page, got, first)
+			}
+		case got != tc.want:
+			t.Errorf("%s: og:image %q, want %q", tc.page, got, tc.want)
+		}
+	}
+	home := cards.Name(cards.Card{Title: "Guides to tech careers", Site: "Career Stack"})
+	if got := image("index.html"); got != home {
+		t.Errorf("the home page's card is %q, want %q, which shows the description", got, home)
+	}
+	for p := range files {
+		if strings.HasSuffix(p, ".html") {
+			shown[image(p)] = true
+		}
+	}
+	for _, c := range cardsOf(files) {
+		if !shown[c] {
+			t.Errorf("%s is no page's image", c)
+		}
+	}
 }

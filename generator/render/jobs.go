@@ -21,6 +21,7 @@ func (r *Renderer) pageJobs() []job {
 	}
 	add := func(kind string, d *Data) {
 		d = finish(kind, d)
+		r.cardOf(d, d.URL)
 		jobs = append(jobs, job{path: outPath(d.URL), kind: kind, data: func() *Data { return d }})
 	}
 	// The pages of a list, thousands on a large site, get their data when
@@ -35,6 +36,7 @@ func (r *Renderer) pageJobs() []job {
 				fill(d)
 				d.Breadcrumbs = append(d.Breadcrumbs, site.Crumb{Name: crumb, URL: base})
 				d = finish(kind, d)
+				r.cardOf(d, base)
 				if d.JSONLD == nil { // a list of articles, not the home page or an author's
 					d.JSONLD = r.collectionLD(d)
 				}
@@ -118,9 +120,8 @@ func (r *Renderer) articleData(a *site.Article) *Data {
 	}
 	if a.Meta.Image != "" {
 		d.Image = r.abs(a.Meta.Image)
-	} else if u, ok := r.cards[a]; ok {
-		d.Image = r.abs(u)
 	}
+	r.cardOf(d, a.URL)
 	d.Breadcrumbs = []site.Crumb{{Name: r.site.ListLinkTitle("articles"), URL: "/articles/"}}
 	if a.Section != nil {
 		d.Breadcrumbs = append(d.Breadcrumbs, site.Crumb{Name: a.Section.LinkTitle, URL: a.Section.URL})

@@ -76,8 +76,8 @@ type Options struct {
 	// template function; "" for other URLs.
 	Resized []Resized
 	Srcset  func(url string) Srcset
-	// Cards are the drawn social cards of articles without an image of
-	// their own; none unless config.yaml asks for them.
+	// Cards are the drawn social cards of pages without an image of their
+	// own; none unless config.yaml asks for them.
 	Cards []Card
 }
 
@@ -92,8 +92,9 @@ type Renderer struct {
 	jobs   []job
 	words  words
 	index  map[string]int // output path → jobs index
-	// cards maps an article that has a drawn social card to its URL.
-	cards map[*site.Article]string
+	// cards maps the URL of a page that has a drawn social card to the
+	// card's URL.
+	cards map[string]string
 	// entries caches feed entries by *site.Article.
 	entries sync.Map
 	// bufs are File's page buffers, kept grown to the size of a page, as
@@ -143,12 +144,9 @@ func New(s *site.Site, opts Options, list *diag.List) *Renderer {
 	if opts.Minify {
 		r.min = newMinifier()
 	}
-	r.jobs = append(r.pageJobs(), r.machineJobs()...)
-	if len(opts.Cards) > 0 {
-		var cards []job
-		cards, r.cards = r.cardJobs()
-		r.jobs = append(cards, r.jobs...)
-	}
+	var cards []job
+	cards, r.cards = r.cardJobs() // before the pages, which name them
+	r.jobs = append(cards, append(r.pageJobs(), r.machineJobs()...)...)
 	if len(opts.Resized) > 0 {
 		r.jobs = append(r.resizedJobs(), r.jobs...)
 	}
