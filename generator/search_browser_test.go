@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -70,26 +71,34 @@ func TestSearchInBrowser(t *testing.T) {
 }
 
 // searchStatus types query into the search page at url and returns the
-// status line the script writes once it has searched.
+// status line the script writes once it has searched for the whole query.
+// Every status names its query, and only that one will do: on a busy
+// machine the script may search while the keys are still being typed, and
+// the status of "reli" is not that of "reliability engineer".
 func searchStatus(t *testing.T, ctx context.Context, url, query string) string {
 	t.Helper()
-	err := chromedp.Do(ctx,
+	quoted, err := json.Marshal(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const status = `document.getElementById("search-status").textContent`
+	err = chromedp.Do(ctx,
 		chromedp.Navigate(url),
 		chromedp.WaitVisible(`input[type=search]`),
 		chromedp.SendKeys(`input[type=search]`, query),
 	)
 	if err == nil {
-		_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("search-status").textContent !== ""`,
+		_, err = chromedp.Run(ctx, chromedp.Poll[bool](status+`.includes(`+string(quoted)+`)`,
 			chromedp.WithPollingTimeout(10*time.Second)))
 	}
+	got, evalErr := chromedp.Run(ctx, chromedp.Evaluate[string](status))
 	if err != nil {
-		t.Fatalf("%s, %q: %v", url, query, err)
+		t.Fatalf("%s, %q: %v (the status says %q)", url, query, err, got)
 	}
-	status, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("search-status").textContent`))
-	if err != nil {
-		t.Fatal(err)
+	if evalErr != nil {
+		t.Fatal(evalErr)
 	}
-	return status
+	return got
 }
 
 // The search script says what it found in the site's language, with the
