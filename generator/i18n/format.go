@@ -21,7 +21,7 @@ import (
 func (c *Catalog) T(key string, args ...any) (string, error) {
 	e := c.entries[key]
 	if e == nil || e.list != nil {
-		return "", c.unknown(key)
+		return "", c.unknown("T", key)
 	}
 	a, err := named(args)
 	if err != nil {
@@ -34,11 +34,11 @@ func (c *Catalog) T(key string, args ...any) (string, error) {
 	if strings.IndexByte(s, '{') < 0 {
 		return s, nil
 	}
-	return fill(s, a, key, e.where)
+	return fill(s, a, "T", key, e.where)
 }
 
-// unknown is T's error for a key no file gives.
-func (c *Catalog) unknown(key string) error {
+// unknown is the error of fn (T, Tforms) for a key no file gives.
+func (c *Catalog) unknown(fn, key string) error {
 	keys := make([]string, 0, len(c.entries))
 	for k, e := range c.entries {
 		if e.list == nil && !reserved(k) {
@@ -46,7 +46,7 @@ func (c *Catalog) unknown(key string) error {
 		}
 	}
 	slices.Sort(keys)
-	msg := fmt.Sprintf("T: no words for %q in any i18n/%s.yaml", key, Fallback)
+	msg := fmt.Sprintf("%s: no words for %q in any i18n/%s.yaml", fn, key, Fallback)
 	if near := yamlpos.Suggest(key, keys); near != "" {
 		return fmt.Errorf("%s: did you mean %q?", msg, near)
 	}
@@ -96,13 +96,12 @@ func named(list []any) (args, error) {
 	if len(list)%2 != 0 {
 		return args{}, fmt.Errorf("%d arguments after the key: give a count alone, or pairs of a name and a value", len(list))
 	}
-	a := args{pairs: list}
+	a, err := pairs(list)
+	if err != nil {
+		return args{}, err
+	}
 	for i := 0; i < len(list); i += 2 {
-		name, ok := list[i].(string)
-		if !ok {
-			return args{}, fmt.Errorf("argument %d, %v, is not a name: give pairs of a name and a value", i+2, list[i])
-		}
-		if name == "count" {
+		if list[i] == "count" {
 			n, ok := integer(list[i+1])
 			if !ok {
 				return args{}, fmt.Errorf("count %v (%T) is not a whole number", list[i+1], list[i+1])
@@ -111,6 +110,20 @@ func named(list []any) (args, error) {
 		}
 	}
 	return a, nil
+}
+
+// pairs reads arguments that are pairs of a name and a value, each filling
+// the placeholder of its name; "count" among them is text like any other.
+func pairs(list []any) (args, error) {
+	if len(list)%2 != 0 {
+		return args{}, fmt.Errorf("an odd number of arguments after the key (%d): give pairs of a name and a value", len(list))
+	}
+	for i := 0; i < len(list); i += 2 {
+		if _, ok := list[i].(string); !ok {
+			return args{}, fmt.Errorf("argument %d, %v, is not a name: give pairs of a name and a value", i+2, list[i])
+		}
+	}
+	return args{pairs: list}, nil
 }
 
 // value returns the text that fills the placeholder {name}.
@@ -159,8 +172,9 @@ func text(v any) string {
 	return fmt.Sprint(v)
 }
 
-// fill replaces the placeholders of s by vals.
-func fill(s string, a args, key string, where diag.Pos) (string, error) {
+// fill replaces the placeholders of s, the words of key, by the values
+// of a, the arguments of a call of fn (T, Tforms).
+func fill(s string, a args, fn, key string, where diag.Pos) (string, error) {
 	var b strings.Builder
 	b.Grow(len(s) + 16)
 	for {
@@ -177,7 +191,7 @@ func fill(s string, a args, key string, where diag.Pos) (string, error) {
 		}
 		v, ok := a.value(name)
 		if !ok {
-			return "", fmt.Errorf("T %q: its words (%s) use {%s}, which this call does not give: add \"%s\" and its value after the key", key, where, name, name)
+			return "", fmt.Errorf("%s %q: its words (%s) use {%s}, which this call does not give: add \"%s\" and its value after the key", fn, key, where, name, name)
 		}
 		b.WriteString(s[:i])
 		b.WriteString(v)

@@ -14,7 +14,9 @@
 // count the template gives by CLDR's rules (golang.org/x/text/feature/plural);
 // "zero", when given, is used for a count of 0 in any language. A value may
 // hold placeholders, "{count}" and any other "{name}" the call gives:
-// {{ T "articles_by" "name" .Name }}. Four keys are not words: date_format,
+// {{ T "articles_by" "name" .Name }}. Where the count is known only in the
+// browser, Forms gives a key's words in every form, for a script to choose
+// among by Intl.PluralRules. Four keys are not words: date_format,
 // a pattern of "{day}", "{month}" and "{year}" for Date; months, the
 // twelve month names; thousands_separator and money_format, a pattern of
 // "{amount}" and "{symbol}", for Money.
