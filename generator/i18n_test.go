@@ -43,6 +43,68 @@ tags: [betrieb]
 Ein Text über das Testen.
 `
 
+// polishSite is a site in Polish, a language the theme has no words for,
+// whose own pl.yaml gives the search page's words in Polish's four plural
+// forms. Its titles make "alfa" match one article, "beta" two and "gamma"
+// five.
+const polishSite = `
+-- site/config.yaml --
+title: Kariera
+language: pl
+-- site/i18n/pl.yaml --
+search_none: "Żaden artykuł nie pasuje do „{query}”."
+search_matches:
+  one: "{n} artykuł pasuje do „{query}”."
+  few: "{n} artykuły pasują do „{query}”."
+  many: "{n} artykułów pasuje do „{query}”."
+  other: "{n} artykułu pasuje do „{query}”."
+-- site/articles/a.md --
+---
+title: Gamma beta alfa
+date: 2026-03-01
+---
+Tekst.
+-- site/articles/b.md --
+---
+title: Gamma beta
+date: 2026-03-02
+---
+Tekst.
+-- site/articles/c.md --
+---
+title: Gamma c
+date: 2026-03-03
+---
+Tekst.
+-- site/articles/d.md --
+---
+title: Gamma d
+date: 2026-03-04
+---
+Tekst.
+-- site/articles/e.md --
+---
+title: Gamma e
+date: 2026-03-05
+---
+Tekst.
+`
+
+// The search page gives its script every plural form of the language's
+// search_matches, each in an attribute of its own, and no more: Polish
+// has no "two".
+func TestPolishSearchWords(t *testing.T) {
+	page := builtPage(t, buildFiles(t, polishSite), "search/index.html")
+	wantIn(t, "the search page", page,
+		`data-found-one="{n} artykuł pasuje do „{query}”."`,
+		`data-found-few="{n} artykuły pasują do „{query}”."`,
+		`data-found-many="{n} artykułów pasuje do „{query}”."`,
+		`data-found-other="{n} artykułu pasuje do „{query}”."`)
+	if strings.Contains(page, "data-found-two") {
+		t.Error("the page gives a form pl.yaml does not")
+	}
+}
+
 func TestGermanSite(t *testing.T) {
 	files := buildFiles(t, i18nSite)
 	if w := files["warnings"]; w != "" {

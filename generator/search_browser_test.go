@@ -103,7 +103,8 @@ func searchStatus(t *testing.T, ctx context.Context, url, query string) string {
 
 // The search script says what it found in the site's language, with the
 // words the search page gives it: English for the sample, German for a
-// site in German, one or many by the browser's plural rules.
+// site in German, Polish for a site with its own pl.yaml, in the plural
+// form the browser's rules choose for the count.
 func TestSearchStatusInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
@@ -118,9 +119,34 @@ func TestSearchStatusInBrowser(t *testing.T) {
 		return srv.URL
 	}
 	english := serve(buildSample(t, Options{}))
-	// The German site, built with the real theme (not testdata's).
+	deURL := serve(buildWithTheme(t, i18nSite))
+	plURL := serve(buildWithTheme(t, polishSite))
+	ctx := browsertest.New(t, 60*time.Second)
+	for _, tc := range []struct{ url, query, want string }{
+		{english + "/search/", "zzzqqq", "No articles match “zzzqqq”. Try fewer or different words."},
+		{english + "/search/", "reliability engineer", "2 articles match “reliability engineer”."},
+		{deURL + "/search/", "zzzqqq", "Kein Artikel passt zu „zzzqqq“. Versuchen Sie weniger oder andere Wörter."},
+		{deURL + "/search/", "SRE", "1 Artikel passt zu „SRE“."},
+		{deURL + "/search/", "Was macht", "2 Artikel passen zu „Was macht“."},
+		// Polish has four forms: one, few (2–4, 22–24…), many (5–21…) and
+		// other (fractions), each from the site's pl.yaml.
+		{plURL + "/search/", "alfa", "1 artykuł pasuje do „alfa”."},
+		{plURL + "/search/", "beta", "2 artykuły pasują do „beta”."},
+		{plURL + "/search/", "gamma", "5 artykułów pasuje do „gamma”."},
+		{plURL + "/search/", "zzzqqq", "Żaden artykuł nie pasuje do „zzzqqq”."},
+	} {
+		if got := searchStatus(t, ctx, tc.url, tc.query); got != tc.want {
+			t.Errorf("%s %q: status %q, want %q", tc.url, tc.query, got, tc.want)
+		}
+	}
+}
+
+// buildWithTheme builds src, a txtar site, with the real themes folder
+// (not testdata's), and returns its files.
+func buildWithTheme(t *testing.T, src string) map[string][]byte {
+	t.Helper()
 	dir := t.TempDir()
-	ar, err := txtar.FS(txtar.Parse([]byte(i18nSite)))
+	ar, err := txtar.FS(txtar.Parse([]byte(src)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,17 +158,5 @@ func TestSearchStatusInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	deURL := serve(fileMap(res))
-	ctx := browsertest.New(t, 60*time.Second)
-	for _, tc := range []struct{ url, query, want string }{
-		{english + "/search/", "zzzqqq", "No articles match “zzzqqq”. Try fewer or different words."},
-		{english + "/search/", "reliability engineer", "2 articles match “reliability engineer”."},
-		{deURL + "/search/", "zzzqqq", "Kein Artikel passt zu „zzzqqq“. Versuchen Sie weniger oder andere Wörter."},
-		{deURL + "/search/", "SRE", "1 Artikel passt zu „SRE“."},
-		{deURL + "/search/", "Was macht", "2 Artikel passen zu „Was macht“."},
-	} {
-		if got := searchStatus(t, ctx, tc.url, tc.query); got != tc.want {
-			t.Errorf("%s %q: status %q, want %q", tc.url, tc.query, got, tc.want)
-		}
-	}
+	return fileMap(res)
 }

@@ -29,6 +29,7 @@ func (f *Funcs) Map() template.FuncMap {
 		"asset":   func(p string) (string, error) { return f.r.assets.url(p) },
 		"date":    func(t time.Time) string { return f.r.words.cat.Date(t.In(f.r.site.Config.Location)) },
 		"T":       func(key string, args ...any) (string, error) { return f.r.words.cat.T(key, args...) },
+		"Tforms":  func(key string, args ...any) (i18n.Forms, error) { return f.r.words.cat.Forms(key, args...) },
 		"isodate": func(t time.Time) string { return t.In(f.r.site.Config.Location).Format(time.RFC3339) },
 		"money":   func(amount any, currency string) (string, error) { return money(f.r.words.cat, amount, currency) },
 		"plural":  plural,

@@ -57,7 +57,7 @@ func TestLoadDiagnostics(t *testing.T) {
 			"partials/head.html":  `<title>{{ partialCached "partials/extra.html" . }}</title>`,
 			"article.html":        `{{ define "main" }}{{ partialCached "partials/extra.html" . }}{{ end }}`,
 		},
-		want: []string{`site/layouts/partials/extra.html:2:4: function "nosuchfunc" not defined: the functions a template can call are T, abs, add, and, asset, call, date, eq, ge, gt, html, index, isodate, js, le, len, lt, money, nav, ne, not, or, partialCached, plural, print, printf, println, slice, srcset, urlquery`},
+		want: []string{`site/layouts/partials/extra.html:2:4: function "nosuchfunc" not defined: the functions a template can call are T, Tforms, abs, add, and, asset, call, date, eq, ge, gt, html, index, isodate, js, le, len, lt, money, nav, ne, not, or, partialCached, plural, print, printf, println, slice, srcset, urlquery`},
 	}, {
 		// text/template gives a parse error's line alone, and no advice.
 		name: "a misspelt function",

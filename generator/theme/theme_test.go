@@ -19,6 +19,7 @@ func fakeFuncs() template.FuncMap {
 	words := i18n.Builtin("en")
 	return template.FuncMap{
 		"T":       words.T,
+		"Tforms":  words.Forms,
 		"asset":   func(p string) (string, error) { return "/" + strings.Replace(p, ".", ".f1ng3r.", 1), nil },
 		"abs":     func(p string) string { return "https://example.com" + p },
 		"date":    func(t time.Time) string { return t.Format("January 2, 2006") },
@@ -135,7 +136,7 @@ func TestParseErrorsNameTheRealFile(t *testing.T) {
 	got := strings.Join(messages(list), "\n")
 	want := strings.Join([]string{
 		`site/layouts/article.html:3:1: missing value for if`,
-		`site/layouts/partials/head.html:2:4: function "nosuchfunc" not defined: the functions a template can call are T, abs, add, and, asset, call, date, eq, ge, gt, html, index, isodate, js, le, len, lt, money, nav, ne, not, or, partialCached, plural, print, printf, println, slice, srcset, urlquery`,
+		`site/layouts/partials/head.html:2:4: function "nosuchfunc" not defined: the functions a template can call are T, Tforms, abs, add, and, asset, call, date, eq, ge, gt, html, index, isodate, js, le, len, lt, money, nav, ne, not, or, partialCached, plural, print, printf, println, slice, srcset, urlquery`,
 		`themes/default/layouts/term.html:2:1: unexpected {{end}}`,
 	}, "\n")
 	if got != want {

@@ -63,7 +63,14 @@ function render(q, hits) {
     list.appendChild(li);
   });
   var n = hits.length;
-  status.textContent = !q ? "" : say(!n ? "none" : plural.select(n) === "one" ? "foundOne" : "foundOther", n, q);
+  status.textContent = !q ? "" : say(!n ? "none" : found(n), n, q);
+}
+
+// The form the browser's rules select for n when the page gives it
+// (data-found-few), else other, as T chooses. 0 found is data-none.
+function found(n) {
+  var f = plural.select(n), key = "found" + f[0].toUpperCase() + f.slice(1);
+  return box.dataset[key] ? key : "foundOther";
 }
 
 // The page gives the words, with {n} and {query} to fill.
