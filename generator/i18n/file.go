@@ -104,8 +104,11 @@ func validKey(k string) bool {
 }
 
 // parseValue reads the value of key: a string, a mapping of plural forms,
-// or for months a list of twelve names.
+// for months a list of twelve names, and for day_numbers a mapping of days.
 func parseValue(key string, keyPos diag.Pos, n ast.Node, a anchors, pos func(ast.Node) diag.Pos, list *diag.List) (*entry, bool) {
+	if key == "day_numbers" {
+		return parseDayNumbers(n, a, pos, list)
+	}
 	switch v := n.(type) {
 	case *ast.MappingNode:
 		if reserved(key) {
@@ -207,6 +210,51 @@ func parseForms(key string, m *ast.MappingNode, keyPos diag.Pos, a anchors, pos 
 		ok = false
 	}
 	return e, ok
+}
+
+// parseDayNumbers reads the value of day_numbers, a mapping of days of the
+// month to how the language writes them where not as a number: {1: 1er}.
+// The entry's list holds them by day, "" for a day the mapping leaves out.
+func parseDayNumbers(n ast.Node, a anchors, pos func(ast.Node) diag.Pos, list *diag.List) (*entry, bool) {
+	m, isMap := n.(*ast.MappingNode)
+	if !isMap {
+		list.Errorf(pos(n), "day_numbers maps days of the month to how they are written, such as {1: 1er}: write a mapping")
+		return nil, false
+	}
+	days := make([]string, 31)
+	ok := true
+	for _, mv := range m.Values {
+		ok = dayNumber(mv, days, a, pos, list) && ok
+	}
+	if !ok {
+		return nil, false
+	}
+	return &entry{list: days}, true
+}
+
+// dayNumber reads one day of day_numbers into days, or reports why not.
+func dayNumber(mv *ast.MappingValueNode, days []string, a anchors, pos func(ast.Node) diag.Pos, list *diag.List) bool {
+	k, _ := scalar(a.resolve(mv.Key))
+	d, err := strconv.Atoi(k)
+	if err != nil || d < 1 || d > 31 {
+		list.Errorf(pos(mv.Key), "%q is not a day of the month: write a number from 1 to 31", k)
+		return false
+	}
+	if days[d-1] != "" {
+		list.Errorf(pos(mv.Key), "duplicate day %d: delete one of the two", d)
+		return false
+	}
+	s, isScalar := scalar(a.resolve(mv.Value))
+	if !isScalar || s == "" {
+		list.Errorf(pos(mv.Value), "write how day %d is written as a string", d)
+		return false
+	}
+	if msg := checkPlaceholders(s); msg != "" {
+		list.Errorf(pos(mv.Value), "%s", msg)
+		return false
+	}
+	days[d-1] = s
+	return true
 }
 
 // anchors are the anchors of a file by name, the values that its aliases

@@ -300,7 +300,7 @@ type part struct {
 }
 
 // Date shows t's day (in t's location) in the catalog's language:
-// "March 4, 2026" in English.
+// "March 4, 2026" in English, "1er mai 2026" in French.
 func (c *Catalog) Date(t time.Time) string {
 	var b strings.Builder
 	y, m, d := t.Date()
@@ -309,7 +309,7 @@ func (c *Catalog) Date(t time.Time) string {
 		case !p.name:
 			b.WriteString(p.text)
 		case p.text == "day":
-			b.WriteString(strconv.Itoa(d))
+			b.WriteString(c.day(d))
 		case p.text == "month":
 			b.WriteString(c.months[m-1])
 		default:
@@ -317,6 +317,15 @@ func (c *Catalog) Date(t time.Time) string {
 		}
 	}
 	return b.String()
+}
+
+// day shows the day of the month d as day_numbers gives it, else as its
+// number.
+func (c *Catalog) day(d int) string {
+	if d <= len(c.days) && c.days[d-1] != "" {
+		return c.days[d-1]
+	}
+	return strconv.Itoa(d)
 }
 
 // Fold is T for theme.Fold, which gives the key as the first argument.

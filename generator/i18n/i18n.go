@@ -16,10 +16,13 @@
 // hold placeholders, "{count}" and any other "{name}" the call gives:
 // {{ T "articles_by" "name" .Name }}. Where the count is known only in the
 // browser, Forms gives a key's words in every form, for a script to choose
-// among by Intl.PluralRules. Four keys are not words: date_format,
-// a pattern of "{day}", "{month}" and "{year}" for Date; months, the
-// twelve month names; thousands_separator and money_format, a pattern of
-// "{amount}" and "{symbol}", for Money.
+// among by Intl.PluralRules. Five keys are not words: date_format, a
+// pattern of "{day}", "{month}" and "{year}" for Date; months, the twelve
+// month names; day_numbers, optional, a mapping of days of the month to
+// how the language writes them where not as a number ({1: 1er} in
+// French), taken from the language's own files alone, never from en.yaml
+// for another language; thousands_separator and money_format, a pattern
+// of "{amount}" and "{symbol}", for Money.
 //
 // Every problem of a file is reported at its path:line:col. Load never
 // fails: a catalog with errors still answers, with English where the
@@ -58,9 +61,10 @@ type Catalog struct {
 	lang    language.Tag
 	entries map[string]*entry
 	months  [12]string
-	layout  []part // date_format, parsed
-	group   string // thousands_separator
-	money   []part // money_format, parsed
+	layout  []part   // date_format, parsed
+	days    []string // day_numbers: by day of the month, "" for the number
+	group   string   // thousands_separator
+	money   []part   // money_format, parsed
 }
 
 // entry is one key's translation.
@@ -68,7 +72,7 @@ type entry struct {
 	other string                 // the "other" form, or the whole value
 	forms map[plural.Form]string // the other plural forms given, if any
 	zero  string                 // the explicit "zero" form, if given
-	list  []string               // the month names, for months
+	list  []string               // the month names, for months; by day, for day_numbers
 	where diag.Pos               // where it was defined
 }
 
@@ -126,6 +130,11 @@ func Load(sources []Source, lang string, langPos diag.Pos, list *diag.List) *Cat
 		warnOtherFormats(src, list)
 	}
 	c.patterns(list)
+	// day_numbers is the language's own: a theme's or a site's en.yaml may
+	// write English ordinals ("1st"), which would be wrong in a German date.
+	if e := c.entries["day_numbers"]; e != nil && (english || own["day_numbers"]) {
+		c.days = e.list
+	}
 	if !english {
 		c.warnMissing(own, chain[0], sources, langPos, list)
 	}
@@ -249,7 +258,14 @@ func reserved(key string) bool {
 	case "date_format", "months", "thousands_separator", "money_format":
 		return true
 	}
-	return false
+	return optional(key)
+}
+
+// optional reports whether key is a reserved key that a language gives
+// only when it needs it, so that en.yaml, which has every other key of a
+// theme, need not: day_numbers.
+func optional(key string) bool {
+	return key == "day_numbers"
 }
 
 // warnOtherFormats warns of each file of src that another generator would

@@ -130,6 +130,57 @@ func TestDate(t *testing.T) {
 	}
 }
 
+// day_numbers writes a day of the month as the language does where that
+// is not its number (the first in French), in the language's own files
+// alone: an en.yaml's English ordinals stay out of another language's dates.
+func TestDayNumbers(t *testing.T) {
+	first := time.Date(2026, time.May, 1, 12, 0, 0, 0, time.UTC)
+	second := time.Date(2026, time.May, 2, 12, 0, 0, 0, time.UTC)
+	fr := map[string]string{"fr.yaml": `date_format: "{day} {month} {year}"
+months: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]
+day_numbers: {1: 1er}
+`}
+	ordinals := map[string]string{"en.yaml": "day_numbers:\n  1: 1st\n  2: 2nd\n"}
+	for _, tc := range []struct {
+		lang string
+		site map[string]string
+		t    time.Time
+		want string
+	}{
+		{"fr", fr, first, "1er mai 2026"},
+		{"fr", fr, second, "2 mai 2026"},
+		{"fr-CA", fr, first, "1er mai 2026"}, // fr-CA → fr
+		{"en", ordinals, first, "May 1st, 2026"},
+		{"en-GB", ordinals, second, "May 2nd, 2026"},
+		{"de", ordinals, first, "1. Mai 2026"}, // not "1st. Mai"
+		{"en", nil, first, "May 1, 2026"},
+	} {
+		c, list := load(t, tc.lang, tc.site, themeWords)
+		if err := list.Err(); err != nil {
+			t.Fatal(err)
+		}
+		if got := c.Date(tc.t); got != tc.want {
+			t.Errorf("%s: Date = %q, want %q", tc.lang, got, tc.want)
+		}
+	}
+	// A site's empty mapping turns its theme's day_numbers off.
+	theme := map[string]string{"en.yaml": themeWords["en.yaml"], "fr.yaml": fr["fr.yaml"]}
+	c, list := load(t, "fr", map[string]string{"fr.yaml": "day_numbers: {}\n"}, theme)
+	if got := c.Date(first); list.Err() != nil || got != "1 mai 2026" {
+		t.Errorf("day_numbers: {} over the theme's: Date = %q, %v", got, list.Err())
+	}
+	// A key that holds no words: not a word for T, nor one the language misses.
+	c, list = load(t, "fr", fr, themeWords)
+	if _, err := c.T("day_numbers"); err == nil {
+		t.Error("T(day_numbers) gave words")
+	}
+	for _, w := range list.Warnings() {
+		if strings.Contains(w.Error(), "day_numbers") {
+			t.Error(w)
+		}
+	}
+}
+
 // Every problem of a file is an error at its position, and the rest of
 // the file still counts.
 func TestFileErrors(t *testing.T) {
@@ -140,6 +191,13 @@ func TestFileErrors(t *testing.T) {
 		{"comments:\n  one: x\n", `site/i18n/en.yaml:1:1: comments has no "other" form`},
 		{"months: [a, b]\n", "site/i18n/en.yaml:1:9: months lists the twelve month names, January first: this list has 2"},
 		{"months: Jan\n", "site/i18n/en.yaml:1:9: months lists the twelve month names"},
+		{"day_numbers: 1er\n", "site/i18n/en.yaml:1:14: day_numbers maps days of the month to how they are written, such as {1: 1er}: write a mapping"},
+		{"day_numbers: [1er]\n", "site/i18n/en.yaml:1:14: day_numbers maps days of the month"},
+		{"day_numbers:\n  one: 1st\n", `site/i18n/en.yaml:2:3: "one" is not a day of the month: write a number from 1 to 31`},
+		{"day_numbers: {32: x}\n", `site/i18n/en.yaml:1:15: "32" is not a day of the month`},
+		{"day_numbers: {1: 1er, 01: 1re}\n", "site/i18n/en.yaml:1:23: duplicate day 1: delete one of the two"},
+		{"day_numbers:\n  1: [1, er]\n", "site/i18n/en.yaml:2:6: write how day 1 is written as a string"},
+		{"day_numbers: {1: \"{{ .Day }}er\"}\n", "site/i18n/en.yaml:1:18: translations are not templates"},
 		{"updated: \"{{ .Count }} x\"\n", "site/i18n/en.yaml:1:10: translations are not templates"},
 		{"updated: a\nupdated: b\n", `site/i18n/en.yaml:2:1: duplicate key "updated"`},
 		{"updated: [a\n", "site/i18n/en.yaml:1:"},
