@@ -133,6 +133,18 @@ func TestGermanSite(t *testing.T) {
 		`<title>Weiterleitung zu Was macht eine SRE?</title>`, `Diese Seite ist umgezogen nach <a`)
 }
 
+// A site in French writes the first of the month "1er", by the theme's
+// fr.yaml, and every other day as its number.
+func TestFrenchDates(t *testing.T) {
+	files := buildFiles(t, strings.Replace(i18nSite, "language: de", "language: fr", 1))
+	if w := files["warnings"]; w != "" {
+		t.Errorf("warnings: %s", w)
+	}
+	wantIn(t, "the article", builtPage(t, files, "articles/sre/index.html"), `<html lang="fr">`,
+		`Mis à jour le <time datetime="2026-05-01T00:00:00&#43;02:00">1er mai 2026</time>`,
+		`Publié le <time datetime="2026-03-04T09:00:00&#43;01:00">4 mars 2026</time>`)
+}
+
 // A language the theme has no words for builds in English, with one
 // warning at the config's language key that says where the words go.
 func TestLanguageWithoutWords(t *testing.T) {
