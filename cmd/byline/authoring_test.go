@@ -244,3 +244,68 @@ func TestNewArticleBuildsWithoutAbout(t *testing.T) {
 		t.Errorf("build --drafts after new: exit %d\n%s", code, errs)
 	}
 }
+
+// TestNewArticleFromArchetype: a site's archetypes/article.md gives a new
+// article the rest of its front matter and its body, below the keys byline
+// new writes; archetypes/<section>.md does for that section; the draft
+// builds. An archetype that sets a key byline new writes, or whose value
+// the article cannot have, is an error at its line in the archetype, and
+// nothing is created.
+func TestNewArticleFromArchetype(t *testing.T) {
+	project(t)
+	now := time.Date(2025, 3, 2, 12, 0, 0, 0, time.UTC)
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("site/archetypes/article.md", "---\ncategory: Roles\ntags: [Careers]\n---\n\n## What the job is\n\nWrite it here.\n")
+	write("site/archetypes/guides.md", "---\r\ndescription: \"A step-by-step guide: what to learn, in what order, and how long it takes.\"\r\ncareer:\r\n  currency: USD\r\n---\r\n\r\n## Step 1\r\n")
+	code, out, errs := runAt(t, now, "new", "article", "What a QA engineer does", "--author", "aisha-rahman")
+	if code != 0 {
+		t.Fatalf("new: exit %d, %q", code, errs)
+	}
+	data, _ := os.ReadFile(strings.TrimSpace(out))
+	want := "---\ntitle: \"What a QA engineer does\"\n# A summary for search results and link previews, 50–160 characters.\ndescription: \"\"\n" +
+		"date: 2025-03-02\nauthor: \"aisha-rahman\"\ndraft: true\ncategory: Roles\ntags: [Careers]\n---\n\n## What the job is\n\nWrite it here.\n"
+	if string(data) != want {
+		t.Errorf("from archetypes/article.md:\n%s\nwant\n%s", data, want)
+	}
+	code, out, errs = runAt(t, now, "new", "article", "How to become a tester", "--section", "guides", "--author", "aisha-rahman")
+	if code != 0 {
+		t.Fatalf("new --section guides: exit %d, %q", code, errs)
+	}
+	data, _ = os.ReadFile(strings.TrimSpace(out))
+	for _, w := range []string{"description: \"A step-by-step guide", "career:\n  currency: USD\n", "tags: []\n", "\n## Step 1\n"} {
+		if !strings.Contains(string(data), w) {
+			t.Errorf("from archetypes/guides.md, the article lacks %q:\n%s", w, data)
+		}
+	}
+	if strings.Count(string(data), "description:") != 1 || strings.Contains(string(data), "\r") {
+		t.Errorf("from archetypes/guides.md:\n%q", data)
+	}
+	if code, _, errs := run(t, "build", "--drafts", "--out", "preview"); code != 0 {
+		t.Fatalf("build --drafts: %s", errs)
+	}
+
+	before := snapshot(t, "site")
+	for _, tc := range []struct{ archetype, want string }{
+		{"---\ncategory: Roles\ndraft: false\n---\n", "site/archetypes/article.md:3:1: byline new writes draft from its arguments"},
+		{"---\ncategory: [Roles, Guides]\n---\n", "site/archetypes/article.md:2:11: "},
+		{"---\ncategory: Roles\n  bad: indent\n---\n", "site/archetypes/article.md:2:11: mapping value is not allowed"},
+		{"category: Roles\n", "site/archetypes/article.md:1:1: an archetype begins with YAML front matter"},
+	} {
+		write("site/archetypes/article.md", tc.archetype)
+		code, out, errs := runAt(t, now, "new", "article", "Another article", "--author", "aisha-rahman")
+		if code != 1 || out != "" || !strings.Contains(errs, tc.want) {
+			t.Errorf("archetype %q: exit %d, stdout %q, stderr %q; want %q", tc.archetype, code, out, errs, tc.want)
+		}
+	}
+	if after := snapshot(t, "site"); len(after) != len(before) {
+		t.Errorf("site has %d files, had %d: a refused article was left", len(after), len(before))
+	}
+}

@@ -46,8 +46,12 @@ func (a *App) newArticle(args []string) error {
 	if err != nil {
 		return err
 	}
+	arch, err := scaffold.LoadArchetype(siteFS, filepath.ToSlash(*site), *section)
+	if err != nil {
+		return err
+	}
 	f, err := scaffold.Article(scaffold.ArticleOptions{
-		Title: pos[1], Author: key, Section: *section, Slug: *slug, Date: a.now().In(cfg.Location), Bundle: *bundle,
+		Title: pos[1], Author: key, Section: *section, Slug: *slug, Date: a.now().In(cfg.Location), Bundle: *bundle, Archetype: arch,
 	})
 	if err != nil {
 		return err
@@ -69,10 +73,22 @@ func (a *App) newArticle(args []string) error {
 	}
 	// Where the draft lands depends on the permalinks, and on every other
 	// page: a clash is found in the site's model, and the draft taken back.
-	if d := scaffold.URLClash(context.Background(), siteFS, cfg, filepath.ToSlash(*site), filepath.ToSlash(p), a.now()); d != nil {
+	file := filepath.ToSlash(p)
+	clash, errs := scaffold.Review(context.Background(), siteFS, cfg, filepath.ToSlash(*site), file, a.now())
+	if clash != nil || len(errs) > 0 {
 		os.Remove(p)
 		publish.RemoveEmpty(made)
-		return fmt.Errorf("%v\nnothing was created: choose another title, or name the file with --slug", d)
+	}
+	if clash != nil {
+		return fmt.Errorf("%v\nnothing was created: choose another title, or name the file with --slug", clash)
+	}
+	if len(errs) > 0 {
+		// Only an archetype brings errors in: the rest is written by us.
+		var el diag.ErrorList
+		for _, d := range errs {
+			el = append(el, arch.Locate(d, file))
+		}
+		return fmt.Errorf("%w\nnothing was created: correct the archetype", el)
 	}
 	fmt.Fprintln(a.Stdout, filepath.ToSlash(p))
 	return nil

@@ -27,6 +27,9 @@ type ArticleOptions struct {
 	// Bundle makes the article a folder of its own, for the images and
 	// files it needs beside it (content.Page.Bundle).
 	Bundle bool
+	// Archetype, when not nil, gives the rest of the front matter and the
+	// body (see LoadArchetype); else the article gets a skeleton body.
+	Archetype *Archetype
 }
 
 // Article returns the new draft at "articles/[section/]<slug>.md", or
@@ -60,20 +63,39 @@ func Article(o ArticleOptions) (File, error) {
 	}
 	var b bytes.Buffer
 	b.WriteString("---\n")
-	field(&b, "title", title)
-	b.WriteString("# A summary for search results and link previews, 50–160 characters.\n")
-	field(&b, "description", "")
-	fmt.Fprintf(&b, "date: %s\n", o.Date.Format("2006-01-02"))
-	field(&b, "author", o.Author)
-	b.WriteString("tags: []\n")
-	b.WriteString("draft: true\n")
-	b.WriteString("---\n\n")
-	b.WriteString(skeleton)
+	header(&b, o)
+	if a := o.Archetype; a != nil {
+		b.Write(a.front)
+		b.WriteString("---\n")
+		b.Write(a.body)
+	} else {
+		b.WriteString("---\n\n")
+		b.WriteString(skeleton)
+		if o.Bundle {
+			b.WriteString(bundleNote)
+		}
+	}
 	if o.Bundle {
-		b.WriteString(bundleNote)
 		return File{Path: path.Join("articles", o.Section, slug, "index.md"), Data: b.Bytes()}, nil
 	}
 	return File{Path: path.Join("articles", o.Section, slug+".md"), Data: b.Bytes()}, nil
+}
+
+// header writes the front matter keys that byline new writes from its
+// arguments, and the description and tags unless the archetype gives
+// them. Archetype.Locate counts its lines.
+func header(b *bytes.Buffer, o ArticleOptions) {
+	field(b, "title", strings.TrimSpace(o.Title))
+	if !o.Archetype.has("description") {
+		b.WriteString("# A summary for search results and link previews, 50–160 characters.\n")
+		field(b, "description", "")
+	}
+	fmt.Fprintf(b, "date: %s\n", o.Date.Format("2006-01-02"))
+	field(b, "author", o.Author)
+	if !o.Archetype.has("tags") {
+		b.WriteString("tags: []\n")
+	}
+	b.WriteString("draft: true\n")
 }
 
 // field writes "key: value" with value encoded as a double-quoted YAML

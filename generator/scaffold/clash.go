@@ -11,23 +11,37 @@ import (
 	"github.com/byline/byline/generator/site"
 )
 
-// URLClash models the site in siteFS as a preview would (drafts and
-// future articles in) and returns the error that says the page in file
-// (a path in messages, like "site/articles/x.md") has a URL that another
-// page or a list page of the site already has, or nil. Other problems of
-// the site are not its business: the build reports them.
+// Review models the site in siteFS as a preview would (drafts and future
+// articles in) and returns the error that says the page in file (a path
+// in messages, like "site/articles/x.md") has a URL that another page or a
+// list page of the site already has, or nil; and the errors found in file
+// itself, which an archetype may have brought into it (see
+// Archetype.Locate). Other problems of the site are not its business: the
+// build reports them.
 //
 // byline new calls it on the draft it has just written, since where an
 // article lands depends on the permalinks pattern, its date, section and
 // category, and on every other page's slug: only the model knows.
-func URLClash(ctx context.Context, siteFS fs.FS, cfg *config.Config, root, file string, now time.Time) *diag.Diagnostic {
+func Review(ctx context.Context, siteFS fs.FS, cfg *config.Config, root, file string, now time.Time) (clash *diag.Diagnostic, errs []*diag.Diagnostic) {
 	var list diag.List
 	c := content.Load(ctx, siteFS, content.Options{Root: root, Config: cfg}, &list)
 	site.Assemble(cfg, c, site.Options{Drafts: true, Future: true, Now: now}, &list)
 	for _, d := range list.All() {
-		if site.URLClash(d, file) {
-			return d
+		switch {
+		case d.Severity != diag.Error:
+		case site.URLClash(d, file):
+			clash = cmp(clash, d)
+		case d.Path == file:
+			errs = append(errs, d)
 		}
 	}
-	return nil
+	return clash, errs
+}
+
+// cmp keeps the first clash found.
+func cmp(first, d *diag.Diagnostic) *diag.Diagnostic {
+	if first != nil {
+		return first
+	}
+	return d
 }

@@ -1,0 +1,45 @@
+package scaffold
+
+import (
+	"bytes"
+	"context"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/byline/byline/generator/content"
+	"github.com/byline/byline/generator/diag"
+)
+
+// FuzzArchetype: any archetype is read without panicking; one that is
+// taken gives an article whose header is byline new's, which the content
+// stage reads without panicking, and whose problems Locate places in the
+// archetype, at a line it has.
+func FuzzArchetype(f *testing.F) {
+	f.Add([]byte("---\ncategory: Roles\ntags: [Careers]\n---\n\n## What the job is\n"))
+	f.Add([]byte("---\r\ndescription: \"x\"\r\n---\r\n"))
+	f.Add([]byte("---\n---\n"))
+	f.Add([]byte("---\ncategory: [a, b]\n---\nBody\n"))
+	f.Add([]byte("---\n- a\n---\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := parseArchetype("site/archetypes/article.md", data)
+		if err != nil {
+			return
+		}
+		file, err := Article(ArticleOptions{Title: "A title", Author: "ann", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Archetype: a})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(file.Data, []byte("---\ntitle: \"A title\"\n")) {
+			t.Fatalf("the article does not begin with byline new's header:\n%s", file.Data)
+		}
+		var list diag.List
+		content.Load(context.Background(), fstest.MapFS{file.Path: {Data: file.Data}}, content.Options{Root: "site"}, &list)
+		lines := bytes.Count(data, []byte("\n")) + 1
+		for _, d := range list.All() {
+			if l := a.Locate(d, "site/"+file.Path); l.Path == a.File && (l.Line < 1 || l.Line > lines) {
+				t.Fatalf("%s: line %d of an archetype of %d lines", l, l.Line, lines)
+			}
+		}
+	})
+}
