@@ -197,3 +197,49 @@ Text.
 		t.Errorf("warnings: %s", w)
 	}
 }
+
+// TestChangesSection: an article's changes are shown newest first under
+// the theme's heading, in the site's language, and the byline's updated
+// date, which the newest change gives, links to them; its JSON-LD
+// dateModified is that date. An article without changes shows neither.
+func TestChangesSection(t *testing.T) {
+	files := buildFiles(t, `
+-- site/config.yaml --
+title: Karriere
+language: de
+time_zone: Europe/Berlin
+-- site/authors/ada.md --
+---
+name: Ada Weber
+---
+-- site/articles/gehalt.md --
+---
+title: Gehälter in der IT
+date: 2026-03-04T09:00:00
+author: ada
+changes:
+  - {date: 2026-04-02, note: "Ein Abschnitt über Boni."}
+  - {date: 2026-05-01, note: "Gehälter auf den Stand von 2026 gebracht."}
+---
+Ein Text über Gehälter.
+-- site/articles/qa.md --
+---
+title: Was macht QA?
+date: 2026-03-01
+updated: 2026-03-02
+author: ada
+---
+Ein Text über das Testen.
+`)
+	page := builtPage(t, files, "articles/gehalt/index.html")
+	wantIn(t, "the article", page,
+		`<a href="#changes-heading">Aktualisiert am <time datetime="2026-05-01T00:00:00&#43;02:00">1. Mai 2026</time></a>`,
+		`<h2 id="changes-heading">Änderungen</h2>`,
+		`<li><time datetime="2026-05-01T00:00:00&#43;02:00">1. Mai 2026</time> Gehälter auf den Stand von 2026 gebracht.</li>
+    <li><time datetime="2026-04-02T00:00:00&#43;02:00">2. April 2026</time> Ein Abschnitt über Boni.</li>`,
+		`"dateModified":"2026-05-01T00:00:00+02:00"`)
+	other := builtPage(t, files, "articles/qa/index.html")
+	if strings.Contains(other, "changes-heading") || !strings.Contains(other, `<span>Aktualisiert am <time`) {
+		t.Errorf("an article without changes shows them, or lost its updated date:\n%s", other)
+	}
+}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -148,6 +149,13 @@ func TestErrorPositions(t *testing.T) {
 			[]string{`site/articles/x.md:4:10: alias "../../etc" must be a site path starting with "/", without ".."`}},
 		{"comment needs a date", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ncomments:\n  - {author: A, body: B}\n---\n",
 			[]string{`site/articles/x.md:5:5: comments[0]: missing "date"`}},
+		{"change needs a date and a note", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nchanges:\n  - {note: N}\n  - {date: 2024-02-01}\n---\n",
+			[]string{`site/articles/x.md:5:5: changes[0]: missing "date": when the article changed, as in date: 2026-03-01`,
+				`site/articles/x.md:6:5: changes[1]: missing "note"`}},
+		{"change before the date", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\nchanges:\n  - date: 2024-03-01\n    note: Newer\n  - date: 2023-12-01\n    note: Older\n---\n",
+			[]string{`site/articles/x.md:7:11: this change (2023-12-01 00:00) is before the article's date (2024-01-01 00:00): a change is made after publication; correct the date, or remove the change`}},
+		{"change after updated", "articles/x.md", "+++\ntitle = \"T\"\ndate = \"2024-01-01\"\nupdated = \"2024-02-01\"\n[[changes]]\ndate = \"2024-03-05\"\nnote = \"Pay figures for 2024\"\n+++\n",
+			[]string{`site/articles/x.md:6:8: this change (2024-03-05 00:00) is after updated (2024-02-01 00:00): set updated to 2024-03-05, or leave updated out, and the newest change gives it`}},
 		{"duplicate heading id in body", "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\n---\n\n## A {#a}\n\n## B {#a}\n",
 			[]string{`site/articles/x.md:8:1: duplicate heading id "a" (first used on line 6): give this heading another id, as in {#other-id}, so that links to #a lead to one place`}},
 		// HTML allows no empty id and none with a space; "#" links to the top.
@@ -198,6 +206,33 @@ func TestCommentsOldestFirst(t *testing.T) {
 	}
 	if strings.Join(got, " ") != "First Second Third Fourth" {
 		t.Errorf("comments in order %q", got)
+	}
+}
+
+// TestChangesNewestFirst: an article's changes are listed newest first,
+// whatever order they were written in (one date keeps the file's order),
+// and the newest gives updated when the front matter has none.
+func TestChangesNewestFirst(t *testing.T) {
+	const front = "---\ntitle: T\ndate: 2024-01-01\n%schanges:\n" +
+		"  - {date: 2024-03-01, note: Second}\n" +
+		"  - {date: 2024-05-10, note: Fourth}\n" +
+		"  - {date: 2024-02-01, note: First}\n" +
+		"  - {date: 2024-05-10, note: Fifth}\n---\n"
+	for updated, want := range map[string]string{"": "2024-05-10", "updated: 2024-06-01\n": "2024-06-01"} {
+		p, msgs := parseOne(t, "articles/x.md", fmt.Sprintf(front, updated))
+		if p == nil {
+			t.Fatal(msgs)
+		}
+		var got []string
+		for _, c := range p.Meta.Changes {
+			got = append(got, c.Note)
+		}
+		if strings.Join(got, " ") != "Fourth Fifth Second First" {
+			t.Errorf("changes in order %q", got)
+		}
+		if u := p.Meta.Updated.Format("2006-01-02"); u != want {
+			t.Errorf("with %q: updated %s, want %s", updated, u, want)
+		}
 	}
 }
 

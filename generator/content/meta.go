@@ -62,6 +62,7 @@ var metaFields = map[string]metaField{
 	"career":     {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Career = d.career(v) }},
 	"faq":        {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.FAQ = d.faq(v) }},
 	"comments":   {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Comments = d.comments(v) }},
+	"changes":    {forArticles, func(d *metaDecoder, v *value, m *Meta) { m.Changes = d.changes(v) }},
 	"link_title": {forIndexes, func(d *metaDecoder, v *value, m *Meta) { m.LinkTitle = d.str(v, "link_title") }},
 	"weight":     {forIndexes, func(d *metaDecoder, v *value, m *Meta) { m.Weight = d.int(v, "weight") }},
 	"name":       {forAuthors, func(d *metaDecoder, v *value, m *Meta) { m.Name = d.str(v, "name") }},
@@ -137,6 +138,17 @@ func (d *metaDecoder) decode(root *value, p *Page) {
 		if e.key == "aliases" || e.key == "links" || e.key == "tags" {
 			itemPositions(d, e.key, e.val, p.Pos)
 		}
+		if e.key == "changes" && e.val.kind == listValue {
+			// Each change's date, where a date out of order is reported.
+			for i, item := range e.val.list {
+				p.Pos[changeKey(i)] = d.at(item.line, item.col)
+				for _, f := range item.entries {
+					if f.key == "date" {
+						p.Pos[changeKey(i)] = d.at(f.val.line, f.val.col)
+					}
+				}
+			}
+		}
 		if e.key == "sources" && e.val.kind == listValue {
 			// Each source's url, which byline check reports about.
 			for i, item := range e.val.list {
@@ -181,6 +193,10 @@ func itemPositions(d *metaDecoder, key string, v *value, pos map[string]diag.Pos
 // SourceURLKey is the key of Page.Pos that holds the position of the url
 // of the i-th source.
 func SourceURLKey(i int) string { return itemKey("sources", i) + ".url" }
+
+// changeKey is the key of the position of the date of change i, in the
+// order the front matter lists them.
+func changeKey(i int) string { return itemKey("changes", i) + ".date" }
 
 func itemKey(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
 

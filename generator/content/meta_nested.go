@@ -146,6 +146,32 @@ func (d *metaDecoder) comments(v *value) []Comment {
 	return out
 }
 
+// changes decodes an article's noted updates, in the order written;
+// parse checks their dates and sorts them.
+func (d *metaDecoder) changes(v *value) []Change {
+	var out []Change
+	d.each(v, "changes", func(path string, item *value) {
+		var c Change
+		dated := false
+		ok := d.object(item, path, []string{"date", "note"}, func(key string, val *value) {
+			switch key {
+			case "date":
+				c.Date, dated = d.date(val), true
+			case "note":
+				c.Note = d.str(val, path+".note")
+			}
+		})
+		if ok {
+			d.require(item, path, "note", c.Note)
+			if !dated {
+				d.errorf(item, "%s: missing %q: when the article changed, as in date: 2026-03-01", path, "date")
+			}
+			out = append(out, c)
+		}
+	})
+	return out
+}
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {

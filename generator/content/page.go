@@ -112,6 +112,9 @@ type Meta struct {
 	Career      *Career
 	FAQ         []FAQ
 	Comments    []Comment
+	// Changes are the article's noted updates, newest first: an updated
+	// date without one is set to the newest.
+	Changes []Change
 	// Weight places a section among the sections (its _index.md): the
 	// lightest first, then those without one (0) by name.
 	Weight int
@@ -141,6 +144,12 @@ type Career struct {
 	Outlook      string
 	Education    string
 	Skills       []string
+}
+
+// Change is one noted update of an article: when, and what changed.
+type Change struct {
+	Date time.Time
+	Note string // plain text
 }
 
 // FAQ is one question and answer (schema.org FAQPage).

@@ -147,6 +147,7 @@ func validate(d *metaDecoder, root *value, p *Page) {
 			m.Title = m.Name
 		}
 	}
+	d.checkChanges(p)
 	if !m.Updated.IsZero() && !m.Date.IsZero() && m.Updated.Before(m.Date) {
 		// Both shown in the site's zone: each in its own offset, a date at
 		// 02:00Z and an update at 02:00+14:00 read "02:00 is before 02:00".
