@@ -39,6 +39,8 @@ Usage:
   byline build  [--site DIR] [--out DIR] [--theme NAME] [--drafts] [--future] [--base-url URL] [--minify] [--precompress] [--watch] [--quiet]
   byline serve  [--site DIR] [--theme NAME] [--addr 127.0.0.1:1313] [--no-drafts]
   byline new    article "Title" [--site DIR] [--author KEY] [--section NAME] [--slug SLUG] [--bundle]
+  byline new    page "Title" [--site DIR] [--slug SLUG] [--bundle]
+  byline new    author "Name" [--site DIR] [--key KEY] [--role ROLE]
   byline check  [--site DIR] [--theme NAME] [--format text|json] [--external[=list|fetch]]
   byline init   [--force] DIR
   byline version
@@ -61,7 +63,7 @@ func (a *App) Run(ctx context.Context, args []string) int {
 	case "init":
 		err = a.initProject(args[1:])
 	case "new":
-		err = a.newArticle(args[1:])
+		err = a.newFile(args[1:])
 	case "check":
 		err = a.check(ctx, args[1:])
 	case "version":

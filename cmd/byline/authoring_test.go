@@ -140,7 +140,7 @@ func TestNewArticleErrors(t *testing.T) {
 		{[]string{"new", "article", "X", "--author", "nobody"}, 1, `unknown author "nobody"; known authors: aisha-rahman, daniel-reyes, lena-hoffmann, marcus-bell, maya-okafor`},
 		{[]string{"new", "article", "X", "--section", "Bad Name"}, 1, `section "Bad Name" is not a valid folder name`},
 		{[]string{"new", "article"}, 2, `byline new article "Title"`},
-		{[]string{"new", "page", "X"}, 2, `byline new article "Title"`},
+		{[]string{"new", "chapter", "X"}, 2, `byline new article "Title"`},
 		{[]string{"new", "article", "X", "--site", "nope"}, 1, "site folder nope not found"},
 	}
 	for _, tt := range tests {
@@ -307,5 +307,62 @@ func TestNewArticleFromArchetype(t *testing.T) {
 	}
 	if after := snapshot(t, "site"); len(after) != len(before) {
 		t.Errorf("site has %d files, had %d: a refused article was left", len(after), len(before))
+	}
+}
+
+// TestNewPageAndAuthor: byline new page writes a draft standalone page at
+// its URL's name, byline new author an author file an article can then
+// name; the same name again, or a page whose URL a list has, is refused
+// and nothing is left.
+func TestNewPageAndAuthor(t *testing.T) {
+	project(t)
+	code, out, errs := run(t, "new", "page", "Write for us")
+	if code != 0 || out != "site/pages/write-for-us.md\n" {
+		t.Fatalf("new page: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	code, out, errs = run(t, "new", "author", "Priya Nair", "--role", `Staff Writer, "Careers"`)
+	if code != 0 || out != "site/authors/priya-nair.md\n" {
+		t.Fatalf("new author: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	data, _ := os.ReadFile("site/authors/priya-nair.md")
+	for _, want := range []string{"name: \"Priya Nair\"\n", "role: \"Staff Writer, \\\"Careers\\\"\"\n", "links: []\n"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the author lacks %q:\n%s", want, data)
+		}
+	}
+	if code, out, errs := run(t, "new", "article", "A first article", "--author", "priya-nair"); code != 0 {
+		t.Fatalf("new article by the new author: exit %d, %q %q", code, out, errs)
+	}
+	if code, _, errs := run(t, "build", "--drafts", "--out", "preview"); code != 0 {
+		t.Fatalf("build --drafts: %s", errs)
+	}
+	for _, page := range []string{"preview/write-for-us/index.html", "preview/authors/priya-nair/index.html"} {
+		if _, err := os.Stat(page); err != nil {
+			t.Error(err)
+		}
+	}
+	if page, _ := os.ReadFile("preview/authors/priya-nair/index.html"); !strings.Contains(string(page), "Staff Writer, &#34;Careers&#34;") {
+		t.Error("the author's page does not show the role")
+	}
+
+	before := snapshot(t, "site")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"new", "author", "Priya Nair"}, "site/authors/priya-nair.md already exists"},
+		{[]string{"new", "page", "Write for us"}, "site/pages/write-for-us.md already exists"},
+		{[]string{"new", "page", "Our articles", "--slug", "articles"}, "nothing was created"},
+		{[]string{"new", "page", "お問い合わせ"}, "--slug, as in --slug contact-us"},
+		{[]string{"new", "author", "李明"}, "--key, as in --key ann-lee"},
+		{[]string{"new", "page"}, `byline new page "Title"`},
+	} {
+		code, out, errs := run(t, tc.args...)
+		if code == 0 || out != "" || !strings.Contains(errs, tc.want) {
+			t.Errorf("byline %q: exit %d, stdout %q, stderr %q; want %q", tc.args, code, out, errs, tc.want)
+		}
+	}
+	if after := snapshot(t, "site"); len(after) != len(before) {
+		t.Errorf("site has %d files, had %d: a refused file was left", len(after), len(before))
 	}
 }

@@ -329,10 +329,10 @@ func TestUsageNamesEveryFlag(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("byline help: exit %d", code)
 	}
-	for _, cmd := range []string{"build", "serve", "new", "check", "init"} {
+	for _, cmd := range []string{"build", "serve", "new article", "new page", "new author", "check", "init"} {
 		var line string
 		for l := range strings.Lines(top) {
-			if strings.HasPrefix(strings.TrimSpace(l), "byline "+cmd+" ") {
+			if strings.Join(strings.Fields(l), " ") == "byline "+cmd || strings.HasPrefix(strings.Join(strings.Fields(l), " "), "byline "+cmd+" ") {
 				line = l
 			}
 		}
@@ -340,7 +340,8 @@ func TestUsageNamesEveryFlag(t *testing.T) {
 			t.Errorf("byline help names no %s command", cmd)
 			continue
 		}
-		_, help, _ := run(t, "help", cmd)
+		_, help, helpErr := run(t, append(strings.Fields(cmd), "-h")...)
+		help += helpErr
 		for l := range strings.Lines(help) {
 			f, ok := strings.CutPrefix(l, "  -")
 			if !ok {

@@ -2,14 +2,12 @@ package scaffold
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/goccy/go-yaml"
 
@@ -36,30 +34,13 @@ type ArticleOptions struct {
 // "articles/[section/]<slug>/index.md" for a bundle, relative to the site
 // folder, with the slug given or made from the title by content.Slugify.
 func Article(o ArticleOptions) (File, error) {
-	title := strings.TrimSpace(o.Title)
-	switch {
-	case title == "":
-		return File{}, errors.New("the title is empty: byline new article \"Your Title\"")
-	case strings.IndexFunc(title, unicode.IsControl) >= 0:
-		return File{}, errors.New("the title must be a single line without control characters")
-	}
 	if o.Section != "" && !content.ValidSlug(o.Section) {
 		return File{}, fmt.Errorf("section %q is not a valid folder name: use lower-case letters, digits and single hyphens, like %q",
 			o.Section, content.Slugify(o.Section))
 	}
-	slug := o.Slug
-	switch {
-	case slug != "" && !content.ValidSlug(slug):
-		like := ""
-		if s := content.Slugify(slug); s != "" {
-			like = fmt.Sprintf(", like %q", s)
-		}
-		return File{}, fmt.Errorf("slug %q is not valid: use lower-case letters, digits and single hyphens%s", slug, like)
-	case slug == "":
-		slug = content.Slugify(title)
-	}
-	if slug == "" {
-		return File{}, fmt.Errorf("title %q has no Latin letters or digits to make a file name from: name the file with --slug, as in --slug how-to-become-an-engineer", title)
+	_, slug, err := titleAndSlug(o.Title, o.Slug, "article")
+	if err != nil {
+		return File{}, err
 	}
 	var b bytes.Buffer
 	b.WriteString("---\n")
