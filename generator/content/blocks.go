@@ -90,3 +90,10 @@ func (b *inlineBlocks) parse() ast.Node {
 	}
 	return b.doc
 }
+
+// position returns the 1-based line and column of offset off of the body,
+// which has been parsed.
+func (b *inlineBlocks) position(off int) (line, col int) {
+	n := sort.SearchInts(b.lines, off+1) // lines[n-1] <= off
+	return n, off - b.lines[n-1] + 1
+}

@@ -4,8 +4,13 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // maxFootnoteWork bounds the steps goldmark may spend matching a body's
@@ -30,32 +35,27 @@ const maxFootnoteLabel = 999
 // footnote reference of a body on which goldmark would spend more than
 // maxFootnoteWork steps matching references and footnotes, with the
 // numbers of footnotes and of references, or 0. It takes the footnotes
-// from goldmark's own blocks, and counts each step in one pass over them
-// and one over the references.
-func costlyFootnotes(blocks *inlineBlocks) (line, col, defs, refs int) {
+// from goldmark's own blocks, and the references from a parse by counter
+// (a footnoteCounter's parser), so that "[^" in code, HTML, links and
+// autolinks, as in a regular expression's "[^a-z]", counts no more than
+// it costs goldmark; then it counts each step in one pass over the
+// footnotes and one over the references.
+//
+// Render calls it last of the guards: the others have bounded what
+// goldmark's inline parse of the body, which counter does, may cost but
+// for the footnotes.
+func costlyFootnotes(blocks *inlineBlocks, counter parser.Parser) (line, col, defs, refs int) {
 	if n := bytes.Count(blocks.body, []byte("[^")); n*n/2 <= maxFootnoteWork {
 		return 0, 0, 0, 0 // too few to matter: the common case
 	}
-	m := footnoteMatcher{first: map[string]int{}}
-	_ = ast.Walk(blocks.parse(), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if f, ok := n.(*east.Footnote); ok && entering {
-			m.defs++
-			if _, dup := m.first[string(f.Ref)]; !dup {
-				m.first[string(f.Ref)] = m.defs
-			}
-		}
-		return ast.WalkContinue, nil
-	})
+	m := newFootnoteMatcher(blocks.parse())
 	if m.defs == 0 {
 		return 0, 0, 0, 0 // goldmark looks nothing up
 	}
-	m.numbers = make([]int, m.defs+1)
-	blocks.each(func(n, col int, text []byte, _ bool) bool {
-		m.line(n, col, text)
-		return true // on to the end, to count the references
-	})
+	m.read(blocks.body, counter)
 	if m.work += sortWork(m.numbers); m.work > maxFootnoteWork {
-		return m.at.line, m.at.col, m.defs, m.refs
+		line, col := blocks.position(m.at)
+		return line, col, m.defs, m.refs
 	}
 	return 0, 0, 0, 0
 }
@@ -69,40 +69,97 @@ type footnoteMatcher struct {
 	numbers []int
 	count   int // footnotes numbered so far
 	refs    int
+	found   int // references to a footnote
 	work    int
-	at      struct{ line, col int } // the first reference
+	at      int // the body offset of the first reference
 }
 
-// line adds the references on text, at offset col of body line n: each
-// "[^" whose label closes on the line, as goldmark reads it.
-func (m *footnoteMatcher) line(n, col int, text []byte) {
-	for i := 0; i+1 < len(text); i++ {
-		switch {
-		case text[i] == '\\' && isASCIIPunct(text[i+1]):
-			i++ // an escaped mark is text
-			continue
-		case text[i] != '[' || text[i+1] != '^':
-			continue
+// newFootnoteMatcher returns a footnoteMatcher for the footnotes of doc,
+// a body's blocks.
+func newFootnoteMatcher(doc ast.Node) *footnoteMatcher {
+	m := &footnoteMatcher{first: map[string]int{}}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if f, ok := n.(*east.Footnote); ok && entering {
+			m.defs++
+			if _, dup := m.first[string(f.Ref)]; !dup {
+				m.first[string(f.Ref)] = m.defs
+			}
 		}
-		end := footnoteLabelEnd(text[i+2 : min(len(text), i+2+maxFootnoteLabel)])
-		if end < 0 {
-			continue
-		}
-		m.refs++
-		if m.refs == 1 {
-			m.at.line, m.at.col = n, col+i+1
-		}
-		place, ok := m.first[string(text[i+2:i+2+end])]
-		if !ok {
-			m.work += m.defs // walks them all, finds none
-			continue
-		}
-		m.work += place
-		if m.numbers[place] == 0 {
-			m.count++
-			m.numbers[place] = m.count
-		}
+		return ast.WalkContinue, nil
+	})
+	m.numbers = make([]int, m.defs+1)
+	return m
+}
+
+// read counts the footnote references of body, parsing it with counter.
+func (m *footnoteMatcher) read(body []byte, counter parser.Parser) {
+	pc := parser.NewContext()
+	pc.Set(footnoteMatcherKey, m)
+	counter.Parse(text.NewReader(body), parser.WithContext(pc))
+}
+
+// ref counts the reference with label at body offset at, as goldmark
+// looks it up, and reports whether a footnote has that label.
+func (m *footnoteMatcher) ref(at int, label []byte) bool {
+	m.refs++
+	if m.refs == 1 {
+		m.at = at
 	}
+	place, ok := m.first[string(label)]
+	if !ok {
+		m.work += m.defs // walks them all, finds none
+		return false
+	}
+	m.work += place
+	m.found++
+	if m.numbers[place] == 0 {
+		m.count++
+		m.numbers[place] = m.count
+	}
+	return true
+}
+
+// footnoteMatcherKey holds, in the context of a parse by a
+// footnoteCounter's parser, the footnoteMatcher its references go to.
+var footnoteMatcherKey = parser.NewContextKey()
+
+// footnoteCounter is goldmark's footnote extension with its references
+// counted rather than looked up and sorted: its parser reads a body as
+// Render's does, and costs time linear in it, whatever the footnotes.
+type footnoteCounter struct{}
+
+func (footnoteCounter) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(
+		parser.WithBlockParsers(util.Prioritized(extension.NewFootnoteBlockParser(), 999)),
+		parser.WithInlineParsers(util.Prioritized(footnoteRefParser{}, 101)),
+	)
+}
+
+// footnoteRefParser reads footnote references where goldmark's parser of
+// them would, at the same priority, and gives each to the
+// footnoteMatcher of the parse: a reference to a footnote is read whole,
+// and one to none left to the other parsers, as goldmark does.
+type footnoteRefParser struct{}
+
+func (footnoteRefParser) Trigger() []byte { return []byte{'!', '['} }
+
+func (footnoteRefParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	pos := 1 // the "^", as goldmark has it: it checks no "[" after a "!"
+	if len(line) > 0 && line[0] == '!' {
+		pos++
+	}
+	if pos+1 >= len(line) || line[pos] != '^' {
+		return nil
+	}
+	label := line[pos+1 : min(len(line), pos+1+maxFootnoteLabel)]
+	end := footnoteLabelEnd(label)
+	m, ok := pc.Get(footnoteMatcherKey).(*footnoteMatcher)
+	if end < 0 || !ok || !m.ref(seg.Start+pos-1, label[:end]) {
+		return nil
+	}
+	block.Advance(pos + 1 + end + 1)
+	return east.NewFootnoteLink(0)
 }
 
 // footnoteLabelEnd returns the offset in label of the "]" that closes a

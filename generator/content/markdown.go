@@ -34,8 +34,11 @@ type Markdown struct {
 	// paragraphs finds them too, but keeps link reference definitions
 	// in their paragraphs, for costlyDefinitions.
 	paragraphs parser.Parser
-	unsafe     bool
-	bodies     *bufferPool // for the bodies of the pages it renders: see body
+	// footnotes parses as md does, counting footnote references instead
+	// of looking them up, for costlyFootnotes.
+	footnotes parser.Parser
+	unsafe    bool
+	bodies    *bufferPool // for the bodies of the pages it renders: see body
 }
 
 // NewMarkdown configures goldmark for a site: GFM (tables, strikethrough,
@@ -74,7 +77,9 @@ func newMarkdown(cfg *config.Config, lexers *lexerSet) *Markdown {
 		goldmark.WithParser(newParser(unsafe)),
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(linkGate{}, -1))),
 	)
-	return &Markdown{md: md, quick: quick.Parser(), blocks: newBlockParser(), paragraphs: newParagraphParser(), unsafe: unsafe, bodies: new(bufferPool)}
+	footnotes := goldmark.New(goldmark.WithExtensions(countingExtensions()...), goldmark.WithParser(syntaxParser()))
+	return &Markdown{md: md, quick: quick.Parser(), blocks: newBlockParser(), paragraphs: newParagraphParser(),
+		footnotes: footnotes.Parser(), unsafe: unsafe, bodies: new(bufferPool)}
 }
 
 // formatExtensions are the goldmark extensions of Byline's Markdown.
@@ -82,17 +87,32 @@ func formatExtensions() []goldmark.Extender {
 	return []goldmark.Extender{extension.GFM, extension.Footnote, extension.DefinitionList, extension.Typographer}
 }
 
-// newParser returns CommonMark's parser with Byline's block and inline
-// parsers, attributes, and Byline's AST transformer: the extensions add
-// the rest.
+// countingExtensions are formatExtensions with a footnoteCounter in
+// place of goldmark's footnotes.
+func countingExtensions() []goldmark.Extender {
+	exts := formatExtensions()
+	for i, e := range exts {
+		if e == extension.Footnote {
+			exts[i] = footnoteCounter{}
+		}
+	}
+	return exts
+}
+
+// newParser returns syntaxParser's parser with Byline's AST transformer.
 func newParser(unsafe bool) parser.Parser {
-	return parser.NewParser(
+	return syntaxParser(parser.WithASTTransformers(util.Prioritized(&transformer{unsafe: unsafe}, 1000)))
+}
+
+// syntaxParser returns CommonMark's parser with Byline's block and inline
+// parsers, attributes, and opts: the extensions add the rest.
+func syntaxParser(opts ...parser.Option) parser.Parser {
+	return parser.NewParser(append([]parser.Option{
 		parser.WithBlockParsers(blockParsers()...),
 		parser.WithInlineParsers(append(parser.DefaultInlineParsers(), util.Prioritized(inlineShortcodeParser{}, 150))...),
 		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 		parser.WithAttribute(),
-		parser.WithASTTransformers(util.Prioritized(&transformer{unsafe: unsafe}, 1000)),
-	)
+	}, opts...)...)
 }
 
 // Rendered is a converted body and what was learned from its syntax tree.
@@ -151,7 +171,8 @@ func (p Problem) Text(bodyLine int) string {
 // tens of thousands of link reference definitions in a row:
 // definitions.go; link brackets nested thousands deep: brackets.go; tens
 // of thousands of footnotes: footnotes.go) is not converted: its Problem
-// names the line, in linear time (footnotes: n log n).
+// names the line, in linear time (footnotes: a parse that counts the
+// references rather than looks them up, and n log n).
 func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	if bytes.IndexByte(body, 0) >= 0 {
 		// CommonMark replaces NUL with U+FFFD; goldmark does in text, but
@@ -174,7 +195,7 @@ func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	if line, col, depth := costlyBrackets(blocks); line > 0 {
 		return &Rendered{Problems: []Problem{bracketProblem(line, col, depth)}}, nil
 	}
-	if line, col, defs, refs := costlyFootnotes(blocks); line > 0 {
+	if line, col, defs, refs := costlyFootnotes(blocks, m.footnotes); line > 0 {
 		return &Rendered{Problems: []Problem{footnoteProblem(line, col, defs, refs)}}, nil
 	}
 	doc, pc := m.parse(body)
