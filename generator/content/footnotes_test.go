@@ -84,6 +84,16 @@ func TestFootnoteProblemCountsNoCode(t *testing.T) {
 	}
 }
 
+// TestFootnoteGuardCountsBangReferences: goldmark reads "!x^label]" as a
+// reference, as it reads "![^label]", dropping the "x"; the guard's quick
+// count let thousands of them through to a page of 8,000 footnotes, which
+// it counted as too few to matter.
+func TestFootnoteGuardCountsBangReferences(t *testing.T) {
+	md := NewMarkdown(config.Default())
+	src := "Intro.\n\n" + strings.Repeat("See !x^8000]. ", 10000) + "\n\n" + defs("[^%d]: Source %d.\n", 8000)
+	refusedAt(t, md, "references after a \"!\"", src, "10000 footnote references and 8000 footnotes", 3)
+}
+
 // BenchmarkFootnoteGuard times costlyFootnotes alone: on the articles of
 // benchArticles, which have too few "[^" for more than the quick count;
 // on a tutorial with 10,000 "[^a-z]" in code spans and none elsewhere;
