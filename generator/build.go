@@ -10,7 +10,6 @@ package generator
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -436,41 +435,6 @@ func Publish(res *Result, out string) (publish.Stats, error) {
 		files[i] = publish.File(f)
 	}
 	return publish.Publish(out, files)
-}
-
-// themeSources lists where layouts come from, first wins: site/layouts,
-// themes/<name>, then the built-in default.
-func themeSources(opts Options, cfg *config.Config, siteFS fs.FS, root string) ([]theme.Source, error) {
-	var sources []theme.Source
-	if fi, err := fs.Stat(siteFS, "layouts"); err == nil && fi.IsDir() {
-		sub, _ := fs.Sub(siteFS, "layouts")
-		sources = append(sources, theme.Source{FS: sub, Prefix: root + "/layouts"})
-	}
-	name := opts.Theme
-	if name == "" {
-		name = cfg.Theme
-	}
-	if name == "" {
-		name = "default"
-	}
-	if strings.ContainsAny(name, `/\.`) {
-		return nil, fmt.Errorf("theme name %q: write a folder name under themes/, such as default", name)
-	}
-	dir := filepath.Join(opts.ThemesDir, name)
-	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
-		fsys, err := sitefs.Open(dir)
-		if err != nil {
-			return nil, fmt.Errorf("theme %q: %w", name, err)
-		}
-		sources = append(sources, theme.ThemeSource(fsys, displayPath(dir)))
-	} else if name != "default" {
-		msg := fmt.Sprintf("theme %q not found: create %s/layouts/ or use the built-in theme \"default\"", name, displayPath(dir))
-		if pos, ok := cfg.Pos["theme"]; ok && opts.Theme == "" {
-			return nil, diag.ErrorList{{Pos: pos, Msg: msg}}
-		}
-		return nil, errors.New(msg)
-	}
-	return append(sources, theme.Builtin()), nil
 }
 
 // i18nSources lists where the theme's words come from, first wins:

@@ -43,10 +43,27 @@ func (a *App) build(ctx context.Context, args []string) error {
 			return errUsage
 		}
 	}
+	if err := a.checkTheme("build", f); err != nil {
+		return err
+	}
 	if f.watch {
 		return a.watch(ctx, f)
 	}
 	return a.buildOnce(ctx, f)
+}
+
+// checkTheme refuses a --theme that names no theme as a usage error,
+// before any work: the message lists the themes there are. A theme the
+// config names is the build's to check, as a config error.
+func (a *App) checkTheme(cmd string, f buildFlags) error {
+	if f.theme == "" {
+		return nil
+	}
+	if err := generator.CheckTheme(f.options().ThemesDir, f.theme); err != nil {
+		fmt.Fprintf(a.Stderr, "byline %s: --theme %q %v\n", cmd, f.theme, err)
+		return errUsage
+	}
+	return nil
 }
 
 // options turns the flags into pipeline options.

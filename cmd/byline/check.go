@@ -46,6 +46,9 @@ func (a *App) check(ctx context.Context, args []string) error {
 		fmt.Fprintf(a.Stderr, "byline check: --format %q: use text or json\n", *format)
 		return errUsage
 	}
+	if err := a.checkTheme("check", f); err != nil {
+		return err
+	}
 	rep, err := check.Run(ctx, check.Options{Build: f.options(), External: ext.mode})
 	if err != nil {
 		return err

@@ -31,6 +31,9 @@ func (a *App) serve(ctx context.Context, args []string) error {
 		// one for ever.
 		return fmt.Errorf("byline serve: site folder %s not found: run byline in a project folder, or pass --site DIR", filepath.ToSlash(f.site))
 	}
+	if err := a.checkTheme("serve", f); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("byline serve: cannot listen on %s: %v; is another server running? Pass --addr 127.0.0.1:PORT", addr, err)
