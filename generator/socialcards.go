@@ -100,16 +100,10 @@ func pageCards(s *site.Site) []pageCard {
 	for _, sec := range s.Sections {
 		add(sec.URL, sec.Index, sec.Title, s.ListLinkTitle("articles"))
 	}
-	for _, tax := range []struct {
-		name  string
-		terms []*site.Term
-	}{{"tags", s.Tags}, {"categories", s.Categories}, {"series", s.Series}} {
-		if tax.name == "series" && len(tax.terms) == 0 {
-			continue // a site without series has no /series/
-		}
-		add("/"+tax.name+"/", s.Lists[tax.name], s.ListTitle(tax.name), "")
-		for _, t := range tax.terms {
-			add(t.URL, t.Index, t.Title, s.ListLinkTitle(tax.name))
+	for _, tax := range s.Taxonomies() {
+		add("/"+tax.Name+"/", s.Lists[tax.Name], s.ListTitle(tax.Name), "")
+		for _, t := range tax.Terms {
+			add(t.URL, t.Index, t.Title, s.ListLinkTitle(tax.Name))
 		}
 	}
 	add("/authors/", s.Lists["authors"], s.ListTitle("authors"), "")

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -72,14 +73,33 @@ func (a *App) newArticle(args []string) error {
 		return err
 	}
 	p := filepath.Join(*site, filepath.FromSlash(f.Path))
-	// The article in its other form, a file or a folder, has the same URL.
-	other := strings.TrimSuffix(p, ".md") + string(filepath.Separator) + "index.md"
-	if *bundle {
-		other = filepath.Dir(p) + ".md"
-	}
 	// Only an archetype brings errors into the article: they are shown
 	// where it has them.
-	return a.writeChecked(siteFS, cfg, *site, p, other, f.Data, arch.Locate)
+	return a.writeChecked(siteFS, cfg, *site, p, otherForm(p, *bundle), f.Data, arch.Locate)
+}
+
+// otherForm is the path of the page at p in its other form, a folder
+// (x/index.md) for a file, a file for a folder: it has the same URL.
+func otherForm(p string, bundle bool) string {
+	if bundle {
+		return filepath.Dir(p) + ".md"
+	}
+	return strings.TrimSuffix(p, ".md") + string(filepath.Separator) + "index.md"
+}
+
+// oneArg parses a new command's flags and its one argument, the title or
+// the name; without it, the usage is printed, as write says.
+func (a *App) oneArg(flags *flag.FlagSet, args []string, write string) (string, error) {
+	pos, err := a.parseArgs(flags, args)
+	if err != nil {
+		return "", err
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(a.Stderr, "byline new: write "+write)
+		flags.Usage()
+		return "", errUsage
+	}
+	return pos[0], nil
 }
 
 // loadConfig reads the config of the site folder dir.
@@ -110,29 +130,20 @@ func (a *App) newPage(args []string) error {
 	site := flags.String("site", "site", "the site `folder`")
 	slug := flags.String("slug", "", "the file `name`, and the URL (default: made from the title)")
 	bundle := flags.Bool("bundle", false, "make the page a folder, SLUG/index.md, for the images and files it needs")
-	pos, err := a.parseArgs(flags, args)
+	title, err := a.oneArg(flags, args, `byline new page "Title"`)
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		fmt.Fprintln(a.Stderr, `byline new: write byline new page "Title"`)
-		flags.Usage()
-		return errUsage
 	}
 	siteFS, cfg, err := loadConfig(*site)
 	if err != nil {
 		return err
 	}
-	f, err := scaffold.Page(scaffold.PageOptions{Title: pos[0], Slug: *slug, Bundle: *bundle})
+	f, err := scaffold.Page(scaffold.PageOptions{Title: title, Slug: *slug, Bundle: *bundle})
 	if err != nil {
 		return err
 	}
 	p := filepath.Join(*site, filepath.FromSlash(f.Path))
-	other := strings.TrimSuffix(p, ".md") + string(filepath.Separator) + "index.md"
-	if *bundle {
-		other = filepath.Dir(p) + ".md"
-	}
-	return a.writeChecked(siteFS, cfg, *site, p, other, f.Data, nil)
+	return a.writeChecked(siteFS, cfg, *site, p, otherForm(p, *bundle), f.Data, nil)
 }
 
 // newAuthor writes a new author's file.
@@ -141,20 +152,15 @@ func (a *App) newAuthor(args []string) error {
 	site := flags.String("site", "site", "the site `folder`")
 	key := flags.String("key", "", "the author's `key`, which articles name in author:, and the file's name (default: made from the name)")
 	role := flags.String("role", "", "the author's `role`, as in \"Senior Writer\"")
-	pos, err := a.parseArgs(flags, args)
+	name, err := a.oneArg(flags, args, `byline new author "Name"`)
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		fmt.Fprintln(a.Stderr, `byline new: write byline new author "Name"`)
-		flags.Usage()
-		return errUsage
 	}
 	siteFS, cfg, err := loadConfig(*site)
 	if err != nil {
 		return err
 	}
-	f, err := scaffold.Author(scaffold.AuthorOptions{Name: pos[0], Key: *key, Role: *role})
+	f, err := scaffold.Author(scaffold.AuthorOptions{Name: name, Key: *key, Role: *role})
 	if err != nil {
 		return err
 	}

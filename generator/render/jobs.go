@@ -54,25 +54,19 @@ func (r *Renderer) pageJobs() []job {
 			r.indexData(d, sec.Index)
 		})
 	}
-	for _, tax := range []struct {
-		name  string
-		terms []*site.Term
-	}{{"tags", s.Tags}, {"categories", s.Categories}, {"series", s.Series}} {
-		if tax.name == "series" && len(tax.terms) == 0 {
-			continue // a site without series has no /series/
-		}
-		title, crumb := s.ListTitle(tax.name), s.ListLinkTitle(tax.name)
-		terms := &Data{Title: title, URL: "/" + tax.name + "/", Terms: tax.terms, Taxonomy: tax.name}
-		r.indexData(terms, s.Lists[tax.name])
+	for _, tax := range s.Taxonomies() {
+		title, crumb := s.ListTitle(tax.Name), s.ListLinkTitle(tax.Name)
+		terms := &Data{Title: title, URL: "/" + tax.Name + "/", Terms: tax.Terms, Taxonomy: tax.Name}
+		r.indexData(terms, s.Lists[tax.Name])
 		add("terms", terms)
-		for _, t := range tax.terms {
+		for _, t := range tax.Terms {
 			arts := t.Articles
-			if tax.name == "series" {
+			if tax.Name == "series" {
 				arts = t.InOrder() // a series page lists its parts in reading order
 			}
 			paged("term", t.URL, t.Title, t.Name, arts, func(d *Data) {
-				d.Term, d.Taxonomy, d.Feed = t, tax.name, t.URL+"feed.xml"
-				d.Breadcrumbs = []site.Crumb{{Name: crumb, URL: "/" + tax.name + "/"}}
+				d.Term, d.Taxonomy, d.Feed = t, tax.Name, t.URL+"feed.xml"
+				d.Breadcrumbs = []site.Crumb{{Name: crumb, URL: "/" + tax.Name + "/"}}
 				r.indexData(d, t.Index)
 			})
 		}

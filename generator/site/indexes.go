@@ -200,3 +200,20 @@ func (s *Site) indexRefs() []pageRef {
 func (s *Site) AllTerms() []*Term {
 	return slices.Concat(s.Tags, s.Categories, s.Series)
 }
+
+// Taxonomy is a taxonomy with a list page: its folder name and its terms.
+type Taxonomy struct {
+	Name  string // "tags", "categories" or "series"
+	Terms []*Term
+}
+
+// Taxonomies are the site's taxonomies that have a list page, in the
+// order they are listed: tags and categories always, series when an
+// article is in one (a site without series has no /series/).
+func (s *Site) Taxonomies() []Taxonomy {
+	out := []Taxonomy{{"tags", s.Tags}, {"categories", s.Categories}}
+	if len(s.Series) > 0 {
+		out = append(out, Taxonomy{"series", s.Series})
+	}
+	return out
+}
