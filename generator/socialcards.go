@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"image/color"
+
 	"github.com/byline/byline/generator/cards"
 	"github.com/byline/byline/generator/config"
 	"github.com/byline/byline/generator/content"
@@ -80,7 +82,11 @@ type pageCard struct {
 // search page and the 404 page, which no one shares, get none.
 func pageCards(s *site.Site) []pageCard {
 	cfg := s.Config
+	st := cardStyle(cfg.CardColors)
 	var out []pageCard
+	card := func(title, site, label string) cards.Card {
+		return cards.Card{Title: title, Site: site, Label: label, Style: st}
+	}
 	add := func(url string, idx *content.Page, title, label string) {
 		origin := "site/config.yaml"
 		if idx != nil {
@@ -89,12 +95,12 @@ func pageCards(s *site.Site) []pageCard {
 			}
 			origin = idx.File
 		}
-		out = append(out, pageCard{url: url, origin: origin, card: cards.Card{Title: title, Site: cfg.Title, Label: label}})
+		out = append(out, pageCard{url: url, origin: origin, card: card(title, cfg.Title, label)})
 	}
 	if cfg.Description != "" {
 		add("/", nil, cfg.Description, "")
 	} else {
-		out = append(out, pageCard{url: "/", origin: "site/config.yaml", card: cards.Card{Title: cfg.Title}})
+		out = append(out, pageCard{url: "/", origin: "site/config.yaml", card: card(cfg.Title, "", "")})
 	}
 	add("/articles/", s.Lists["articles"], s.ListTitle("articles"), "")
 	for _, sec := range s.Sections {
@@ -109,18 +115,30 @@ func pageCards(s *site.Site) []pageCard {
 	add("/authors/", s.Lists["authors"], s.ListTitle("authors"), "")
 	for _, a := range s.Authors {
 		if a.Meta.Avatar == "" {
-			out = append(out, pageCard{url: a.URL, origin: a.File, card: cards.Card{Title: a.Meta.Name, Site: cfg.Title, Label: a.Meta.Role}})
+			out = append(out, pageCard{url: a.URL, origin: a.File, card: card(a.Meta.Name, cfg.Title, a.Meta.Role)})
 		}
 	}
 	for _, a := range s.Articles {
 		if a.Meta.Image == "" {
-			out = append(out, pageCard{url: a.URL, origin: a.File, card: cards.Card{Title: a.Meta.Title, Site: cfg.Title, Label: label(a)}})
+			out = append(out, pageCard{url: a.URL, origin: a.File, card: card(a.Meta.Title, cfg.Title, label(a))})
 		}
 	}
 	for _, p := range s.Pages {
 		add(p.URL, p.Page, p.Meta.Title, "")
 	}
 	return out
+}
+
+// cardStyle is the cards' colours by config.yaml's social_card_colors,
+// each unset or unreadable one the default theme's.
+func cardStyle(cc config.CardColors) cards.Style {
+	st := cards.DefaultStyle()
+	for key, dst := range map[string]*color.RGBA{"background": &st.Background, "text": &st.Text, "accent": &st.Accent, "label": &st.Label, "rule": &st.Rule} {
+		if c, ok := config.ParseColor(cc.Or(key)); ok {
+			*dst = c
+		}
+	}
+	return st
 }
 
 // drawCard returns the stamped PNG of c, read from prev at the path at

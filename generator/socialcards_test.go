@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"encoding/json"
+	"image/color"
 	"image/png"
 	"maps"
 	"path"
@@ -264,6 +265,49 @@ func TestSocialCardsOfEveryPage(t *testing.T) {
 	for _, c := range cardsOf(files) {
 		if !shown[c] {
 			t.Errorf("%s is no page's image", c)
+		}
+	}
+}
+
+// TestSocialCardColors: social_card_colors draws the cards in the site's
+// colours, under new names; without it, they keep the default theme's.
+func TestSocialCardColors(t *testing.T) {
+	plain := func(files map[string][]byte) string {
+		for _, c := range cardsOf(files) {
+			if strings.HasPrefix(c, "articles/plain/") {
+				return c
+			}
+		}
+		t.Fatal("no card for articles/plain")
+		return ""
+	}
+	def, err := buildImageSite(t, writeCardSite(t, cardsConfig), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dark, err := buildImageSite(t, writeCardSite(t, cardsConfig+"social_card_colors:\n  background: \"#0f172a\"\n  text: \"#f8fafc\"\n  accent: \"#38bdf8\"\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain(def) == plain(dark) {
+		t.Error("cards in other colours keep the default cards' names")
+	}
+	for _, tc := range []struct {
+		files   map[string][]byte
+		bg, bar color.RGBA
+	}{
+		{def, color.RGBA{0xfb, 0xfa, 0xf7, 0xff}, color.RGBA{0x1d, 0x3f, 0x8f, 0xff}},
+		{dark, color.RGBA{0x0f, 0x17, 0x2a, 0xff}, color.RGBA{0x38, 0xbd, 0xf8, 0xff}},
+	} {
+		m, err := png.Decode(bytes.NewReader(tc.files[plain(tc.files)]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := color.RGBAModel.Convert(m.At(1190, 10)); got != tc.bg {
+			t.Errorf("background %v, want %v", got, tc.bg)
+		}
+		if got := color.RGBAModel.Convert(m.At(2, 315)); got != tc.bar {
+			t.Errorf("bar %v, want %v", got, tc.bar)
 		}
 	}
 }

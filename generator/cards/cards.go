@@ -20,6 +20,7 @@
 package cards
 
 import (
+	"fmt"
 	"image"
 	"image/png"
 	"sync"
@@ -50,12 +51,18 @@ type Card struct {
 	Title string // the article's title, large
 	Site  string // the site's title, above it
 	Label string // the category or section, below it; may be empty
+	// Style is its colours; the zero Style is DefaultStyle.
+	Style Style
 }
 
 // normal returns c with each text on one line, its runs of white space
 // single spaces, as it is drawn and named.
 func (c Card) normal() Card {
-	return Card{Title: oneLine(c.Title), Site: oneLine(c.Site), Label: oneLine(c.Label)}
+	st := c.Style
+	if st == (Style{}) {
+		st = DefaultStyle()
+	}
+	return Card{Title: oneLine(c.Title), Site: oneLine(c.Site), Label: oneLine(c.Label), Style: st}
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -66,10 +73,17 @@ func Name(c Card) string {
 	return "card." + hex.EncodeToString(sum[:4]) + ".png"
 }
 
-// Sum is a hash of what c shows, as drawn by this Version.
+// Sum is a hash of what c shows, as drawn by this Version: its text, and
+// its colours unless they are DefaultStyle's (so a card in the default
+// colours keeps the name it had before cards had a Style).
 func Sum(c Card) [sha256.Size]byte {
 	c = c.normal()
-	return sha256.Sum256([]byte("byline social card " + Version + "\x00" + c.Title + "\x00" + c.Site + "\x00" + c.Label))
+	s := "byline social card " + Version + "\x00" + c.Title + "\x00" + c.Site + "\x00" + c.Label
+	if c.Style != DefaultStyle() {
+		st := c.Style
+		s += fmt.Sprintf("\x00%v %v %v %v %v", st.Background, st.Text, st.Accent, st.Label, st.Rule)
+	}
+	return sha256.Sum256([]byte(s))
 }
 
 // Painter draws cards with the Go fonts, parsed once. It keeps the

@@ -2,6 +2,8 @@ package cards
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"image/color"
 	"image/png"
 	"os"
 	"strings"
@@ -85,5 +87,42 @@ func BenchmarkDraw(b *testing.B) {
 		if _, err := p.Draw(c); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestStyle: a card's colours are part of its name, except the default
+// ones, whose cards keep the names they had before cards had colours; any
+// colours draw, even an ink the colour of the background.
+func TestStyle(t *testing.T) {
+	c := Card{Title: "What does an SRE do?", Site: "Career Stack", Label: "Roles"}
+	old := sha256.Sum256([]byte("byline social card " + Version + "\x00" + c.Title + "\x00" + c.Site + "\x00" + c.Label))
+	withDefault := c
+	withDefault.Style = DefaultStyle()
+	if Sum(c) != old || Sum(withDefault) != old {
+		t.Error("a card in the default colours changed its name")
+	}
+	dark := c
+	dark.Style = Style{Background: color.RGBA{0x0f, 0x17, 0x2a, 0xff}, Text: color.RGBA{0xf8, 0xfa, 0xfc, 0xff},
+		Accent: color.RGBA{0x0f, 0x17, 0x2a, 0xff}, Label: color.RGBA{0xfb, 0x92, 0x3c, 0xff}, Rule: color.RGBA{0x33, 0x41, 0x55, 0xff}}
+	if Sum(dark) == old || Name(dark) == Name(c) {
+		t.Error("a card in other colours has the default one's name")
+	}
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := p.Draw(dark)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := color.RGBAModel.Convert(m.At(Width-10, 10)); got != dark.Style.Background {
+		t.Errorf("background %v, want %v", got, dark.Style.Background)
+	}
+	if got := color.RGBAModel.Convert(m.At(2, Height/2)); got != dark.Style.Accent {
+		t.Errorf("the bar is %v, want the accent %v", got, dark.Style.Accent)
 	}
 }

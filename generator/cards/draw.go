@@ -13,14 +13,27 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// The default theme's light colours (themes/default/static/css/style.css).
-var (
-	background = color.RGBA{0xfb, 0xfa, 0xf7, 0xff} // --bg
-	text       = color.RGBA{0x1b, 0x1e, 0x23, 0xff} // --text
-	accent     = color.RGBA{0x1d, 0x3f, 0x8f, 0xff} // --accent
-	kicker     = color.RGBA{0xa8, 0x39, 0x1a, 0xff} // --kicker
-	border     = color.RGBA{0xe2, 0xdd, 0xd2, 0xff} // --border
-)
+// Style is a card's colours.
+type Style struct {
+	Background color.RGBA
+	Text       color.RGBA // the title
+	Accent     color.RGBA // the bar down the left edge, and the site's title
+	Label      color.RGBA // the label
+	Rule       color.RGBA // the line above the label
+}
+
+// DefaultStyle is the default theme's light colours
+// (themes/default/static/css/style.css: --bg, --text, --accent, --kicker,
+// --border), which a Card with no Style is drawn in.
+func DefaultStyle() Style {
+	return Style{
+		Background: color.RGBA{0xfb, 0xfa, 0xf7, 0xff},
+		Text:       color.RGBA{0x1b, 0x1e, 0x23, 0xff},
+		Accent:     color.RGBA{0x1d, 0x3f, 0x8f, 0xff},
+		Label:      color.RGBA{0xa8, 0x39, 0x1a, 0xff},
+		Rule:       color.RGBA{0xe2, 0xdd, 0xd2, 0xff},
+	}
+}
 
 // Where things go, in pixels.
 const (
@@ -74,31 +87,33 @@ func (p *Painter) Draw(c Card) ([]byte, error) {
 	medium := &faces{font: p.medium, by: map[int]font.Face{}}
 	cv, _ := p.canvases.Get().(*canvas)
 	if cv == nil {
-		cv = &canvas{rgba: image.NewRGBA(image.Rect(0, 0, Width, Height)), pal: image.NewPaletted(image.Rect(0, 0, Width, Height), palette())}
+		cv = &canvas{rgba: image.NewRGBA(image.Rect(0, 0, Width, Height)), pal: image.NewPaletted(image.Rect(0, 0, Width, Height), nil)}
 	}
 	defer p.canvases.Put(cv)
+	st := c.Style
+	cv.pal.Palette = st.palette()
 	m := cv.rgba
-	fill(m, m.Bounds(), background)
-	fill(m, image.Rect(0, 0, bar, Height), accent)
+	fill(m, m.Bounds(), st.Background)
+	fill(m, image.Rect(0, 0, bar, Height), st.Accent)
 
-	write(m, bold, siteSize, siteY, accent, cut(c.Site, textWidth, siteSize, bold.measure, false))
+	write(m, bold, siteSize, siteY, st.Accent, cut(c.Site, textWidth, siteSize, bold.measure, false))
 	b := layout(c.Title, textWidth, bold.measure)
 	step := b.size * 6 / 5
 	top := titleTop + (titleEnd-titleTop-step*len(b.lines))/2
 	for i, line := range b.lines {
 		// The baseline sits at about four fifths of a line's height.
-		write(m, bold, b.size, top+i*step+b.size, text, line)
+		write(m, bold, b.size, top+i*step+b.size, st.Text, line)
 	}
 	if c.Label != "" {
-		fill(m, image.Rect(margin, ruleY, Width-margin, ruleY+2), border)
-		write(m, medium, labelSize, labelY, kicker, cut(c.Label, textWidth, labelSize, medium.measure, false))
+		fill(m, image.Rect(margin, ruleY, Width-margin, ruleY+2), st.Rule)
+		write(m, medium, labelSize, labelY, st.Label, cut(c.Label, textWidth, labelSize, medium.measure, false))
 	}
 	if err := firstErr(bold.err, medium.err); err != nil {
 		return nil, err
 	}
 	var out bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &p.encoders}
-	if err := enc.Encode(&out, paletted(m, cv.pal)); err != nil {
+	if err := enc.Encode(&out, st.paletted(m, cv.pal)); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil

@@ -10,7 +10,9 @@ import (
 const levels = 63
 
 // inks are the colours drawn over the background, in palette order.
-var inks = [...]color.RGBA{accent, text, border, kicker}
+func (st Style) inks() [4]color.RGBA {
+	return [...]color.RGBA{inkAccent: st.Accent, inkText: st.Text, inkBorder: st.Rule, inkKicker: st.Label}
+}
 
 // Indexes of inks.
 const (
@@ -21,11 +23,13 @@ const (
 )
 
 // palette is the background, then each ink's shades, lightest first.
-func palette() color.Palette {
-	p := color.Palette{background}
-	for _, ink := range inks {
+func (st Style) palette() color.Palette {
+	bg := st.Background
+	p := make(color.Palette, 0, 1+4*levels)
+	p = append(p, bg)
+	for _, ink := range st.inks() {
 		for l := 1; l <= levels; l++ {
-			p = append(p, color.RGBA{blend(background.R, ink.R, l), blend(background.G, ink.G, l), blend(background.B, ink.B, l), 0xff})
+			p = append(p, color.RGBA{blend(bg.R, ink.R, l), blend(bg.G, ink.G, l), blend(bg.B, ink.B, l), 0xff})
 		}
 	}
 	return p
@@ -52,35 +56,39 @@ func inkAt(x, y int) int {
 // palette, reading how much ink covers each pixel from its colour. A PNG
 // of a palette is a quarter of the bytes to compress, and is not
 // filtered: the encoder's filters took half of its time.
-func paletted(m *image.RGBA, out *image.Paletted) *image.Paletted {
+func (st Style) paletted(m *image.RGBA, out *image.Paletted) *image.Paletted {
 	b := m.Bounds()
+	bg, inks := st.Background, st.inks()
 	clear(out.Pix) // the background, index 0
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		row := m.Pix[m.PixOffset(b.Min.X, y):]
 		for x := b.Min.X; x < b.Max.X; x++ {
 			px := row[4*(x-b.Min.X):]
-			if px[0] == background.R && px[1] == background.G && px[2] == background.B {
+			if px[0] == bg.R && px[1] == bg.G && px[2] == bg.B {
 				continue // index 0
 			}
 			k := inkAt(x, y)
-			out.Pix[out.PixOffset(x, y)] = uint8(k*levels + shade(px, inks[k])) // 1 + k*levels + (shade - 1)
+			out.Pix[out.PixOffset(x, y)] = uint8(k*levels + shade(px, inks[k], bg)) // 1 + k*levels + (shade - 1)
 		}
 	}
 	return out
 }
 
 // shade is how much of ink covers px, from 1 to levels, read on the
-// channel where the ink differs most from the background.
-func shade(px []uint8, ink color.RGBA) int {
+// channel where the ink differs most from the background bg: all of it
+// for an ink the colour of the background, which cannot show.
+func shade(px []uint8, ink, bg color.RGBA) int {
+	back := [3]uint8{bg.R, bg.G, bg.B}
 	c, d := 0, 0
 	for i, v := range [3]uint8{ink.R, ink.G, ink.B} {
-		bg := [3]uint8{background.R, background.G, background.B}[i]
-		if diff := int(v) - int(bg); abs(diff) > abs(d) {
+		if diff := int(v) - int(back[i]); abs(diff) > abs(d) {
 			c, d = i, diff
 		}
 	}
-	bg := [3]uint8{background.R, background.G, background.B}[c]
-	l := ((int(px[c])-int(bg))*levels + d/2) / d
+	if d == 0 {
+		return levels
+	}
+	l := ((int(px[c])-int(back[c]))*levels + d/2) / d
 	return min(max(l, 1), levels)
 }
 

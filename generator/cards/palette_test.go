@@ -2,14 +2,24 @@ package cards
 
 import (
 	"image"
+	"image/color"
 	"testing"
 )
 
 // TestPaletted: every shade of every ink, drawn in full colour where that
-// ink is drawn, turns into its own palette entry; the border's, too near
-// the background to tell its shades apart, is drawn solid only.
+// ink is drawn, turns into its own palette entry, in the default colours
+// and in dark ones; the border's, too near the background to tell its
+// shades apart, is drawn solid only.
 func TestPaletted(t *testing.T) {
-	pal := palette()
+	dark := Style{Background: color.RGBA{0x0f, 0x17, 0x2a, 0xff}, Text: color.RGBA{0xf8, 0xfa, 0xfc, 0xff},
+		Accent: color.RGBA{0x38, 0xbd, 0xf8, 0xff}, Label: color.RGBA{0xfb, 0x92, 0x3c, 0xff}, Rule: color.RGBA{0x33, 0x41, 0x55, 0xff}}
+	for _, st := range []Style{DefaultStyle(), dark} {
+		paletteOf(t, st)
+	}
+}
+
+func paletteOf(t *testing.T, st Style) {
+	pal := st.palette()
 	if len(pal) > 256 {
 		t.Fatalf("%d colours", len(pal))
 	}
@@ -30,8 +40,8 @@ func TestPaletted(t *testing.T) {
 			m.Set(p.X, p.Y, pal[i])
 			out := image.NewPaletted(m.Bounds(), pal)
 			out.Pix[0] = 7 // a reused image's old pixel
-			if got := paletted(m, out).ColorIndexAt(p.X, p.Y); int(got) != i {
-				t.Errorf("ink %d, shade %d: index %d, want %d", k, l, got, i)
+			if got := st.paletted(m, out).ColorIndexAt(p.X, p.Y); int(got) != i {
+				t.Errorf("%v: ink %d, shade %d: index %d, want %d", st, k, l, got, i)
 			}
 		}
 	}

@@ -40,6 +40,9 @@ type Config struct {
 	// SocialCards asks for a drawn social card (generator/cards) for each
 	// article without an image of its own, as its og:image.
 	SocialCards bool `yaml:"social_cards"`
+	// CardColors are the social cards' colours, "#rrggbb"; each unset
+	// one is the default theme's (see CardColors).
+	CardColors CardColors `yaml:"social_card_colors"`
 
 	// Location is TimeZone resolved; never nil after Load.
 	Location *time.Location `yaml:"-"`
@@ -90,6 +93,16 @@ const (
 	// less a 1.25rem margin on each side on narrow screens.
 	DefaultImageSizes = "(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)"
 )
+
+// CardColors are the colours of the drawn social cards, each "#rrggbb"
+// or "#rgb", or "" for the default theme's.
+type CardColors struct {
+	Background string `yaml:"background"`
+	Text       string `yaml:"text"`   // the title
+	Accent     string `yaml:"accent"` // the bar down the left edge and the site's title
+	Label      string `yaml:"label"`  // the category or section below the title
+	Rule       string `yaml:"rule"`   // the line above the label
+}
 
 // On reports whether images get resized copies.
 func (im Images) On() bool { return len(im.Widths) > 0 }

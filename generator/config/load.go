@@ -431,6 +431,7 @@ func (d *decoder) finish() {
 		c.Theme = ""
 	}
 	d.images()
+	d.cardColors()
 	d.link("logo", &c.Logo)
 	d.link("newsletter.action_url", &c.Newsletter.ActionURL)
 	for name, items := range c.Menus {
