@@ -237,8 +237,13 @@ func TestNewArticleBuildsWithoutAbout(t *testing.T) {
 	if err := os.WriteFile("site/config.yaml", []byte(strings.Join(kept, "\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, errs := run(t, "new", "article", "Salary Negotiation 101"); code != 0 {
+	code, out, errs := run(t, "new", "article", "Salary Negotiation 101")
+	if code != 0 {
 		t.Fatalf("new: %d %s", code, errs)
+	}
+	// The starter project's archetype gave it its category and headings.
+	if data, _ := os.ReadFile(strings.TrimSpace(out)); !strings.Contains(string(data), "\ncategory: Hiring\n") || !strings.Contains(string(data), "\n## The short answer\n") {
+		t.Errorf("the new article is not made from the starter archetype:\n%s", data)
 	}
 	if code, _, errs := run(t, "build", "--drafts", "--out", t.TempDir()); code != 0 {
 		t.Errorf("build --drafts after new: exit %d\n%s", code, errs)

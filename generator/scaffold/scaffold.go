@@ -2,8 +2,8 @@
 // new article (byline new article), in memory: the caller writes them.
 //
 // Project returns the starter project embedded in the binary: a site/ with
-// config.yaml, one author, one published article and the About and Editorial
-// standards pages, which builds with the built-in theme and passes check as
+// config.yaml, one author, one published article, the About and Editorial
+// standards pages and an archetype for new articles, which builds with the built-in theme and passes check as
 // it is. Article returns the Markdown file of a new draft with complete front
 // matter, every user-given value encoded by a YAML encoder (never pasted into
 // the text), and a skeleton body.

@@ -16,7 +16,7 @@ func TestProjectFiles(t *testing.T) {
 	for _, f := range Project() {
 		paths = append(paths, f.Path)
 	}
-	want := ".gitignore site/articles/_index.md site/articles/how-to-read-a-job-description.md site/authors/sam-taylor.md site/config.yaml site/pages/about.md site/pages/editorial-standards.md"
+	want := ".gitignore site/archetypes/article.md site/articles/_index.md site/articles/how-to-read-a-job-description.md site/authors/sam-taylor.md site/config.yaml site/pages/about.md site/pages/editorial-standards.md"
 	if got := strings.Join(paths, " "); got != want {
 		t.Errorf("files = %s\nwant    %s", got, want)
 	}
