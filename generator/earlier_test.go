@@ -142,3 +142,26 @@ func filesOf(files map[string][]byte) []render.File {
 	}
 	return out
 }
+
+// TestEarlierOutputChangedInside: a card or a copy in the output folder
+// whose bytes changed inside, its stamp and its end kept (a bit flipped on
+// disk, an optimizer that keeps the file's comments), is made again: the
+// build equals a clean one.
+func TestEarlierOutputChangedInside(t *testing.T) {
+	dir := writeImageSite(t, imagesConfig+"social_cards: true\n")
+	out := filepath.Join(t.TempDir(), "public")
+	clean, _ := buildFrom(t, dir, out)
+	publishAll(t, clean, out)
+	made := madeFiles(clean)
+	for _, p := range []string{made["card"][0], made["chart"][0]} {
+		data := bytes.Clone(clean[p])
+		data[len(data)/2] ^= 0x40
+		spoil(t, out, p, func(full string) { write(t, full, data) })
+	}
+	again, _ := buildFrom(t, dir, out)
+	for _, p := range []string{made["card"][0], made["chart"][0]} {
+		if !bytes.Equal(again[p], clean[p]) {
+			t.Errorf("%s: the build took the changed file from the output folder", p)
+		}
+	}
+}

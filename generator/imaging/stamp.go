@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"hash/crc32"
+	"slices"
 )
 
 // ID identifies the bytes of one made file: a copy (CopyID) or a drawn
@@ -25,7 +26,7 @@ func CopyID(k Key, w int) ID {
 	return ID(h.Sum(nil))
 }
 
-// stampKeyword begins the stamp's text: "byline " and the ID in hex.
+// stampKeyword begins the stamp's text (see stampText).
 const stampKeyword = "byline"
 
 // The fixed bytes of the two formats Stamp knows.
@@ -45,9 +46,10 @@ const pngIHDREnd = 8 + 4 + 4 + 13 + 4
 // it, with id written in: a PNG gets a tEXt chunk right after its header
 // (keyword "byline"), a JPEG a comment segment right after its start.
 // Both are parts of the format every reader skips; the pixels are the
-// same.
+// same. The stamp holds id and a hash of data, so that Stamped takes
+// exactly the bytes Stamp returned.
 func Stamp(data []byte, id ID) ([]byte, error) {
-	text := stampText(id)
+	text := stampText(id, sha256.Sum256(data))
 	switch {
 	case bytes.HasPrefix(data, pngSignature) && len(data) >= pngIHDREnd:
 		chunk := pngChunk("tEXt", text)
@@ -61,29 +63,30 @@ func Stamp(data []byte, id ID) ([]byte, error) {
 }
 
 // Stamped reports whether data is a whole PNG or JPEG that Stamp stamped
-// with id: the stamp where Stamp writes it, and the file's end marker at
-// its end, so that a file cut short is not taken.
+// with id, byte for byte: the stamp where Stamp writes it, the file's end
+// marker at its end, and the rest of the file the bytes whose hash the
+// stamp holds, so that a file cut short, or
+// changed inside while its stamp was kept (a bit flipped on disk, a tool
+// that rewrote the pixels and kept the comments), is not taken.
 func Stamped(data []byte, id ID) bool {
-	text := stampText(id)
+	n := len(stampText(id, [sha256.Size]byte{}))
+	var orig []byte
 	switch {
-	case bytes.HasPrefix(data, pngSignature):
-		chunk := pngChunk("tEXt", text)
-		return len(data) >= pngIHDREnd+len(chunk) &&
-			bytes.Equal(data[pngIHDREnd:pngIHDREnd+len(chunk)], chunk) &&
-			bytes.HasSuffix(data, pngIEND)
-	case bytes.HasPrefix(data, jpegSOI):
-		n := 4 + len(text)
-		return len(data) >= 2+n+2 &&
-			data[2] == 0xFF && data[3] == 0xFE &&
-			int(binary.BigEndian.Uint16(data[4:6])) == 2+len(text) &&
-			bytes.Equal(data[6:2+n], text) &&
-			bytes.HasSuffix(data, jpegEOI)
+	case bytes.HasPrefix(data, pngSignature) && len(data) >= pngIHDREnd+12+n && bytes.HasSuffix(data, pngIEND):
+		orig = slices.Concat(data[:pngIHDREnd], data[pngIHDREnd+12+n:])
+	case bytes.HasPrefix(data, jpegSOI) && len(data) >= 2+4+n+2 && bytes.HasSuffix(data, jpegEOI):
+		orig = slices.Concat(data[:2], data[2+4+n:])
+	default:
+		return false
 	}
-	return false
+	stamped, err := Stamp(orig, id)
+	return err == nil && bytes.Equal(stamped, data)
 }
 
-func stampText(id ID) []byte {
-	return []byte(stampKeyword + "\x00" + hex.EncodeToString(id[:]))
+// stampText is the stamp's text: "byline", a NUL, the ID in hex, a space
+// and the hash of the unstamped file in hex.
+func stampText(id ID, sum [sha256.Size]byte) []byte {
+	return []byte(stampKeyword + "\x00" + hex.EncodeToString(id[:]) + " " + hex.EncodeToString(sum[:]))
 }
 
 // pngChunk returns a PNG chunk: length, type, data and the CRC of type

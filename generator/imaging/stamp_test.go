@@ -87,3 +87,27 @@ func FuzzStamped(f *testing.F) {
 		}
 	})
 }
+
+// TestStampedRefusesChangedBytes: a stamped file whose bytes changed
+// after it was stamped, though its stamp and its end are as they were (a
+// bit flipped on disk, a tool that rewrote the pixels and kept the
+// comments), is not taken: it is not what Stamp made.
+func TestStampedRefusesChangedBytes(t *testing.T) {
+	id := CopyID(Key{2}, 480)
+	for name, data := range map[string][]byte{"png": chart(t, 300, 200), "jpeg": photo(t, 300, 200)} {
+		t.Run(name, func(t *testing.T) {
+			stamped, err := Stamp(data, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			changed := bytes.Clone(stamped)
+			changed[len(changed)-len(pngIEND)-8] ^= 0x40 // in the last pixel data, before the end marker
+			if Stamped(changed, id) {
+				t.Error("Stamped takes a stamped file whose pixel data changed")
+			}
+			if !Stamped(stamped, id) {
+				t.Error("Stamped does not take the file as stamped")
+			}
+		})
+	}
+}
