@@ -29,7 +29,8 @@ type Archetype struct {
 }
 
 // written are the keys byline new writes from its arguments, which an
-// archetype may not set; description and tags it writes only when the
+// archetype may not set, quoted or not, nor authors, which would take the
+// place of --author; description and tags it writes only when the
 // archetype does not.
 var written = []string{"title", "date", "author", "draft", "slug"}
 
@@ -90,14 +91,26 @@ func parseArchetype(shown string, data []byte) (*Archetype, error) {
 		return nil, fail(2, 1, "the front matter must be keys and values, as in \"category: Roles\"")
 	}
 	for _, kv := range m.Values {
-		key := kv.Key.String()
-		if slices.Contains(written, key) {
-			l, c := yamlpos.Of(kv.Key)
+		key := keyName(kv.Key)
+		l, c := yamlpos.Of(kv.Key)
+		switch {
+		case key == "authors":
+			return nil, fail(l+1, c, "byline new writes author from --author, which authors would take the place of: remove authors from the archetype")
+		case slices.Contains(written, key):
 			return nil, fail(l+1, c, "byline new writes %s from its arguments (the title, today's date, --author, --slug; every new article is a draft): remove it from the archetype", key)
 		}
 		a.keys = append(a.keys, key)
 	}
 	return a, nil
+}
+
+// keyName is a key as the article's front matter reads it: "title" for
+// title, "title" or 'title'.
+func keyName(k ast.MapKeyNode) string {
+	if s, ok := k.(*ast.StringNode); ok {
+		return s.Value
+	}
+	return k.String()
 }
 
 // cutDelimiter splits rest at its first line "---".

@@ -3,6 +3,7 @@ package scaffold
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -42,4 +43,33 @@ func FuzzArchetype(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestArchetypeWrittenKeys: a key byline new writes is refused at its
+// place in the archetype however it is spelled (quoted, or as authors,
+// which would silently take the place of --author); a quoted description
+// or tags is the archetype's, and the article gets it once.
+func TestArchetypeWrittenKeys(t *testing.T) {
+	const file = "site/archetypes/article.md"
+	for _, tc := range []struct{ archetype, want string }{
+		{"---\ncategory: Roles\n\"title\": X\n---\n", file + ":3:1: byline new writes title"},
+		{"---\n'draft': false\n---\n", file + ":2:1: byline new writes draft"},
+		{"---\nauthors: [bob]\n---\n", file + ":2:1: byline new writes author from --author"},
+	} {
+		_, err := parseArchetype(file, []byte(tc.archetype))
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("archetype %q: error %v, want %q", tc.archetype, err, tc.want)
+		}
+	}
+	a, err := parseArchetype(file, []byte("---\n\"description\": A guide\n'tags': [Go]\n---\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Article(ArticleOptions{Title: "A title", Author: "ann", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Archetype: a})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, m := strings.Count(string(f.Data), "description"), strings.Count(string(f.Data), "tags"); n != 1 || m != 1 {
+		t.Errorf("the article sets description %d times and tags %d times, want once each:\n%s", n, m, f.Data)
+	}
 }
