@@ -90,10 +90,16 @@ func parseArchetype(shown string, data []byte) (*Archetype, error) {
 	if !ok {
 		return nil, fail(2, 1, "the front matter must be keys and values, as in \"category: Roles\"")
 	}
+	if m.IsFlowStyle {
+		l, c := yamlpos.Of(m)
+		return nil, fail(l+1, c, "write the keys one a line, as in \"category: Roles\", not in braces: they follow the keys byline new writes")
+	}
 	for _, kv := range m.Values {
 		key := keyName(kv.Key)
 		l, c := yamlpos.Of(kv.Key)
 		switch {
+		case c != 1:
+			return nil, fail(l+1, c, "start the key %s at the start of its line, as the keys byline new writes above it are: remove the spaces before it", key)
 		case key == "authors":
 			return nil, fail(l+1, c, "byline new writes author from --author, which authors would take the place of: remove authors from the archetype")
 		case slices.Contains(written, key):

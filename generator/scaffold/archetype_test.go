@@ -73,3 +73,21 @@ func TestArchetypeWrittenKeys(t *testing.T) {
 		t.Errorf("the article sets description %d times and tags %d times, want once each:\n%s", n, m, f.Data)
 	}
 }
+
+// TestArchetypeKeysAtLineStart: an archetype's keys follow byline new's,
+// so they must start their lines as those do: indented keys, or a mapping
+// in braces, are refused at their place in the archetype, where the
+// article's error named a line of byline new's own header in a file that
+// was then removed.
+func TestArchetypeKeysAtLineStart(t *testing.T) {
+	const file = "site/archetypes/article.md"
+	for _, tc := range []struct{ archetype, want string }{
+		{"---\n  category: Roles\n  toc: true\n---\n", file + ":2:3: "},
+		{"---\n{category: Roles}\n---\n", file + ":2:1: "},
+	} {
+		_, err := parseArchetype(file, []byte(tc.archetype))
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("archetype %q: error %v, want %q", tc.archetype, err, tc.want)
+		}
+	}
+}
