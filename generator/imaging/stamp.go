@@ -7,7 +7,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"hash/crc32"
+	"runtime"
+	"runtime/debug"
 	"slices"
+	"sync"
 )
 
 // ID identifies the bytes of one made file: a copy (CopyID) or a drawn
@@ -48,8 +51,11 @@ const pngIHDREnd = 8 + 4 + 4 + 13 + 4
 // Both are parts of the format every reader skips; the pixels are the
 // same. The stamp holds id and a hash of data, so that Stamped takes
 // exactly the bytes Stamp returned.
-func Stamp(data []byte, id ID) ([]byte, error) {
-	text := stampText(id, sha256.Sum256(data))
+func Stamp(data []byte, id ID) ([]byte, error) { return stamp(data, id, toolchain()) }
+
+// stamp is Stamp for files made by the toolchain tc (see toolchain).
+func stamp(data []byte, id ID, tc string) ([]byte, error) {
+	text := stampText(id, tc, sha256.Sum256(data))
 	switch {
 	case bytes.HasPrefix(data, pngSignature) && len(data) >= pngIHDREnd:
 		chunk := pngChunk("tEXt", text)
@@ -69,7 +75,7 @@ func Stamp(data []byte, id ID) ([]byte, error) {
 // changed inside while its stamp was kept (a bit flipped on disk, a tool
 // that rewrote the pixels and kept the comments), is not taken.
 func Stamped(data []byte, id ID) bool {
-	n := len(stampText(id, [sha256.Size]byte{}))
+	n := len(stampText(id, "", [sha256.Size]byte{}))
 	var orig []byte
 	switch {
 	case bytes.HasPrefix(data, pngSignature) && len(data) >= pngIHDREnd+12+n && bytes.HasSuffix(data, pngIEND):
@@ -83,11 +89,30 @@ func Stamped(data []byte, id ID) bool {
 	return err == nil && bytes.Equal(stamped, data)
 }
 
-// stampText is the stamp's text: "byline", a NUL, the ID in hex, a space
-// and the hash of the unstamped file in hex.
-func stampText(id ID, sum [sha256.Size]byte) []byte {
-	return []byte(stampKeyword + "\x00" + hex.EncodeToString(id[:]) + " " + hex.EncodeToString(sum[:]))
+// stampText is the stamp's text: "byline", a NUL, a hash of the ID and of
+// the toolchain tc in hex, a space and the hash of the unstamped file in
+// hex.
+func stampText(id ID, tc string, sum [sha256.Size]byte) []byte {
+	made := sha256.Sum256(append(id[:], tc...))
+	return []byte(stampKeyword + "\x00" + hex.EncodeToString(made[:]) + " " + hex.EncodeToString(sum[:]))
 }
+
+// toolchain names what a made file's bytes depend on besides its ID and
+// this package's version: the Go release, whose image encoders and
+// compressor write them, and the version of golang.org/x/image, whose
+// scaler and fonts draw them. A file made by another is made again, so
+// that an upgrade gives what a build into an empty folder gives.
+var toolchain = sync.OnceValue(func() string {
+	tc := runtime.Version()
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, m := range info.Deps {
+			if m.Path == "golang.org/x/image" {
+				tc += " " + m.Path + "@" + m.Version
+			}
+		}
+	}
+	return tc
+})
 
 // pngChunk returns a PNG chunk: length, type, data and the CRC of type
 // and data.

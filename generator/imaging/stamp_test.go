@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"strings"
 	"testing"
 )
 
@@ -109,5 +110,27 @@ func TestStampedRefusesChangedBytes(t *testing.T) {
 				t.Error("Stamped does not take the file as stamped")
 			}
 		})
+	}
+}
+
+// TestStampedRefusesOtherToolchain: a file made by another Go release or
+// x/image, whose encoders and scaler may give other bytes, is not taken.
+func TestStampedRefusesOtherToolchain(t *testing.T) {
+	id := CopyID(Key{3}, 480)
+	for _, data := range [][]byte{chart(t, 120, 80), photo(t, 120, 80)} {
+		mine, err := Stamp(data, id)
+		if err != nil || !Stamped(mine, id) {
+			t.Fatalf("Stamp: %v; Stamped %v", err, Stamped(mine, id))
+		}
+		other, err := stamp(data, id, "go1.1 golang.org/x/image@v0.0.1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if Stamped(other, id) {
+			t.Error("a file stamped by another toolchain was taken")
+		}
+	}
+	if !strings.HasPrefix(toolchain(), "go") {
+		t.Errorf("toolchain() = %q", toolchain())
 	}
 }
