@@ -2,6 +2,7 @@ package content
 
 import (
 	"slices"
+	"time"
 )
 
 // checkChanges checks the dates of an article's noted updates (Meta.Changes)
@@ -18,7 +19,9 @@ func (d *metaDecoder) checkChanges(p *Page) {
 		if c.Date.IsZero() {
 			continue
 		}
-		if !m.Date.IsZero() && c.Date.Before(m.Date) {
+		// A change written as a day is on that day: one on the day of
+		// publication is after it, whatever the hour of date.
+		if !m.Date.IsZero() && d.day(c.Date) < d.day(m.Date) {
 			d.fail(p.Pos[changeKey(i)], "this change (%s) is before the article's date (%s): a change is made after publication; correct the date, or remove the change",
 				stamp(c.Date.In(d.loc)), stamp(m.Date.In(d.loc)))
 		}
@@ -38,4 +41,11 @@ func (d *metaDecoder) checkChanges(p *Page) {
 			stamp(last.In(d.loc)), stamp(m.Updated.In(d.loc)), last.In(d.loc).Format("2006-01-02"))
 	}
 	slices.SortStableFunc(m.Changes, func(a, b Change) int { return b.Date.Compare(a.Date) })
+}
+
+// day is t's calendar day in the site's time zone, as a number that
+// orders days.
+func (d *metaDecoder) day(t time.Time) int {
+	y, m, dd := t.In(d.loc).Date()
+	return y*10000 + int(m)*100 + dd
 }

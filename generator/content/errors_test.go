@@ -236,6 +236,15 @@ func TestChangesNewestFirst(t *testing.T) {
 	}
 }
 
+// TestChangeOnTheDayOfPublication: a change written as a day is on that
+// day, so one on the day an article published at 09:00 is no error.
+func TestChangeOnTheDayOfPublication(t *testing.T) {
+	p, msgs := parseOne(t, "articles/x.md", "---\ntitle: T\ndate: 2024-01-01T09:00:00\nchanges:\n  - {date: 2024-01-01, note: A typo fixed}\n---\n")
+	if p == nil || len(msgs) > 0 || len(p.Meta.Changes) != 1 {
+		t.Errorf("a change on the day of publication: %v", msgs)
+	}
+}
+
 func TestCurrencyInUpperCase(t *testing.T) {
 	p, msgs := parseOne(t, "articles/x.md", "---\ntitle: T\ndate: 2024-01-01\ncareer: {currency: eur, median_salary: 1}\n---\n")
 	if p == nil || p.Meta.Career == nil || p.Meta.Career.Currency != "EUR" {
