@@ -105,6 +105,28 @@ func TestPolishSearchWords(t *testing.T) {
 	}
 }
 
+// TestSearchWordsWithCount: a site's search words may name the number
+// {count}, as its other plural words do, as well as {n}: both reach the
+// script as {n}.
+func TestSearchWordsWithCount(t *testing.T) {
+	files := buildFiles(t, `
+-- site/config.yaml --
+title: Careers
+-- site/i18n/en.yaml --
+search_matches:
+  one: "One article ({count}) matches {query}."
+  other: "{count} articles match {query}."
+-- site/articles/a.md --
+---
+title: A
+date: 2026-01-02
+---
+Text.
+`)
+	wantIn(t, "the search page", builtPage(t, files, "search/index.html"),
+		`data-found-one="One article ({n}) matches {query}."`, `data-found-other="{n} articles match {query}."`)
+}
+
 func TestGermanSite(t *testing.T) {
 	files := buildFiles(t, i18nSite)
 	if w := files["warnings"]; w != "" {
