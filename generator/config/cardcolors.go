@@ -82,7 +82,19 @@ func defaultCardColor(key string) string {
 // Or returns the colour of key ("background", "text", "accent", "label",
 // "rule"): the one set, else the default theme's.
 func (cc CardColors) Or(key string) string {
-	set := map[string]string{"background": cc.Background, "text": cc.Text, "accent": cc.Accent, "label": cc.Label, "rule": cc.Rule}[key]
+	var set string
+	switch key {
+	case "background":
+		set = cc.Background
+	case "text":
+		set = cc.Text
+	case "accent":
+		set = cc.Accent
+	case "label":
+		set = cc.Label
+	case "rule":
+		set = cc.Rule
+	}
 	if set != "" {
 		return set
 	}

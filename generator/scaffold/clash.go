@@ -30,18 +30,12 @@ func Review(ctx context.Context, siteFS fs.FS, cfg *config.Config, root, file st
 		switch {
 		case d.Severity != diag.Error:
 		case site.URLClash(d, file):
-			clash = cmp(clash, d)
+			if clash == nil { // the first clash found
+				clash = d
+			}
 		case d.Path == file:
 			errs = append(errs, d)
 		}
 	}
 	return clash, errs
-}
-
-// cmp keeps the first clash found.
-func cmp(first, d *diag.Diagnostic) *diag.Diagnostic {
-	if first != nil {
-		return first
-	}
-	return d
 }
