@@ -97,6 +97,8 @@ type Theme struct {
 	// guards are the positions of the ranges, by the bytes of their guards
 	// (see tagGuards); written at load only.
 	guards map[*byte]guard
+	// fast runs the templates with fastexec (see fast.go), or is nil.
+	fast *fastTheme
 }
 
 // required are the kinds every theme provides; fallback maps an optional kind
@@ -116,6 +118,9 @@ func Load(sources []Source, funcs template.FuncMap, list *diag.List) *Theme {
 		funcs = template.FuncMap{}
 	}
 	funcs["partialCached"] = th.partialCached
+	if FastExec() {
+		th.fast = newFastTheme(funcs)
+	}
 	l := &loader{funcs: funcs, list: list, th: th, texts: map[string]string{}, seen: map[string]bool{}}
 	for _, s := range sources {
 		if s.FS == nil {
@@ -336,6 +341,30 @@ func (l *loader) parseKind(base *template.Template, kind string, required bool) 
 	l.th.kinds[kind] = entry
 }
 
+func (t *Theme) fastProgram(kind string, e *template.Template) fastProgram {
+	if t.fast == nil {
+		return nil
+	}
+	if p := t.fast.program(kind, e); p != nil {
+		return p
+	}
+	return nil
+}
+
+func (t *Theme) fastPartial(name string) fastProgram {
+	if t.fast == nil {
+		return nil
+	}
+	if p := t.fast.partial(name); p != nil {
+		return p
+	}
+	return nil
+}
+
+type fastProgram interface {
+	Execute(io.Writer, any) error
+}
+
 // Has reports whether the theme can render kind.
 func (t *Theme) Has(kind string) bool { return t.lookup(kind) != nil }
 
@@ -354,7 +383,13 @@ func (t *Theme) Execute(w io.Writer, kind string, data any) error {
 		return &diag.Diagnostic{Pos: diag.Pos{Path: t.first}, Msg: fmt.Sprintf("no usable template for %q pages", kind)}
 	}
 	c := t.newCapped(w)
-	if err := e.Execute(c, data); err != nil {
+	var err error
+	if p := t.fastProgram(kind, e); p != nil {
+		err = p.Execute(c, data)
+	} else {
+		err = e.Execute(c, data)
+	}
+	if err != nil {
 		if msg := t.limitMessage("the page", err, c.at, true); msg != "" {
 			pos := c.at.pos
 			if pos.Path == "" {
@@ -488,7 +523,13 @@ func (t *Theme) partial(name string, data any) (template.HTML, error) {
 	}
 	var b strings.Builder
 	c := t.newCapped(&b)
-	if err := t.partials.ExecuteTemplate(c, name, data); err != nil {
+	var err error
+	if p := t.fastPartial(name); p != nil {
+		err = p.Execute(c, data)
+	} else if err = t.partials.ExecuteTemplate(c, name, data); err == nil && t.fast != nil && !strings.HasPrefix(name, "shortcodes/") {
+		t.fast.ran(t.partials, name)
+	}
+	if err != nil {
 		if msg := t.limitMessage(name, err, c.at, false); msg != "" {
 			if errors.Is(err, errTooLong) {
 				t.overdue.Store(name, fmt.Errorf("%s is not run again in this build: it ran for more than %v once and was stopped", name, t.limit))

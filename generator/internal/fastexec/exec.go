@@ -1,0 +1,246 @@
+package fastexec
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	texttemplate "text/template"
+	"text/template/parse"
+)
+
+type (
+	execFn   func(s *state, dot reflect.Value) error
+	evalPipe func(s *state, dot reflect.Value) (reflect.Value, error)
+	// evalCmd evaluates one command; final is the value piped into it,
+	// when piped.
+	evalCmd func(s *state, dot, final reflect.Value) (reflect.Value, error)
+)
+
+// errBreak and errContinue carry {{ break }} and {{ continue }} out of a
+// range's body.
+var (
+	errBreak    = errors.New("break")
+	errContinue = errors.New("continue")
+)
+
+// state is one execution.
+type state struct {
+	w     io.Writer
+	t     *tmpl // the template running, for errors
+	vars  []reflect.Value
+	base  int // of the running template's slots in vars
+	depth int
+	buf   []byte // scratch for one action's output
+	arg   [1]any // the argument of an escaper's call
+	// strs and htmls hold the strings the functions return, so that a
+	// reflect.Value of one points into them rather than at a copy on the
+	// heap; they grow during an execution and are emptied after it.
+	strs  []string
+	htmls []template.HTML
+}
+
+// str returns a reflect.Value of x without allocating for it.
+func (s *state) str(x string) reflect.Value {
+	if len(s.strs) == cap(s.strs) {
+		s.strs = make([]string, 0, max(32, 2*cap(s.strs))) // the old array stays for the Values into it
+	}
+	s.strs = append(s.strs, x)
+	return reflect.ValueOf(&s.strs[len(s.strs)-1]).Elem()
+}
+
+// html is str for template.HTML.
+func (s *state) html(x template.HTML) reflect.Value {
+	if len(s.htmls) == cap(s.htmls) {
+		s.htmls = make([]template.HTML, 0, max(16, 2*cap(s.htmls)))
+	}
+	s.htmls = append(s.htmls, x)
+	return reflect.ValueOf(&s.htmls[len(s.htmls)-1]).Elem()
+}
+
+var states = sync.Pool{New: func() any { return &state{buf: make([]byte, 0, 1024), vars: make([]reflect.Value, 0, 64)} }}
+
+// Execute runs the program with data as dot, writing to w. Its errors are
+// text/template's: a failed write is
+// returned as the writer returned it; anything else is a
+// text/template.ExecError naming the template, line and column.
+func (p *Program) Execute(w io.Writer, data any) (err error) {
+	value, ok := data.(reflect.Value)
+	if !ok {
+		value = reflect.ValueOf(data)
+	}
+	s := states.Get().(*state)
+	s.w, s.depth, s.base = w, -1, 0 // the entry template is at depth 0
+	s.vars = s.vars[:0]
+	defer func() {
+		if r := recover(); r != nil {
+			// A case fastexec gets wrong must not take the build
+			// down: it is an error of the template, as html/template
+			// would make a panic of a function.
+			err = s.errorf(nil, "fastexec: %v", r)
+		}
+		clear(s.vars[:cap(s.vars)])
+		clear(s.strs)
+		clear(s.htmls)
+		s.strs, s.htmls = s.strs[:0], s.htmls[:0]
+		s.w, s.t = nil, nil
+		if cap(s.buf) <= 64<<10 {
+			states.Put(s)
+		}
+	}()
+	return s.call(p.t, value)
+}
+
+// call runs template t with dot, in slots of its own.
+func (s *state) call(t *tmpl, dot reflect.Value) error {
+	prevT, prevBase := s.t, s.base
+	base := len(s.vars)
+	n := base + t.nvars
+	if n > cap(s.vars) {
+		s.vars = slices.Grow(s.vars, n-len(s.vars))
+	}
+	s.vars = s.vars[:n]
+	clear(s.vars[base:])
+	s.vars[base] = dot // $
+	s.t, s.base = t, base
+	s.depth++
+	err := t.body(s, dot)
+	s.depth--
+	s.vars = s.vars[:base]
+	s.t, s.base = prevT, prevBase
+	if err == errBreak || err == errContinue {
+		// The parser allows break and continue only inside a range.
+		err = nil
+	}
+	return err
+}
+
+// errorf returns an error as text/template makes it: "template: NAME:
+// executing ..." at node n of the running template.
+func (s *state) errorf(n parse.Node, format string, args ...any) error {
+	name := doublePercent(s.t.name)
+	if n == nil {
+		format = fmt.Sprintf("template: %s: %s", name, format)
+	} else {
+		location, context := s.t.tree.ErrorContext(n)
+		format = fmt.Sprintf("template: %s: executing %q at <%s>: %s", location, name, doublePercent(context), format)
+	}
+	return texttemplate.ExecError{Name: s.t.name, Err: fmt.Errorf(format, args...)}
+}
+
+func doublePercent(str string) string { return strings.ReplaceAll(str, "%", "%%") }
+
+// print writes v as text/template prints the value of an action that no
+// escaper follows: by fmt, in one write.
+func (s *state) print(n parse.Node, v reflect.Value) error {
+	iface, ok := printableValue(v)
+	if !ok {
+		return s.errorf(n, "can't print %s of type %s", n, v.Type())
+	}
+	s.buf = fmt.Append(s.buf[:0], iface)
+	_, err := s.w.Write(s.buf)
+	return err
+}
+
+func printableValue(v reflect.Value) (any, bool) {
+	if v.Kind() == reflect.Pointer {
+		v, _ = indirect(v)
+	}
+	if !v.IsValid() {
+		return "<no value>", true
+	}
+	if !v.Type().Implements(errorType) && !v.Type().Implements(stringerType) {
+		if v.CanAddr() && (reflect.PointerTo(v.Type()).Implements(errorType) || reflect.PointerTo(v.Type()).Implements(stringerType)) {
+			v = v.Addr()
+		} else if k := v.Kind(); k == reflect.Chan || k == reflect.Func {
+			return nil, false
+		}
+	}
+	return v.Interface(), true
+}
+
+// indirect follows pointers and interfaces to the value at their end, or
+// to the first nil, and says whether it stopped at a nil.
+func indirect(v reflect.Value) (reflect.Value, bool) {
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return v, true
+		}
+		v = v.Elem()
+	}
+	return v, false
+}
+
+// indirectInterface is the value inside an interface, or v itself.
+func indirectInterface(v reflect.Value) reflect.Value {
+	if v.Kind() != reflect.Interface {
+		return v
+	}
+	if v.IsNil() {
+		return reflect.Value{}
+	}
+	return v.Elem()
+}
+
+// isTrue is text/template's truth: not the zero of its type.
+func isTrue(v reflect.Value) (truth, ok bool) {
+	if !v.IsValid() {
+		return false, true
+	}
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() > 0, true
+	case reflect.Bool:
+		return v.Bool(), true
+	case reflect.Complex64, reflect.Complex128:
+		return v.Complex() != 0, true
+	case reflect.Chan, reflect.Func, reflect.Pointer, reflect.UnsafePointer, reflect.Interface:
+		return !v.IsNil(), true
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int() != 0, true
+	case reflect.Float32, reflect.Float64:
+		return v.Float() != 0, true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return v.Uint() != 0, true
+	case reflect.Struct:
+		return true, true
+	}
+	return false, false
+}
+
+type mapEntry struct{ key, value reflect.Value }
+
+// sortedMap returns the entries of m in the order text/template ranges
+// over them, for the key kinds it compares simply (strings, integers);
+// false for others.
+func sortedMap(m reflect.Value) ([]mapEntry, bool) {
+	var less func(a, b reflect.Value) int
+	switch m.Type().Key().Kind() {
+	case reflect.String:
+		less = func(a, b reflect.Value) int { return cmp.Compare(a.String(), b.String()) }
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		less = func(a, b reflect.Value) int { return cmp.Compare(a.Int(), b.Int()) }
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		less = func(a, b reflect.Value) int { return cmp.Compare(a.Uint(), b.Uint()) }
+	default:
+		return nil, false
+	}
+	out := make([]mapEntry, 0, m.Len())
+	it := m.MapRange()
+	for it.Next() {
+		out = append(out, mapEntry{it.Key(), it.Value()})
+	}
+	slices.SortFunc(out, func(a, b mapEntry) int { return less(a.key, b.key) })
+	return out, true
+}
+
+var (
+	stringType   = reflect.TypeFor[string]()
+	errorType    = reflect.TypeFor[error]()
+	stringerType = reflect.TypeFor[fmt.Stringer]()
+)
