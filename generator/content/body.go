@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"sync"
+	"unsafe"
 
 	"github.com/klauspost/compress/s2"
 )
@@ -22,7 +23,8 @@ func compressBody(h template.HTML, pool *bufferPool) body {
 	if h == "" {
 		return body{pool: pool}
 	}
-	src := []byte(h)
+	// s2 only reads src: the string's own bytes, not a copy of them.
+	src := unsafe.Slice(unsafe.StringData(string(h)), len(h))
 	dst := pool.get(s2.MaxEncodedLen(len(src)))
 	defer pool.put(dst)
 	return body{z: bytes.Clone(s2.Encode(*dst, src)), pool: pool}
