@@ -399,11 +399,7 @@ func (tc *tcomp) rangeNode(n *parse.RangeNode) (execFn, error) {
 				return err
 			}
 		case reflect.Map:
-			entries, ok := sortedMap(val)
-			if !ok {
-				return s.errorf(n, "range over a map with %s keys is not supported by fastexec", val.Type().Key())
-			}
-			for _, kv := range entries {
+			for _, kv := range sortedMap(val) {
 				ran = true
 				if err := lp.iter(s, 0, kv.key, kv.value); err != nil {
 					if err == errBreak {

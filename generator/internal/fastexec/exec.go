@@ -216,27 +216,93 @@ func isTrue(v reflect.Value) (truth, ok bool) {
 type mapEntry struct{ key, value reflect.Value }
 
 // sortedMap returns the entries of m in the order text/template ranges
-// over them, for the key kinds it compares simply (strings, integers);
-// false for others.
-func sortedMap(m reflect.Value) ([]mapEntry, bool) {
-	var less func(a, b reflect.Value) int
-	switch m.Type().Key().Kind() {
-	case reflect.String:
-		less = func(a, b reflect.Value) int { return cmp.Compare(a.String(), b.String()) }
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		less = func(a, b reflect.Value) int { return cmp.Compare(a.Int(), b.Int()) }
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		less = func(a, b reflect.Value) int { return cmp.Compare(a.Uint(), b.Uint()) }
-	default:
-		return nil, false
-	}
+// over them: that of internal/fmtsort, whose comparison compareKeys
+// copies, keys of equal rank kept in the map's order.
+func sortedMap(m reflect.Value) []mapEntry {
 	out := make([]mapEntry, 0, m.Len())
 	it := m.MapRange()
 	for it.Next() {
 		out = append(out, mapEntry{it.Key(), it.Value()})
 	}
-	slices.SortFunc(out, func(a, b mapEntry) int { return less(a.key, b.key) })
-	return out, true
+	slices.SortStableFunc(out, func(a, b mapEntry) int { return compareKeys(a.key, b.key) })
+	return out
+}
+
+// compareKeys is internal/fmtsort's compare.
+func compareKeys(a, b reflect.Value) int {
+	if a.Type() != b.Type() {
+		return -1 // no good answer; not 0: they are not equal
+	}
+	switch a.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return cmp.Compare(a.Int(), b.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return cmp.Compare(a.Uint(), b.Uint())
+	case reflect.String:
+		return cmp.Compare(a.String(), b.String())
+	case reflect.Float32, reflect.Float64:
+		return cmp.Compare(a.Float(), b.Float())
+	case reflect.Complex64, reflect.Complex128:
+		x, y := a.Complex(), b.Complex()
+		if c := cmp.Compare(real(x), real(y)); c != 0 {
+			return c
+		}
+		return cmp.Compare(imag(x), imag(y))
+	case reflect.Bool:
+		x, y := a.Bool(), b.Bool()
+		switch {
+		case x == y:
+			return 0
+		case x:
+			return 1
+		default:
+			return -1
+		}
+	case reflect.Pointer, reflect.UnsafePointer:
+		return cmp.Compare(a.Pointer(), b.Pointer())
+	case reflect.Chan:
+		if c, ok := nilCompare(a, b); ok {
+			return c
+		}
+		return cmp.Compare(a.Pointer(), b.Pointer())
+	case reflect.Struct:
+		for i := 0; i < a.NumField(); i++ {
+			if c := compareKeys(a.Field(i), b.Field(i)); c != 0 {
+				return c
+			}
+		}
+		return 0
+	case reflect.Array:
+		for i := 0; i < a.Len(); i++ {
+			if c := compareKeys(a.Index(i), b.Index(i)); c != 0 {
+				return c
+			}
+		}
+		return 0
+	case reflect.Interface:
+		if c, ok := nilCompare(a, b); ok {
+			return c
+		}
+		if c := compareKeys(reflect.ValueOf(a.Elem().Type()), reflect.ValueOf(b.Elem().Type())); c != 0 {
+			return c
+		}
+		return compareKeys(a.Elem(), b.Elem())
+	}
+	panic("bad type in compare: " + a.Type().String())
+}
+
+// nilCompare orders a nil before anything else, when either is nil.
+func nilCompare(a, b reflect.Value) (int, bool) {
+	if a.IsNil() {
+		if b.IsNil() {
+			return 0, true
+		}
+		return -1, true
+	}
+	if b.IsNil() {
+		return 1, true
+	}
+	return 0, false
 }
 
 var (

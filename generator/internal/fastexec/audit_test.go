@@ -1,0 +1,88 @@
+package fastexec
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"strings"
+	"testing"
+)
+
+// auditDiff runs src with html/template and with fastexec on data, and
+// describes how their output or error differ; "" when they agree. A
+// template fastexec refuses to compile is an error.
+func auditDiff(src string, data func() any) (string, error) {
+	ht, err := template.New("t").Funcs(funcs).Parse(src)
+	if err != nil {
+		return "", err
+	}
+	var want strings.Builder
+	werr := ht.Execute(&want, data())
+	lookup := Lookup(ht)
+	if lookup == nil {
+		return "", errors.New("html/template's text set is out of reach")
+	}
+	p, err := NewCompiler(funcs, lookup).Compile("t")
+	if err != nil {
+		return "", err
+	}
+	var got strings.Builder
+	gerr := p.Execute(&got, data())
+	if got.String() != want.String() {
+		return fmt.Sprintf("\n got %q\nwant %q", got.String(), want.String()), nil
+	}
+	if fmt.Sprint(gerr) != fmt.Sprint(werr) {
+		return fmt.Sprintf("error\n got %v\nwant %v", gerr, werr), nil
+	}
+	return "", nil
+}
+
+type auditCase struct {
+	name string
+	src  string
+	data func() any
+}
+
+func runAudit(t *testing.T, cs []auditCase) {
+	t.Helper()
+	for _, c := range cs {
+		t.Run(c.name, func(t *testing.T) {
+			diff, err := auditDiff(c.src, c.data)
+			if err != nil {
+				t.Fatalf("%q: %v", c.src, err)
+			}
+			if diff != "" {
+				t.Errorf("%q: %s", c.src, diff)
+			}
+		})
+	}
+}
+
+type keyPair struct{ X, Y int }
+
+func (p keyPair) String() string { return fmt.Sprintf("(%d,%d)", p.X, p.Y) }
+
+// TestAuditMapKeys ranges over maps whose keys are neither strings nor
+// integers: text/template sorts them as fmt does, and runs else for an
+// empty one; fastexec failed on both.
+func TestAuditMapKeys(t *testing.T) {
+	data := func() any {
+		return map[string]any{
+			"F":  map[float64]string{2.5: "b", -1: "a", 10: "c"},
+			"B":  map[bool]string{true: "t", false: "f"},
+			"P":  map[keyPair]string{{2, 1}: "y", {1, 2}: "x", {1, 1}: "w"},
+			"A":  map[any]string{"b": "1", "a": "2", 3: "3", 1.5: "4"},
+			"C":  map[complex128]int{2i: 1, 1: 2},
+			"EF": map[float64]string{},
+			"EP": map[keyPair]int(nil),
+		}
+	}
+	runAudit(t, []auditCase{
+		{"float", `{{ range $k, $v := .F }}{{ $k }}={{ $v }};{{ end }}`, data},
+		{"bool", `{{ range $k, $v := .B }}{{ $k }}={{ $v }};{{ end }}`, data},
+		{"struct", `{{ range $k, $v := .P }}{{ $k }}={{ $v }};{{ end }}`, data},
+		{"interface", `{{ range $k, $v := .A }}{{ $k }}={{ $v }};{{ end }}`, data},
+		{"complex", `{{ range $k, $v := .C }}{{ $k }}={{ $v }};{{ end }}`, data},
+		{"empty", `{{ range .EF }}x{{ else }}empty{{ end }}{{ range .EP }}x{{ else }}nil{{ end }}`, data},
+	})
+}
