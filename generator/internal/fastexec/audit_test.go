@@ -86,3 +86,15 @@ func TestAuditMapKeys(t *testing.T) {
 		{"empty", `{{ range .EF }}x{{ else }}empty{{ end }}{{ range .EP }}x{{ else }}nil{{ end }}`, data},
 	})
 }
+
+// TestAuditBreakInElse: text/template's range recovers a break from its
+// else too, so a break in the else of an inner range ends only that
+// range; fastexec carried it out to the outer range.
+func TestAuditBreakInElse(t *testing.T) {
+	data := func() any { return map[string]any{"None": []int{}, "Two": []int{1, 2}} }
+	runAudit(t, []auditCase{
+		{"break", `{{ range .Two }}{{ range $.None }}{{ else }}{{ break }}{{ end }}x{{ . }}{{ end }}`, data},
+		{"continue", `{{ range .Two }}{{ range $.None }}{{ else }}{{ continue }}{{ end }}x{{ . }}{{ end }}`, data},
+		{"nested if", `{{ range .Two }}{{ range $.None }}{{ else }}{{ if true }}{{ break }}{{ end }}{{ end }}x{{ end }}`, data},
+	})
+}

@@ -415,7 +415,12 @@ func (tc *tcomp) rangeNode(n *parse.RangeNode) (execFn, error) {
 			return s.errorf(lastArg, "range can't iterate over %v", val)
 		}
 		if !ran && els != nil {
-			return els(s, dot)
+			// text/template's range recovers a break anywhere in
+			// it, its else included: a break in the else of a range
+			// within another ends the inner range, not the outer.
+			if err := els(s, dot); err != errBreak {
+				return err
+			}
 		}
 		return nil
 	}, nil
