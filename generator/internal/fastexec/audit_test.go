@@ -98,3 +98,22 @@ func TestAuditBreakInElse(t *testing.T) {
 		{"nested if", `{{ range .Two }}{{ range $.None }}{{ else }}{{ if true }}{{ break }}{{ end }}{{ end }}x{{ end }}`, data},
 	})
 }
+
+// TestAuditElseScope: the parser lets an else name a variable declared in
+// the then list (or a range's body), which at run time was never
+// declared: text/template finds the variable of that name declared
+// before, or fails. fastexec gave each name one slot for the whole
+// if/with/range, so the else read the then list's (unset, or stale)
+// variable.
+func TestAuditElseScope(t *testing.T) {
+	data := func() any { return map[string]any{"None": []int{}, "HTML": template.HTML("<b>")} }
+	runAudit(t, []auditCase{
+		{"if shadow", `{{ $x := 1 }}{{ if false }}{{ $x := 2 }}{{ else }}{{ $x }}{{ end }}`, data},
+		{"with shadow", `{{ $x := "outer" }}{{ with false }}{{ $x := 2 }}{{ else }}{{ $x }}{{ end }}`, data},
+		{"range shadow", `{{ $x := "<o>" }}{{ range .None }}{{ $x := . }}{{ else }}<a title="{{ $x }}">{{ end }}`, data},
+		{"stale", `{{ $x := "a" }}{{ range 3 }}{{ if ne . 1 }}{{ $x := $.HTML }}{{ else }}{{ $x }}{{ end }}{{ end }}`, data},
+		{"if undefined", `{{ if false }}{{ $y := 1 }}{{ else }}{{ $y }}{{ end }}`, data},
+		{"with undefined", `{{ with false }}{{ $y := 1 }}{{ else }}{{ $y.Z }}{{ end }}`, data},
+		{"range undefined", `{{ range .None }}{{ $y := 1 }}{{ else }}{{ len $y }}{{ end }}`, data},
+	})
+}

@@ -266,10 +266,15 @@ func (tc *tcomp) ifWith(n parse.Node, b *parse.BranchNode, with bool) (execFn, e
 	if err != nil {
 		return nil, err
 	}
+	inPipe := len(tc.scope)
 	then, err := tc.list(b.List)
 	if err != nil {
 		return nil, err
 	}
+	// The parser lets else name a variable declared in the then list,
+	// but at run time it is not there: text/template finds the one
+	// declared before, or none.
+	tc.scope = tc.scope[:inPipe]
 	var els execFn
 	if b.ElseList != nil {
 		if els, err = tc.list(b.ElseList); err != nil {
@@ -356,10 +361,12 @@ func (tc *tcomp) rangeNode(n *parse.RangeNode) (execFn, error) {
 			elemSlot = slots[0]
 		}
 	}
+	inPipe := len(tc.scope)
 	body, err := tc.list(n.List)
 	if err != nil {
 		return nil, err
 	}
+	tc.scope = tc.scope[:inPipe] // as in ifWith
 	var els execFn
 	if n.ElseList != nil {
 		if els, err = tc.list(n.ElseList); err != nil {

@@ -94,7 +94,7 @@ func (tc *tcomp) command(cmd *parse.CommandNode, piped bool) (evalCmd, error) {
 	case *parse.VariableNode:
 		slot, err := tc.find(n.Ident[0])
 		if err != nil {
-			return nil, tc.unsupported(n, err.Error())
+			return runtimeError(n, err), nil
 		}
 		recv := func(s *state, _ reflect.Value) (reflect.Value, error) { return s.vars[s.base+slot], nil }
 		if len(n.Ident) == 1 {
@@ -202,7 +202,9 @@ func (tc *tcomp) arg(n parse.Node) (argc, error) {
 	case *parse.VariableNode:
 		slot, err := tc.find(n.Ident[0])
 		if err != nil {
-			return a, tc.unsupported(n, err.Error())
+			f := runtimeError(n, err)
+			a.eval = func(s *state, dot reflect.Value) (reflect.Value, error) { return f(s, dot, reflect.Value{}) }
+			break
 		}
 		if len(n.Ident) == 1 {
 			a.eval = func(s *state, _ reflect.Value) (reflect.Value, error) { return s.vars[s.base+slot], nil }
