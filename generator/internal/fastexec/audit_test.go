@@ -117,3 +117,22 @@ func TestAuditElseScope(t *testing.T) {
 		{"range undefined", `{{ range .None }}{{ $y := 1 }}{{ else }}{{ len $y }}{{ end }}`, data},
 	})
 }
+
+type holder struct{ A any }
+
+// TestAuditBuiltinPanics: text/template calls its builtins through
+// safeCall, so a panic in one (len of a missing map key; eq of structs
+// holding uncomparable values) is the error "error calling NAME: ..." at
+// the call; fastexec's was a bare panic message without a location, or
+// "len of nil pointer".
+func TestAuditBuiltinPanics(t *testing.T) {
+	data := func() any {
+		return map[string]any{"M": map[string]any{}, "A": holder{[]int{1}}, "B": holder{[]int{1}}}
+	}
+	runAudit(t, []auditCase{
+		{"len missing", `{{ len .M.missing }}`, data},
+		{"len piped", `{{ .M.missing | len }}`, data},
+		{"eq uncomparable", `{{ eq .A .B }}`, data},
+		{"ne uncomparable", `{{ ne .A .B }}`, data},
+	})
+}

@@ -379,10 +379,15 @@ var builtins = map[string]*builtin{
 	"ge":    {op: "ge", min: 2},
 }
 
-// callBuiltin runs builtin op on evaluated arguments.
-func callBuiltin(op string, a []reflect.Value) (reflect.Value, error) {
+// callBuiltin runs builtin op on evaluated arguments; a panic is its
+// error, as text/template calls its builtins with safeCall.
+func callBuiltin(op string, a []reflect.Value) (_ reflect.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = panicError(r)
+		}
+	}()
 	var b bool
-	var err error
 	switch op {
 	case "not":
 		return boolValue(!truth(a[0])), nil
@@ -511,13 +516,16 @@ func truth(v reflect.Value) bool {
 
 func length(v reflect.Value) (int, error) {
 	v, isNil := indirect(v)
-	if isNil || !v.IsValid() { // invalid: a nil interface{}, unwrapped
+	if isNil {
 		return 0, errors.New("len of nil pointer")
 	}
 	switch v.Kind() {
 	case reflect.Array, reflect.Chan, reflect.Map, reflect.Slice, reflect.String:
 		return v.Len(), nil
 	}
+	// Of an invalid value (a nil interface{}, or a missing map key),
+	// v.Type panics, as in text/template: callBuiltin makes the panic
+	// its error.
 	return 0, fmt.Errorf("len of type %s", v.Type())
 }
 
