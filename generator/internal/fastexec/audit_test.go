@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -134,5 +136,42 @@ func TestAuditBuiltinPanics(t *testing.T) {
 		{"len piped", `{{ .M.missing | len }}`, data},
 		{"eq uncomparable", `{{ eq .A .B }}`, data},
 		{"ne uncomparable", `{{ ne .A .B }}`, data},
+	})
+}
+
+// TestAuditRangeChanFunc: text/template ranges over channels and over
+// iterator functions (iter.Seq, iter.Seq2); fastexec failed on both
+// with "not supported by fastexec". And a range of two variables over an
+// integer failed at the range, where text/template names the integer.
+func TestAuditRangeChanFunc(t *testing.T) {
+	send := make(chan<- int) // one for both runs: the error prints it
+	data := func() any {
+		ch := make(chan string, 3)
+		ch <- "<a>"
+		ch <- "b"
+		close(ch)
+		return map[string]any{
+			"Ch":    ch,
+			"Send":  send,
+			"NilCh": (chan int)(nil),
+			"Seq":   slices.Values([]string{"x", "<y>", "z"}),
+			"Seq2":  maps.All(map[string]int{"k": 1}),
+			"Two":   slices.All([]string{"p", "q"}),
+			"Empty": slices.Values([]int(nil)),
+			"Fn":    func() int { return 1 },
+		}
+	}
+	runAudit(t, []auditCase{
+		{"chan", `{{ range $i, $v := .Ch }}{{ $i }}={{ $v }};{{ end }}`, data},
+		{"chan one", `{{ range .Ch }}{{ . }}{{ break }}{{ end }}`, data},
+		{"nil chan", `{{ range .NilCh }}x{{ else }}none{{ end }}`, data},
+		{"send-only", `{{ range .Send }}x{{ end }}`, data},
+		{"seq", `{{ range $v := .Seq }}{{ if eq $v "z" }}{{ break }}{{ end }}{{ $v }};{{ end }}`, data},
+		{"seq two", `{{ range $i, $v := .Seq }}{{ end }}`, data},
+		{"seq2 two", `{{ range $i, $v := .Two }}{{ $i }}={{ $v }};{{ end }}{{ range $k, $v := .Seq2 }}{{ $k }}={{ $v }}{{ end }}`, data},
+		{"seq2 one", `{{ range .Two }}{{ . }};{{ end }}{{ range $x := .Two }}{{ $x }}{{ continue }}{{ end }}`, data},
+		{"empty seq", `{{ range .Empty }}x{{ else }}none{{ end }}`, data},
+		{"not an iterator", `{{ range .Fn }}x{{ end }}`, data},
+		{"int two", `{{ range $i, $v := 3 }}x{{ end }}`, data},
 	})
 }

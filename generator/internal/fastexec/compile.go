@@ -383,7 +383,7 @@ func (tc *tcomp) rangeNode(n *parse.RangeNode) (execFn, error) {
 			return err
 		}
 		val, _ := indirect(v)
-		lp := rangeLoop{idxSlot: idxSlot, elemSlot: elemSlot, body: body, isMap: val.Kind() == reflect.Map}
+		lp := rangeLoop{idxSlot: idxSlot, elemSlot: elemSlot, body: body, keyed: val.Kind() == reflect.Map || val.Kind() == reflect.Func}
 		ran := false
 		switch val.Kind() {
 		case reflect.Array, reflect.Slice:
@@ -399,7 +399,7 @@ func (tc *tcomp) rangeNode(n *parse.RangeNode) (execFn, error) {
 		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 			if two {
-				return s.errorf(n, "can't use %v to iterate over more than one variable", val)
+				return s.errorf(lastArg, "can't use %v to iterate over more than one variable", val)
 			}
 			var err error
 			if ran, err = lp.ints(s, val); err != nil {
@@ -416,8 +416,42 @@ func (tc *tcomp) rangeNode(n *parse.RangeNode) (execFn, error) {
 				}
 			}
 		case reflect.Invalid:
-		case reflect.Chan, reflect.Func:
-			return s.errorf(n, "range over %s is not supported by fastexec", val.Kind())
+		case reflect.Chan:
+			if val.IsNil() {
+				break
+			}
+			if val.Type().ChanDir() == reflect.SendDir {
+				return s.errorf(lastArg, "range over send-only channel %v", val)
+			}
+			for i := 0; ; i++ {
+				elem, ok := val.Recv()
+				if !ok {
+					break
+				}
+				ran = true
+				if err := lp.iter(s, i, reflect.Value{}, elem); err != nil {
+					if err == errBreak {
+						break
+					}
+					return err
+				}
+			}
+		case reflect.Func:
+			var err error
+			switch t := val.Type(); {
+			case t.CanSeq():
+				if two {
+					return s.errorf(lastArg, "can't use %v iterate over more than one variable", val)
+				}
+				ran, err = lp.seq(s, val)
+			case t.CanSeq2():
+				ran, err = lp.seq2(s, val, two)
+			default:
+				return s.errorf(lastArg, "range can't iterate over %v", val)
+			}
+			if err != nil {
+				return err
+			}
 		default:
 			return s.errorf(lastArg, "range can't iterate over %v", val)
 		}
@@ -437,12 +471,12 @@ func (tc *tcomp) rangeNode(n *parse.RangeNode) (execFn, error) {
 type rangeLoop struct {
 	idxSlot, elemSlot int
 	body              execFn
-	isMap             bool
+	keyed             bool // the index is given: a map's key, an iterator's first value
 }
 
 func (lp rangeLoop) iter(s *state, i int, idx, elem reflect.Value) error {
 	if lp.idxSlot >= 0 {
-		if !lp.isMap {
+		if !lp.keyed {
 			idx = reflect.ValueOf(i)
 		}
 		s.vars[s.base+lp.idxSlot] = idx
@@ -462,6 +496,42 @@ func (lp rangeLoop) ints(s *state, val reflect.Value) (ran bool, err error) {
 	for e := range val.Seq() {
 		ran = true
 		if err = lp.iter(s, 0, reflect.Value{}, e); err != nil {
+			if err == errBreak {
+				return ran, nil
+			}
+			return ran, err
+		}
+	}
+	return ran, nil
+}
+
+// seq ranges over an iter.Seq, as text/template does: the value is the
+// element.
+func (lp rangeLoop) seq(s *state, val reflect.Value) (ran bool, err error) {
+	for e := range val.Seq() {
+		ran = true
+		if err = lp.iter(s, 0, reflect.Value{}, e); err != nil {
+			if err == errBreak {
+				return ran, nil
+			}
+			return ran, err
+		}
+	}
+	return ran, nil
+}
+
+// seq2 ranges over an iter.Seq2, as text/template does: with two
+// variables, the first value is the index and the second the element;
+// with one, the first value is the element.
+func (lp rangeLoop) seq2(s *state, val reflect.Value, two bool) (ran bool, err error) {
+	for k, e := range val.Seq2() {
+		ran = true
+		if two {
+			err = lp.iter(s, 0, k, e)
+		} else {
+			err = lp.iter(s, 0, reflect.Value{}, k)
+		}
+		if err != nil {
 			if err == errBreak {
 				return ran, nil
 			}
