@@ -99,6 +99,12 @@ type Theme struct {
 	guards map[*byte]guard
 	// fast runs the templates with fastexec (see fast.go), or is nil.
 	fast *fastTheme
+	// escaped are the entries of the kinds html/template escaped at load
+	// (see trial); written at load only. fastexec runs no other: it
+	// compiles the trees as they are, and an entry not escaped yet
+	// (its kind loaded after a shared file failed) is html/template's
+	// source, which only html/template's Execute escapes.
+	escaped map[*template.Template]bool
 }
 
 // required are the kinds every theme provides; fallback maps an optional kind
@@ -112,7 +118,7 @@ var (
 // funcs, adding every error to list. It always returns a Theme; the kinds
 // that failed return an error from Execute.
 func Load(sources []Source, funcs template.FuncMap, list *diag.List) *Theme {
-	th := &Theme{kinds: map[string]*template.Template{}, files: map[string]string{}, limit: TimeLimit, guards: map[*byte]guard{}}
+	th := &Theme{kinds: map[string]*template.Template{}, files: map[string]string{}, limit: TimeLimit, guards: map[*byte]guard{}, escaped: map[*template.Template]bool{}}
 	funcs = maps.Clone(funcs)
 	if funcs == nil {
 		funcs = template.FuncMap{}
@@ -339,10 +345,13 @@ func (l *loader) parseKind(base *template.Template, kind string, required bool) 
 	}
 	l.th.tagGuards(set)
 	l.th.kinds[kind] = entry
+	if !l.broken { // the trial above escaped entry
+		l.th.escaped[entry] = true
+	}
 }
 
 func (t *Theme) fastProgram(kind string, e *template.Template) fastProgram {
-	if t.fast == nil {
+	if t.fast == nil || !t.escaped[e] {
 		return nil
 	}
 	if p := t.fast.program(kind, e); p != nil {
