@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"iter"
 	"maps"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // auditDiff runs src with html/template and with fastexec on data, and
@@ -174,4 +176,132 @@ func TestAuditRangeChanFunc(t *testing.T) {
 		{"not an iterator", `{{ range .Fn }}x{{ end }}`, data},
 		{"int two", `{{ range $i, $v := 3 }}x{{ end }}`, data},
 	})
+}
+
+// auditData is richer data than sample's, for FuzzAudit: typed strings,
+// Stringers and errors on value and pointer receivers, nil interfaces,
+// maps of other keys, iterators, embedded structs.
+type auditData struct {
+	Named   auditNamed
+	HTML    template.HTML
+	JS      template.JS
+	URL     template.URL
+	Attr    template.HTMLAttr
+	CSS     template.CSS
+	Src     template.Srcset
+	V       auditVal
+	P       auditPtr
+	PP      *auditPtr
+	Err     error
+	NilErr  error
+	Str     fmt.Stringer
+	NilAny  any
+	NilPtr  *auditPtr
+	Ifaces  []any
+	F       map[float64]string
+	K       map[keyPair]any
+	AM      map[any]any
+	Seq     iter.Seq[string]
+	Seq2    iter.Seq2[int, template.HTML]
+	Bytes   []byte
+	Arr     [2]auditPtr
+	Time    time.Time
+	Cmplx   complex128
+	Neg     int8
+	Big     uint64
+	Fn      func() string
+	keyPair // embedded, unexported: X and Y are promoted
+	*Emb2
+	hidden string
+}
+
+type (
+	auditNamed string
+	auditVal   struct{ S string }
+	auditPtr   struct{ S string }
+	Emb2       struct{ E string }
+)
+
+func (v auditVal) String() string           { return "<v " + v.S + ">" }
+func (p *auditPtr) String() string          { return "<p " + p.S + ">" }
+func (p *auditPtr) H() template.HTML        { return template.HTML("<i>" + p.S + "</i>") }
+func (v auditVal) Pair(a string, b int) any { return []any{a, b, template.HTML("<h>")} }
+func (Emb2) M() template.URL                { return "javascript:m()" }
+
+var theAuditData = &auditData{
+	Named: "<n>", HTML: "<b>h</b>", JS: "alert('j')", URL: "javascript:u", Attr: `onload="x"`,
+	CSS: "expression(x)", Src: "/a.png 1x, javascript:x 2x",
+	V: auditVal{"v"}, P: auditPtr{"p"}, PP: &auditPtr{"pp"}, Err: errors.New("<e>"), Str: auditVal{"s"},
+	Ifaces: []any{1, "<a>", template.HTML("<b>"), nil, auditVal{"q"}, &auditPtr{"r"}, template.JS("j()"), []string{"<z>"}},
+	F:      map[float64]string{2.5: "<b>", -1: "a"},
+	K:      map[keyPair]any{{2, 1}: template.HTML("<y>"), {1, 2}: "<x>"},
+	AM:     map[any]any{"<k>": template.URL("javascript:v"), 1: 2, 1.5: nil},
+	Seq:    slices.Values([]string{"<s1>", "s2"}),
+	Seq2:   func(yield func(int, template.HTML) bool) { _ = yield(1, "<h1>") && yield(2, "<h2>") },
+	Bytes:  []byte("<by>"), Arr: [2]auditPtr{{"a0"}, {"a1"}},
+	Time:  time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC),
+	Cmplx: 1 + 2i, Neg: -5, Big: 1 << 63,
+	Fn:      func() string { return "fn" },
+	keyPair: keyPair{1, 2}, Emb2: &Emb2{"<e2>"}, hidden: "h",
+}
+
+// FuzzAudit is FuzzExec on auditData.
+func FuzzAudit(f *testing.F) {
+	for _, src := range cases {
+		f.Add(src)
+	}
+	for _, src := range []string{
+		`{{ .Named }}{{ .HTML }}{{ .JS }}{{ .URL }}{{ .Attr }}{{ .CSS }}{{ .Src }}`,
+		`<a href="{{ .URL }}" title="{{ .HTML }}" onclick="{{ .JS }}" {{ .Attr }} style="{{ .CSS }}"><img srcset="{{ .Src }}">`,
+		`<script>var a = {{ .Ifaces }}, b = "{{ .Named }}";</script><style>{{ .CSS }}</style>`,
+		`{{ range $k, $v := .K }}<a href="{{ $k }}">{{ $v }}</a>{{ end }}{{ range $k, $v := .AM }}{{ $k }}={{ $v }}{{ end }}`,
+		`{{ range .Seq }}{{ . }}{{ end }}{{ range $i, $h := .Seq2 }}<p title="{{ $h }}">{{ $i }}{{ $h }}</p>{{ end }}`,
+		`{{ .V }}{{ .P }}{{ .PP }}{{ .PP.H }}{{ .P.H }}{{ .Err }}{{ .NilErr }}{{ .Str }}{{ .NilAny }}{{ .NilPtr }}`,
+		`{{ with .NilAny }}x{{ else with .HTML }}{{ . }}{{ end }}{{ $x := .HTML }}{{ $x = .Named }}<a href="{{ $x }}">`,
+		`{{ .X }}{{ .Y }}{{ .E }}{{ .M }}<a href="{{ .M }}">{{ .hidden }}`,
+		`{{ (.V.Pair "a" 1) }}{{ index (.V.Pair "<a>" 2) 2 }}{{ range .V.Pair "x" 3 }}[{{ . }}]{{ end }}`,
+		`{{ template "x" .HTML }}<script>{{ template "x" .JS }}</script><title>{{ template "x" .Named }}</title>{{ define "x" }}{{ . }}<a href="{{ . }}">{{ end }}`,
+		`{{ range .Arr }}{{ .H }}{{ . }}{{ end }}{{ .Bytes }}{{ .Time }}{{ .Cmplx }}{{ .Neg }}{{ .Big }}{{ .Fn }}`,
+		`{{ range $i, $e := .Ifaces }}{{ if eq $i 3 }}{{ continue }}{{ end }}<p data-x="{{ $e }}">{{ $e }}</p>{{ else }}none{{ end }}`,
+	} {
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if len(src) > 2000 || strings.Count(src, "range") > 3 {
+			return
+		}
+		diff, _ := auditDiffShared(src, theAuditData)
+		if diff != "" {
+			t.Errorf("%q: %s", src, diff)
+		}
+	})
+}
+
+// auditDiffShared is auditDiff on one value for both runs, comparing
+// errors by whether they happen only: a panic inside reflect may be
+// worded differently.
+func auditDiffShared(src string, data any) (string, error) {
+	ht, err := template.New("t").Funcs(funcs).Parse(src)
+	if err != nil {
+		return "", err
+	}
+	var want strings.Builder
+	werr := ht.Execute(&want, data)
+	lookup := Lookup(ht)
+	if lookup == nil {
+		return "", errors.New("html/template's text set is out of reach")
+	}
+	p, err := NewCompiler(funcs, lookup).Compile("t")
+	if err != nil {
+		return "", err
+	}
+	var got strings.Builder
+	gerr := p.Execute(&got, data)
+	if got.String() != want.String() {
+		return fmt.Sprintf("\n got %q\nwant %q", got.String(), want.String()), nil
+	}
+	if (gerr == nil) != (werr == nil) {
+		return fmt.Sprintf("error\n got %v\nwant %v", gerr, werr), nil
+	}
+	return "", nil
 }
