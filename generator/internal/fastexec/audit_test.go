@@ -305,3 +305,34 @@ func auditDiffShared(src string, data any) (string, error) {
 	}
 	return "", nil
 }
+
+// TestAuditFailedCallee: a Compiler keeps what it compiled for later
+// Compiles (the theme compiles each partial with one). When A failed to
+// compile (printf), B, which A calls and which calls A back, stayed
+// compiled, calling an A with no body: a later Compile of B succeeded and
+// its run failed ("index out of range"), where html/template's succeeds.
+func TestAuditFailedCallee(t *testing.T) {
+	src := `{{ define "A" }}<i>{{ template "B" false }}{{ printf "%s" "x" }}</i>{{ end }}` +
+		`{{ define "B" }}{{ if . }}{{ template "A" . }}{{ end }}b{{ end }}` +
+		`{{ define "p1" }}{{ template "A" . }}{{ end }}{{ define "p2" }}{{ template "B" . }}{{ end }}`
+	ht := template.Must(template.New("t").Funcs(funcs).Parse(src))
+	for _, n := range []string{"p1", "p2"} { // escapes them
+		if err := ht.ExecuteTemplate(&strings.Builder{}, n, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := NewCompiler(funcs, Lookup(ht))
+	if _, err := c.Compile("p1"); err == nil {
+		t.Fatal("p1 compiled: printf is supported now; change the test")
+	}
+	p2, err := c.Compile("p2")
+	if err != nil {
+		return // refusing p2 is also right
+	}
+	var want, got strings.Builder
+	werr := ht.ExecuteTemplate(&want, "p2", true)
+	gerr := p2.Execute(&got, true)
+	if got.String() != want.String() || fmt.Sprint(gerr) != fmt.Sprint(werr) {
+		t.Errorf("got %q, %v; want %q, %v", got.String(), gerr, want.String(), werr)
+	}
+}

@@ -35,6 +35,7 @@ type Compiler struct {
 
 	mu    sync.Mutex
 	progs map[string]*tmpl
+	added []string // the templates the running Compile compiled
 }
 
 // NewCompiler returns a compiler of the templates lookup finds (the trees
@@ -58,8 +59,14 @@ type Program struct{ t *tmpl }
 func (c *Compiler) Compile(name string) (*Program, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.added = c.added[:0]
 	t, err := c.template(name)
 	if err != nil {
+		// A template compiled on the way may call the one that
+		// failed, which has no body: none is kept.
+		for _, n := range c.added {
+			delete(c.progs, n)
+		}
 		return nil, err
 	}
 	if t == nil {
@@ -88,11 +95,11 @@ func (c *Compiler) template(name string) (*tmpl, error) {
 	}
 	t := &tmpl{name: name, tree: tree}
 	c.progs[name] = t // before its body: a template may call itself
+	c.added = append(c.added, name)
 	tc := &tcomp{c: c, t: t}
 	tc.declare("$")
 	body, err := tc.list(tree.Root)
 	if err != nil {
-		delete(c.progs, name)
 		return nil, err
 	}
 	t.body, t.nvars = body, tc.nslots
