@@ -336,3 +336,17 @@ func TestAuditFailedCallee(t *testing.T) {
 		t.Errorf("got %q, %v; want %q, %v", got.String(), gerr, want.String(), werr)
 	}
 }
+
+type complexArg struct{}
+
+func (complexArg) C(c complex128) string { return fmt.Sprint(c) }
+
+// TestAuditComplexConstant: text/template converts a constant for a
+// complex parameter (evalComplex); fastexec failed with "can't handle".
+func TestAuditComplexConstant(t *testing.T) {
+	data := func() any { return complexArg{} }
+	runAudit(t, []auditCase{
+		{"complex", `{{ .C 2i }}{{ .C 1.5i }}`, data},
+		{"not complex", `{{ .C 1 }}`, data},
+	})
+}

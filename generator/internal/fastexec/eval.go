@@ -300,6 +300,11 @@ func constantFor(n parse.Node, typ reflect.Type) (reflect.Value, error) {
 			return set(func(v reflect.Value) { v.SetFloat(num.Float64) }), nil
 		}
 		return reflect.Value{}, fmt.Errorf("expected float; found %s", n)
+	case reflect.Complex64, reflect.Complex128:
+		if num != nil && num.IsComplex {
+			return set(func(v reflect.Value) { v.SetComplex(num.Complex128) }), nil
+		}
+		return reflect.Value{}, fmt.Errorf("expected complex; found %s", n)
 	case reflect.Interface:
 		if typ.NumMethod() == 0 {
 			return idealConstant(n)
