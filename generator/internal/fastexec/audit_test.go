@@ -350,3 +350,27 @@ func TestAuditComplexConstant(t *testing.T) {
 		{"not complex", `{{ .C 1 }}`, data},
 	})
 }
+
+type typeErrs struct {
+	Named auditNamed
+	V     auditVal
+}
+
+func (typeErrs) I(i int8) int8 { return i }
+
+// TestAuditTypeErrorAt: text/template reports a value of the wrong type
+// for a parameter where its state.at last was: for the value piped in,
+// the call's last argument (else its name); for a parenthesised argument,
+// the last node evaluated in it. fastexec named the whole command, or the
+// parenthesis: another column and context in the theme's diagnostics.
+func TestAuditTypeErrorAt(t *testing.T) {
+	data := func() any { return typeErrs{Named: "n"} }
+	runAudit(t, []auditCase{
+		{"piped func", `{{ .Named | add 1 }}`, data},
+		{"piped func 2", `{{ .Named | pair "a" }}`, data},
+		{"piped method", `{{ .Named | .V.Pair "a" }}`, data},
+		{"paren arg", `{{ add (.Named) 1 }}`, data},
+		{"paren pipe arg", `{{ add 1 (.V.Pair "a" 1) }}`, data},
+		{"chain arg", `{{ add (.V).S 1 }}`, data},
+	})
+}

@@ -85,7 +85,11 @@ func (s *state) callReflect(node parse.Node, name string, fn reflect.Value, args
 		}
 	}
 	if piped {
-		v, err := s.validateType(node, final, finalType)
+		at := node
+		if len(args) > 0 {
+			at = args[len(args)-1].at
+		}
+		v, err := s.validateType(at, final, finalType)
 		if err != nil {
 			return reflect.Value{}, err
 		}
@@ -167,7 +171,7 @@ func (tc *tcomp) funcCall(id *parse.IdentifierNode, fn reflect.Value, cmd parse.
 			consts[i] = v
 		}
 	}
-	fa := &fnArgs{argcs: argcs, consts: consts, types: types, finalType: finalType, piped: piped, cmd: cmd}
+	fa := &fnArgs{argcs: argcs, consts: consts, types: types, finalType: finalType, piped: piped, finalAt: finalAt(id, args)}
 	fail := func(s *state, err error) (reflect.Value, error) {
 		return reflect.Value{}, s.errorf(cmd, "error calling %s: %w", name, err)
 	}
@@ -301,7 +305,7 @@ type fnArgs struct {
 	types     []reflect.Type
 	finalType reflect.Type
 	piped     bool
-	cmd       parse.Node
+	finalAt   parse.Node // see finalAt
 }
 
 // eval evaluates the arguments, checked against their types, into into.
@@ -318,7 +322,7 @@ func (fa *fnArgs) eval(s *state, dot, final reflect.Value, into []reflect.Value)
 		into = append(into, v)
 	}
 	if fa.piped {
-		v, err := s.validateType(fa.cmd, final, fa.finalType)
+		v, err := s.validateType(fa.finalAt, final, fa.finalType)
 		if err != nil {
 			return into, err
 		}

@@ -180,6 +180,7 @@ func idealConstant(n parse.Node) (reflect.Value, error) {
 // type when known, or an evaluation.
 type argc struct {
 	node  parse.Node
+	at    parse.Node // where text/template is when it checks the value: lastAt(node)
 	konst bool
 	eval  evalPipe // the value before validateType
 }
@@ -187,7 +188,7 @@ type argc struct {
 // arg compiles an argument: what evalArg evaluates before it checks the
 // value against the parameter's type.
 func (tc *tcomp) arg(n parse.Node) (argc, error) {
-	a := argc{node: n}
+	a := argc{node: n, at: lastAt(n)}
 	switch n := n.(type) {
 	case *parse.DotNode:
 		a.eval = func(_ *state, dot reflect.Value) (reflect.Value, error) { return dot, nil }
@@ -248,7 +249,7 @@ func (s *state) value(a *argc, dot reflect.Value, typ reflect.Type) (reflect.Val
 		if err != nil {
 			return v, err
 		}
-		return s.validateType(a.node, v, typ)
+		return s.validateType(a.at, v, typ)
 	}
 	v, err := constantFor(a.node, typ)
 	if err != nil {
@@ -367,4 +368,36 @@ func (s *state) validateType(n parse.Node, v reflect.Value, typ reflect.Type) (r
 		return v, s.errorf(n, "wrong type for value; expected %s; got %s", typ, v.Type())
 	}
 	return v, nil
+}
+
+// lastAt is the node text/template's state.at names last once it has
+// evaluated argument n, where it reports an error of the value's type:
+// the last node evaluated inside a parenthesised pipeline or chain.
+// (and and or may stop before their last argument; this does not follow
+// them.)
+func lastAt(n parse.Node) parse.Node {
+	switch n := n.(type) {
+	case *parse.PipeNode:
+		if len(n.Cmds) == 0 {
+			return n
+		}
+		cmd := n.Cmds[len(n.Cmds)-1]
+		if len(cmd.Args) > 1 {
+			return lastAt(cmd.Args[len(cmd.Args)-1])
+		}
+		return lastAt(cmd.Args[0])
+	case *parse.ChainNode:
+		return lastAt(n.Node)
+	}
+	return n
+}
+
+// finalAt is where text/template reports an error of the type of the
+// value piped into a call whose name is at node: its last argument, as
+// lastAt, or the name itself.
+func finalAt(node parse.Node, args []parse.Node) parse.Node {
+	if len(args) > 0 {
+		return lastAt(args[len(args)-1])
+	}
+	return node
 }
