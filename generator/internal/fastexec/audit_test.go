@@ -374,3 +374,45 @@ func TestAuditTypeErrorAt(t *testing.T) {
 		{"chain arg", `{{ add (.V).S 1 }}`, data},
 	})
 }
+
+type strField struct{ S string }
+
+// TestAuditScratchAddress: fastexec keeps the strings and HTML its direct
+// calls return in arrays of the pooled state, and gave them as
+// addressable values; text/template's results cannot be addressed. So a
+// result passed for a *string (or *template.HTML) parameter was taken by
+// address: the call succeeded where text/template fails with "wrong type
+// for value", and the function could keep a pointer into memory the next
+// execution overwrites. An addressable field still is passed by address,
+// as text/template does.
+func TestAuditScratchAddress(t *testing.T) {
+	var kept *string
+	fm := template.FuncMap{}
+	maps.Copy(fm, funcs)
+	fm["ptr"] = func(s *string) string { kept = s; return "p:" + *s }
+	fm["hptr"] = func(h *template.HTML) string { return "h:" + string(*h) }
+	for _, src := range []string{
+		`{{ T "x" | ptr }}`,
+		`{{ ptr (abs "y") }}`,
+		`{{ partial "a" . | hptr }}`,
+		`{{ with T "w" }}{{ ptr . }}{{ end }}`,
+		`{{ $f := T "a" }}{{ range 70 }}{{ $x := T "k" }}{{ end }}{{ ptr $f }}`, // $f's array was outgrown
+		`{{ ptr .S }}`, // a field: addressable in both
+	} {
+		ht := template.Must(template.New("t").Funcs(fm).Parse(src))
+		var want, got strings.Builder
+		werr := ht.Execute(&want, &strField{S: "s"})
+		p, err := NewCompiler(fm, Lookup(ht)).Compile("t")
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		kept = nil
+		gerr := p.Execute(&got, &strField{S: "s"})
+		if fmt.Sprintf("%q %v", want.String(), werr) != fmt.Sprintf("%q %v", got.String(), gerr) {
+			t.Errorf("%s:\n got %q %v\nwant %q %v", src, got.String(), gerr, want.String(), werr)
+		}
+		if kept != nil && *kept == "" {
+			t.Errorf("%s: the function kept a pointer into fastexec's scratch, cleared since", src)
+		}
+	}
+}

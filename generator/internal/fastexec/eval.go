@@ -362,7 +362,7 @@ func (s *state) validateType(n parse.Node, v reflect.Value, typ reflect.Type) (r
 		if !v.IsValid() {
 			return v, s.errorf(n, "dereference of nil pointer of type %s", typ)
 		}
-	case reflect.PointerTo(v.Type()).AssignableTo(typ) && v.CanAddr():
+	case reflect.PointerTo(v.Type()).AssignableTo(typ) && v.CanAddr() && !s.isScratch(v):
 		v = v.Addr()
 	default:
 		return v, s.errorf(n, "wrong type for value; expected %s; got %s", typ, v.Type())

@@ -12,6 +12,7 @@ import (
 	"sync"
 	texttemplate "text/template"
 	"text/template/parse"
+	"unsafe"
 )
 
 type (
@@ -43,12 +44,19 @@ type state struct {
 	// heap; they grow during an execution and are emptied after it.
 	strs  []string
 	htmls []template.HTML
+	// oldStrs and oldHTMLs are the arrays strs and htmls outgrew in
+	// this execution, kept for isScratch.
+	oldStrs  [][]string
+	oldHTMLs [][]template.HTML
 }
 
 // str returns a reflect.Value of x without allocating for it.
 func (s *state) str(x string) reflect.Value {
 	if len(s.strs) == cap(s.strs) {
-		s.strs = make([]string, 0, max(32, 2*cap(s.strs))) // the old array stays for the Values into it
+		if cap(s.strs) > 0 {
+			s.oldStrs = append(s.oldStrs, s.strs) // the old array stays for the Values into it
+		}
+		s.strs = make([]string, 0, max(32, 2*cap(s.strs)))
 	}
 	s.strs = append(s.strs, x)
 	return reflect.ValueOf(&s.strs[len(s.strs)-1]).Elem()
@@ -57,10 +65,46 @@ func (s *state) str(x string) reflect.Value {
 // html is str for template.HTML.
 func (s *state) html(x template.HTML) reflect.Value {
 	if len(s.htmls) == cap(s.htmls) {
+		if cap(s.htmls) > 0 {
+			s.oldHTMLs = append(s.oldHTMLs, s.htmls)
+		}
 		s.htmls = make([]template.HTML, 0, max(16, 2*cap(s.htmls)))
 	}
 	s.htmls = append(s.htmls, x)
 	return reflect.ValueOf(&s.htmls[len(s.htmls)-1]).Elem()
+}
+
+// isScratch reports whether v, addressable, is in strs or htmls: a
+// function's result, which text/template holds in a value that cannot be
+// addressed. Its address must not reach a function (validateType): that
+// would pass where text/template fails, and let the function keep a
+// pointer into memory the next execution reuses.
+func (s *state) isScratch(v reflect.Value) bool {
+	switch v.Type() {
+	case stringType:
+		return inScratch(v, s.strs, s.oldStrs)
+	case htmlType:
+		return inScratch(v, s.htmls, s.oldHTMLs)
+	}
+	return false
+}
+
+func inScratch[T any](v reflect.Value, cur []T, old [][]T) bool {
+	p := v.UnsafeAddr()
+	within := func(a []T) bool {
+		lo := uintptr(unsafe.Pointer(unsafe.SliceData(a)))
+		var zero T
+		return cap(a) > 0 && p >= lo && p < lo+uintptr(cap(a))*unsafe.Sizeof(zero)
+	}
+	if within(cur) {
+		return true
+	}
+	for _, a := range old {
+		if within(a) {
+			return true
+		}
+	}
+	return false
 }
 
 var states = sync.Pool{New: func() any { return &state{buf: make([]byte, 0, 1024), vars: make([]reflect.Value, 0, 64)} }}
@@ -88,6 +132,9 @@ func (p *Program) Execute(w io.Writer, data any) (err error) {
 		clear(s.strs)
 		clear(s.htmls)
 		s.strs, s.htmls = s.strs[:0], s.htmls[:0]
+		clear(s.oldStrs)
+		clear(s.oldHTMLs)
+		s.oldStrs, s.oldHTMLs = s.oldStrs[:0], s.oldHTMLs[:0]
 		s.w, s.t = nil, nil
 		if cap(s.buf) <= 64<<10 {
 			states.Put(s)
@@ -307,6 +354,7 @@ func nilCompare(a, b reflect.Value) (int, bool) {
 
 var (
 	stringType   = reflect.TypeFor[string]()
+	htmlType     = reflect.TypeFor[template.HTML]()
 	errorType    = reflect.TypeFor[error]()
 	stringerType = reflect.TypeFor[fmt.Stringer]()
 )
