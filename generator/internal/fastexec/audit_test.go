@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -415,4 +416,345 @@ func TestAuditScratchAddress(t *testing.T) {
 			t.Errorf("%s: the function kept a pointer into fastexec's scratch, cleared since", src)
 		}
 	}
+}
+
+// The guards below are the hypotheses tried that did not diverge (beyond
+// those fixed above): typed strings, Stringers and errors on value and
+// pointer receivers, nil interfaces and pointers, maps of other keys,
+// embedded structs, unexported fields, method values, constants for
+// typed parameters, template calls across contexts, blocks, variables,
+// assignments, comparisons, errors. They passed before the fixes too,
+// except where a fix's own test says otherwise.
+
+type pt struct{ X, Y int }
+
+func (p pt) String() string { return fmt.Sprintf("(%d,%d)", p.X, p.Y) }
+
+type valStr struct{ S string }
+
+func (v valStr) String() string { return "V<" + v.S + ">" }
+
+type ptrStr struct{ S string }
+
+func (v *ptrStr) String() string { return "P<" + v.S + ">" }
+
+type myErr struct{}
+
+func (myErr) Error() string { return "<err>" }
+
+type named string
+type namedHTML template.HTML
+
+type rich struct {
+	F       map[float64]string
+	B       map[bool]string
+	P       map[pt]string
+	E       map[float64]string
+	Ch      chan int
+	Seq     iter.Seq[int]
+	Seq2    iter.Seq2[string, int]
+	V       valStr
+	PS      ptrStr
+	PSP     *ptrStr
+	Err     error
+	NilErr  error
+	Str     fmt.Stringer
+	HTMLStr fmt.Stringer
+	Named   named
+	NHTML   namedHTML
+	HTML    template.HTML
+	JS      template.JS
+	URL     template.URL
+	Attr    template.HTMLAttr
+	Time    time.Time
+	Ifaces  []any
+	AnyMap  map[any]any
+	Bytes   []byte
+	Arr     [3]int
+	Nested  [][]string
+	NilMap  map[string]string
+	NilSl   []string
+	NilAny  any
+	NilPtr  *pt
+	Cmplx   complex128
+	F32     float32
+	Big     uint64
+	Neg     int8
+	Fn      func() string
+	Emb
+	*PEmb
+	unexp int
+}
+
+type Emb struct{ EF string }
+
+func (Emb) EM() string { return "em" }
+
+type PEmb struct{ PF string }
+
+func (r *rich) PtrM() template.HTML          { return "<b>ptr</b>" }
+func (r rich) ValM() template.HTML           { return "<b>val</b>" }
+func (r *rich) Arg(s string) string          { return "[" + s + "]" }
+func (r *rich) Variadic(s ...string) int     { return len(s) }
+func (r *rich) Iface() any                   { return nil }
+func (r *rich) Err2() (template.HTML, error) { return "<x>", nil }
+
+func richData() any {
+	ch := make(chan int, 3)
+	ch <- 1
+	ch <- 2
+	close(ch)
+	return &rich{
+		F:  map[float64]string{2.5: "b", -1: "a", 10: "c"},
+		B:  map[bool]string{true: "t", false: "f"},
+		P:  map[pt]string{{2, 1}: "y", {1, 2}: "x"},
+		E:  map[float64]string{},
+		Ch: ch, Seq: slices.Values([]int{4, 5}), Seq2: func(yield func(string, int) bool) {
+			if !yield("a", 1) {
+				return
+			}
+			yield("b", 2)
+		},
+		V: valStr{"v"}, PS: ptrStr{"p"}, PSP: &ptrStr{"pp"},
+		Err: errors.New("<e>"), Str: valStr{"s"}, HTMLStr: nil,
+		Named: "<n>", NHTML: "<nh>", HTML: "<h>", JS: "alert(1)", URL: "javascript:x", Attr: `onclick="x"`,
+		Time:   time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC),
+		Ifaces: []any{1, "<a>", template.HTML("<b>"), nil, valStr{"q"}, &ptrStr{"r"}, myErr{}, []int{1}},
+		AnyMap: map[any]any{"<k>": "<v>", 1: 2},
+		Bytes:  []byte("<by>"), Arr: [3]int{1, 2, 3}, Nested: [][]string{{"a", "<b>"}},
+		Cmplx: 1 + 2i, F32: 1.1, Big: 1 << 63, Neg: -5,
+		Fn:  func() string { return "fn" },
+		Emb: Emb{"<ef>"}, PEmb: nil, unexp: 3,
+	}
+}
+
+func TestAuditGuardsRich(t *testing.T) {
+	srcs := []string{
+		`{{ range $k, $v := .F }}{{ $k }}={{ $v }};{{ end }}`,
+		`{{ range .E }}x{{ else }}empty{{ end }}`,
+		`{{ range $k, $v := .B }}{{ $k }}={{ $v }};{{ end }}`,
+		`{{ range $k, $v := .P }}{{ $k }}={{ $v }};{{ end }}`,
+		`{{ range $k, $v := .AnyMap }}{{ $k }}={{ $v }};{{ end }}`,
+		`{{ range $i, $v := .Ch }}{{ $i }}={{ $v }};{{ end }}`,
+		`{{ range .Seq }}{{ . }};{{ end }}`,
+		`{{ range $k, $v := .Seq2 }}{{ $k }}={{ $v }};{{ end }}{{ range .Seq2 }}{{ . }}{{ end }}`,
+		`{{ range 2 }}{{ range $.NilSl }}{{ else }}{{ break }}{{ end }}x{{ end }}`,
+		`{{ range 2 }}{{ range $.NilSl }}{{ else }}{{ continue }}{{ end }}x{{ end }}`,
+		`{{ if false }}{{ $y := 1 }}{{ else }}{{ $y }}{{ end }}`,
+		`{{ range .NilSl }}{{ $y := 1 }}{{ else }}{{ $y }}{{ end }}`,
+		`{{ with false }}{{ $y := 1 }}{{ else }}{{ $y }}{{ end }}`,
+		`{{ .V }}|{{ .PS }}|{{ .PSP }}|{{ .Err }}|{{ .NilErr }}|{{ .Str }}|{{ .HTMLStr }}`,
+		`<a title="{{ .V }}|{{ .PS }}|{{ .PSP }}|{{ .Err }}|{{ .NilErr }}|{{ .Str }}">`,
+		`{{ .Named }}|{{ .NHTML }}|{{ .HTML }}|{{ .JS }}|{{ .URL }}|{{ .Attr }}`,
+		`<a href="{{ .URL }}" {{ .Attr }} onclick="{{ .JS }}" title="{{ .HTML }}">`,
+		`<script>{{ .Ifaces }}{{ .Time }}{{ .V }}{{ .AnyMap }}</script>`,
+		`{{ .Time }}|{{ .Ifaces }}|{{ .Bytes }}|{{ .Arr }}|{{ .Nested }}|{{ .NilMap }}|{{ .NilSl }}|{{ .NilAny }}|{{ .NilPtr }}`,
+		`{{ .Cmplx }}|{{ .F32 }}|{{ .Big }}|{{ .Neg }}|{{ .AnyMap }}`,
+		`{{ .Fn }}`,
+		`{{ .EF }}|{{ .EM }}|{{ .Emb.EF }}`,
+		`{{ .PF }}`,
+		`{{ .unexp }}`,
+		`{{ .PtrM }}|{{ .ValM }}|{{ .Arg "<a>" }}|{{ .Variadic }}|{{ .Variadic "a" "b" }}|{{ .Iface }}|{{ .Err2 }}`,
+		`{{ range .Ifaces }}[{{ . }}]{{ end }}`,
+		`{{ range .Ifaces }}<a title="{{ . }}" href="{{ . }}">{{ end }}`,
+		`{{ $x := .HTML }}{{ $x }}{{ $x = .Named }}{{ $x }}{{ ($x) }}{{ (.HTML) }}`,
+		`{{ with .NilAny }}a{{ else with .HTML }}{{ . }}{{ end }}`,
+		`{{ index .AnyMap 1 }}{{ index .AnyMap "<k>" }}{{ index .AnyMap 2 }}{{ index .F 2.5 }}`,
+		`{{ eq .Ifaces .Ifaces }}`,
+		`{{ eq .P .P }}`,
+		`{{ eq .V .V }}{{ eq .V .PS }}`,
+		`{{ len .Ch }}{{ len .Seq }}`,
+		`{{ .NilAny.X }}`,
+		`{{ .NilPtr.X }}`,
+		`{{ .NilMap.x }}{{ .NilMap }}`,
+		`{{ template "u" .HTML }}{{ define "u" }}<a href="{{ . }}">{{ . }}</a>{{ end }}<script>{{ template "u" .JS }}</script>`,
+		`<title>{{ template "u2" . }}</title><p>{{ template "u2" . }}</p>{{ define "u2" }}{{ .HTML }}{{ .Named }}{{ end }}`,
+		`{{ block "bb" .Named }}<i>{{ . }}</i>{{ end }}<a href="{{ block "bc" .Named }}{{ . }}{{ end }}">`,
+		`{{ .Time.Format "2006" }}{{ .Time.Year }}{{ date .Time }}`,
+		`{{ .V.String }}{{ .PS.String }}{{ .PSP.String }}`,
+		`{{ and .NilAny 1 }}{{ or .NilAny .NilPtr }}{{ not .NilAny }}`,
+		`{{ .NilAny | len }}`,
+		`{{ .Variadic .Named }}`,
+		`{{ .Arg .Named }}`,
+		`{{ .Arg .NilAny }}`,
+		`{{ .Arg nil }}`,
+		`{{ .Arg 1 }}`,
+		`{{ T "x" nil .NilAny }}`,
+		`{{ add 1 .F32 }}`,
+		`{{ add .Neg 1 }}`,
+		`{{ add 1 .Big }}`,
+		`{{ date .NilAny }}`,
+		`{{ date .Str }}`,
+		`{{ abs .Named }}`,
+		`{{ abs .HTML }}`,
+		`{{ index .Nested 0 1 }}{{ index .Arr 2 }}{{ index .Bytes 0 }}{{ index "abc" 1 }}`,
+		`{{ index .Arr 3 }}`,
+		`{{ index .Bytes -1 }}`,
+		`{{ lt .F32 2.0 }}{{ lt .Neg .Big }}{{ eq .Cmplx .Cmplx }}`,
+		`{{ lt .Cmplx .Cmplx }}`,
+	}
+	for _, src := range srcs {
+		diff, err := auditDiff(src, richData)
+		if err != nil {
+			t.Logf("refused %q: %v", src, err)
+			continue
+		}
+		if diff != "" {
+			t.Errorf("%q: %s", src, diff)
+		}
+	}
+}
+
+type cmpS struct{ A any }
+type nmap map[named]string
+
+type withPtrs struct {
+	C1, C2 cmpS
+	NM     nmap
+	Rs     []rich
+	Arr    [2]ptrStr
+	M      map[string]ptrStr
+	MP     map[string]*ptrStr
+	Deep   **pt
+	IfP    any
+}
+
+func data2() any {
+	p := &pt{1, 2}
+	return &withPtrs{C1: cmpS{[]int{1}}, C2: cmpS{[]int{1}}, NM: nmap{"k": "v"}, Rs: []rich{{Named: "a"}},
+		Arr: [2]ptrStr{{"a"}, {"b"}}, M: map[string]ptrStr{"k": {"m"}}, MP: map[string]*ptrStr{"k": {"mp"}}, Deep: &p, IfP: &ptrStr{"ifp"}}
+}
+
+func TestAuditGuardsPointers(t *testing.T) {
+	srcs := []string{
+		`{{ eq .C1 .C2 }}`,
+		`{{ .NM.k }}`,
+		`{{ index .NM "k" }}`,
+		`{{ range .Rs }}{{ .PtrM }}{{ .ValM }}{{ .Named }}{{ end }}`,
+		`{{ range .Arr }}{{ . }}{{ .String }}{{ end }}`,
+		`{{ .Arr }}{{ index .Arr 0 }}{{ (index .Arr 0).String }}`,
+		`{{ .M.k }}{{ .M.k.String }}{{ .MP.k }}{{ .MP.k.String }}`,
+		`{{ .Deep.X }}{{ .Deep }}{{ .IfP }}{{ .IfP.S }}{{ .IfP.String }}`,
+		`{{ $i := 0 }}{{ $e := 0 }}{{ range $i, $e = .Arr }}{{ end }}{{ $i }}{{ $e }}`,
+		`{{ $e := 0 }}{{ range $e = .Arr }}{{ $e }}{{ end }}{{ $e }}`,
+		`{{ $x := 1 }}{{ if false }}{{ $x := 2 }}{{ else }}{{ $x }}{{ end }}`,
+		`{{ $x := 1 }}{{ with $x := 0 }}{{ else }}{{ $x }}{{ end }}{{ $x }}`,
+		`{{ range $i, $e := .Arr }}{{ if $i }}{{ break }}{{ end }}{{ $e }}{{ else }}none{{ end }}`,
+		`{{ range .Arr }}{{ continue }}{{ . }}{{ end }}x`,
+		`{{ define "r" }}{{ template "r" . }}{{ end }}{{ template "r" . }}`,
+		`{{ template "nope" . }}`,
+		`{{ "a" | .MP.k.String }}`,
+		`{{ (.MP).k }}{{ (index .MP "k").S }}{{ (.Deep).X }}`,
+		`{{ $m := .M }}{{ $m.k.S }}{{ $.M.k.S }}`,
+		`{{ .MP.nope.S }}`,
+		`{{ .M.nope.S }}`,
+		`{{ .MP.nope.String }}`,
+		`{{ with .M.nope }}x{{ else }}y{{ end }}`,
+		`{{ index .MP "nope" }}`,
+		`{{ index .MP nil }}`,
+		`{{ eq .IfP .IfP }}{{ eq .IfP nil }}{{ ne nil nil }}`,
+		`{{ eq nil nil }}`,
+		`{{ and }}`,
+		`{{ not 1 2 }}`,
+		`{{ index }}`,
+		`{{ len }}`,
+		`{{ eq 1 }}`,
+		`{{ 1 | eq 1 }}{{ 2 | ne 1 }}{{ 3 | lt 2 }}{{ "x" | and 1 }}{{ 0 | or "" }}`,
+		`{{ 99999999999999999999 }}`,
+		`{{ add 1 99999999999999999999 }}`,
+		`{{ .Nope 1 }}`,
+		`{{ .IfP.S 1 }}`,
+		`{{ .M.k 1 }}`,
+		`{{ $.Deep.X.Y }}`,
+		`{{ $x := 3 }}{{ $x.Y }}`,
+		`{{ $x := .M }}{{ $x.nope }}`,
+	}
+	for _, src := range srcs {
+		diff, err := auditDiff(src, data2)
+		if err != nil {
+			t.Logf("refused %q: %v", src, err)
+			continue
+		}
+		if diff != "" {
+			t.Errorf("%q: %s", src, diff)
+		}
+	}
+}
+
+type cplx struct{}
+
+func (cplx) C(c complex128) string { return fmt.Sprint(c) }
+func (cplx) F(f float32) string    { return fmt.Sprint(f) }
+func (cplx) I(i int8) string       { return fmt.Sprint(i) }
+func (cplx) U(i uint) string       { return fmt.Sprint(i) }
+func (cplx) N(n auditNamed) string { return string(n) }
+func (cplx) A(a ...any) string     { return fmt.Sprint(a...) }
+func (cplx) E(e error) string      { return fmt.Sprint(e) }
+
+func TestAuditGuardsConstants(t *testing.T) {
+	for _, src := range []string{
+		`{{ .C 2i }}`, `{{ .C 1 }}`, `{{ .F 1.5 }}`, `{{ .F 1 }}`, `{{ .I 300 }}`, `{{ .U 3 }}`, `{{ .U -3 }}`, `{{ .N "x" }}`,
+		`{{ .A 1 "a" nil 1.5 2i true }}`, `{{ .E nil }}`, `{{ .I 'a' }}`, `{{ .F 0x10 }}`, `{{ .I 1e2 }}`, `{{ .F 1e2 }}`,
+		`{{ .C . }}`, `{{ .A . }}`, `{{ .I true }}`, `{{ 3 | .I }}`, `{{ "x" | .N }}`,
+	} {
+		d, err := auditDiff(src, func() any { return cplx{} })
+		if err != nil {
+			t.Logf("refused %q %v", src, err)
+		} else if d != "" {
+			t.Errorf("%q: %s", src, d)
+		}
+	}
+}
+
+func TestAuditGuardsTypeErrors(t *testing.T) {
+	for _, src := range []string{
+		`{{ "x" | .I }}`, `{{ "x" | .A 1 }}`, `{{ .Named | abs }}`, `{{ .Named | add 1 }}`, `{{ .Named | T }}`, `{{ 1 | T "k" }}`,
+		`{{ .Named | date }}`, `{{ .NilPtr | .E }}`, `{{ .I .Named }}`, `{{ add .Named 1 }}`, `{{ abs .Named }}`, `{{ date .Named }}`,
+		`{{ date .NilPtr }}`, `{{ .Named | partial "x" }}`, `{{ partial 1 . }}`, `{{ pair "a" .Named }}`, `{{ .Named | pair "a" }}`,
+		`{{ .V.Pair .Named 1 }}`, `{{ .V.Pair "a" "b" }}`, `{{ 1 | .V.Pair "a" }}`, `{{ "a" | .V.Pair 1 }}`,
+		`{{ add (add 1 2) .Named }}`, `{{ abs (print) }}`,
+	} {
+		d, err := auditDiff(src, func() any {
+			return struct {
+				cplx
+				Named  auditNamed
+				NilPtr *auditPtr
+				V      auditVal
+			}{}
+		})
+		if err != nil {
+			t.Logf("refused %q %v", src, err)
+		} else if d != "" {
+			t.Errorf("%q: %s", src, d)
+		}
+	}
+}
+
+func TestAuditConcurrent(t *testing.T) {
+	src := `{{ range $k, $v := .K }}<a href="{{ $k }}">{{ $v }}</a>{{ end }}{{ template "x" .HTML }}<script>{{ template "x" .JS }}</script>` +
+		`{{ range .Ifaces }}<p title="{{ . }}">{{ . }}</p>{{ end }}{{ .PP.H }}{{ T "k" .Named }}{{ .V.Pair "a" 1 }}` +
+		`{{ define "x" }}{{ . }}<a href="{{ . }}">{{ end }}`
+	ht := template.Must(template.New("t").Funcs(funcs).Parse(src))
+	var want strings.Builder
+	if err := ht.Execute(&want, theAuditData); err != nil {
+		t.Fatal(err)
+	}
+	p, err := NewCompiler(funcs, Lookup(ht)).Compile("t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 30 {
+				var got strings.Builder
+				if err := p.Execute(&got, theAuditData); err != nil || got.String() != want.String() {
+					t.Errorf("got %q %v", got.String(), err)
+				}
+				var w2 strings.Builder
+				_ = ht.Execute(&w2, theAuditData)
+			}
+		})
+	}
+	wg.Wait()
 }
