@@ -758,3 +758,32 @@ func TestAuditConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestAuditUnescaped: html/template escapes a set's trees in place, when
+// a template of it first runs. A Compile before that (a caller's
+// mistake, as the theme made for a kind loaded after a shared file
+// failed) compiled the raw tree, no escaper in it, and Execute wrote the
+// data as it is. Compile now refuses an action without escapers.
+func TestAuditUnescaped(t *testing.T) {
+	for _, src := range []string{
+		`<p>{{ . }}</p>`,
+		`{{ define "x" }}<p>{{ . }}</p>{{ end }}{{ template "x" . }}`,
+		`<a href="{{ if . }}{{ . }}{{ end }}">`,
+	} {
+		ht := template.Must(template.New("t").Funcs(funcs).Parse(src)) // not run: not escaped
+		p, err := NewCompiler(funcs, Lookup(ht)).Compile("t")
+		if err == nil {
+			var b strings.Builder
+			err := p.Execute(&b, `<script>alert(1)</script>`)
+			t.Errorf("%s: compiled before html/template escaped it, and wrote %q, %v", src, b.String(), err)
+		}
+	}
+	// Once escaped, it compiles.
+	ht := template.Must(template.New("t").Parse(`<p>{{ . }}</p>`))
+	if err := ht.Execute(&strings.Builder{}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewCompiler(nil, Lookup(ht)).Compile("t"); err != nil {
+		t.Error(err)
+	}
+}

@@ -14,8 +14,9 @@
 // html/template's Execute writes and fails where it fails, with the same
 // error text. Compile refuses, with an error naming it, any construct
 // outside what it reproduces (print, printf, println, html, js, urlquery,
-// slice and call; a method or field of a constant); the caller runs such a
-// template with html/template instead. Available reports whether the Go
+// slice and call; a method or field of a constant), and an action without
+// html/template's escapers, the mark of a tree html/template has not
+// escaped yet; the caller runs such a template with html/template instead. Available reports whether the Go
 // release in use lets fastexec reach html/template's escaped trees and
 // escaping functions; when it does not, nothing is compiled.
 package fastexec
@@ -223,17 +224,12 @@ func (tc *tcomp) action(n *parse.ActionNode) (execFn, error) {
 	}
 	names := pipe.Cmds[k:]
 	if len(names) == 0 {
-		eval, err := tc.pipeline(pipe, len(pipe.Cmds))
-		if err != nil {
-			return nil, err
-		}
-		return func(s *state, dot reflect.Value) error {
-			v, err := eval(s, dot)
-			if err != nil {
-				return err
-			}
-			return s.print(n, v)
-		}, nil
+		// html/template ends every action that writes with its
+		// escapers (or, merged with them, html or urlquery, which are
+		// not compiled): an action without is in a tree html/template
+		// has not escaped, which only its own Execute escapes. Running
+		// it would write the value as it is.
+		return nil, tc.unsupported(n, "an action html/template has not escaped")
 	}
 	chain, err := tc.c.chain(names)
 	if err != nil {

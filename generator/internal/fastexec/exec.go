@@ -182,35 +182,6 @@ func (s *state) errorf(n parse.Node, format string, args ...any) error {
 
 func doublePercent(str string) string { return strings.ReplaceAll(str, "%", "%%") }
 
-// print writes v as text/template prints the value of an action that no
-// escaper follows: by fmt, in one write.
-func (s *state) print(n parse.Node, v reflect.Value) error {
-	iface, ok := printableValue(v)
-	if !ok {
-		return s.errorf(n, "can't print %s of type %s", n, v.Type())
-	}
-	s.buf = fmt.Append(s.buf[:0], iface)
-	_, err := s.w.Write(s.buf)
-	return err
-}
-
-func printableValue(v reflect.Value) (any, bool) {
-	if v.Kind() == reflect.Pointer {
-		v, _ = indirect(v)
-	}
-	if !v.IsValid() {
-		return "<no value>", true
-	}
-	if !v.Type().Implements(errorType) && !v.Type().Implements(stringerType) {
-		if v.CanAddr() && (reflect.PointerTo(v.Type()).Implements(errorType) || reflect.PointerTo(v.Type()).Implements(stringerType)) {
-			v = v.Addr()
-		} else if k := v.Kind(); k == reflect.Chan || k == reflect.Func {
-			return nil, false
-		}
-	}
-	return v.Interface(), true
-}
-
 // indirect follows pointers and interfaces to the value at their end, or
 // to the first nil, and says whether it stopped at a nil.
 func indirect(v reflect.Value) (reflect.Value, bool) {
