@@ -787,3 +787,34 @@ func TestAuditUnescaped(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestAuditGuardsContexts: values that would break out of their context,
+// through template calls and blocks in other contexts, branches, variables
+// and attribute names. All equal.
+func TestAuditGuardsContexts(t *testing.T) {
+	data := func() any {
+		return map[string]any{"E": `"><script>alert(1)</script>`, "U": "javascript:alert(1)", "L": []string{`<x>`, `"y'`}}
+	}
+	for _, src := range []string{
+		`<a title="{{ template "x" .E }}" href="{{ template "x" .U }}">{{ template "x" .E }}</a>{{ define "x" }}{{ . }}{{ end }}`,
+		`<script>var a = {{ block "b" .E }}{{ . }}{{ end }};</script>{{ template "b" .E }}`,
+		`{{ define "r" }}{{ if . }}<b title="{{ template "r" false }}">{{ end }}{{ . }}{{ end }}{{ template "r" .E }}<p title="{{ template "r" .E }}">`,
+		`<style>{{ template "x" .E }}</style><textarea>{{ template "x" .E }}</textarea><!-- {{ template "x" .E }} -->{{ define "x" }}{{ . }}{{ end }}`,
+		`{{ range .L }}<a href="/{{ . }}?q={{ . }}#{{ . }}" onclick="f('{{ . }}')" style="color: {{ . }}">{{ else }}{{ end }}`,
+		`{{ with .E }}<a title='{{ . }}'>{{ else }}{{ .U }}{{ end }}{{ with .Missing }}{{ else }}<a href="{{ $.U }}">{{ end }}`,
+		`{{ $x := .E }}<a title="{{ $x }}">{{ $x = .U }}<a href="{{ $x }}">{{ ($x) }}`,
+		`<a href="{{ if .E }}{{ .U }}{{ else }}/safe{{ end }}">`,
+		`<a href={{ .U }}>{{ .E }}</a><img src={{ .E }} alt={{ .E }}>`,
+		`<script type="text/template">{{ .E }}</script><script type="application/json">{{ .L }}</script>`,
+		`<a {{ if .E }}title{{ end }}="{{ .E }}" data-{{ .E }}="1">`,
+		`<svg><a xlink:href="{{ .U }}"></a></svg><math>{{ .E }}</math>`,
+		`<iframe srcdoc="{{ .E }}"></iframe><meta http-equiv="refresh" content="0;url={{ .U }}">`,
+	} {
+		d, err := auditDiff(src, data)
+		if err != nil {
+			t.Logf("refused %q: %v", src, err)
+		} else if d != "" {
+			t.Errorf("%q: %s", src, d)
+		}
+	}
+}
