@@ -36,22 +36,22 @@ func (b body) html() template.HTML {
 	}
 	n, err := s2.DecodedLen(b.z)
 	if err == nil {
-		dst := b.pool.get(n)
-		defer b.pool.put(dst)
+		// Decoded straight into the string's own bytes, which nothing
+		// writes again: no copy.
 		var out []byte
-		if out, err = s2.Decode(*dst, b.z); err == nil {
-			return template.HTML(out) // a copy: dst goes back to the pool
+		if out, err = s2.Decode(make([]byte, n), b.z); err == nil {
+			return template.HTML(unsafe.String(unsafe.SliceData(out), len(out)))
 		}
 	}
 	// b.z was made by compressBody in this process.
 	panic("content: corrupt page body: " + err.Error())
 }
 
-// A bufferPool holds the buffers that bodies are compressed into and
-// decompressed from before their bytes are copied to a slice or string of
-// their own size: one allocation a body each way instead of two. A
-// Markdown has one, shared by the pages it renders. A nil *bufferPool
-// allocates every buffer.
+// A bufferPool holds the buffers that bodies are compressed into before
+// their bytes are copied to a slice of their own size: one allocation a
+// body instead of two. (A body is decompressed into a slice of its exact
+// size, which becomes the string.) A Markdown has one, shared by the pages
+// it renders. A nil *bufferPool allocates every buffer.
 type bufferPool struct{ p sync.Pool }
 
 // get returns a buffer of length n.
