@@ -180,106 +180,62 @@ func (tc *tcomp) funcCall(id *parse.IdentifierNode, fn reflect.Value, cmd parse.
 		n++
 	}
 	// The signatures of Byline's template functions, called directly.
-	switch f := fn.Interface().(type) {
-	case func(string, ...any) (string, error): // T
+	direct := func(call func(s *state, vs []reflect.Value) (reflect.Value, error)) evalCmd {
 		return func(s *state, dot, final reflect.Value) (reflect.Value, error) {
 			var small [4]reflect.Value
 			vs, err := fa.eval(s, dot, final, small[:0])
 			if err != nil {
 				return reflect.Value{}, err
 			}
+			var out reflect.Value
+			if err := protect(func() (err error) { out, err = call(s, vs); return err }); err != nil {
+				return fail(s, err)
+			}
+			return out, nil
+		}
+	}
+	switch f := fn.Interface().(type) {
+	case func(string, ...any) (string, error): // T
+		return direct(func(s *state, vs []reflect.Value) (reflect.Value, error) {
 			rest := make([]any, len(vs)-1)
 			for i, v := range vs[1:] {
 				rest[i] = ifaceOf(v)
 			}
-			var out string
-			err = protect(func() error { var err error; out, err = f(vs[0].String(), rest...); return err })
-			if err != nil {
-				return fail(s, err)
-			}
-			return s.str(out), nil
-		}, nil
+			out, err := f(vs[0].String(), rest...)
+			return s.str(out), err
+		}), nil
 	case func(time.Time) string: // date, isodate
-		if n != 1 {
-			break
+		if n == 1 {
+			return direct(func(s *state, vs []reflect.Value) (reflect.Value, error) {
+				return s.str(f(timeOf(vs[0]))), nil
+			}), nil
 		}
-		return func(s *state, dot, final reflect.Value) (reflect.Value, error) {
-			var small [1]reflect.Value
-			vs, err := fa.eval(s, dot, final, small[:0])
-			if err != nil {
-				return reflect.Value{}, err
-			}
-			t := timeOf(vs[0])
-			var out string
-			if err := protect(func() error { out = f(t); return nil }); err != nil {
-				return fail(s, err)
-			}
-			return s.str(out), nil
-		}, nil
 	case func(string) string: // abs
-		if n != 1 {
-			break
+		if n == 1 {
+			return direct(func(s *state, vs []reflect.Value) (reflect.Value, error) {
+				return s.str(f(vs[0].String())), nil
+			}), nil
 		}
-		return func(s *state, dot, final reflect.Value) (reflect.Value, error) {
-			var small [1]reflect.Value
-			vs, err := fa.eval(s, dot, final, small[:0])
-			if err != nil {
-				return reflect.Value{}, err
-			}
-			var out string
-			if err := protect(func() error { out = f(vs[0].String()); return nil }); err != nil {
-				return fail(s, err)
-			}
-			return s.str(out), nil
-		}, nil
 	case func(string) (string, error): // asset
-		if n != 1 {
-			break
+		if n == 1 {
+			return direct(func(s *state, vs []reflect.Value) (reflect.Value, error) {
+				out, err := f(vs[0].String())
+				return s.str(out), err
+			}), nil
 		}
-		return func(s *state, dot, final reflect.Value) (reflect.Value, error) {
-			var small [1]reflect.Value
-			vs, err := fa.eval(s, dot, final, small[:0])
-			if err != nil {
-				return reflect.Value{}, err
-			}
-			var out string
-			if err := protect(func() error { var err error; out, err = f(vs[0].String()); return err }); err != nil {
-				return fail(s, err)
-			}
-			return s.str(out), nil
-		}, nil
 	case func(int, int) int: // add
-		if n != 2 {
-			break
+		if n == 2 {
+			return direct(func(s *state, vs []reflect.Value) (reflect.Value, error) {
+				return reflect.ValueOf(f(int(vs[0].Int()), int(vs[1].Int()))), nil
+			}), nil
 		}
-		return func(s *state, dot, final reflect.Value) (reflect.Value, error) {
-			var small [2]reflect.Value
-			vs, err := fa.eval(s, dot, final, small[:0])
-			if err != nil {
-				return reflect.Value{}, err
-			}
-			var out int
-			if err := protect(func() error { out = f(int(vs[0].Int()), int(vs[1].Int())); return nil }); err != nil {
-				return fail(s, err)
-			}
-			return reflect.ValueOf(out), nil
-		}, nil
 	case func(string, any) (template.HTML, error): // partialCached
-		if n != 2 {
-			break
+		if n == 2 {
+			return direct(func(s *state, vs []reflect.Value) (reflect.Value, error) {
+				out, err := f(vs[0].String(), ifaceOf(vs[1]))
+				return s.html(out), err
+			}), nil
 		}
-		return func(s *state, dot, final reflect.Value) (reflect.Value, error) {
-			var small [2]reflect.Value
-			vs, err := fa.eval(s, dot, final, small[:0])
-			if err != nil {
-				return reflect.Value{}, err
-			}
-			var out template.HTML
-			if err := protect(func() error { var err error; out, err = f(vs[0].String(), ifaceOf(vs[1])); return err }); err != nil {
-				return fail(s, err)
-			}
-			return s.html(out), nil
-		}, nil
 	}
 	// Any other signature: by reflection.
 	return func(s *state, dot, final reflect.Value) (reflect.Value, error) {

@@ -405,7 +405,7 @@ func (tc *tcomp) rangeNode(n *parse.RangeNode) (execFn, error) {
 				return s.errorf(lastArg, "can't use %v to iterate over more than one variable", val)
 			}
 			var err error
-			if ran, err = lp.ints(s, val); err != nil {
+			if ran, err = lp.seq(s, val); err != nil {
 				return err
 			}
 		case reflect.Map:
@@ -494,22 +494,8 @@ func (lp rangeLoop) iter(s *state, i int, idx, elem reflect.Value) error {
 	return err
 }
 
-// ints ranges over an integer, as Go 1.22's range over an int.
-func (lp rangeLoop) ints(s *state, val reflect.Value) (ran bool, err error) {
-	for e := range val.Seq() {
-		ran = true
-		if err = lp.iter(s, 0, reflect.Value{}, e); err != nil {
-			if err == errBreak {
-				return ran, nil
-			}
-			return ran, err
-		}
-	}
-	return ran, nil
-}
-
 // seq ranges over an iter.Seq, as text/template does: the value is the
-// element.
+// element; and over an integer, as Go 1.22's range over an int.
 func (lp rangeLoop) seq(s *state, val reflect.Value) (ran bool, err error) {
 	for e := range val.Seq() {
 		ran = true
