@@ -350,6 +350,9 @@ func (l *loader) parseKind(base *template.Template, kind string, required bool) 
 	}
 }
 
+// fastProgram returns the compiled entry e of kind, or nil to run e with
+// html/template. (It and fastPartial test the *fastexec.Program for nil
+// before it becomes an interface, which would not be nil.)
 func (t *Theme) fastProgram(kind string, e *template.Template) fastProgram {
 	if t.fast == nil || !t.escaped[e] {
 		return nil
@@ -360,6 +363,8 @@ func (t *Theme) fastProgram(kind string, e *template.Template) fastProgram {
 	return nil
 }
 
+// fastPartial returns the compiled partial name, or nil to run it with
+// html/template.
 func (t *Theme) fastPartial(name string) fastProgram {
 	if t.fast == nil {
 		return nil
