@@ -20,11 +20,15 @@ type body struct {
 }
 
 func compressBody(h template.HTML, pool *bufferPool) body {
-	if h == "" {
+	// s2 only reads src: the string's own bytes, not a copy of them.
+	return compressBytes(unsafe.Slice(unsafe.StringData(string(h)), len(h)), pool)
+}
+
+// compressBytes is compressBody of the HTML in src, which it only reads.
+func compressBytes(src []byte, pool *bufferPool) body {
+	if len(src) == 0 {
 		return body{pool: pool}
 	}
-	// s2 only reads src: the string's own bytes, not a copy of them.
-	src := unsafe.Slice(unsafe.StringData(string(h)), len(h))
 	dst := pool.get(s2.MaxEncodedLen(len(src)))
 	defer pool.put(dst)
 	return body{z: bytes.Clone(s2.Encode(*dst, src)), pool: pool}
@@ -52,7 +56,29 @@ func (b body) html() template.HTML {
 // body instead of two. (A body is decompressed into a slice of its exact
 // size, which becomes the string.) A Markdown has one, shared by the pages
 // it renders. A nil *bufferPool allocates every buffer.
-type bufferPool struct{ p sync.Pool }
+type bufferPool struct {
+	p       sync.Pool
+	renders sync.Pool // *bodyBuffer
+}
+
+// render returns a bodyBuffer to render a body into; release gives it
+// back once the body is compressed.
+func (bp *bufferPool) render() *bodyBuffer {
+	if bp == nil {
+		return new(bodyBuffer)
+	}
+	if b, ok := bp.renders.Get().(*bodyBuffer); ok {
+		return b
+	}
+	return new(bodyBuffer)
+}
+
+func (bp *bufferPool) release(b *bodyBuffer) {
+	if bp != nil && b.Cap() <= 1<<20 { // a rare huge body is not kept
+		b.Reset()
+		bp.renders.Put(b)
+	}
+}
 
 // get returns a buffer of length n.
 func (bp *bufferPool) get(n int) *[]byte {

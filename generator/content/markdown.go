@@ -174,6 +174,24 @@ func (p Problem) Text(bodyLine int) string {
 // names the line, in linear time (footnotes: a parse that counts the
 // references rather than looks them up, and n log n).
 func (m *Markdown) Render(body []byte) (*Rendered, error) {
+	var buf htmlBuffer
+	out, err := m.render(body, &buf)
+	if err == nil && buf.Len() > 0 {
+		out.HTML = template.HTML(buf.String())
+	}
+	return out, err
+}
+
+// renderBuffer is where render writes a body's HTML.
+type renderBuffer interface {
+	util.BufWriter
+	Grow(n int)
+}
+
+// render is Render, writing the HTML into buf rather than into out.HTML:
+// parse keeps a body only compressed, and renders into a buffer it uses
+// again (see bodyBuffer).
+func (m *Markdown) render(body []byte, buf renderBuffer) (*Rendered, error) {
 	if bytes.IndexByte(body, 0) >= 0 {
 		// CommonMark replaces NUL with U+FFFD; goldmark does in text, but
 		// not in code. No NUL may reach the HTML: it marks links (see Link).
@@ -207,12 +225,10 @@ func (m *Markdown) Render(body []byte) (*Rendered, error) {
 		out.Shortcodes = c.calls
 		out.Problems = append(out.Problems, c.problems...)
 	}
-	var buf htmlBuffer
 	buf.Grow(len(body) * 3 / 2) // enough for nine bodies in ten; code grows it
-	if err := m.md.Renderer().Render(&buf, body, doc); err != nil {
+	if err := m.md.Renderer().Render(buf, body, doc); err != nil {
 		return nil, err
 	}
-	out.HTML = template.HTML(buf.String())
 	digest(doc, body, m.unsafe, out)
 	return out, nil
 }
@@ -244,6 +260,16 @@ func (b *htmlBuffer) Buffered() int  { return 0 }
 func (b *htmlBuffer) Flush() error   { return nil }
 
 var _ util.BufWriter = (*htmlBuffer)(nil)
+
+// bodyBuffer is a renderBuffer parse uses again from page to page (see
+// bufferPool.render): a body's HTML is only compressed from it, never
+// kept.
+type bodyBuffer struct{ bytes.Buffer }
+
+func (b *bodyBuffer) Buffered() int { return 0 }
+func (b *bodyBuffer) Flush() error  { return nil }
+
+var _ renderBuffer = (*bodyBuffer)(nil)
 
 // digest fills in the TOC, summary, word count and refs of out in one walk
 // of the transformed document. The TOC is the h2 and h3 headings at the top

@@ -55,7 +55,9 @@ func parse(src []byte, f file, cfg *config.Config, md *Markdown, refs bool, list
 		d.decode(root, p)
 		validate(d, root, p)
 	}
-	r, err := md.Render(fm.body)
+	buf := md.bodies.render()
+	defer md.bodies.release(buf)
+	r, err := md.render(fm.body, buf)
 	if err != nil {
 		list.Errorf(d.at(p.BodyLine, 1), "markdown: %v", err)
 		return nil
@@ -81,7 +83,7 @@ func parse(src []byte, f file, cfg *config.Config, md *Markdown, refs bool, list
 	if d.failed {
 		return nil
 	}
-	p.body = compressBody(r.HTML, md.bodies)
+	p.body = compressBytes(buf.Bytes(), md.bodies)
 	p.TOC, p.WordCount = r.TOC, r.WordCount
 	p.ReadingMinutes = ReadingTime(r.WordCount, r.CJKChars)
 	p.Summary = r.Summary
