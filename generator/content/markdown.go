@@ -175,7 +175,7 @@ func (p Problem) Text(bodyLine int) string {
 // references rather than looks them up, and n log n).
 func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	var buf htmlBuffer
-	out, err := m.render(body, &buf)
+	out, err := m.render(body, &buf, true)
 	if err == nil && buf.Len() > 0 {
 		out.HTML = template.HTML(buf.String())
 	}
@@ -190,8 +190,9 @@ type renderBuffer interface {
 
 // render is Render, writing the HTML into buf rather than into out.HTML:
 // parse keeps a body only compressed, and renders into a buffer it uses
-// again (see bodyBuffer).
-func (m *Markdown) render(body []byte, buf renderBuffer) (*Rendered, error) {
+// again (see bodyBuffer). Without refs, out.Refs has the headings alone,
+// and Links and Images all the same (see refCollector.few).
+func (m *Markdown) render(body []byte, buf renderBuffer, refs bool) (*Rendered, error) {
 	if bytes.IndexByte(body, 0) >= 0 {
 		// CommonMark replaces NUL with U+FFFD; goldmark does in text, but
 		// not in code. No NUL may reach the HTML: it marks links (see Link).
@@ -229,7 +230,7 @@ func (m *Markdown) render(body []byte, buf renderBuffer) (*Rendered, error) {
 	if err := m.md.Renderer().Render(buf, body, doc); err != nil {
 		return nil, err
 	}
-	digest(doc, body, m.unsafe, out)
+	digest(doc, body, m.unsafe, !refs, out)
 	return out, nil
 }
 
@@ -275,9 +276,10 @@ var _ renderBuffer = (*bodyBuffer)(nil)
 // of the transformed document. The TOC is the h2 and h3 headings at the top
 // level; the summary the first top-level paragraph that has text; words are
 // those of every block that holds inlines, code and raw HTML holding none.
-// Raw HTML goes into the refs when rawHTML says the page keeps it.
-func digest(doc ast.Node, src []byte, rawHTML bool, out *Rendered) {
-	refs := refCollector{lines: lineIndex{src: src}, html: rawHTML}
+// Raw HTML goes into the refs when rawHTML says the page keeps it; few
+// gathers only the refs a build needs (see refCollector).
+func digest(doc ast.Node, src []byte, rawHTML, few bool, out *Rendered) {
+	refs := refCollector{lines: lineIndex{src: src}, html: rawHTML, few: few}
 	var counted ast.Node // the block whose words are counted, while inside it
 	hasSummary := false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -57,7 +57,7 @@ func parse(src []byte, f file, cfg *config.Config, md *Markdown, refs bool, list
 	}
 	buf := md.bodies.render()
 	defer md.bodies.release(buf)
-	r, err := md.render(fm.body, buf)
+	r, err := md.render(fm.body, buf, refs)
 	if err != nil {
 		list.Errorf(d.at(p.BodyLine, 1), "markdown: %v", err)
 		return nil

@@ -53,9 +53,13 @@ type Ref struct {
 // document order: dangerous links are gone and headings have their final
 // ids.
 type refCollector struct {
-	lines  lineIndex
-	refs   Refs
-	html   bool // keep raw HTML: the site publishes it (unsafe_html)
+	lines lineIndex
+	refs  Refs
+	html  bool // keep raw HTML: the site publishes it (unsafe_html)
+	// few says to gather only what a build needs: the headings, the links
+	// to Markdown files and the marked images, but no Refs of the other
+	// links, images and raw HTML, which only byline check reads.
+	few    bool
 	links  []linkRef
 	images []string // destinations of the images with a size mark, in the order of their marks
 	// before caches textBefore, so that a paragraph of thousands of links
@@ -75,9 +79,15 @@ func (c *refCollector) inline(n ast.Node) {
 	src := c.lines.src
 	switch n := n.(type) {
 	case *ast.Link:
+		if c.few {
+			return
+		}
 		line, col := c.lines.at(c.start(n, 1))
 		c.refs.Links = append(c.refs.Links, Ref{URL: string(n.Destination), Text: plainText(n, src), Line: line, Col: col})
 	case *ast.AutoLink:
+		if c.few {
+			return
+		}
 		line, col := c.lines.at(c.start(n, 0))
 		url := string(n.URL(src))
 		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
@@ -86,10 +96,12 @@ func (c *refCollector) inline(n ast.Node) {
 		c.refs.Links = append(c.refs.Links, Ref{URL: url, Text: string(n.Label(src)), Line: line, Col: col})
 	case *sourceLink:
 		line, col := c.lines.at(c.start(n, 1))
-		c.refs.Links = append(c.refs.Links, Ref{URL: string(n.dest), Text: plainText(n, src), Line: line, Col: col})
+		if !c.few {
+			c.refs.Links = append(c.refs.Links, Ref{URL: string(n.dest), Text: plainText(n, src), Line: line, Col: col})
+		}
 		c.links = append(c.links, linkRef{Dest: string(n.dest), Title: string(n.title), Line: line, Col: col})
 	case *ast.RawHTML:
-		if !c.html || n.Segments.Len() == 0 {
+		if c.few || !c.html || n.Segments.Len() == 0 {
 			return
 		}
 		line, col := c.lines.at(n.Segments.At(0).Start)
@@ -100,7 +112,7 @@ func (c *refCollector) inline(n ast.Node) {
 		}
 		c.refs.HTML = append(c.refs.HTML, Ref{Text: string(text), Line: line, Col: col})
 	case *ast.HTMLBlock:
-		if !c.html || n.Lines().Len() == 0 {
+		if c.few || !c.html || n.Lines().Len() == 0 {
 			return
 		}
 		line, col := c.lines.at(n.Lines().At(0).Start) // Text has the line's indent
@@ -114,10 +126,13 @@ func (c *refCollector) inline(n ast.Node) {
 		}
 		c.refs.HTML = append(c.refs.HTML, Ref{Text: string(text), Line: line, Col: col})
 	case *ast.Image:
-		line, col := c.lines.at(c.start(n, 2))
 		if _, ok := n.Attribute(imageIndexAttr); ok {
 			c.images = append(c.images, string(n.Destination))
 		}
+		if c.few {
+			return
+		}
+		line, col := c.lines.at(c.start(n, 2))
 		c.refs.Images = append(c.refs.Images, Ref{URL: string(n.Destination), Text: plainText(n, src), Line: line, Col: col})
 	}
 }
