@@ -324,8 +324,7 @@ func nilCompare(a, b reflect.Value) (int, bool) {
 }
 
 var (
-	stringType   = reflect.TypeFor[string]()
-	htmlType     = reflect.TypeFor[template.HTML]()
-	errorType    = reflect.TypeFor[error]()
-	stringerType = reflect.TypeFor[fmt.Stringer]()
+	stringType = reflect.TypeFor[string]()
+	htmlType   = reflect.TypeFor[template.HTML]()
+	errorType  = reflect.TypeFor[error]()
 )
