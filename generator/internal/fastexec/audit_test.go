@@ -17,29 +17,7 @@ import (
 // describes how their output or error differ; "" when they agree. A
 // template fastexec refuses to compile is an error.
 func auditDiff(src string, data func() any) (string, error) {
-	ht, err := template.New("t").Funcs(funcs).Parse(src)
-	if err != nil {
-		return "", err
-	}
-	var want strings.Builder
-	werr := ht.Execute(&want, data())
-	lookup := Lookup(ht)
-	if lookup == nil {
-		return "", errors.New("html/template's text set is out of reach")
-	}
-	p, err := NewCompiler(funcs, lookup).Compile("t")
-	if err != nil {
-		return "", err
-	}
-	var got strings.Builder
-	gerr := p.Execute(&got, data())
-	if got.String() != want.String() {
-		return fmt.Sprintf("\n got %q\nwant %q", got.String(), want.String()), nil
-	}
-	if fmt.Sprint(gerr) != fmt.Sprint(werr) {
-		return fmt.Sprintf("error\n got %v\nwant %v", gerr, werr), nil
-	}
-	return "", nil
+	return compare(src, data, true)
 }
 
 type auditCase struct {
@@ -282,29 +260,7 @@ func FuzzAudit(f *testing.F) {
 // errors by whether they happen only: a panic inside reflect may be
 // worded differently.
 func auditDiffShared(src string, data any) (string, error) {
-	ht, err := template.New("t").Funcs(funcs).Parse(src)
-	if err != nil {
-		return "", err
-	}
-	var want strings.Builder
-	werr := ht.Execute(&want, data)
-	lookup := Lookup(ht)
-	if lookup == nil {
-		return "", errors.New("html/template's text set is out of reach")
-	}
-	p, err := NewCompiler(funcs, lookup).Compile("t")
-	if err != nil {
-		return "", err
-	}
-	var got strings.Builder
-	gerr := p.Execute(&got, data)
-	if got.String() != want.String() {
-		return fmt.Sprintf("\n got %q\nwant %q", got.String(), want.String()), nil
-	}
-	if (gerr == nil) != (werr == nil) {
-		return fmt.Sprintf("error\n got %v\nwant %v", gerr, werr), nil
-	}
-	return "", nil
+	return compare(src, func() any { return data }, false)
 }
 
 // TestAuditFailedCallee: a Compiler keeps what it compiled for later

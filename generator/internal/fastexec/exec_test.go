@@ -154,13 +154,21 @@ func differ(src string) (string, error) {
 // differs is differ, comparing the text of errors only when exact, else
 // only whether both fail.
 func differs(src string, exact bool) (string, error) {
+	data := sample() // one value for both: pointers print as addresses
+	return compare(src, func() any { return data }, exact)
+}
+
+// compare runs src with html/template and with fastexec, each on a value
+// data returns, and describes how their output differ, or their errors:
+// in text when exact, else whether they happen; "" when they agree. A
+// template fastexec refuses to compile is an error.
+func compare(src string, data func() any, exact bool) (string, error) {
 	ht, err := template.New("t").Funcs(funcs).Parse(src)
 	if err != nil {
 		return "", err
 	}
-	data := sample() // one value for both: pointers print as addresses
 	var want strings.Builder
-	werr := ht.Execute(&want, data) // escapes ht
+	werr := ht.Execute(&want, data()) // escapes ht
 	lookup := Lookup(ht)
 	if lookup == nil {
 		return "", errors.New("html/template's text set is out of reach")
@@ -170,7 +178,7 @@ func differs(src string, exact bool) (string, error) {
 		return "", err
 	}
 	var got strings.Builder
-	gerr := p.Execute(&got, data)
+	gerr := p.Execute(&got, data())
 	if got.String() != want.String() {
 		return fmt.Sprintf("\n got %q\nwant %q", got.String(), want.String()), nil
 	}
