@@ -16,7 +16,7 @@ import (
 // way.
 type body struct {
 	z    []byte      // s2 block of the HTML
-	pool *bufferPool // scratch for compressing and decompressing; nil for none
+	pool *bufferPool // scratch for compressing it again (SetBody); nil for none
 }
 
 func compressBody(h template.HTML, pool *bufferPool) body {

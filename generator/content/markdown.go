@@ -176,10 +176,11 @@ func (p Problem) Text(bodyLine int) string {
 func (m *Markdown) Render(body []byte) (*Rendered, error) {
 	var buf htmlBuffer
 	out, err := m.render(body, &buf, true)
-	if err == nil && buf.Len() > 0 {
-		out.HTML = template.HTML(buf.String())
+	if err != nil {
+		return nil, err
 	}
-	return out, err
+	out.HTML = template.HTML(buf.String())
+	return out, nil
 }
 
 // renderBuffer is where render writes a body's HTML.
