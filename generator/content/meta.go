@@ -116,11 +116,10 @@ func (d *metaDecoder) decode(root *value, p *Page) {
 		d.expected(root, "front matter", "a mapping of keys to values")
 		return
 	}
-	known := knownKeys(p.Kind)
 	for _, e := range root.entries {
 		f, ok := metaFields[e.key]
 		if !ok || f.kinds&(1<<p.Kind) == 0 {
-			msg := unknownKey(e.key, known, ok, p.Kind)
+			msg := unknownKey(e.key, knownKeys(p.Kind), ok, p.Kind)
 			if advice := hugoAdvice(e, p.Kind); advice != "" {
 				msg = fmt.Sprintf("unknown key %q: %s", e.key, advice)
 				if ok {

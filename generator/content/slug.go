@@ -53,6 +53,7 @@ var fold = map[rune]string{
 // Slugify is idempotent and its non-empty results satisfy ValidSlug.
 func Slugify(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	hyphen := false
 	word := func(w string) {
 		if hyphen && b.Len() > 0 {
@@ -66,9 +67,25 @@ func Slugify(s string) string {
 		r = toLower(r)
 		switch {
 		case r < utf8.RuneSelf && isAlnum(byte(r)):
-			word(string(r))
+			// word, for the common case, without its string
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteByte(byte(r))
 			prevAlnum = true
 			continue
+		case (r == '+' || r == '#') && (prevAlnum || b.Len() > 0 && endsSymbol(s[:i])) && wordEnds(s[i+1:]):
+			hyphen = true
+			if r == '+' {
+				word("plus")
+			} else {
+				word("sharp")
+			}
+			hyphen = true
+			prevAlnum = false
+			continue
+		case r < utf8.RuneSelf: // no ASCII is in fold, nor has a compat
 		case fold[r] != "":
 			word(fold[r])
 			prevAlnum = true
@@ -79,12 +96,6 @@ func Slugify(s string) string {
 			// ("Kubernetes™" → "kubernetestm") and move existing URLs.
 			word(compat(r))
 			prevAlnum = true
-			continue
-		case (r == '+' || r == '#') && (prevAlnum || b.Len() > 0 && endsSymbol(s[:i])) && wordEnds(s[i+1:]):
-			hyphen = true
-			word(map[rune]string{'+': "plus", '#': "sharp"}[r])
-			hyphen = true
-			prevAlnum = false
 			continue
 		}
 		hyphen = true
