@@ -28,7 +28,7 @@ func TestBlockParserInStep(t *testing.T) {
 	_ = filepath.WalkDir("../../site", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && strings.HasSuffix(p, ".md") {
 			src, _ := os.ReadFile(p)
-			if fm, err := split(src); err == nil {
+			if fm, err := split(src, nil); err == nil {
 				bodies = append(bodies, string(fm.body))
 			}
 		}

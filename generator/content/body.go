@@ -1,8 +1,11 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
+	"io/fs"
+	"slices"
 	"sync"
 	"unsafe"
 
@@ -51,6 +54,21 @@ func (b body) html() template.HTML {
 	panic("content: corrupt page body: " + err.Error())
 }
 
+// appendHTML appends the HTML to dst.
+func (b body) appendHTML(dst []byte) []byte {
+	if len(b.z) == 0 {
+		return dst
+	}
+	n, err := s2.DecodedLen(b.z)
+	if err == nil {
+		dst = slices.Grow(dst, n)
+		if _, err = s2.Decode(dst[len(dst):len(dst)+n], b.z); err == nil {
+			return dst[:len(dst)+n]
+		}
+	}
+	panic("content: corrupt page body: " + err.Error())
+}
+
 // A bufferPool holds the buffers that bodies are compressed into before
 // their bytes are copied to a slice of their own size: one allocation a
 // body instead of two. (A body is decompressed into a slice of its exact
@@ -59,6 +77,54 @@ func (b body) html() template.HTML {
 type bufferPool struct {
 	p       sync.Pool
 	renders sync.Pool // *bodyBuffer
+	readers sync.Pool // *bufio.Reader, for split
+}
+
+// readSource reads the file name of fsys into a buffer of the pool when
+// fsys can (sitefs.FS: see its AppendFile), else as fs.ReadFile does. Once
+// nothing reads the file's bytes, putSource gives the buffer back.
+func (bp *bufferPool) readSource(fsys fs.FS, name string) (*[]byte, error) {
+	a, ok := fsys.(interface {
+		AppendFile(buf []byte, name string) ([]byte, error)
+	})
+	if !ok || bp == nil {
+		src, err := fs.ReadFile(fsys, name)
+		return &src, err
+	}
+	b := bp.get(0)
+	src, err := a.AppendFile(*b, name)
+	*b = src
+	return b, err
+}
+
+func (bp *bufferPool) putSource(b *[]byte) {
+	if raceEnabled {
+		// Tests run with -race: whatever still read the file's bytes
+		// would read these, and show in their output.
+		for i := range *b {
+			(*b)[i] = 0xff
+		}
+	}
+	bp.put(b)
+}
+
+// reader returns a bufio.Reader of the default size for split; putReader
+// gives it back.
+func (bp *bufferPool) reader() *bufio.Reader {
+	if bp == nil {
+		return nil
+	}
+	if r, ok := bp.readers.Get().(*bufio.Reader); ok {
+		return r
+	}
+	return bufio.NewReader(nil)
+}
+
+func (bp *bufferPool) putReader(r *bufio.Reader) {
+	if bp != nil && r != nil {
+		r.Reset(nil) // not to keep the file it read
+		bp.readers.Put(r)
+	}
 }
 
 // render returns a bodyBuffer to render a body into; release gives it
@@ -103,6 +169,10 @@ func (bp *bufferPool) put(b *[]byte) {
 // Body returns the rendered Markdown, safe under the site's unsafe_html
 // setting.
 func (p *Page) Body() template.HTML { return p.body.html() }
+
+// AppendBody appends Body to dst: for a caller that reads it once, into
+// memory it reuses.
+func (p *Page) AppendBody(dst []byte) []byte { return p.body.appendHTML(dst) }
 
 // SetBody sets the rendered body: for parse, and for tests that build
 // pages by hand.

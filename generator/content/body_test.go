@@ -14,6 +14,12 @@ func TestBodyRoundTrip(t *testing.T) {
 		if got := p.Body(); got != h {
 			t.Errorf("Body() = %.40q…, want %.40q…", got, h)
 		}
+		// AppendBody appends, into dst's room when it has it.
+		dst := make([]byte, 3, 4096)
+		copy(dst, "abc")
+		if got := p.AppendBody(dst); string(got) != "abc"+string(h) || len(h) < 4000 && &got[0] != &dst[0] {
+			t.Errorf("AppendBody(abc) = %.40q…, want abc%.40q… in dst's memory", got, h)
+		}
 	}
 	var p Page
 	p.SetBody(long)

@@ -110,7 +110,7 @@ func BenchmarkFootnoteGuard(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		fm, err := split(lineend.Normalize(src))
+		fm, err := split(lineend.Normalize(src), nil)
 		if err != nil {
 			b.Fatalf("%s: %v", name, err)
 		}

@@ -1,8 +1,11 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
+	"fmt"
 	"html/template"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -24,9 +27,13 @@ func FuzzSplit(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	br := bufio.NewReader(nil) // reused, as parse reuses its readers
 	f.Fuzz(func(t *testing.T, src []byte) {
 		src = lineend.Normalize(src)
-		fm, err := split(src)
+		fm, err := split(src, br)
+		if own, oerr := split(src, nil); !reflect.DeepEqual(own, fm) || fmt.Sprint(oerr) != fmt.Sprint(err) {
+			t.Fatalf("split with a reused reader: %+v, %v; with its own: %+v, %v", fm, err, own, oerr)
+		}
 		// split gives adrg/frontmatter the file up to where it ends the
 		// front matter; given the whole file, it finds the same.
 		if first, _ := firstLine(src); bytes.Equal(first, []byte("---")) || bytes.Equal(first, []byte("+++")) {

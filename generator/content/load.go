@@ -86,14 +86,16 @@ func Load(ctx context.Context, fsys fs.FS, opts Options, list *diag.List) *Conte
 		i := todo[j]
 		f := w.files[i]
 		diags[j] = new(diag.List)
-		src, err := fs.ReadFile(fsys, f.path)
+		buf, err := md.bodies.readSource(fsys, f.path)
 		if err != nil {
 			diags[j].Errorf(diag.Pos{Path: f.display}, "%v", err)
 			return
 		}
+		src := *buf
 		pages[i] = opts.Cache.parse(src, f, key, diags[j], func() *Page {
 			return parse(src, f, cfg, md, opts.Refs, diags[j])
 		})
+		md.bodies.putSource(buf) // a page keeps no byte of its file
 	})
 	if err := ctx.Err(); err != nil {
 		list.Errorf(diag.Pos{Path: opts.Root}, "loading content: %v", err)

@@ -29,7 +29,9 @@ type file struct {
 func parse(src []byte, f file, cfg *config.Config, md *Markdown, refs bool, list *diag.List) *Page {
 	src = lineend.Normalize(src)
 	d := &metaDecoder{file: f.display, loc: cfg.Location, list: list}
-	fm, err := split(src)
+	br := md.bodies.reader()
+	fm, err := split(src, br)
+	md.bodies.putReader(br)
 	if err != nil {
 		pe := err.(*posError)
 		list.Errorf(d.at(pe.line, pe.col), "%s", pe.msg)

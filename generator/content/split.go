@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -51,7 +52,11 @@ var (
 // TOML ("+++") are found by adrg/frontmatter; a JSON object is front matter
 // when "{" is the file's first non-blank byte, and it ends where the object
 // ends. Blank lines before the front matter are allowed.
-func split(src []byte) (frontMatter, error) {
+//
+// br, when not nil, is a reader with a buffer of 4 KB or more that split
+// may reset and use, so that adrg/frontmatter, which reads through a
+// bufio.Reader, does not make one of its own for each file.
+func split(src []byte, br *bufio.Reader) (frontMatter, error) {
 	first, line := firstLine(src)
 	switch {
 	case bytes.HasPrefix(first, []byte("{")):
@@ -67,7 +72,12 @@ func split(src []byte) (frontMatter, error) {
 		head = src[:end]
 	}
 	var raw rawFrontMatter
-	rest, err := frontmatter.Parse(bytes.NewReader(head), &raw, yamlFormat, tomlFormat)
+	var r io.Reader = bytes.NewReader(head)
+	if br != nil {
+		br.Reset(r)
+		r = br // bufio.NewReader(br) is br
+	}
+	rest, err := frontmatter.Parse(r, &raw, yamlFormat, tomlFormat)
 	if err != nil {
 		return frontMatter{}, &posError{line, 1, err.Error()}
 	}

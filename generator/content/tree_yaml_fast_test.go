@@ -118,7 +118,7 @@ func yamlFrontMatter(t testing.TB, root string) map[string]frontMatter {
 		if err != nil {
 			return err
 		}
-		fm, err := split(lineend.Normalize(src))
+		fm, err := split(lineend.Normalize(src), nil)
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}

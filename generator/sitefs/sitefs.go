@@ -14,6 +14,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"syscall"
 )
 
@@ -48,14 +49,18 @@ func (f *FS) Open(name string) (fs.File, error) {
 }
 
 // ReadFile reads the file name.
-func (f *FS) ReadFile(name string) ([]byte, error) {
+func (f *FS) ReadFile(name string) ([]byte, error) { return f.AppendFile(nil, name) }
+
+// AppendFile appends the bytes of the file name to buf, growing it as
+// needed, and returns the result: ReadFile into a buffer the caller reuses.
+func (f *FS) AppendFile(buf []byte, name string) ([]byte, error) {
 	file, info, err := f.open(name, "read")
 	if err != nil {
 		return nil, err
 	}
 	defer file.Close()
 	// One read for the whole file, as os.ReadFile does.
-	data := make([]byte, 0, info.Size()+1)
+	data := slices.Grow(buf, int(info.Size())+1)
 	for {
 		n, err := file.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
