@@ -125,10 +125,14 @@ func (r *Renderer) entry(a *site.Article) atomEntry {
 	if e, ok := r.entries.Load(a); ok {
 		return e.(atomEntry)
 	}
-	body := relativize([]byte(a.Body()), r.absPrefix())
+	raw, rel := r.scratch.Get().(*[]byte), r.scratch.Get().(*[]byte)
+	*raw = a.AppendBody((*raw)[:0])
+	*rel = relativeInto(*rel, *raw, r.absPrefix())
 	var content strings.Builder
-	content.Grow(len(body) + len(body)/4) // room for the escapes of its tags
-	_ = xml.EscapeText(&content, body)    // a strings.Builder never fails
+	content.Grow(len(*rel) + len(*rel)/4) // room for the escapes of its tags
+	escapeXMLText(&content, *rel)
+	r.scratch.Put(raw)
+	r.scratch.Put(rel)
 	e := atomEntry{
 		Title: a.Meta.Title, ID: r.abs(a.URL), Link: atomLink{Rel: "alternate", Type: "text/html", Href: r.abs(a.URL)},
 		Published: r.iso(a.Meta.Date), Updated: r.iso(a.Updated),

@@ -100,6 +100,8 @@ type Renderer struct {
 	// bufs are File's page buffers, kept grown to the size of a page, as
 	// RenderEach keeps one per worker.
 	bufs sync.Pool
+	// scratch holds *[]byte for a feed entry's body (see entry).
+	scratch sync.Pool
 	// timeout limits each page's templates (see PageTimeout); stuck is
 	// set when a page was given up on, and timedOut maps the path of a
 	// page that ran past the limit to its error.
@@ -140,6 +142,7 @@ func New(s *site.Site, opts Options, list *diag.List) *Renderer {
 	r := &Renderer{site: s, opts: opts, base: basePath(s.BaseURL), timeout: cmp.Or(opts.PageTimeout, PageTimeout)}
 	r.words = r.wordsOf(list)
 	r.bufs.New = func() any { return new(bytes.Buffer) }
+	r.scratch.New = func() any { return new([]byte) }
 	r.assets = collectAssets(opts, list)
 	if opts.Minify {
 		r.min = newMinifier()
