@@ -141,3 +141,23 @@ func TestRelatedConcurrently(t *testing.T) {
 		t.Error("no sets made")
 	}
 }
+
+// TestRelatedWhileSetsAreMade checks that a worker does not wait for the
+// sets another is making: it counts, and finds the same articles.
+func TestRelatedWhileSetsAreMade(t *testing.T) {
+	s := randomSiteOf(100, 3)
+	r := s.related
+	r.counted.Store(r.setsCost)
+	r.sets.taken.Store(true) // another worker is making them
+	for i := range s.Articles {
+		if _, ok := r.byLevels(i); ok {
+			t.Fatalf("article %d: byLevels used sets not made yet", i)
+		}
+		if got, want := r.of(i), r.fill(s.Articles[i], r.byCounting(i)); !slices.Equal(got, want) {
+			t.Fatalf("article %d: %v while the sets are made, %v by counting", i, got, want)
+		}
+	}
+	if r.sets.made.Load() {
+		t.Fatal("the sets were made by a worker that did not take them")
+	}
+}
