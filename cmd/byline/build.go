@@ -83,7 +83,9 @@ func (a *App) buildOnce(ctx context.Context, f buildFlags) error {
 		return err
 	}
 	if a.MemoryGoal {
-		setMemoryGoal(f.site)
+		// Sized from a walk of the site, beside the build's own start
+		// (config, templates, its walk), while the heap is still small.
+		go setMemoryGoal(f.site)
 	}
 	stop := startProgress(a.Stderr, a.IsTerminal && !f.quiet, filepath.ToSlash(f.site))
 	opts := f.options()
