@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
+	"github.com/dlclark/regexp2/v2"
 )
 
 // iterator is chroma's LexerState.Iterator with the rule checks: it hands
@@ -13,9 +14,27 @@ type iterator struct {
 	state chroma.LexerState
 	end   int               // where lexing stops: before a newline Tokenise added
 	stack []chroma.Iterator // emitters' pending tokens, innermost last
+	queue []chroma.Token    // tokens of a planTokens rule, before stack
+	next  int               // of queue, the next to hand out
+	// unplanned is the plan, chroma's way, of a rule a mutator put in
+	// the lexer's rules as it ran (Raku's do), which New did not see.
+	unplanned plan
+
+	// The match being read: take, the callback of regexp2's
+	// FindRunesMatches, fills them, since a MatchView lives only during
+	// the callback. take itself is made once, as a method value.
+	take   func(regexp2.MatchView) bool
+	plan   *plan
+	found  bool
+	length int    // of the match, in runes
+	spans  []span // of plan.groups; reused from match to match
+	groups []string
 }
 
-func (it *iterator) next() chroma.Token {
+// span is where a group of a match is in the text, in runes.
+type span struct{ start, length int }
+
+func (it *iterator) token() chroma.Token {
 	s := &it.state
 	for s.Pos < it.end && len(s.Stack) > 0 {
 		if t, ok := it.pending(); ok {
@@ -26,8 +45,8 @@ func (it *iterator) next() chroma.Token {
 		if !ok {
 			panic("unknown state " + s.State)
 		}
-		index, groups, named := match(s.Text, s.Pos, rules, it.l.checks[s.State])
-		if groups == nil {
+		index, ok := it.match(rules, it.l.plans[s.State])
+		if !ok {
 			// As in Pygments: an unmatched newline outside the root
 			// state resets the stack, so one unclosed string does not
 			// spoil the rest of the block.
@@ -38,15 +57,18 @@ func (it *iterator) next() chroma.Token {
 			s.Pos++
 			return chroma.Token{Type: chroma.Error, Value: string(s.Text[s.Pos-1 : s.Pos])}
 		}
-		rule := rules[index]
-		s.Rule, s.Groups, s.NamedGroups = index, groups, named
-		s.Pos += utf8.RuneCountInString(groups[0])
+		rule, p := rules[index], it.plan
+		s.Rule = index
+		s.Pos += it.length
 		if rule.Mutator != nil {
 			if err := rule.Mutator.Mutate(s); err != nil {
 				panic(err)
 			}
 		}
-		if rule.Type != nil {
+		switch {
+		case p.kind == planTokens:
+			it.emit(p)
+		case rule.Type != nil:
 			it.stack = append(it.stack, rule.Type.Emit(s.Groups, s))
 		}
 	}
@@ -61,8 +83,26 @@ func (it *iterator) next() chroma.Token {
 	return chroma.EOF
 }
 
-// pending returns the next token the emitters have queued, if any.
+// emit queues the tokens of a planTokens match, as chroma's emitters would
+// give them, without an iterator per token: pending skips the same tokens.
+func (it *iterator) emit(p *plan) {
+	text := it.state.Text
+	for _, e := range p.emit {
+		g := it.spans[e.group]
+		t := chroma.Token{Type: e.typ, Value: string(text[g.start : g.start+g.length])}
+		if t.Type != chroma.Ignore && t != chroma.EOF {
+			it.queue = append(it.queue, t)
+		}
+	}
+}
+
+// pending returns the next token the last match queued, if any.
 func (it *iterator) pending() (chroma.Token, bool) {
+	if it.next < len(it.queue) {
+		it.next++
+		return it.queue[it.next-1], true
+	}
+	it.queue, it.next = it.queue[:0], 0
 	for len(it.stack) > 0 {
 		n := len(it.stack) - 1
 		t := it.stack[n]()
@@ -78,26 +118,72 @@ func (it *iterator) pending() (chroma.Token, bool) {
 	return chroma.Token{}, false
 }
 
-// match returns the index of the first rule that matches at pos, with its
-// groups by number and by name; groups is nil when none matches.
-func match(text []rune, pos int, rules []*chroma.CompiledRule, checks []*check) (int, []string, map[string]string) {
+// match returns the index of the first rule that matches at the current
+// position, and reads the match as the rule's plan says: into it.spans
+// and, for planGroups and planChroma, the state's Groups (and for
+// planChroma NamedGroups).
+func (it *iterator) match(rules []*chroma.CompiledRule, plans []plan) (int, bool) {
+	s := &it.state
 	for i, rule := range rules {
-		if c := checks[i]; c != nil && !c.may(text, pos) {
+		p := &it.unplanned
+		if i < len(plans) && plans[i].rule == rule {
+			p = &plans[i]
+		}
+		if p.check != nil && !p.check.may(s.Text, s.Pos) {
 			continue
 		}
-		m, err := rule.Regexp.FindRunesMatchStartingAt(text, pos)
-		if m == nil || err != nil || m.RuneIndex != pos {
+		if p.kind == planChroma {
+			m, err := rule.Regexp.FindRunesMatchStartingAt(s.Text, s.Pos)
+			if m == nil || err != nil || m.RuneIndex != s.Pos {
+				continue
+			}
+			all := m.Groups()
+			groups := make([]string, 0, len(all))
+			named := make(map[string]string, len(all))
+			for _, g := range all {
+				v := g.String()
+				named[g.Name] = v
+				groups = append(groups, v)
+			}
+			it.plan, it.length = p, utf8.RuneCountInString(groups[0])
+			s.Groups, s.NamedGroups = groups, named
+			return i, true
+		}
+		// A match borrowed from regexp2's runner, not a new Match.
+		it.plan, it.found = p, false
+		if err := rule.Regexp.FindRunesMatches(s.Text, s.Pos, it.take); err != nil || !it.found {
 			continue
 		}
-		all := m.Groups()
-		groups := make([]string, 0, len(all))
-		named := make(map[string]string, len(all))
-		for _, g := range all {
-			v := g.String()
-			named[g.Name] = v
-			groups = append(groups, v)
+		s.Groups, s.NamedGroups = nil, nil
+		if p.kind == planGroups {
+			it.groups = it.groups[:0]
+			for _, g := range it.spans {
+				it.groups = append(it.groups, string(s.Text[g.start:g.start+g.length]))
+			}
+			s.Groups = it.groups
 		}
-		return i, groups, named
+		return i, true
 	}
-	return 0, nil, nil
+	return 0, false
+}
+
+// read is take: it notes where the groups of the plan are in the first
+// match found, if it starts where lexing is, and stops the search.
+func (it *iterator) read(m regexp2.MatchView) bool {
+	start, length, _ := m.GroupRange(0)
+	if start != it.state.Pos {
+		return false
+	}
+	// The runes of Text came from a string, so each makes one rune of a
+	// string again: the length in runes is that of group 0's string.
+	it.found, it.length = true, length
+	it.spans = it.spans[:0]
+	for _, n := range it.plan.groups {
+		var g span // a group that took no part is empty
+		if start, length, ok := m.GroupRange(n); ok {
+			g = span{start, length}
+		}
+		it.spans = append(it.spans, g)
+	}
+	return false
 }

@@ -32,7 +32,10 @@ type Lexer struct {
 	base     *chroma.RegexLexer
 	registry *chroma.LexerRegistry
 	rules    chroma.CompiledRules
-	checks   map[string][]*check // parallel to rules: nil where nothing is known
+	plans    map[string][]plan // parallel to rules
+	// chromaPlans is whether some rule has planChroma: only those may
+	// read the state's MutatorContext.
+	chromaPlans bool
 }
 
 // New compiles the rules of base. registry is where base looks up the
@@ -54,7 +57,7 @@ func New(base *chroma.RegexLexer, registry *chroma.LexerRegistry) (*Lexer, error
 	if cfg.DotAll {
 		flags += "s"
 	}
-	l := &Lexer{base: base, registry: registry, rules: chroma.CompiledRules{}, checks: map[string][]*check{}}
+	l := &Lexer{base: base, registry: registry, rules: chroma.CompiledRules{}, plans: map[string][]plan{}}
 	patterns := map[*chroma.CompiledRule]string{}
 	for state, rules := range raw {
 		compiled := make([]*chroma.CompiledRule, 0, len(rules))
@@ -79,16 +82,18 @@ func New(base *chroma.RegexLexer, registry *chroma.LexerRegistry) (*Lexer, error
 		return nil, fmt.Errorf("%s: %w", cfg.Name, err)
 	}
 	for state, rules := range l.rules {
-		checks := make([]*check, len(rules))
+		plans := make([]plan, len(rules))
 		for i, rule := range rules {
 			if validate, ok := rule.Type.(chroma.ValidatingEmitter); ok {
 				if err := validate.ValidateEmitter(rule); err != nil {
 					return nil, fmt.Errorf("%s: %s: %s: %w", cfg.Name, state, rule.Pattern, err)
 				}
 			}
-			checks[i] = newCheck(patterns[rule])
+			plans[i] = newPlan(rule)
+			plans[i].check = newCheck(patterns[rule])
+			l.chromaPlans = l.chromaPlans || plans[i].kind == planChroma
 		}
-		l.checks[state] = checks
+		l.plans[state] = plans
 	}
 	return l, nil
 }
@@ -153,18 +158,22 @@ func (l *Lexer) Tokenise(options *chroma.TokeniseOptions, text string) (chroma.I
 		text += "\n"
 	}
 	it := &iterator{l: l, state: chroma.LexerState{
-		Lexer:          l.base,
-		Registry:       l.registry,
-		Text:           []rune(text),
-		Stack:          []string{"root"},
-		Rules:          l.rules,
-		MutatorContext: map[any]any{},
+		Lexer:    l.base,
+		Registry: l.registry,
+		Text:     []rune(text),
+		Stack:    []string{"root"},
+		Rules:    l.rules,
 	}}
+	if l.chromaPlans {
+		it.state.MutatorContext = map[any]any{}
+	}
 	it.end = len(it.state.Text)
 	if added {
 		it.end-- // the newline added is not lexed
 	}
-	return it.next, nil
+	it.take = it.read
+	it.unplanned.kind = planChroma
+	return it.token, nil
 }
 
 // ensureLF turns "\r\n" and a lone "\r" into "\n", as chroma does by default.
