@@ -12,6 +12,7 @@ import (
 type iterator struct {
 	l     *Lexer
 	state chroma.LexerState
+	start string            // the state lexing starts from, and returns to at an unmatched newline
 	end   int               // where lexing stops: before a newline Tokenise added
 	stack []chroma.Iterator // emitters' pending tokens, innermost last
 	queue []chroma.Token    // tokens of a planTokens rule, before stack
@@ -47,11 +48,11 @@ func (it *iterator) token() chroma.Token {
 		}
 		index, ok := it.match(rules, it.l.plans[s.State])
 		if !ok {
-			// As in Pygments: an unmatched newline outside the root
+			// As in Pygments: an unmatched newline outside the start
 			// state resets the stack, so one unclosed string does not
 			// spoil the rest of the block.
-			if s.Text[s.Pos] == '\n' && s.State != "root" {
-				s.Stack = []string{"root"}
+			if s.Text[s.Pos] == '\n' && s.State != it.start {
+				s.Stack = []string{it.start}
 				continue
 			}
 			s.Pos++
@@ -85,12 +86,28 @@ func (it *iterator) token() chroma.Token {
 
 // emit queues the tokens of a planTokens match, as chroma's emitters would
 // give them, without an iterator per token: pending skips the same tokens.
+// UsingSelf's text is lexed at once, with this lexer's rules and registry
+// where chroma would lex it as the tokens are read with base's (the same
+// rules, see New, and for lexers from lexers.Get the same registry). Empty
+// text lexes to no tokens.
 func (it *iterator) emit(p *plan) {
 	text := it.state.Text
 	for _, e := range p.emit {
 		g := it.spans[e.group]
-		t := chroma.Token{Type: e.typ, Value: string(text[g.start : g.start+g.length])}
-		if t.Type != chroma.Ignore && t != chroma.EOF {
+		if !e.self {
+			t := chroma.Token{Type: e.typ, Value: string(text[g.start : g.start+g.length])}
+			if t.Type != chroma.Ignore && t != chroma.EOF {
+				it.queue = append(it.queue, t)
+			}
+			continue
+		}
+		if g.length == 0 {
+			continue
+		}
+		// A new slice, so that regexp2 sees the group as the whole text.
+		end := g.start + g.length
+		nested := it.l.iterate(text[g.start:end:end], e.state)
+		for t := nested.token(); t != chroma.EOF; t = nested.token() {
 			it.queue = append(it.queue, t)
 		}
 	}

@@ -81,15 +81,24 @@ func New(base *chroma.RegexLexer, registry *chroma.LexerRegistry) (*Lexer, error
 	if err := l.mutate(); err != nil {
 		return nil, fmt.Errorf("%s: %w", cfg.Name, err)
 	}
+	// The iterator may lex UsingSelf's text with these rules, where chroma
+	// lexes it with base's: the same unless a mutator of the lexer's own
+	// changes them as it runs (Raku's replace rules).
+	self := true
 	for state, rules := range l.rules {
-		plans := make([]plan, len(rules))
-		for i, rule := range rules {
+		for _, rule := range rules {
 			if validate, ok := rule.Type.(chroma.ValidatingEmitter); ok {
 				if err := validate.ValidateEmitter(rule); err != nil {
 					return nil, fmt.Errorf("%s: %s: %s: %w", cfg.Name, state, rule.Pattern, err)
 				}
 			}
-			plans[i] = newPlan(rule)
+			self = self && pureMutator(rule.Mutator)
+		}
+	}
+	for state, rules := range l.rules {
+		plans := make([]plan, len(rules))
+		for i, rule := range rules {
+			plans[i] = newPlan(rule, self)
 			plans[i].check = newCheck(patterns[rule])
 			l.chromaPlans = l.chromaPlans || plans[i].kind == planChroma
 		}
@@ -157,23 +166,28 @@ func (l *Lexer) Tokenise(options *chroma.TokeniseOptions, text string) (chroma.I
 	if added {
 		text += "\n"
 	}
-	it := &iterator{l: l, state: chroma.LexerState{
+	it := l.iterate([]rune(text), "root")
+	if added {
+		it.end-- // the newline added is not lexed
+	}
+	return it.token, nil
+}
+
+// iterate returns an iterator over text from state start.
+func (l *Lexer) iterate(text []rune, start string) *iterator {
+	it := &iterator{l: l, start: start, end: len(text), state: chroma.LexerState{
 		Lexer:    l.base,
 		Registry: l.registry,
-		Text:     []rune(text),
-		Stack:    []string{"root"},
+		Text:     text,
+		Stack:    []string{start},
 		Rules:    l.rules,
 	}}
 	if l.chromaPlans {
 		it.state.MutatorContext = map[any]any{}
 	}
-	it.end = len(it.state.Text)
-	if added {
-		it.end-- // the newline added is not lexed
-	}
 	it.take = it.read
 	it.unplanned.kind = planChroma
-	return it.token, nil
+	return it
 }
 
 // ensureLF turns "\r\n" and a lone "\r" into "\n", as chroma does by default.

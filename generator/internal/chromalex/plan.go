@@ -21,18 +21,22 @@ type plan struct {
 	emit   []token // planTokens: the tokens, each the text of a group
 }
 
-// token is a token whose text is that of a group of the match: of
-// plan.groups[group].
+// token is what planTokens makes of the text of a group of the match (of
+// plan.groups[group]): a token of type typ, or if self the tokens of that
+// text lexed again from state, as chroma's UsingSelf(state) has them.
 type token struct {
 	group int
 	typ   chroma.TokenType
+	self  bool
+	state string
 }
 
 type planKind uint8
 
 const (
 	// planTokens: the rule's emitter is a TokenType, or ByGroups of
-	// TokenTypes and nils; the iterator makes the tokens itself.
+	// TokenTypes and nils, or, when self is allowed, UsingSelf or ByGroups
+	// with UsingSelf too; the iterator makes the tokens itself.
 	planTokens planKind = iota
 	// planGroups: the emitter reads the groups passed to Emit, at once and
 	// by value, and nothing else of the match (Using, UsingSelf, ByGroups
@@ -44,8 +48,10 @@ const (
 
 // newPlan returns the plan of rule. Its mutator, already run through the
 // compile-time ones, must be nil or chroma's Push, Pop or Mutators of
-// those, which read nothing of the match; else chroma's way is kept.
-func newPlan(rule *chroma.CompiledRule) plan {
+// those, which read nothing of the match; else chroma's way is kept. self
+// is whether the iterator may lex UsingSelf's text itself, where chroma
+// would lex it with the lexer this one wraps.
+func newPlan(rule *chroma.CompiledRule, self bool) plan {
 	numbers := rule.Regexp.GetGroupNumbers() // by capture slot, as Groups() orders them
 	p := plan{rule: rule, kind: planChroma}
 	if !pureMutator(rule.Mutator) {
@@ -55,15 +61,15 @@ func newPlan(rule *chroma.CompiledRule) plan {
 		p.kind = planTokens // no tokens: only the length of the match counts
 		return p
 	}
-	if t, ok := rule.Type.(chroma.TokenType); ok {
-		p.kind, p.groups, p.emit = planTokens, numbers[:1], []token{{0, t}}
+	if t, ok := groupToken(rule.Type, self); ok {
+		p.kind, p.groups, p.emit = planTokens, numbers[:1], []token{t}
 		return p
 	}
 	if reflect.TypeOf(rule.Type) == reflect.TypeOf(chroma.ByGroups()) {
 		// UsingByGroup is not for planTokens: it may lex a group with
 		// another lexer.
 		subs, _ := groupEmitters(rule.Type)
-		if groups, emit, ok := groupTokens(subs, numbers); ok {
+		if groups, emit, ok := groupTokens(subs, numbers, self); ok {
 			p.kind, p.groups, p.emit = planTokens, groups, emit
 			return p
 		}
@@ -74,22 +80,37 @@ func newPlan(rule *chroma.CompiledRule) plan {
 	return p
 }
 
+// groupToken returns the token emitter e makes of a group, if it is a
+// TokenType or, if self, UsingSelf.
+func groupToken(e chroma.Emitter, self bool) (token, bool) {
+	if t, ok := e.(chroma.TokenType); ok {
+		return token{typ: t}, true
+	}
+	if self && reflect.TypeOf(e) == reflect.TypeOf(chroma.UsingSelf("")) {
+		state, ok := reflect.ValueOf(e).Elem().FieldByName("State").Interface().(string)
+		return token{self: true, state: state}, ok
+	}
+	return token{}, false
+}
+
 // groupTokens returns the groups to read and the tokens to make for
-// ByGroups of emitters subs, when each is a TokenType or nil. New has
-// checked that there is one emitter per group.
-func groupTokens(subs chroma.Emitters, numbers []int) (groups []int, emit []token, ok bool) {
+// ByGroups of emitters subs, when each is nil or one groupToken knows.
+// New has checked that there is one emitter per group.
+func groupTokens(subs chroma.Emitters, numbers []int, self bool) (groups []int, emit []token, ok bool) {
 	if len(subs) != len(numbers)-1 {
 		return nil, nil, false
 	}
 	for i, sub := range subs {
-		switch sub := sub.(type) {
-		case nil:
-		case chroma.TokenType:
-			emit = append(emit, token{len(groups), sub})
-			groups = append(groups, numbers[i+1])
-		default:
+		if sub == nil {
+			continue
+		}
+		t, ok := groupToken(sub, self)
+		if !ok {
 			return nil, nil, false
 		}
+		t.group = len(groups)
+		emit = append(emit, t)
+		groups = append(groups, numbers[i+1])
 	}
 	return groups, emit, true
 }
