@@ -12,6 +12,7 @@ import (
 type iterator struct {
 	l     *Lexer
 	state chroma.LexerState
+	src   source            // state.Text as a string
 	start string            // the state lexing starts from, and returns to at an unmatched newline
 	end   int               // where lexing stops: before a newline Tokenise added
 	stack []chroma.Iterator // emitters' pending tokens, innermost last
@@ -56,7 +57,7 @@ func (it *iterator) token() chroma.Token {
 				continue
 			}
 			s.Pos++
-			return chroma.Token{Type: chroma.Error, Value: string(s.Text[s.Pos-1 : s.Pos])}
+			return chroma.Token{Type: chroma.Error, Value: it.text(s.Pos-1, s.Pos)}
 		}
 		rule, p := rules[index], it.plan
 		s.Rule = index
@@ -77,7 +78,7 @@ func (it *iterator) token() chroma.Token {
 		return t
 	}
 	if s.Pos != len(s.Text) && len(s.Stack) == 0 {
-		value := string(s.Text[s.Pos:])
+		value := it.text(s.Pos, len(s.Text))
 		s.Pos = len(s.Text)
 		return chroma.Token{Type: chroma.Error, Value: value}
 	}
@@ -95,7 +96,7 @@ func (it *iterator) emit(p *plan) {
 	for _, e := range p.emit {
 		g := it.spans[e.group]
 		if !e.self {
-			t := chroma.Token{Type: e.typ, Value: string(text[g.start : g.start+g.length])}
+			t := chroma.Token{Type: e.typ, Value: it.text(g.start, g.start+g.length)}
 			if t.Type != chroma.Ignore && t != chroma.EOF {
 				it.queue = append(it.queue, t)
 			}
@@ -106,7 +107,7 @@ func (it *iterator) emit(p *plan) {
 		}
 		// A new slice, so that regexp2 sees the group as the whole text.
 		end := g.start + g.length
-		nested := it.l.iterate(text[g.start:end:end], e.state)
+		nested := it.l.iterate(text[g.start:end:end], it.text(g.start, end), e.state)
 		for t := nested.token(); t != chroma.EOF; t = nested.token() {
 			it.queue = append(it.queue, t)
 		}
@@ -175,7 +176,7 @@ func (it *iterator) match(rules []*chroma.CompiledRule, plans []plan) (int, bool
 		if p.kind == planGroups {
 			it.groups = it.groups[:0]
 			for _, g := range it.spans {
-				it.groups = append(it.groups, string(s.Text[g.start:g.start+g.length]))
+				it.groups = append(it.groups, it.text(g.start, g.start+g.length))
 			}
 			s.Groups = it.groups
 		}
@@ -203,4 +204,42 @@ func (it *iterator) read(m regexp2.MatchView) bool {
 		it.spans = append(it.spans, g)
 	}
 	return false
+}
+
+// text returns the runes of the text from start to end as a string: a
+// substring of the text Tokenise was given where it can, as string() of
+// the runes would give it.
+func (it *iterator) text(start, end int) string {
+	src, runes := &it.src, it.state.Text
+	if !src.valid || len(runes) != len(src.runes) || len(runes) > 0 && &runes[0] != &src.runes[0] {
+		// Invalid UTF-8, which []rune turned to U+FFFD, or a text a
+		// mutator has replaced.
+		return string(runes[start:end])
+	}
+	if src.offsets == nil {
+		return src.str[start:end]
+	}
+	return src.str[src.offsets[start]:src.offsets[end]]
+}
+
+// source is the text an iterator lexes as the string it came from.
+type source struct {
+	str     string
+	runes   []rune // []rune(str)
+	valid   bool   // str is valid UTF-8, so that each rune is its bytes
+	offsets []int  // where each rune starts in str, and its length; nil when all are ASCII
+}
+
+func newSource(str string, runes []rune) source {
+	src := source{str: str, runes: runes, valid: len(str) == len(runes)}
+	if src.valid || !utf8.ValidString(str) {
+		return src
+	}
+	src.valid = true
+	src.offsets = make([]int, 0, len(runes)+1)
+	for i := range str {
+		src.offsets = append(src.offsets, i)
+	}
+	src.offsets = append(src.offsets, len(str))
+	return src
 }

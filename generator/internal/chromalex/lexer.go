@@ -166,16 +166,16 @@ func (l *Lexer) Tokenise(options *chroma.TokeniseOptions, text string) (chroma.I
 	if added {
 		text += "\n"
 	}
-	it := l.iterate([]rune(text), "root")
+	it := l.iterate([]rune(text), text, "root")
 	if added {
 		it.end-- // the newline added is not lexed
 	}
 	return it.token, nil
 }
 
-// iterate returns an iterator over text from state start.
-func (l *Lexer) iterate(text []rune, start string) *iterator {
-	it := &iterator{l: l, start: start, end: len(text), state: chroma.LexerState{
+// iterate returns an iterator over text, []rune(str), from state start.
+func (l *Lexer) iterate(text []rune, str, start string) *iterator {
+	it := &iterator{l: l, src: newSource(str, text), start: start, end: len(text), state: chroma.LexerState{
 		Lexer:    l.base,
 		Registry: l.registry,
 		Text:     text,
