@@ -31,12 +31,12 @@ import (
 // The output is byte for byte that of goldmark-highlighting configured with
 // chromahtml.WithClasses(true), which this replaces: that extension builds
 // a chroma formatter per block, and so rebuilds the formatter's style cache
-// per block. Here one formatter serves every block of a Markdown, and each
-// language name is looked up once. It is safe for concurrent use.
+// per block. Here a block without attributes is written by writeCode, which
+// gives the output of that formatter without building it, and each language
+// name is looked up once. It is safe for concurrent use.
 type codeBlockRenderer struct {
 	ghtml.Config // receives the renderer's options, for Writer
 
-	formatter *chromahtml.Formatter
 	// style only feeds chroma's CSS map, which class output never reads;
 	// it is goldmark-highlighting's default so chroma does the same work.
 	style *chroma.Style
@@ -46,10 +46,9 @@ type codeBlockRenderer struct {
 
 func newCodeBlockRenderer(lexers *lexerSet) *codeBlockRenderer {
 	return &codeBlockRenderer{
-		Config:    ghtml.NewConfig(),
-		formatter: chromahtml.New(chromahtml.WithClasses(true)),
-		style:     styles.Get("github"),
-		lexers:    lexers,
+		Config: ghtml.NewConfig(),
+		style:  styles.Get("github"),
+		lexers: lexers,
 	}
 }
 
@@ -69,7 +68,7 @@ func (r *codeBlockRenderer) render(w util.BufWriter, src []byte, node ast.Node, 
 	}
 	n := node.(*ast.FencedCodeBlock)
 	lang := n.Language(src)
-	formatter := r.formatter
+	var formatter *chromahtml.Formatter // nil: writeCode's, chroma's without options
 	if n.Info != nil {
 		if attrs := infoAttributes(n.Info.Segment.Value(src)); attrs != nil {
 			opts, nohl := blockOptions(attrs)
@@ -88,7 +87,11 @@ func (r *codeBlockRenderer) render(w util.BufWriter, src []byte, node ast.Node, 
 	}
 	if lexer != nil {
 		if it, err := lexer.Tokenise(nil, codeText(n, src)); err == nil {
-			_ = formatter.Format(w, r.style, it)
+			if formatter == nil {
+				writeCode(w, it)
+			} else {
+				_ = formatter.Format(w, r.style, it)
+			}
 			return ast.WalkContinue, nil
 		}
 	}

@@ -38,12 +38,7 @@ func (s *lexerSet) get(lang []byte) chroma.Lexer {
 		return l
 	}
 	if l = lexers.Get(string(lang)); l != nil {
-		if rl, ok := l.(*chroma.RegexLexer); ok {
-			if fast, err := chromalex.New(rl, lexers.GlobalLexerRegistry); err == nil {
-				l = fast
-			}
-		}
-		l = chroma.Coalesce(l)
+		l = ready(l)
 	}
 	s.mu.Lock()
 	if len(s.m) < maxLexerNames {
@@ -51,6 +46,17 @@ func (s *lexerSet) get(lang []byte) chroma.Lexer {
 	}
 	s.mu.Unlock()
 	return l
+}
+
+// ready returns chroma's lexer l as a lexerSet holds it: coalesced, and a
+// chromalex.Lexer in place of a regular-expression lexer.
+func ready(l chroma.Lexer) chroma.Lexer {
+	if rl, ok := l.(*chroma.RegexLexer); ok {
+		if fast, err := chromalex.New(rl, lexers.GlobalLexerRegistry); err == nil {
+			l = fast
+		}
+	}
+	return chroma.Coalesce(l)
 }
 
 // maxLangName bounds the language names get looks up: chroma's longest is
