@@ -87,7 +87,7 @@ func groupToken(e chroma.Emitter, self bool) (token, bool) {
 		return token{typ: t}, true
 	}
 	if self && reflect.TypeOf(e) == reflect.TypeOf(chroma.UsingSelf("")) {
-		state, ok := reflect.ValueOf(e).Elem().FieldByName("State").Interface().(string)
+		state, ok := field[string](e, "State")
 		return token{self: true, state: state}, ok
 	}
 	return token{}, false
@@ -143,8 +143,7 @@ func valueEmitter(e chroma.Emitter) bool {
 func groupEmitters(e chroma.Emitter) (chroma.Emitters, bool) {
 	switch reflect.TypeOf(e) {
 	case reflect.TypeOf(chroma.ByGroups()), reflect.TypeOf(chroma.UsingByGroup(0, 0)):
-		subs, ok := reflect.ValueOf(e).Elem().FieldByName("Emitters").Interface().(chroma.Emitters)
-		return subs, ok
+		return field[chroma.Emitters](e, "Emitters")
 	}
 	return nil, false
 }
@@ -159,7 +158,7 @@ func pureMutator(m chroma.Mutator) bool {
 	case reflect.TypeOf(chroma.Push()), reflect.TypeOf(chroma.Pop(1)):
 		return true
 	case reflect.TypeOf(chroma.Mutators()):
-		subs, ok := reflect.ValueOf(m).Elem().FieldByName("Mutators").Interface().([]chroma.Mutator)
+		subs, ok := field[[]chroma.Mutator](m, "Mutators")
 		if !ok {
 			return false
 		}
@@ -171,4 +170,22 @@ func pureMutator(m chroma.Mutator) bool {
 		return true
 	}
 	return false
+}
+
+// field returns the field name of the struct v points to, if it has one of
+// type T: chroma's emitters and mutators keep their parts in exported
+// fields of unexported types. Should a new chroma name them otherwise, the
+// rule is planned chroma's way.
+func field[T any](v any, name string) (T, bool) {
+	var zero T
+	p := reflect.ValueOf(v)
+	if p.Kind() != reflect.Pointer || p.Elem().Kind() != reflect.Struct {
+		return zero, false
+	}
+	f := p.Elem().FieldByName(name)
+	if !f.IsValid() || !f.CanInterface() {
+		return zero, false
+	}
+	t, ok := f.Interface().(T)
+	return t, ok
 }
