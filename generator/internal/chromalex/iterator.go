@@ -1,6 +1,7 @@
 package chromalex
 
 import (
+	"errors"
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
@@ -31,6 +32,7 @@ type iterator struct {
 	length int    // of the match, in runes
 	spans  []span // of plan.groups; reused from match to match
 	groups []string
+	stall  int // matches in a row that read nothing (see stalled)
 }
 
 // span is where a group of a match is in the text, in runes.
@@ -62,6 +64,9 @@ func (it *iterator) token() chroma.Token {
 		rule, p := rules[index], it.plan
 		s.Rule = index
 		s.Pos += it.length
+		if it.stalled(it.length) {
+			panic(ErrNoProgress)
+		}
 		if rule.Mutator != nil {
 			if err := rule.Mutator.Mutate(s); err != nil {
 				panic(err)
@@ -91,6 +96,28 @@ func (it *iterator) token() chroma.Token {
 // where chroma would lex it as the tokens are read with base's (the same
 // rules, see New, and for lexers from lexers.Get the same registry). Empty
 // text lexes to no tokens.
+// ErrNoProgress is the panic of an iterator whose lexer keeps matching
+// nothing at one place. A few of chroma's lexers do that on some texts
+// (JSONata and Jungle on "<a href=x>"), pushing and popping states for as
+// long as memory lasts; chroma's own loop never ends.
+var ErrNoProgress = errors.New("chromalex: the lexer makes no progress")
+
+// maxStall is the most matches in a row an iterator takes that read
+// nothing: a lexer moves between states without reading a few times, not
+// thousands.
+const maxStall = 10_000
+
+// stalled counts a match of length runes and reports whether there have
+// been more than maxStall in a row of length 0.
+func (it *iterator) stalled(length int) bool {
+	if length > 0 {
+		it.stall = 0
+		return false
+	}
+	it.stall++
+	return it.stall > maxStall
+}
+
 func (it *iterator) emit(p *plan) {
 	text := it.state.Text
 	for _, e := range p.emit {

@@ -36,7 +36,16 @@ type Lexer struct {
 	// chromaPlans is whether some rule has planChroma: only those may
 	// read the state's MutatorContext.
 	chromaPlans bool
+	// stateful is whether a rule's mutator may change the rules as it
+	// runs (see Stateful).
+	stateful bool
 }
+
+// Stateful reports whether lexing may change the lexer's rules, as Raku's
+// mutators rewrite them: then a text's tokens may depend on the texts lexed
+// before it, and lexing two at once is a data race. Such a lexer is for one
+// text at a time; build one for each.
+func (l *Lexer) Stateful() bool { return l.stateful }
 
 // New compiles the rules of base. registry is where base looks up the
 // lexers its rules delegate to (lexers.GlobalLexerRegistry for lexers
@@ -95,6 +104,7 @@ func New(base *chroma.RegexLexer, registry *chroma.LexerRegistry) (*Lexer, error
 			self = self && pureMutator(rule.Mutator)
 		}
 	}
+	l.stateful = !self
 	for state, rules := range l.rules {
 		plans := make([]plan, len(rules))
 		for i, rule := range rules {

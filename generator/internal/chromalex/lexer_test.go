@@ -205,3 +205,56 @@ func FuzzSameTokens(f *testing.F) {
 		sameTokens(t, fuzzLanguages[int(lang)%len(lexers)], l.base, l.fast, text)
 	})
 }
+
+// TestRunawayStops checks that the lexers chroma's tokeniser never
+// finishes on ordinary text stop with ErrNoProgress instead, soon, and
+// that every other lexer gets through the edge cases without it (see
+// TestChromaTestdata).
+func TestRunawayStops(t *testing.T) {
+	for name := range runaway {
+		l, err := New(lexers.Get(name).(*chroma.RegexLexer), lexers.GlobalLexerRegistry)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stopped := 0
+		for _, text := range edgeCases {
+			func() {
+				defer func() {
+					switch r := recover(); r {
+					case nil:
+					case ErrNoProgress:
+						stopped++
+					default:
+						t.Errorf("%s on %q: panic %v", name, text, r)
+					}
+				}()
+				it, err := l.Tokenise(nil, text)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for n := 0; it() != chroma.EOF; n++ {
+					if n > 1_000_000 {
+						t.Fatalf("%s on %q: a million tokens, and no end", name, text)
+					}
+				}
+			}()
+		}
+		if stopped == 0 {
+			t.Errorf("%s lexed every edge case: it is no runaway now, and may lex them in TestChromaTestdata", name)
+		}
+	}
+}
+
+// TestStateful checks that a lexer whose mutators rewrite its rules as it
+// runs says so, and the usual ones do not.
+func TestStateful(t *testing.T) {
+	for name, want := range map[string]bool{"Raku": true, "Go": false, "Python": false, "Bash": false, "YAML": false} {
+		l, err := New(lexers.Get(name).(*chroma.RegexLexer), lexers.GlobalLexerRegistry)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := l.Stateful(); got != want {
+			t.Errorf("%s: Stateful() = %v, want %v", name, got, want)
+		}
+	}
+}
