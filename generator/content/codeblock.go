@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -42,14 +43,17 @@ type codeBlockRenderer struct {
 	style *chroma.Style
 
 	lexers *lexerSet
+	bufs   sync.Pool // *bytes.Buffer, for highlight
 }
 
 func newCodeBlockRenderer(lexers *lexerSet) *codeBlockRenderer {
-	return &codeBlockRenderer{
+	r := &codeBlockRenderer{
 		Config: ghtml.NewConfig(),
 		style:  styles.Get("github"),
 		lexers: lexers,
 	}
+	r.bufs.New = func() any { return new(bytes.Buffer) }
+	return r
 }
 
 // SetOption implements renderer.SetOptioner.
@@ -86,17 +90,43 @@ func (r *codeBlockRenderer) render(w util.BufWriter, src []byte, node ast.Node, 
 		lexer = r.lexers.get(lang)
 	}
 	if lexer != nil {
-		if it, err := lexer.Tokenise(nil, codeText(n, src)); err == nil {
-			if formatter == nil {
-				writeCode(w, it)
-			} else {
-				_ = formatter.Format(w, r.style, it)
+		buf := r.bufs.Get().(*bytes.Buffer)
+		defer func() {
+			if buf.Cap() <= 1<<20 { // a rare huge block's is not kept
+				r.bufs.Put(buf)
 			}
+		}()
+		buf.Reset()
+		if r.highlight(buf, lexer, formatter, codeText(n, src)) {
+			_, _ = w.Write(buf.Bytes())
 			return ast.WalkContinue, nil
 		}
 	}
 	r.renderPlain(w, src, n, lang)
 	return ast.WalkContinue, nil
+}
+
+// highlight writes code highlighted by lexer into buf, and reports whether
+// the lexer got through it. A few of chroma's lexers panic on some texts
+// (Spade's: "unknown state"), and chromalex stops with a panic those that
+// would never end (see chromalex.ErrNoProgress). Such a block is written
+// plain rather than failing the build; so it is written into buf, apart,
+// since the panic may come with half of it written.
+func (r *codeBlockRenderer) highlight(buf *bytes.Buffer, lexer chroma.Lexer, formatter *chromahtml.Formatter, code string) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	it, err := lexer.Tokenise(nil, code)
+	if err != nil {
+		return false
+	}
+	if formatter == nil {
+		writeCode(buf, it)
+		return true
+	}
+	return formatter.Format(buf, r.style, it) == nil
 }
 
 // renderPlain writes a block without highlighting.

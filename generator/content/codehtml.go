@@ -1,10 +1,10 @@
 package content
 
 import (
+	"io"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/yuin/goldmark/util"
 )
 
 // writeCode writes the tokens of it as chroma's HTML formatter does with
@@ -19,9 +19,8 @@ import (
 // lines and formats each with fmt. Lines end after their newline, inside
 // the spans, and a last line that is a single empty token is left out, as
 // chroma.SplitTokensIntoLines has them. (A lexer that panics, as a few of
-// chroma's do on some texts, leaves the block half written here, where
-// chroma's formatter panics before it writes; the panic goes up the same.)
-func writeCode(w util.BufWriter, it chroma.Iterator) {
+// chroma's do on some texts, leaves the block half written: see highlight.)
+func writeCode(w io.StringWriter, it chroma.Iterator) {
 	_, _ = w.WriteString(`<pre class="chroma"><code>`)
 	cw := codeWriter{w: w}
 	for t := it(); t != chroma.EOF; t = it() {
@@ -49,7 +48,7 @@ func writeCode(w util.BufWriter, it chroma.Iterator) {
 
 // codeWriter writes the lines of writeCode.
 type codeWriter struct {
-	w      util.BufWriter
+	w      io.StringWriter
 	tokens int // in the line being written
 	// held is whether the line's only token so far is an empty one, of
 	// type heldType, not yet written: a last line of just that is left out.
@@ -113,7 +112,7 @@ func tokenClass(t chroma.TokenType) string {
 }
 
 // writeEscaped writes s escaped as html.EscapeString escapes it.
-func writeEscaped(w util.BufWriter, s string) {
+func writeEscaped(w io.StringWriter, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var esc string

@@ -49,14 +49,48 @@ func (s *lexerSet) get(lang []byte) chroma.Lexer {
 }
 
 // ready returns chroma's lexer l as a lexerSet holds it: coalesced, and a
-// chromalex.Lexer in place of a regular-expression lexer.
+// chromalex.Lexer in place of a regular-expression lexer, or, for one
+// whose lexing changes its rules, a maker of a new one for each text.
 func ready(l chroma.Lexer) chroma.Lexer {
 	if rl, ok := l.(*chroma.RegexLexer); ok {
 		if fast, err := chromalex.New(rl, lexers.GlobalLexerRegistry); err == nil {
+			if fast.Stateful() {
+				return chroma.Coalesce(freshLexer{fast, rl})
+			}
 			l = fast
 		}
 	}
 	return chroma.Coalesce(l)
+}
+
+// freshLexer lexes each text with a lexer of its own, built anew: a
+// Stateful lexer (Raku's) changes its rules as it lexes, so one shared
+// would make a block's tokens depend on the blocks lexed before it, in
+// whatever order the pages were rendered, and race. So does chroma's lexer
+// under it, which lexes the text of its UsingSelf rules: that is new too.
+// It costs the building of the lexer (milliseconds) a block, for the rare
+// language that needs it.
+type freshLexer struct {
+	*chromalex.Lexer // for Config and the rest; never lexes
+	base             *chroma.RegexLexer
+}
+
+// Tokenise implements chroma.Lexer.
+func (f freshLexer) Tokenise(options *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
+	raw, err := f.base.Rules() // read, never changed: lexers change their compiled rules
+	if err != nil {
+		return nil, err
+	}
+	base, err := chroma.NewLexer(f.base.Config(), func() chroma.Rules { return raw })
+	if err != nil {
+		return nil, err
+	}
+	base.SetRegistry(lexers.GlobalLexerRegistry)
+	l, err := chromalex.New(base, lexers.GlobalLexerRegistry)
+	if err != nil {
+		return nil, err
+	}
+	return l.Tokenise(options, text)
 }
 
 // maxLangName bounds the language names get looks up: chroma's longest is

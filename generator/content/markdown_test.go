@@ -207,6 +207,15 @@ func TestCodeBlocks(t *testing.T) {
 			"<pre class=\"chroma\"><code><span class=\"line hl\"><span class=\"cl\"><span class=\"nx\">a</span><span class=\"w\">\n</span></span></span><span class=\"line hl\"><span class=\"cl\"><span class=\"nx\">b</span><span class=\"w\">\n</span></span></span><span class=\"line\"><span class=\"cl\"><span class=\"nx\">c</span><span class=\"w\">\n</span></span></span></code></pre>"},
 		{"highlighting off", "```go {nohl=true}\nx := 1\n```\n",
 			"<pre><code class=\"language-go\">x := 1\n</code></pre>\n"},
+		// Lexers of chroma's that fail on some texts: the block is plain.
+		{"a lexer that panics", "```spade\nx: &'a T\n```\n",
+			"<pre><code class=\"language-spade\">x: &amp;'a T\n</code></pre>\n"},
+		{"a lexer that never ends", "```jungle\n<a href=\"x\">\n```\n",
+			"<pre><code class=\"language-jungle\">&lt;a href=&quot;x&quot;&gt;\n</code></pre>\n"},
+		{"another", "```jsonata\na é b\n```\n", "<pre><code class=\"language-jsonata\">a é b\n</code></pre>\n"},
+		{"a lexer that fails, then one that works", "```spade {linenos=inline}\nx: &'a T\n```\n\n```go\na\n```\n",
+			"<pre><code class=\"language-spade\">x: &amp;'a T\n</code></pre>\n" +
+				"<pre class=\"chroma\"><code><span class=\"line\"><span class=\"cl\"><span class=\"nx\">a</span><span class=\"w\">\n</span></span></span></code></pre>"},
 	}
 	md := NewMarkdown(config.Default())
 	for _, tt := range tests {
@@ -306,4 +315,40 @@ func TestHeadingIDsInAnyScript(t *testing.T) {
 	if got, want := strings.Join(ids, " "), "go-入門 привет привет-1 section back-end"; got != want {
 		t.Errorf("ids %q, want %q", got, want)
 	}
+}
+
+// TestCodeBlocksStateful renders Raku, whose lexer rewrites its rules as it
+// lexes (a chromalex.Lexer that is Stateful), from several goroutines at
+// once: each block gets a lexer of its own, so -race sees no shared rules
+// written, and each block comes out as it does alone.
+func TestCodeBlocksStateful(t *testing.T) {
+	blocks := []string{
+		"my $x = q{a {b} c};\nsay $x;\n",
+		"grammar G { token TOP { <word>+ % \\s } }\n",
+		"my @a = <a b c>;\nfor @a -> $v { say \"$v\" }\n",
+		"sub f(Int $n --> Int) { $n * 2 }\n",
+	}
+	md := NewMarkdown(config.Default())
+	want := make([]string, len(blocks))
+	for i, b := range blocks {
+		r, err := md.Render([]byte("```raku\n" + b + "```\n"))
+		if err != nil || !strings.Contains(string(r.HTML), `class="chroma"`) {
+			t.Fatalf("block %d: not highlighted: %v %s", i, err, r.HTML)
+		}
+		want[i] = string(r.HTML)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range 10 {
+				i := (g + k) % len(blocks)
+				r, err := md.Render([]byte("```raku\n" + blocks[i] + "```\n"))
+				if err != nil || string(r.HTML) != want[i] {
+					t.Errorf("block %d, rendered among others, differs from alone: %v", i, err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
