@@ -179,7 +179,10 @@ func (it *iterator) match(rules []*chroma.CompiledRule, plans []plan) (int, bool
 		}
 		if p.kind == planChroma {
 			m, err := rule.Regexp.FindRunesMatchStartingAt(s.Text, s.Pos)
-			if m == nil || err != nil || m.RuneIndex != s.Pos {
+			if err != nil {
+				panic(err) // past MatchTimeout: see New
+			}
+			if m == nil || m.RuneIndex != s.Pos {
 				continue
 			}
 			all := m.Groups()
@@ -196,7 +199,9 @@ func (it *iterator) match(rules []*chroma.CompiledRule, plans []plan) (int, bool
 		}
 		// A match borrowed from regexp2's runner, not a new Match.
 		it.plan, it.found = p, false
-		if err := rule.Regexp.FindRunesMatches(s.Text, s.Pos, it.take); err != nil || !it.found {
+		if err := rule.Regexp.FindRunesMatches(s.Text, s.Pos, it.take); err != nil {
+			panic(err) // past MatchTimeout: see New
+		} else if !it.found {
 			continue
 		}
 		s.Groups, s.NamedGroups = nil, nil

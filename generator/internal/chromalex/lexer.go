@@ -80,6 +80,11 @@ func New(base *chroma.RegexLexer, registry *chroma.LexerRegistry) (*Lexer, error
 			if err != nil {
 				return nil, fmt.Errorf("%s: rule %s.%d: %w", cfg.Name, state, len(compiled), err)
 			}
+			// As chroma sets it. A match that runs past it stops the
+			// iterator with regexp2's error, a panic, where chroma takes
+			// it for no match and tries again at the next place, and the
+			// next: a rule that backtracks without end on a line would
+			// cost a quarter of a second at each of its characters.
 			re.MatchTimeout = 250 * time.Millisecond
 			cr := &chroma.CompiledRule{Rule: rule, Regexp: re}
 			patterns[cr] = pattern

@@ -258,3 +258,31 @@ func TestStateful(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchTimeout checks that a rule that runs past its MatchTimeout
+// stops the iterator at once, with regexp2's error, rather than being
+// tried again at each later place of the text.
+func TestMatchTimeout(t *testing.T) {
+	base := chroma.MustNewLexer(&chroma.Config{Name: "backtracker"}, func() chroma.Rules {
+		return chroma.Rules{"root": {
+			{Pattern: `(a+)+b`, Type: chroma.Keyword},
+			{Pattern: `.|\n`, Type: chroma.Text},
+		}}
+	})
+	l, err := New(base, lexers.GlobalLexerRegistry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, err := l.Tokenise(nil, strings.Repeat("a", 40)+"c\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		r := recover()
+		if err, ok := r.(error); !ok || !strings.Contains(err.Error(), "timeout") {
+			t.Errorf("recovered %v, want regexp2's timeout error", r)
+		}
+	}()
+	for it() != chroma.EOF {
+	}
+}
