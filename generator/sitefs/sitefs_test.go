@@ -102,6 +102,13 @@ func TestReadFileGrows(t *testing.T) {
 		if data, err := fsys.ReadFile("f"); err != nil || len(data) != n {
 			t.Errorf("%d bytes: got %d, %v", n, len(data), err)
 		}
+		// AppendFile keeps what buf holds, and uses its room.
+		buf := make([]byte, 3, 1024)
+		copy(buf, "abc")
+		data, err := fsys.AppendFile(buf, "f")
+		if err != nil || string(data) != "abc"+strings.Repeat("x", n) || n < 1000 && &data[0] != &buf[0] {
+			t.Errorf("%d bytes appended to abc: %.10q… (%d), %v", n, data, len(data), err)
+		}
 	}
 	// A file longer than its size said when it was opened: Linux gives
 	// the files of /proc a size of 0.
