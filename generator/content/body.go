@@ -38,20 +38,10 @@ func compressBytes(src []byte, pool *bufferPool) body {
 }
 
 func (b body) html() template.HTML {
-	if len(b.z) == 0 {
-		return ""
-	}
-	n, err := s2.DecodedLen(b.z)
-	if err == nil {
-		// Decoded straight into the string's own bytes, which nothing
-		// writes again: no copy.
-		var out []byte
-		if out, err = s2.Decode(make([]byte, n), b.z); err == nil {
-			return template.HTML(unsafe.String(unsafe.SliceData(out), len(out)))
-		}
-	}
-	// b.z was made by compressBody in this process.
-	panic("content: corrupt page body: " + err.Error())
+	// Decoded straight into the string's own bytes, which nothing writes
+	// again: no copy.
+	out := b.appendHTML(nil)
+	return template.HTML(unsafe.String(unsafe.SliceData(out), len(out)))
 }
 
 // appendHTML appends the HTML to dst.
@@ -66,6 +56,7 @@ func (b body) appendHTML(dst []byte) []byte {
 			return dst[:len(dst)+n]
 		}
 	}
+	// b.z was made by compressBody in this process.
 	panic("content: corrupt page body: " + err.Error())
 }
 

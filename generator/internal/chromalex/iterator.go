@@ -90,16 +90,10 @@ func (it *iterator) token() chroma.Token {
 	return chroma.EOF
 }
 
-// emit queues the tokens of a planTokens match, as chroma's emitters would
-// give them, without an iterator per token: pending skips the same tokens.
-// UsingSelf's text is lexed at once, with this lexer's rules and registry
-// where chroma would lex it as the tokens are read with base's (the same
-// rules, see New, and for lexers from lexers.Get the same registry). Empty
-// text lexes to no tokens.
 // ErrNoProgress is the panic of an iterator whose lexer keeps matching
 // nothing at one place. A few of chroma's lexers do that on some texts
-// (JSONata and Jungle on "<a href=x>"), pushing and popping states for as
-// long as memory lasts; chroma's own loop never ends.
+// (JSONata on "a é b", Jungle on "<a href=x>"), pushing and popping
+// states for as long as memory lasts; chroma's own loop never ends.
 var ErrNoProgress = errors.New("chromalex: the lexer makes no progress")
 
 // maxStall is the most matches in a row an iterator takes that read
@@ -118,6 +112,12 @@ func (it *iterator) stalled(length int) bool {
 	return it.stall > maxStall
 }
 
+// emit queues the tokens of a planTokens match, as chroma's emitters would
+// give them, without an iterator per token: pending skips the same tokens.
+// UsingSelf's text is lexed at once, with this lexer's rules and registry
+// where chroma would lex it as the tokens are read with base's (the same
+// rules, see New, and for lexers from lexers.Get the same registry). Empty
+// text lexes to no tokens.
 func (it *iterator) emit(p *plan) {
 	text := it.state.Text
 	for _, e := range p.emit {
