@@ -19,7 +19,8 @@ var xmlEscapes = func() (t [utf8.RuneSelf]string) {
 
 // escapeXMLText writes s to b as encoding/xml.EscapeText does, byte for
 // byte, but a run of bytes at a time: EscapeText decodes every rune of a
-// feed entry's HTML (a tenth of what a feed costs).
+// feed entry's HTML, which was over a third of what the feeds cost (CPU
+// profile of a 10k build).
 func escapeXMLText(b *strings.Builder, s []byte) {
 	last := 0
 	for i := 0; i < len(s); {
